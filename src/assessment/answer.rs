@@ -1,0 +1,164 @@
+//! Answers: one per criterion, a value of the metric's type or "unable to assess".
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::num::exact;
+
+/// The answer to one criterion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The id of the leaf criterion answered.
+    pub criterion: String,
+    /// The answer.
+    pub value: AnswerValue,
+    /// The assessor's comment or justification; kept in the scorecard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,
+/// `{"yes_no": true}`, `{"count": 3}`, `{"percent": "87.5"}`,
+/// `{"distribution": {"government": 2, "civil_society": 3}}`, `{"text": "..."}`, or the strings
+/// `"unable_to_assess"` and `"not_applicable"`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnswerValue {
+    /// A value on a `scale` criterion.
+    Scale(
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        Decimal,
+    ),
+    /// The id of a level of a `levels` criterion.
+    Level(String),
+    /// The answer to a `yes_no` criterion.
+    YesNo(bool),
+    /// A whole count for a `count` criterion.
+    Count(
+        #[serde(with = "exact::count")]
+        #[schemars(with = "u64")]
+        u64,
+    ),
+    /// A percentage from 0 to 100 for a `percent` criterion.
+    Percent(
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        Decimal,
+    ),
+    /// Counts per category for a `distribution` criterion.
+    Distribution(Distribution),
+    /// A free-text answer for a `text` criterion.
+    Text(String),
+    /// The assessor could not assess the criterion; what follows is the rubric's policy.
+    UnableToAssess,
+    /// The criterion does not apply to this subject (only where the criterion allows it).
+    NotApplicable,
+}
+
+impl AnswerValue {
+    /// The answer's tag as written in JSON.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            AnswerValue::Scale(_) => "scale",
+            AnswerValue::Level(_) => "level",
+            AnswerValue::YesNo(_) => "yes_no",
+            AnswerValue::Count(_) => "count",
+            AnswerValue::Percent(_) => "percent",
+            AnswerValue::Distribution(_) => "distribution",
+            AnswerValue::Text(_) => "text",
+            AnswerValue::UnableToAssess => "unable_to_assess",
+            AnswerValue::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+impl fmt::Display for AnswerValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerValue::Scale(v) | AnswerValue::Percent(v) => write!(f, "{v}"),
+            AnswerValue::Level(id) => f.write_str(id),
+            AnswerValue::YesNo(true) => f.write_str("yes"),
+            AnswerValue::YesNo(false) => f.write_str("no"),
+            AnswerValue::Count(n) => write!(f, "{n}"),
+            AnswerValue::Distribution(d) => {
+                let parts: Vec<String> = d.0.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                write!(f, "{}", parts.join(", "))
+            }
+            AnswerValue::Text(_) => f.write_str("(text)"),
+            AnswerValue::UnableToAssess => f.write_str("unable to assess"),
+            AnswerValue::NotApplicable => f.write_str("not applicable"),
+        }
+    }
+}
+
+/// Counts per category. A category named twice in JSON is an error, never a silent overwrite.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Distribution(BTreeMap<String, u64>);
+
+impl Distribution {
+    /// A distribution from `(category, count)` pairs; a repeated category adds up.
+    #[must_use]
+    pub fn new<I, S>(counts: I) -> Distribution
+    where
+        I: IntoIterator<Item = (S, u64)>,
+        S: Into<String>,
+    {
+        let mut map = BTreeMap::new();
+        for (category, count) in counts {
+            let entry: &mut u64 = map.entry(category.into()).or_default();
+            *entry = entry.saturating_add(count);
+        }
+        Distribution(map)
+    }
+
+    /// The count of a category (0 when absent).
+    #[must_use]
+    pub fn get(&self, category: &str) -> u64 {
+        self.0.get(category).copied().unwrap_or(0)
+    }
+
+    /// The categories named, in sorted order.
+    pub fn categories(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+impl<'de> Deserialize<'de> for Distribution {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Distribution, D::Error> {
+        struct CountsVisitor;
+
+        impl<'de> Visitor<'de> for CountsVisitor {
+            type Value = Distribution;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of whole counts per category")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Distribution, A::Error> {
+                #[derive(Deserialize)]
+                struct Count(#[serde(with = "exact::count")] u64);
+                let mut counts = BTreeMap::new();
+                while let Some(category) = map.next_key::<String>()? {
+                    let Count(n) = map.next_value()?;
+                    if counts.insert(category.clone(), n).is_some() {
+                        return Err(serde::de::Error::custom(format!(
+                            "category `{category}` is named twice"
+                        )));
+                    }
+                }
+                Ok(Distribution(counts))
+            }
+        }
+
+        deserializer.deserialize_map(CountsVisitor)
+    }
+}

@@ -1,0 +1,164 @@
+//! Assessments: one assessor's answers about one subject (a proposal or a BPF outcome) under
+//! one rubric, with the conflict-of-interest declaration and the three BPF questions.
+
+mod answer;
+mod assessor;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use answer::{Answer, AnswerValue, Distribution};
+pub use assessor::{Assessor, Region, Role, StakeholderGroup};
+
+use crate::error::{Error, Path};
+use crate::rubric::{FORMAT_VERSION, RubricKind, check_id};
+
+/// One assessor's assessment of one subject.
+///
+/// Loading with [`Assessment::from_json`] checks what the document says on its own (format,
+/// ids, no criterion answered twice); [`Rubric::score`](crate::Rubric::score) checks it against
+/// its rubric (ids, versions, answer types and ranges, required answers).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Assessment")]
+pub struct Assessment {
+    /// Version of the document format; 1.
+    #[serde(default = "format_version")]
+    pub format_version: u32,
+    /// The rubric the assessment answers.
+    pub rubric: RubricRef,
+    /// Whether this is a proposal (ex ante) or outcome (ex post) assessment; must match the
+    /// rubric's kind.
+    pub kind: RubricKind,
+    /// What is assessed.
+    pub subject: Subject,
+    /// Who assessed it.
+    pub assessor: Assessor,
+    /// The assessor's conflict-of-interest declaration.
+    pub conflict_of_interest: ConflictOfInterest,
+    /// One answer per criterion.
+    pub answers: Vec<Answer>,
+    /// The three standing BPF questions.
+    #[serde(default, skip_serializing_if = "Lessons::is_empty")]
+    pub lessons: Lessons,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// Names a rubric by id and version.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RubricRef {
+    /// The rubric's id.
+    pub id: String,
+    /// The rubric's version.
+    pub version: String,
+}
+
+/// The proposal or BPF assessed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// Stable id, e.g. `bpf-ipv6-2016`.
+    pub id: String,
+    /// Title of the proposal or BPF.
+    pub title: String,
+    /// The IGF year the subject belongs to.
+    pub year: u16,
+}
+
+/// A conflict-of-interest declaration.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictOfInterest {
+    /// Whether the assessor declares a conflict of interest with the subject.
+    pub declared: bool,
+    /// The nature of the conflict, where one is declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+}
+
+/// Answers to the three standing BPF questions; kept and returned, never scored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lessons {
+    /// What worked well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worked_well: Option<String>,
+    /// What worked less well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worked_less_well: Option<String>,
+    /// With hindsight, what would you have done differently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_differently: Option<String>,
+}
+
+impl Lessons {
+    /// Whether no question is answered.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.worked_well.is_none()
+            && self.worked_less_well.is_none()
+            && self.do_differently.is_none()
+    }
+}
+
+impl Assessment {
+    /// Loads an assessment from JSON and checks what it says on its own.
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and inexact
+    /// numbers; [`Error::UnsupportedFormat`], [`Error::InvalidId`], and
+    /// [`Error::DuplicateId`] when a criterion is answered twice
+    /// (`answers[3](P2).criterion: duplicate answer id `P2` (first defined at answers[1](P2).criterion)`).
+    pub fn from_json(json: &str) -> Result<Assessment, Error> {
+        let assessment: Assessment = crate::error::from_json(json)?;
+        assessment.check()?;
+        Ok(assessment)
+    }
+
+    /// Writes the assessment as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::error::to_json(self)
+    }
+
+    /// Checks the rules an assessment must keep whatever its rubric.
+    ///
+    /// # Errors
+    /// As for [`Assessment::from_json`], less the JSON errors.
+    pub fn check(&self) -> Result<(), Error> {
+        let root = Path::root();
+        if self.format_version != FORMAT_VERSION {
+            return Err(Error::UnsupportedFormat {
+                path: root.key("format_version"),
+                found: self.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        check_id(&self.subject.id, &root.key("subject").key("id"))?;
+        check_id(&self.assessor.id, &root.key("assessor").key("id"))?;
+        let list = root.key("answers");
+        for (i, answer) in self.answers.iter().enumerate() {
+            let here = list.item(i, &answer.criterion).key("criterion");
+            check_id(&answer.criterion, &here)?;
+            let first = self
+                .answers
+                .iter()
+                .position(|a| a.criterion == answer.criterion);
+            if let Some(first) = first.filter(|f| *f < i) {
+                return Err(Error::DuplicateId {
+                    path: here,
+                    what: "answer",
+                    id: answer.criterion.clone(),
+                    first: list.item(first, &answer.criterion).key("criterion"),
+                });
+            }
+        }
+        Ok(())
+    }
+}

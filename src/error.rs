@@ -1,0 +1,512 @@
+//! The crate's one error type, and the path that says where in a document it happened.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// Everything that can go wrong in this crate.
+///
+/// There is one error type for the whole crate, as in jiff: loading a rubric, loading an
+/// assessment and scoring one all fail with `Error`, so callers match on one enum and never need
+/// to parse a message. Each variant carries what failed, where (a [`Path`] into the JSON
+/// document, with criterion ids beside indexes) and the offending value with what was allowed.
+///
+/// Messages are lowercase, start with the location and have no trailing period:
+///
+/// ```
+/// use igf_rubric::Rubric;
+///
+/// let json = r#"{
+///   "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+///   "criteria": [
+///     { "id": "fit", "name": "Fit", "weight": 1,
+///       "metric": { "type": "scale", "min": 5, "max": 1 } }
+///   ]
+/// }"#;
+/// let err = Rubric::from_json(json).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "criteria[0](fit).metric: scale min 5 must be below max 1"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The JSON text is malformed, has a value of the wrong type, an unknown field, a missing
+    /// field, or a number that cannot be held exactly.
+    #[error("{path}: {message}")]
+    Json {
+        /// Where the problem is.
+        path: Path,
+        /// What serde_json or the exact-decimal reader said.
+        message: String,
+    },
+    /// The document declares a format version this crate does not read.
+    #[error("{path}: format_version {found} is not supported (this crate reads {supported})")]
+    UnsupportedFormat {
+        /// Where the version is.
+        path: Path,
+        /// The version found.
+        found: u32,
+        /// The version this crate reads.
+        supported: u32,
+    },
+    /// An id is empty, too long, or has characters outside `A-Z a-z 0-9 _ - .`.
+    #[error("{path}: id `{id}` is not valid ({reason})")]
+    InvalidId {
+        /// Where the id is.
+        path: Path,
+        /// The id as given.
+        id: String,
+        /// Why it is rejected.
+        reason: &'static str,
+    },
+    /// Two items of one namespace (criteria, levels, categories, gates, bands, answers) share an
+    /// id.
+    #[error("{path}: duplicate {what} id `{id}` (first defined at {first})")]
+    DuplicateId {
+        /// Where the second occurrence is.
+        path: Path,
+        /// What kind of item the id names.
+        what: &'static str,
+        /// The repeated id.
+        id: String,
+        /// Where the first occurrence is.
+        first: Path,
+    },
+    /// A criterion must either be a group (`criteria`) or a leaf (`metric`), not both or neither.
+    #[error("{path}: criterion `{id}` {problem}")]
+    MalformedCriterion {
+        /// Where the criterion is.
+        path: Path,
+        /// Its id.
+        id: String,
+        /// What is wrong with its shape.
+        problem: &'static str,
+    },
+    /// A list that must hold at least `min` items holds fewer.
+    #[error("{path}: {what} needs at least {min} entries, found {found}")]
+    TooFew {
+        /// Where the list is.
+        path: Path,
+        /// What the list holds.
+        what: &'static str,
+        /// The smallest number allowed.
+        min: usize,
+        /// The number found.
+        found: usize,
+    },
+    /// A weight is negative.
+    #[error("{path}: weight {value} is negative (weights must be >= 0)")]
+    NegativeWeight {
+        /// Where the weight is.
+        path: Path,
+        /// The weight given.
+        value: Decimal,
+    },
+    /// A scored criterion has no weight, or a free-text criterion has a non-zero one.
+    #[error("{path}: {problem}")]
+    BadWeight {
+        /// Where the criterion is.
+        path: Path,
+        /// What is wrong.
+        problem: String,
+    },
+    /// All the weights of a scored group (or of the rubric's top level) are zero.
+    #[error("{path}: the weights of {parent} sum to zero")]
+    ZeroTotalWeight {
+        /// Where the group's children are.
+        path: Path,
+        /// The group (`the rubric` at the top level).
+        parent: String,
+    },
+    /// A scale has `min >= max`.
+    #[error("{path}: scale min {min} must be below max {max}")]
+    EmptyScale {
+        /// Where the scale is.
+        path: Path,
+        /// The lower end given.
+        min: Decimal,
+        /// The upper end given.
+        max: Decimal,
+    },
+    /// A step is not positive or does not divide the scale's range.
+    #[error("{path}: step {step} must be positive and divide the range {min}..{max}")]
+    BadStep {
+        /// Where the step is.
+        path: Path,
+        /// The step given.
+        step: Decimal,
+        /// The scale's lower end.
+        min: Decimal,
+        /// The scale's upper end.
+        max: Decimal,
+    },
+    /// A value lies outside what its place allows.
+    #[error("{path}: value {value} is outside [{min}, {max}]")]
+    OutOfRange {
+        /// Where the value is.
+        path: Path,
+        /// The value given.
+        value: Decimal,
+        /// The lowest value allowed.
+        min: Decimal,
+        /// The highest value allowed.
+        max: Decimal,
+    },
+    /// A value lies outside a range whose lower end is excluded, such as a target in `(0, 1]`.
+    #[error("{path}: value {value} is outside ({above}, {max}]")]
+    OutOfOpenRange {
+        /// Where the value is.
+        path: Path,
+        /// The value given.
+        value: Decimal,
+        /// The value must be above this.
+        above: Decimal,
+        /// The highest value allowed.
+        max: Decimal,
+    },
+    /// A value has more decimal places than its place allows.
+    #[error("{path}: value {value} has more than {max_dp} decimal places")]
+    TooPrecise {
+        /// Where the value is.
+        path: Path,
+        /// The value given.
+        value: Decimal,
+        /// The most decimal places allowed.
+        max_dp: u32,
+    },
+    /// A value lies between two steps of its scale.
+    #[error("{path}: value {value} is not on the scale's steps ({min}, {min} + {step}, ...)")]
+    OffStep {
+        /// Where the value is.
+        path: Path,
+        /// The value given.
+        value: Decimal,
+        /// The scale's lower end.
+        min: Decimal,
+        /// The scale's step.
+        step: Decimal,
+    },
+    /// Ordered items (levels, bands) are not in their declared order.
+    #[error(
+        "{path}: {what} `{id}` has {value}, which must be {} {previous} of `{previous_id}`",
+        order_word(what)
+    )]
+    OutOfOrder {
+        /// Where the item is.
+        path: Path,
+        /// What the items are.
+        what: &'static str,
+        /// The item's id.
+        id: String,
+        /// Its value.
+        value: Decimal,
+        /// The previous item's id.
+        previous_id: String,
+        /// The previous item's value.
+        previous: Decimal,
+    },
+    /// The bands do not cover the whole total scale.
+    #[error("{path}: bands leave totals from {from} up to {to} without a band")]
+    BandGap {
+        /// Where the bands are.
+        path: Path,
+        /// The start of the uncovered range.
+        from: Decimal,
+        /// The end of the uncovered range (exclusive).
+        to: Decimal,
+    },
+    /// A reference names a criterion the rubric does not have.
+    #[error("{path}: unknown criterion `{id}`")]
+    UnknownCriterion {
+        /// Where the reference is.
+        path: Path,
+        /// The id given.
+        id: String,
+    },
+    /// A rule or an answer targets a criterion whose metric does not fit it.
+    #[error("{path}: criterion `{criterion}` {problem}")]
+    Mismatch {
+        /// Where the rule or answer is.
+        path: Path,
+        /// The criterion.
+        criterion: String,
+        /// What does not fit, with what was expected.
+        problem: String,
+    },
+    /// An answer names a level or category the criterion does not declare.
+    #[error("{path}: criterion `{criterion}` has no {what} `{found}` (allowed: {allowed})")]
+    UnknownChoice {
+        /// Where the answer is.
+        path: Path,
+        /// The criterion.
+        criterion: String,
+        /// `"level"` or `"category"`.
+        what: &'static str,
+        /// The id given.
+        found: String,
+        /// The ids allowed, comma-separated.
+        allowed: String,
+    },
+    /// A criterion that must be answered has no answer.
+    #[error("{path}: required criterion `{criterion}` has no answer")]
+    MissingAnswer {
+        /// Where the answers are.
+        path: Path,
+        /// The criterion.
+        criterion: String,
+    },
+    /// The assessment was made for another rubric, version or kind.
+    #[error("{path}: assessment is for {found}, but the rubric is {expected}")]
+    RubricMismatch {
+        /// Where the reference is.
+        path: Path,
+        /// What the rubric is.
+        expected: String,
+        /// What the assessment names.
+        found: String,
+    },
+    /// Decimal arithmetic left the range a `Decimal` can hold.
+    #[error("decimal overflow while {operation}")]
+    Overflow {
+        /// What was being computed.
+        operation: &'static str,
+    },
+}
+
+/// Levels rise from first to last; bands fall from first to last.
+fn order_word(what: &str) -> &'static str {
+    if what == "band" { "below" } else { "above" }
+}
+
+impl Error {
+    /// Moves the error under `prefix`: the error's own path is appended to it.
+    ///
+    /// Validated values report errors at [`Path::root`]; the code that walks a document
+    /// re-anchors them where the value sits.
+    #[must_use]
+    pub fn at(mut self, prefix: &Path) -> Error {
+        if let Some(path) = self.path_mut() {
+            *path = prefix.join(path);
+        }
+        self
+    }
+
+    /// Where in the document the error is, if it concerns one place.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        use Error::*;
+        match self {
+            Json { path, .. }
+            | UnsupportedFormat { path, .. }
+            | InvalidId { path, .. }
+            | DuplicateId { path, .. }
+            | MalformedCriterion { path, .. }
+            | TooFew { path, .. }
+            | NegativeWeight { path, .. }
+            | BadWeight { path, .. }
+            | ZeroTotalWeight { path, .. }
+            | EmptyScale { path, .. }
+            | BadStep { path, .. }
+            | OutOfRange { path, .. }
+            | OutOfOpenRange { path, .. }
+            | TooPrecise { path, .. }
+            | OffStep { path, .. }
+            | OutOfOrder { path, .. }
+            | BandGap { path, .. }
+            | UnknownCriterion { path, .. }
+            | Mismatch { path, .. }
+            | UnknownChoice { path, .. }
+            | MissingAnswer { path, .. }
+            | RubricMismatch { path, .. } => Some(path),
+            Overflow { .. } => None,
+        }
+    }
+
+    fn path_mut(&mut self) -> Option<&mut Path> {
+        use Error::*;
+        match self {
+            Json { path, .. }
+            | UnsupportedFormat { path, .. }
+            | InvalidId { path, .. }
+            | DuplicateId { path, .. }
+            | MalformedCriterion { path, .. }
+            | TooFew { path, .. }
+            | NegativeWeight { path, .. }
+            | BadWeight { path, .. }
+            | ZeroTotalWeight { path, .. }
+            | EmptyScale { path, .. }
+            | BadStep { path, .. }
+            | OutOfRange { path, .. }
+            | OutOfOpenRange { path, .. }
+            | TooPrecise { path, .. }
+            | OffStep { path, .. }
+            | OutOfOrder { path, .. }
+            | BandGap { path, .. }
+            | UnknownCriterion { path, .. }
+            | Mismatch { path, .. }
+            | UnknownChoice { path, .. }
+            | MissingAnswer { path, .. }
+            | RubricMismatch { path, .. } => Some(path),
+            Overflow { .. } => None,
+        }
+    }
+}
+
+/// Where in a JSON document something is: a list of keys and indexes.
+///
+/// Displays like a JSON path, with the id of an array item beside its index so a reader can
+/// find the spot: `criteria[2](P3).metric.levels[1].value`. The empty path displays as `$`.
+///
+/// ```
+/// use igf_rubric::Path;
+///
+/// let path = Path::root().key("criteria").item(2, "P3").key("weight");
+/// assert_eq!(path.to_string(), "criteria[2](P3).weight");
+/// assert_eq!(Path::root().to_string(), "$");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Path {
+    segments: Vec<Segment>,
+}
+
+/// One step of a [`Path`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// An object key.
+    Key(String),
+    /// An array index, with the item's id where it has one.
+    Index {
+        /// The position in the array, from 0.
+        index: usize,
+        /// The item's `id` (or `criterion`), shown beside the index.
+        id: Option<String>,
+    },
+}
+
+impl Path {
+    /// The document itself.
+    #[must_use]
+    pub fn root() -> Path {
+        Path::default()
+    }
+
+    /// This path followed by an object key.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Path {
+        self.with(Segment::Key(key.to_owned()))
+    }
+
+    /// This path followed by an array index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Path {
+        self.with(Segment::Index { index, id: None })
+    }
+
+    /// This path followed by an array index and the id of the item there.
+    #[must_use]
+    pub fn item(&self, index: usize, id: &str) -> Path {
+        self.with(Segment::Index {
+            index,
+            id: Some(id.to_owned()),
+        })
+    }
+
+    /// This path followed by all of `other`.
+    #[must_use]
+    pub fn join(&self, other: &Path) -> Path {
+        let mut segments = self.segments.clone();
+        segments.extend(other.segments.iter().cloned());
+        Path { segments }
+    }
+
+    /// The steps of the path, outermost first.
+    #[must_use]
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    fn with(&self, segment: Segment) -> Path {
+        let mut segments = self.segments.clone();
+        segments.push(segment);
+        Path { segments }
+    }
+
+    pub(crate) fn from_serde(path: &serde_path_to_error::Path) -> Path {
+        use serde_path_to_error::Segment as S;
+        let segments = path
+            .iter()
+            .filter_map(|segment| match segment {
+                S::Seq { index } => Some(Segment::Index {
+                    index: *index,
+                    id: None,
+                }),
+                S::Map { key } => Some(Segment::Key(key.clone())),
+                S::Enum { variant } => Some(Segment::Key(variant.clone())),
+                S::Unknown => None,
+            })
+            .collect();
+        Path { segments }
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.segments.is_empty() {
+            return f.write_str("$");
+        }
+        for (n, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if n == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index { index, id: None } => write!(f, "[{index}]")?,
+                Segment::Index {
+                    index,
+                    id: Some(id),
+                } => write!(f, "[{index}]({id})")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a JSON document into `T`, turning serde's error into [`Error::Json`] with its path.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    de.end().map_err(|e| Error::Json {
+        path: Path::root(),
+        message: strip_position(&e),
+    })?;
+    Ok(value)
+}
+
+/// Writes `value` as pretty-printed JSON.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Json {
+        path: Path::root(),
+        message: e.to_string(),
+    })
+}
+
+fn json_error(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = Path::from_serde(error.path());
+    Error::Json {
+        path,
+        message: strip_position(error.inner()),
+    }
+}
+
+/// serde_json appends " at line L column C"; keep it, since it helps with syntax errors, but
+/// drop it where the path already locates the error.
+fn strip_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    if error.is_syntax() || error.is_eof() {
+        return text;
+    }
+    match text.rfind(" at line ") {
+        Some(cut) => text.get(..cut).unwrap_or(&text).to_owned(),
+        None => text,
+    }
+}

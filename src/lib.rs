@@ -1,0 +1,44 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+#![deny(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
+)]
+
+mod assessment;
+mod error;
+mod num;
+pub mod presets;
+mod rubric;
+pub mod schema;
+mod scoring;
+
+pub use assessment::{
+    Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,
+    Role, RubricRef, StakeholderGroup, Subject,
+};
+pub use error::{Error, Path, Segment};
+pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
+pub use rubric::{
+    Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,
+    FORMAT_VERSION, Gate, GateRule, Level, MAX_ID_LEN, MAX_SCALE_MAGNITUDE, Metric, Rubric,
+    RubricDoc, RubricKind, TotalScale, UnablePolicy,
+};
+pub use rust_decimal::Decimal;
+pub use scoring::{
+    BandResult, CriterionResult, CriterionStatus, Flag, FlagKind, GateResult,
+    POINTS_DECIMAL_PLACES, Scorecard,
+};

@@ -1,0 +1,461 @@
+//! Exact decimal numbers: checked arithmetic, the exact JSON reader, and declared rounding.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Path};
+
+/// The largest number of decimal places a rubric may publish.
+pub const MAX_DECIMAL_PLACES: u32 = 10;
+
+/// How published scores are rounded: decimal places and mode.
+///
+/// Scores are computed exactly (up to 28 significant digits) and rounded once, where they are
+/// published. A published score always prints with exactly `dp` decimal places, so two machines
+/// print the same text: with `dp = 2`, 7.5 prints as `7.50`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    /// Decimal places of published scores, from 0 to 10.
+    pub dp: u32,
+    /// How a value between two publishable values is rounded.
+    #[serde(default)]
+    pub mode: RoundingMode,
+}
+
+impl Default for Rounding {
+    fn default() -> Rounding {
+        Rounding {
+            dp: 2,
+            mode: RoundingMode::HalfEven,
+        }
+    }
+}
+
+impl Rounding {
+    /// Rounds `value` as declared and pads it to exactly `dp` decimal places.
+    ///
+    /// ```
+    /// use igf_rubric::{Rounding, RoundingMode};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let half_even = Rounding { dp: 2, mode: RoundingMode::HalfEven };
+    /// assert_eq!(half_even.apply("2.345".parse()?)?.to_string(), "2.34");
+    /// assert_eq!(half_even.apply("2.355".parse()?)?.to_string(), "2.36");
+    /// assert_eq!(half_even.apply(Decimal::from(7))?.to_string(), "7.00");
+    /// let half_up = Rounding { dp: 2, mode: RoundingMode::HalfUp };
+    /// assert_eq!(half_up.apply("2.345".parse()?)?.to_string(), "2.35");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when padding would need more than 28 significant digits, which a
+    /// validated rubric's scale never does.
+    pub fn apply(self, value: Decimal) -> Result<Decimal, Error> {
+        let mut rounded = value.round_dp_with_strategy(self.dp, self.mode.strategy());
+        rounded.rescale(self.dp);
+        if rounded.scale() == self.dp {
+            Ok(rounded)
+        } else {
+            Err(Error::Overflow {
+                operation: "padding a published score",
+            })
+        }
+    }
+
+    pub(crate) fn validate(self, at: &Path) -> Result<Rounding, Error> {
+        if self.dp > MAX_DECIMAL_PLACES {
+            return Err(Error::OutOfRange {
+                path: at.key("dp"),
+                value: Decimal::from(self.dp),
+                min: Decimal::ZERO,
+                max: Decimal::from(MAX_DECIMAL_PLACES),
+            });
+        }
+        Ok(self)
+    }
+}
+
+/// How a value is rounded to the published decimal places.
+///
+/// Examples are for two decimal places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// Nearest; a tie goes to the even neighbour (banker's rounding): 2.345 -> 2.34,
+    /// 2.355 -> 2.36. Unbiased over many scores, hence the default.
+    #[default]
+    HalfEven,
+    /// Nearest; a tie goes away from zero: 2.345 -> 2.35, -2.345 -> -2.35.
+    HalfUp,
+    /// Nearest; a tie goes toward zero: 2.345 -> 2.34.
+    HalfDown,
+    /// Away from zero: 2.341 -> 2.35.
+    Up,
+    /// Toward zero (truncation): 2.349 -> 2.34.
+    Down,
+    /// Toward positive infinity: 2.341 -> 2.35, -2.349 -> -2.34.
+    Ceiling,
+    /// Toward negative infinity: 2.349 -> 2.34, -2.341 -> -2.35.
+    Floor,
+}
+
+impl RoundingMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfDown => RoundingStrategy::MidpointTowardZero,
+            RoundingMode::Up => RoundingStrategy::AwayFromZero,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+            RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
+            RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
+        }
+    }
+}
+
+/// A score as computed and as published.
+///
+/// `exact` keeps every digit the computation produced (up to 28 significant digits);
+/// `published` is `exact` rounded as the rubric declares, with exactly the declared decimal
+/// places. Both serialise as JSON strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    /// The unrounded value.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub exact: Decimal,
+    /// The value rounded and padded to the rubric's decimal places.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub published: Decimal,
+}
+
+impl Score {
+    pub(crate) fn new(exact: Decimal, rounding: Rounding) -> Result<Score, Error> {
+        Ok(Score {
+            exact,
+            published: rounding.apply(exact)?,
+        })
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.published, f)
+    }
+}
+
+fn overflow(operation: &'static str) -> Error {
+    Error::Overflow { operation }
+}
+
+pub(crate) fn add(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, Error> {
+    a.checked_add(b).ok_or_else(|| overflow(operation))
+}
+
+pub(crate) fn sub(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, Error> {
+    a.checked_sub(b).ok_or_else(|| overflow(operation))
+}
+
+pub(crate) fn mul(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, Error> {
+    a.checked_mul(b).ok_or_else(|| overflow(operation))
+}
+
+/// Division; a zero divisor is reported as overflow (callers check for zero first).
+pub(crate) fn div(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, Error> {
+    a.checked_div(b).ok_or_else(|| overflow(operation))
+}
+
+pub(crate) fn sum(
+    values: impl IntoIterator<Item = Decimal>,
+    operation: &'static str,
+) -> Result<Decimal, Error> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| add(acc, v, operation))
+}
+
+/// Whether `value` is a whole multiple of `step` above `base`.
+pub(crate) fn on_step(value: Decimal, base: Decimal, step: Decimal) -> Result<bool, Error> {
+    let offset = sub(value, base, "checking a step")?;
+    let rem = offset
+        .checked_rem(step)
+        .ok_or_else(|| overflow("checking a step"))?;
+    Ok(rem.is_zero())
+}
+
+/// Parses the text of a JSON number (or a string holding one) exactly.
+///
+/// Accepts JSON number grammar (`-12.5`, `3e2`, `1.25E-3`). Fails rather than round when the
+/// value needs more than 28 decimal places or exceeds the `Decimal` range.
+pub(crate) fn parse_exact(text: &str) -> Result<Decimal, String> {
+    if !is_json_number(text) {
+        return Err(format!("`{text}` is not a decimal number"));
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (
+            text.get(..at).unwrap_or(text),
+            text.get(at.saturating_add(1)..).unwrap_or(""),
+        ),
+        None => (text, ""),
+    };
+    let inexact = || {
+        format!(
+            "number `{text}` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)"
+        )
+    };
+    let mut value = Decimal::from_str_exact(mantissa).map_err(|_| inexact())?;
+    if exponent.is_empty() {
+        return Ok(value);
+    }
+    let exponent = i64::from_str(exponent.trim_start_matches('+')).map_err(|_| inexact())?;
+    let scale = i64::from(value.scale()).saturating_sub(exponent);
+    if scale >= 0 {
+        let scale = u32::try_from(scale).map_err(|_| inexact())?;
+        value.set_scale(scale).map_err(|_| inexact())?;
+        return Ok(value.normalize());
+    }
+    if value.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    value.set_scale(0).map_err(|_| inexact())?;
+    let mut power = scale.unsigned_abs();
+    while power > 0 {
+        value = value.checked_mul(Decimal::TEN).ok_or_else(inexact)?;
+        power = power.saturating_sub(1);
+    }
+    Ok(value)
+}
+
+fn is_json_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let at = |i: usize| bytes.get(i).copied();
+    if at(i) == Some(b'-') {
+        i = i.saturating_add(1);
+    }
+    let digits = |mut i: usize| {
+        let start = i;
+        while at(i).is_some_and(|b| b.is_ascii_digit()) {
+            i = i.saturating_add(1);
+        }
+        (i, i > start)
+    };
+    let (next, any) = digits(i);
+    if !any {
+        return false;
+    }
+    i = next;
+    if at(i) == Some(b'.') {
+        let (next, any) = digits(i.saturating_add(1));
+        if !any {
+            return false;
+        }
+        i = next;
+    }
+    if matches!(at(i), Some(b'e' | b'E')) {
+        i = i.saturating_add(1);
+        if matches!(at(i), Some(b'+' | b'-')) {
+            i = i.saturating_add(1);
+        }
+        let (next, any) = digits(i);
+        if !any {
+            return false;
+        }
+        i = next;
+    }
+    i == bytes.len()
+}
+
+/// Serde support for exact decimals: written as strings, read from strings or JSON numbers
+/// without passing through `f64`.
+///
+/// serde_json is built with `arbitrary_precision`, so a JSON number reaches the reader as its
+/// text. A number that cannot be held exactly is an error, never silently rounded.
+pub(crate) mod exact {
+    use std::fmt;
+
+    use rust_decimal::Decimal;
+    use schemars::JsonSchema;
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    /// The key serde_json uses to pass a number's text through `deserialize_any` when
+    /// `arbitrary_precision` is on.
+    const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Decimal,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
+        deserializer.deserialize_any(ExactVisitor)
+    }
+
+    pub(crate) struct ExactVisitor;
+
+    impl<'de> Visitor<'de> for ExactVisitor {
+        type Value = Decimal;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a decimal number, as a JSON number or a string such as \"2.5\"")
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+            Err(E::custom(format!(
+                "number {v} arrived as a binary float and may have lost digits; write it as a string"
+            )))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+            super::parse_exact(v).map_err(E::custom)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+            match map.next_key::<String>()? {
+                Some(key) if key == NUMBER_TOKEN => {
+                    let text: String = map.next_value()?;
+                    super::parse_exact(&text).map_err(de::Error::custom)
+                }
+                _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+            }
+        }
+    }
+
+    /// JSON Schema of an exact decimal: a JSON number, or a string holding one.
+    pub(crate) struct Schema;
+
+    impl JsonSchema for Schema {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Decimal".into()
+        }
+
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "description": "An exact decimal number: a JSON number, or a string holding one (\"2.5\"). Strings are recommended; numbers are read from their text, never through binary floating point.",
+                "type": ["string", "number"],
+                "pattern": "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+            })
+        }
+    }
+
+    /// `Option<Decimal>` with the same rules.
+    pub(crate) mod option {
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            value: &Option<Decimal>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => serializer.collect_str(v),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrap(#[serde(with = "super")] Decimal);
+            Ok(Option::<Wrap>::deserialize(deserializer)?.map(|Wrap(v)| v))
+        }
+    }
+
+    /// A whole number read with the exact reader (so it also works inside internally tagged
+    /// enums, where serde_json's `arbitrary_precision` hands numbers over as maps).
+    pub(crate) mod count {
+        use rust_decimal::Decimal;
+        use rust_decimal::prelude::ToPrimitive;
+        use serde::{Deserializer, Serializer, de};
+
+        pub(crate) fn serialize<S: Serializer>(
+            value: &u64,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_u64(*value)
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<u64, D::Error> {
+            let value: Decimal = super::deserialize(deserializer)?;
+            if value.fract().is_zero() {
+                if let Some(n) = value.to_u64() {
+                    return Ok(n);
+                }
+            }
+            Err(de::Error::custom(format!(
+                "{value} is not a whole number from 0 to {}",
+                u64::MAX
+            )))
+        }
+    }
+
+    pub(crate) fn one() -> Decimal {
+        Decimal::ONE
+    }
+
+    pub(crate) fn hundred() -> Decimal {
+        Decimal::ONE_HUNDRED
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_json_number_text_exactly() {
+        let cases = [
+            (
+                "1.0000000000000000000000000001",
+                "1.0000000000000000000000000001",
+            ),
+            ("-2.50", "-2.50"),
+            ("3e2", "300"),
+            ("1.25E-3", "0.00125"),
+            ("0", "0"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_exact(text).unwrap().to_string(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_hold_or_read() {
+        for text in [
+            "1.00000000000000000000000000001",
+            "1e40",
+            "",
+            "+1",
+            "1.",
+            ".5",
+            "1_0",
+            "0x10",
+            " 1",
+        ] {
+            assert!(parse_exact(text).is_err(), "{text}");
+        }
+    }
+}

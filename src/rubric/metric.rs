@@ -1,0 +1,578 @@
+//! Metric types: how a raw answer becomes a normalised score in `[0, 1]`.
+
+use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::AnswerValue;
+use crate::error::{Error, Path};
+use crate::num::{self, exact};
+use crate::rubric::check_id;
+
+/// Decimal places to which distribution evenness is computed before it is compared or
+/// weighted. `ln` leaves the decimals, so the crate fixes its precision here: evenness is exact
+/// to this many places (half-even), the same on every machine.
+pub const EVENNESS_DECIMAL_PLACES: u32 = 20;
+
+/// How a criterion is measured, and how its answer is normalised to `[0, 1]`.
+///
+/// In JSON the metric is an object with a `"type"` tag: `{"type": "scale", "min": 1, "max": 5}`.
+/// Every metric that can be scored maps its answer to a normalised score `s` in `[0, 1]`
+/// exactly (formulas on each variant); `text` is kept and never scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Metric {
+    /// A numeric scale from `min` to `max` in whole `step`s.
+    ///
+    /// `s = (v - min) / (max - min)` when higher is better, `s = (max - v) / (max - min)` when
+    /// lower is better (NIH: 1 = exceptional .. 9 = poor). Requires `min < max` and a positive
+    /// `step` that divides `max - min`; answers must lie on a step.
+    Scale {
+        /// Lowest answer.
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        min: Decimal,
+        /// Highest answer.
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        max: Decimal,
+        /// Distance between allowed answers: 1 for whole numbers, 0.5 for half points.
+        #[serde(with = "exact", default = "exact::one")]
+        #[schemars(with = "exact::Schema")]
+        step: Decimal,
+        /// Whether high or low answers are better.
+        #[serde(default)]
+        direction: Direction,
+    },
+    /// Ordered levels with descriptors, listed from worst to best with strictly increasing
+    /// values (Canvas and Moodle rubrics).
+    ///
+    /// `s = (value - first.value) / (last.value - first.value)`. At least two levels.
+    Levels {
+        /// The levels, worst first.
+        levels: Vec<Level>,
+    },
+    /// A yes/no question: `s = 1` for yes, `0` for no.
+    YesNo,
+    /// A count measured against a target (e.g. partner organisations, target 3).
+    ///
+    /// `linear`: `s = min(count, target) / target`; `all_or_nothing`: `s = 1` when
+    /// `count >= target`, else `0`. The target is a whole number >= 1.
+    Count {
+        /// The count that earns the full score.
+        #[serde(with = "exact::count")]
+        #[schemars(with = "u64", range(min = 1))]
+        target: u64,
+        /// How counts below the target score.
+        #[serde(default)]
+        curve: CountCurve,
+    },
+    /// A percentage from 0 to 100, measured against a target in `(0, 100]` (default 100).
+    ///
+    /// `s = min(p, target) / target`.
+    Percent {
+        /// The percentage that earns the full score.
+        #[serde(with = "exact", default = "exact::hundred")]
+        #[schemars(with = "exact::Schema")]
+        target: Decimal,
+    },
+    /// Counts per category (stakeholder groups, regions, gender) scored by how evenly or how
+    /// widely they are spread.
+    ///
+    /// With `k` declared categories, counts `c_i` and `N = Σ c_i`:
+    /// - `evenness`: Pielou's `J = H / ln k` with `H = -Σ (c_i/N) ln(c_i/N)` (empty categories
+    ///   add nothing to `H` but count in `k`), rounded half-even to 20 decimal places;
+    ///   `s = min(J / target, 1)` with `target` in `(0, 1]`.
+    /// - `coverage`: `C` = categories with a count above zero; `s = min(C / target, 1)` with
+    ///   `target` a whole number from 1 to `k`.
+    ///
+    /// `N = 0` scores 0. At least two categories.
+    Distribution {
+        /// The category ids, e.g. the five IGF stakeholder groups.
+        categories: Vec<String>,
+        /// Which spread is scored.
+        measure: DistributionMeasure,
+        /// The evenness (0..1) or number of covered categories that earns the full score.
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        target: Decimal,
+    },
+    /// A free-text answer: kept and returned, never scored (weight 0).
+    Text,
+}
+
+/// Whether high or low answers on a scale are better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// `max` is the best answer.
+    #[default]
+    HigherIsBetter,
+    /// `min` is the best answer (NIH's 1 = exceptional).
+    LowerIsBetter,
+}
+
+/// One level of a [`Metric::Levels`] criterion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Id used in answers, unique within the criterion.
+    pub id: String,
+    /// Short label, e.g. "Defined".
+    pub label: String,
+    /// What an assessor should see to choose this level.
+    #[serde(default)]
+    pub descriptor: String,
+    /// Points of the level; strictly increasing from the first level to the last.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub value: Decimal,
+}
+
+/// How a [`Metric::Count`] scores counts below its target.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountCurve {
+    /// Proportional to the target, capped at 1.
+    #[default]
+    Linear,
+    /// 1 at or above the target, 0 below.
+    AllOrNothing,
+}
+
+/// Which spread a [`Metric::Distribution`] scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DistributionMeasure {
+    /// Normalised Shannon entropy (Pielou's evenness).
+    Evenness,
+    /// Number of categories with at least one count.
+    Coverage,
+}
+
+impl Metric {
+    /// The metric's name as written in JSON (`"scale"`, `"levels"`, ...).
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Metric::Scale { .. } => "scale",
+            Metric::Levels { .. } => "levels",
+            Metric::YesNo => "yes_no",
+            Metric::Count { .. } => "count",
+            Metric::Percent { .. } => "percent",
+            Metric::Distribution { .. } => "distribution",
+            Metric::Text => "text",
+        }
+    }
+
+    /// Whether answers to this metric are scored (every metric but `text`).
+    #[must_use]
+    pub fn is_scored(&self) -> bool {
+        !matches!(self, Metric::Text)
+    }
+
+    /// Checks the metric's own rules; `at` is the metric's path.
+    pub(crate) fn validate(&self, at: &Path) -> Result<(), Error> {
+        match self {
+            Metric::Scale { min, max, step, .. } => validate_scale(*min, *max, *step, at),
+            Metric::Levels { levels } => validate_levels(levels, &at.key("levels")),
+            Metric::YesNo | Metric::Text => Ok(()),
+            Metric::Count { target, .. } => {
+                if *target == 0 {
+                    return Err(out_of_range(
+                        at.key("target"),
+                        Decimal::ZERO,
+                        Decimal::ONE,
+                        Decimal::from(u64::MAX),
+                    ));
+                }
+                Ok(())
+            }
+            Metric::Percent { target } => {
+                if *target <= Decimal::ZERO || *target > Decimal::ONE_HUNDRED {
+                    return Err(above_range(
+                        at.key("target"),
+                        *target,
+                        Decimal::ZERO,
+                        Decimal::ONE_HUNDRED,
+                    ));
+                }
+                Ok(())
+            }
+            Metric::Distribution {
+                categories,
+                measure,
+                target,
+            } => validate_distribution(categories, *measure, *target, at),
+        }
+    }
+
+    /// The normalised score of a valid raw value of this metric, in `[0, 1]`.
+    ///
+    /// The answer has already been checked by [`Metric::check_value`].
+    fn normalise_value(&self, value: &RawValue) -> Result<Decimal, Error> {
+        const OP: &str = "normalising an answer";
+        match (self, value) {
+            (
+                Metric::Scale {
+                    min,
+                    max,
+                    direction,
+                    ..
+                },
+                RawValue::Number(v),
+            ) => {
+                let span = num::sub(*max, *min, OP)?;
+                let above = match direction {
+                    Direction::HigherIsBetter => num::sub(*v, *min, OP)?,
+                    Direction::LowerIsBetter => num::sub(*max, *v, OP)?,
+                };
+                num::div(above, span, OP)
+            }
+            (Metric::Levels { levels }, RawValue::Number(v)) => {
+                let (Some(first), Some(last)) = (levels.first(), levels.last()) else {
+                    return Ok(Decimal::ZERO);
+                };
+                num::div(
+                    num::sub(*v, first.value, OP)?,
+                    num::sub(last.value, first.value, OP)?,
+                    OP,
+                )
+            }
+            (Metric::YesNo, RawValue::Number(v)) => Ok(*v),
+            (Metric::Count { target, curve }, RawValue::Number(v)) => {
+                let target = Decimal::from(*target);
+                Ok(match curve {
+                    CountCurve::Linear => num::div((*v).min(target), target, OP)?,
+                    CountCurve::AllOrNothing if *v >= target => Decimal::ONE,
+                    CountCurve::AllOrNothing => Decimal::ZERO,
+                })
+            }
+            (Metric::Percent { target }, RawValue::Number(v)) => {
+                num::div((*v).min(*target), *target, OP)
+            }
+            (Metric::Distribution { target, .. }, RawValue::Number(measure)) => {
+                Ok(num::div(*measure, *target, OP)?.min(Decimal::ONE))
+            }
+            _ => Ok(Decimal::ZERO),
+        }
+    }
+
+    /// Checks an answer against the metric and returns its normalised score.
+    ///
+    /// `Ok(None)` for a text answer (never scored). `at` is the answer's path.
+    pub(crate) fn score_answer(
+        &self,
+        criterion: &str,
+        answer: &AnswerValue,
+        at: &Path,
+    ) -> Result<Option<Decimal>, Error> {
+        let raw = self.raw_value(criterion, answer, at)?;
+        match raw {
+            RawValue::Text => Ok(None),
+            raw => self.normalise_value(&raw).map(Some),
+        }
+    }
+
+    /// The normalised score a gate threshold stands for, on this metric's raw units: a scale
+    /// value, level points, a count, a percentage, or a distribution measure.
+    pub(crate) fn normalise_threshold(
+        &self,
+        criterion: &str,
+        threshold: Decimal,
+        at: &Path,
+    ) -> Result<Decimal, Error> {
+        let (min, max) = match self {
+            Metric::Scale { min, max, .. } => (*min, *max),
+            Metric::Levels { levels } => match (levels.first(), levels.last()) {
+                (Some(first), Some(last)) => (first.value, last.value),
+                _ => (Decimal::ZERO, Decimal::ZERO),
+            },
+            Metric::Count { target, .. } => (Decimal::ZERO, Decimal::from(*target)),
+            Metric::Percent { .. } => (Decimal::ZERO, Decimal::ONE_HUNDRED),
+            Metric::Distribution { target, .. } => (Decimal::ZERO, *target),
+            Metric::YesNo | Metric::Text => {
+                return Err(Error::Mismatch {
+                    path: at.clone(),
+                    criterion: criterion.to_owned(),
+                    problem: format!(
+                        "is {}, which has no minimum (use a `requires_yes` gate for yes/no)",
+                        self.type_name()
+                    ),
+                });
+            }
+        };
+        if threshold < min || threshold > max {
+            return Err(out_of_range(at.clone(), threshold, min, max));
+        }
+        self.normalise_value(&RawValue::Number(threshold))
+    }
+
+    /// Checks the answer's type and range and reduces it to the number the formula uses.
+    fn raw_value(
+        &self,
+        criterion: &str,
+        answer: &AnswerValue,
+        at: &Path,
+    ) -> Result<RawValue, Error> {
+        let value_at = at.key(answer.type_name());
+        match (self, answer) {
+            (Metric::Scale { min, max, step, .. }, AnswerValue::Scale(v)) => {
+                if v < min || v > max {
+                    return Err(out_of_range(value_at, *v, *min, *max));
+                }
+                if !num::on_step(*v, *min, *step)? {
+                    return Err(Error::OffStep {
+                        path: value_at,
+                        value: *v,
+                        min: *min,
+                        step: *step,
+                    });
+                }
+                Ok(RawValue::Number(*v))
+            }
+            (Metric::Levels { levels }, AnswerValue::Level(id)) => levels
+                .iter()
+                .find(|level| &level.id == id)
+                .map(|level| RawValue::Number(level.value))
+                .ok_or_else(|| Error::UnknownChoice {
+                    path: value_at,
+                    criterion: criterion.to_owned(),
+                    what: "level",
+                    found: id.clone(),
+                    allowed: join_ids(levels.iter().map(|l| l.id.as_str())),
+                }),
+            (Metric::YesNo, AnswerValue::YesNo(yes)) => Ok(RawValue::Number(if *yes {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            })),
+            (Metric::Count { .. }, AnswerValue::Count(n)) => {
+                Ok(RawValue::Number(Decimal::from(*n)))
+            }
+            (Metric::Percent { .. }, AnswerValue::Percent(p)) => {
+                if *p < Decimal::ZERO || *p > Decimal::ONE_HUNDRED {
+                    return Err(out_of_range(
+                        value_at,
+                        *p,
+                        Decimal::ZERO,
+                        Decimal::ONE_HUNDRED,
+                    ));
+                }
+                Ok(RawValue::Number(*p))
+            }
+            (
+                Metric::Distribution {
+                    categories,
+                    measure,
+                    ..
+                },
+                AnswerValue::Distribution(counts),
+            ) => {
+                for category in counts.categories() {
+                    if !categories.iter().any(|c| c == category) {
+                        return Err(Error::UnknownChoice {
+                            path: value_at.key(category),
+                            criterion: criterion.to_owned(),
+                            what: "category",
+                            found: category.to_owned(),
+                            allowed: join_ids(categories.iter().map(String::as_str)),
+                        });
+                    }
+                }
+                Ok(RawValue::Number(spread(categories, *measure, counts)?))
+            }
+            (Metric::Text, AnswerValue::Text(_)) => Ok(RawValue::Text),
+            _ => Err(Error::Mismatch {
+                path: at.clone(),
+                criterion: criterion.to_owned(),
+                problem: format!(
+                    "expects a `{}` answer, found `{}`",
+                    self.answer_name(),
+                    answer.type_name()
+                ),
+            }),
+        }
+    }
+
+    /// The answer key this metric expects (`"level"` for levels, otherwise the type name).
+    #[must_use]
+    pub fn answer_name(&self) -> &'static str {
+        match self {
+            Metric::Levels { .. } => "level",
+            other => other.type_name(),
+        }
+    }
+}
+
+/// An answer reduced to what the formula needs.
+enum RawValue {
+    Number(Decimal),
+    Text,
+}
+
+/// The measured spread of a distribution: evenness `J` or the number of covered categories.
+fn spread(
+    categories: &[String],
+    measure: DistributionMeasure,
+    counts: &crate::assessment::Distribution,
+) -> Result<Decimal, Error> {
+    const OP: &str = "measuring a distribution";
+    let present: Vec<u64> = categories
+        .iter()
+        .map(|c| counts.get(c))
+        .filter(|n| *n > 0)
+        .collect();
+    if measure == DistributionMeasure::Coverage {
+        return Ok(Decimal::from(present.len()));
+    }
+    let total = num::sum(present.iter().map(|n| Decimal::from(*n)), OP)?;
+    if total.is_zero() || present.len() < 2 {
+        return Ok(Decimal::ZERO);
+    }
+    let ln = |x: Decimal| x.checked_ln().ok_or(Error::Overflow { operation: OP });
+    let mut weighted = Decimal::ZERO;
+    for n in &present {
+        let n = Decimal::from(*n);
+        weighted = num::add(weighted, num::mul(n, ln(n)?, OP)?, OP)?;
+    }
+    // H = ln N - (1/N) Σ c ln c: integer counts keep the sum exact until the one division.
+    let entropy = num::sub(ln(total)?, num::div(weighted, total, OP)?, OP)?;
+    let k = Decimal::from(categories.len());
+    let evenness = num::div(entropy, ln(k)?, OP)?.round_dp_with_strategy(
+        EVENNESS_DECIMAL_PLACES,
+        RoundingStrategy::MidpointNearestEven,
+    );
+    Ok(evenness.clamp(Decimal::ZERO, Decimal::ONE))
+}
+
+fn validate_scale(min: Decimal, max: Decimal, step: Decimal, at: &Path) -> Result<(), Error> {
+    if min >= max {
+        return Err(Error::EmptyScale {
+            path: at.clone(),
+            min,
+            max,
+        });
+    }
+    if step <= Decimal::ZERO || !num::on_step(max, min, step)? {
+        return Err(Error::BadStep {
+            path: at.key("step"),
+            step,
+            min,
+            max,
+        });
+    }
+    Ok(())
+}
+
+fn validate_levels(levels: &[Level], at: &Path) -> Result<(), Error> {
+    if levels.len() < 2 {
+        return Err(Error::TooFew {
+            path: at.clone(),
+            what: "levels",
+            min: 2,
+            found: levels.len(),
+        });
+    }
+    let mut previous: Option<&Level> = None;
+    for (i, level) in levels.iter().enumerate() {
+        let here = at.item(i, &level.id);
+        check_id(&level.id, &here.key("id"))?;
+        if let Some(first) = levels
+            .iter()
+            .position(|l| l.id == level.id)
+            .filter(|first| *first < i)
+        {
+            return Err(Error::DuplicateId {
+                path: here.key("id"),
+                what: "level",
+                id: level.id.clone(),
+                first: at.item(first, &level.id).key("id"),
+            });
+        }
+        if let Some(prev) = previous {
+            if level.value <= prev.value {
+                return Err(Error::OutOfOrder {
+                    path: here.key("value"),
+                    what: "level",
+                    id: level.id.clone(),
+                    value: level.value,
+                    previous_id: prev.id.clone(),
+                    previous: prev.value,
+                });
+            }
+        }
+        previous = Some(level);
+    }
+    Ok(())
+}
+
+fn validate_distribution(
+    categories: &[String],
+    measure: DistributionMeasure,
+    target: Decimal,
+    at: &Path,
+) -> Result<(), Error> {
+    let list = at.key("categories");
+    if categories.len() < 2 {
+        return Err(Error::TooFew {
+            path: list,
+            what: "categories",
+            min: 2,
+            found: categories.len(),
+        });
+    }
+    for (i, category) in categories.iter().enumerate() {
+        check_id(category, &list.index(i))?;
+        if let Some(first) = categories
+            .iter()
+            .position(|c| c == category)
+            .filter(|first| *first < i)
+        {
+            return Err(Error::DuplicateId {
+                path: list.index(i),
+                what: "category",
+                id: category.clone(),
+                first: list.index(first),
+            });
+        }
+    }
+    let target_at = at.key("target");
+    match measure {
+        DistributionMeasure::Evenness => {
+            if target <= Decimal::ZERO || target > Decimal::ONE {
+                return Err(above_range(target_at, target, Decimal::ZERO, Decimal::ONE));
+            }
+        }
+        DistributionMeasure::Coverage => {
+            let k = Decimal::from(categories.len());
+            if target < Decimal::ONE || target > k || !target.fract().is_zero() {
+                return Err(out_of_range(target_at, target, Decimal::ONE, k));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn out_of_range(path: Path, value: Decimal, min: Decimal, max: Decimal) -> Error {
+    Error::OutOfRange {
+        path,
+        value,
+        min,
+        max,
+    }
+}
+
+fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
+}
+
+fn above_range(path: Path, value: Decimal, above: Decimal, max: Decimal) -> Error {
+    Error::OutOfOpenRange {
+        path,
+        value,
+        above,
+        max,
+    }
+}

@@ -1,0 +1,540 @@
+//! Rubric documents: a tree of weighted criteria with metrics, gates, bands and rounding,
+//! validated when loaded.
+
+mod metric;
+mod rule;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use metric::{
+    CountCurve, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES, Level, Metric,
+};
+pub(crate) use rule::band_for;
+pub use rule::{Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, TotalScale, UnablePolicy};
+
+use crate::error::{Error, Path};
+use crate::num::{Rounding, exact};
+
+/// The document format version this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The longest id accepted, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+/// A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
+///
+/// Build one in code and turn it into a [`Rubric`] with `Rubric::try_from`, or load JSON with
+/// [`Rubric::from_json`]. Unknown fields are rejected, so a typo is an error, not a silently
+/// dropped setting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Rubric")]
+pub struct RubricDoc {
+    /// Version of the document format; 1.
+    #[serde(default = "format_version")]
+    pub format_version: u32,
+    /// The rubric's id, e.g. `bpf-proposal`.
+    pub id: String,
+    /// The rubric's own version, e.g. `2021.1`; assessments name it.
+    pub version: String,
+    /// Title shown to assessors.
+    pub title: String,
+    /// Whether it assesses proposals or outcomes.
+    pub kind: RubricKind,
+    /// What the rubric is for and why it is built as it is.
+    #[serde(default)]
+    pub description: String,
+    /// The range totals are reported on (default 0..100).
+    #[serde(default)]
+    pub scale: TotalScale,
+    /// How published scores are rounded (default 2 places, half-even).
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// What an "unable to assess" answer does (default: renormalise).
+    #[serde(default)]
+    pub unable_to_assess: UnablePolicy,
+    /// The criteria tree: groups hold criteria, leaves carry a metric.
+    pub criteria: Vec<Criterion>,
+    /// Pass/fail conditions for eligibility.
+    #[serde(default)]
+    pub gates: Vec<Gate>,
+    /// Named ranges of the total, highest first.
+    #[serde(default)]
+    pub bands: Vec<Band>,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// A criterion: either a group of criteria or a scored leaf with a metric.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Id, unique in the whole rubric: letters, digits, `_`, `-` and `.`.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// Guidance for assessors.
+    #[serde(default)]
+    pub description: String,
+    /// Weight relative to its siblings (>= 0; siblings are normalised, so scaling them all by
+    /// the same factor changes nothing). Required for scored criteria and groups; a text
+    /// criterion has none or 0.
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub weight: Option<Decimal>,
+    /// Whether an answer is required: a missing answer is an error, and "unable to assess"
+    /// makes the assessment incomplete.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// Whether "not applicable" is an accepted answer (e.g. "previous output published" for a
+    /// new BPF). A not-applicable criterion is left out and its siblings renormalised.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub allow_not_applicable: bool,
+    /// The metric of a leaf; absent on a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
+    /// The children of a group; absent on a leaf.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<Criterion>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A validated rubric: every id unique, every weight and metric sound, every reference
+/// resolved. A `Rubric` that exists is a valid one.
+///
+/// ```
+/// use igf_rubric::Rubric;
+///
+/// let rubric = Rubric::from_json(r#"{
+///   "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+///   "criteria": [
+///     { "id": "relevance", "name": "Relevance", "weight": 2,
+///       "metric": { "type": "scale", "min": 1, "max": 5 } },
+///     { "id": "partners", "name": "Partners", "weight": 1,
+///       "metric": { "type": "count", "target": 3 } }
+///   ]
+/// }"#)?;
+/// assert_eq!(rubric.id(), "demo");
+/// assert_eq!(rubric.criterion("partners").map(|c| c.name.as_str()), Some("Partners"));
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RubricDoc", into = "RubricDoc")]
+pub struct Rubric {
+    doc: RubricDoc,
+    nodes: Vec<Node>,
+    top: Vec<usize>,
+    by_id: Vec<(String, usize)>,
+    leaves: Vec<usize>,
+}
+
+/// A criterion of the tree, flattened in document order, with ids resolved to positions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Node {
+    pub(crate) criterion: Criterion,
+    pub(crate) path: Path,
+    pub(crate) children: Vec<usize>,
+}
+
+impl Node {
+    pub(crate) fn weight(&self) -> Decimal {
+        self.criterion.weight.unwrap_or(Decimal::ZERO)
+    }
+}
+
+impl Rubric {
+    /// Loads and validates a rubric from JSON.
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and numbers
+    /// that cannot be held exactly; the other variants for rules the rubric breaks, each with
+    /// its path, e.g. `criteria[1](P2).metric.levels[1].value: level `broad` has 1, which must
+    /// be above 2 of `vague``.
+    pub fn from_json(json: &str) -> Result<Rubric, Error> {
+        Rubric::try_from(crate::error::from_json::<RubricDoc>(json)?)
+    }
+
+    /// Writes the rubric as pretty-printed JSON that [`Rubric::from_json`] reads back to an
+    /// equal rubric.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::error::to_json(&self.doc)
+    }
+
+    /// The document the rubric was built from.
+    #[must_use]
+    pub fn doc(&self) -> &RubricDoc {
+        &self.doc
+    }
+
+    /// The rubric's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.doc.id
+    }
+
+    /// The rubric's version.
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.doc.version
+    }
+
+    /// Proposal or outcome.
+    #[must_use]
+    pub fn kind(&self) -> RubricKind {
+        self.doc.kind
+    }
+
+    /// The range totals are reported on.
+    #[must_use]
+    pub fn scale(&self) -> TotalScale {
+        self.doc.scale
+    }
+
+    /// How published scores are rounded.
+    #[must_use]
+    pub fn rounding(&self) -> Rounding {
+        self.doc.rounding
+    }
+
+    /// The criterion with this id, group or leaf.
+    #[must_use]
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.position(id)
+            .and_then(|at| self.nodes.get(at))
+            .map(|node| &node.criterion)
+    }
+
+    /// The leaf criteria (the ones answered), in document order.
+    pub fn leaves(&self) -> impl Iterator<Item = &Criterion> {
+        self.leaves
+            .iter()
+            .filter_map(|at| self.nodes.get(*at))
+            .map(|node| &node.criterion)
+    }
+
+    pub(crate) fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub(crate) fn top(&self) -> &[usize] {
+        &self.top
+    }
+
+    /// The position of a criterion id, by binary search over ids sorted once at load.
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|(key, _)| key.as_str().cmp(id))
+            .ok()
+            .and_then(|found| self.by_id.get(found))
+            .map(|(_, at)| *at)
+    }
+
+    /// The position of the leaf an answer names, trying the leaf at the answer's own ordinal
+    /// first (answers are usually written in rubric order).
+    pub(crate) fn leaf_position(&self, ordinal: usize, id: &str) -> Option<usize> {
+        if let Some(at) = self.leaves.get(ordinal) {
+            if self.nodes.get(*at).is_some_and(|n| n.criterion.id == id) {
+                return Some(*at);
+            }
+        }
+        self.position(id)
+    }
+}
+
+impl From<Rubric> for RubricDoc {
+    fn from(rubric: Rubric) -> RubricDoc {
+        rubric.doc
+    }
+}
+
+impl TryFrom<RubricDoc> for Rubric {
+    type Error = Error;
+
+    fn try_from(doc: RubricDoc) -> Result<Rubric, Error> {
+        let root = Path::root();
+        if doc.format_version != FORMAT_VERSION {
+            return Err(Error::UnsupportedFormat {
+                path: root.key("format_version"),
+                found: doc.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        check_id(&doc.id, &root.key("id"))?;
+        doc.scale.validate(&root.key("scale"))?;
+        doc.rounding.validate(&root.key("rounding"))?;
+
+        let mut walker = Walker::default();
+        let top = walker.walk(&doc.criteria, &root.key("criteria"), "the rubric", true)?;
+        if walker.leaves.is_empty() {
+            return Err(Error::TooFew {
+                path: root.key("criteria"),
+                what: "criteria",
+                min: 1,
+                found: 0,
+            });
+        }
+        let mut by_id: Vec<(String, usize)> = walker
+            .first_seen
+            .into_iter()
+            .map(|(id, (at, _))| (id, at))
+            .collect();
+        by_id.sort();
+        let rubric = Rubric {
+            nodes: walker.nodes,
+            leaves: walker.leaves,
+            top,
+            by_id,
+            doc,
+        };
+        rubric.validate_gates()?;
+        rule::validate_bands(&rubric.doc.bands, rubric.doc.scale, &root.key("bands"))?;
+        Ok(rubric)
+    }
+}
+
+impl Rubric {
+    fn validate_gates(&self) -> Result<(), Error> {
+        let list = Path::root().key("gates");
+        for (i, gate) in self.doc.gates.iter().enumerate() {
+            let here = list.item(i, &gate.id);
+            check_id(&gate.id, &here.key("id"))?;
+            if let Some(first) = self
+                .doc
+                .gates
+                .iter()
+                .position(|g| g.id == gate.id)
+                .filter(|f| *f < i)
+            {
+                return Err(Error::DuplicateId {
+                    path: here.key("id"),
+                    what: "gate",
+                    id: gate.id.clone(),
+                    first: list.item(first, &gate.id).key("id"),
+                });
+            }
+            let rule_at = here.key("rule");
+            match &gate.rule {
+                GateRule::RequiresYes { criterion } => {
+                    let node = self.gate_target(criterion, &rule_at)?;
+                    if node.criterion.metric != Some(Metric::YesNo) {
+                        return Err(Error::Mismatch {
+                            path: rule_at.key("criterion"),
+                            criterion: criterion.clone(),
+                            problem:
+                                "is not a yes_no criterion, so it cannot be required to be yes"
+                                    .to_owned(),
+                        });
+                    }
+                }
+                GateRule::CriterionMinimum {
+                    criterion,
+                    threshold,
+                } => {
+                    let node = self.gate_target(criterion, &rule_at)?;
+                    let Some(metric) = &node.criterion.metric else {
+                        return Err(Error::Mismatch {
+                            path: rule_at.key("criterion"),
+                            criterion: criterion.clone(),
+                            problem: "is a group; minimums apply to scored criteria".to_owned(),
+                        });
+                    };
+                    metric.normalise_threshold(criterion, *threshold, &rule_at.key("threshold"))?;
+                }
+                GateRule::TotalMinimum { threshold } => {
+                    let scale = self.doc.scale;
+                    if *threshold < scale.min || *threshold > scale.max {
+                        return Err(Error::OutOfRange {
+                            path: rule_at.key("threshold"),
+                            value: *threshold,
+                            min: scale.min,
+                            max: scale.max,
+                        });
+                    }
+                }
+                GateRule::NoConflictOfInterest => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn gate_target(&self, id: &str, rule_at: &Path) -> Result<&Node, Error> {
+        self.position(id)
+            .and_then(|at| self.nodes.get(at))
+            .ok_or_else(|| Error::UnknownCriterion {
+                path: rule_at.key("criterion"),
+                id: id.to_owned(),
+            })
+    }
+}
+
+/// Walks the criteria tree once, checking each node and flattening it.
+#[derive(Default)]
+struct Walker {
+    nodes: Vec<Node>,
+    leaves: Vec<usize>,
+    first_seen: BTreeMap<String, (usize, Path)>,
+}
+
+impl Walker {
+    /// Checks and flattens `criteria` (the children of `parent`); returns their positions.
+    fn walk(
+        &mut self,
+        criteria: &[Criterion],
+        at: &Path,
+        parent: &str,
+        scored: bool,
+    ) -> Result<Vec<usize>, Error> {
+        if criteria.is_empty() {
+            return Err(Error::TooFew {
+                path: at.clone(),
+                what: "criteria",
+                min: 1,
+                found: 0,
+            });
+        }
+        let mut positions = Vec::with_capacity(criteria.len());
+        let mut any_weight = false;
+        for (i, criterion) in criteria.iter().enumerate() {
+            let here = at.item(i, &criterion.id);
+            let position = self.node(criterion, &here)?;
+            any_weight |= criterion.weight.is_some_and(|w| !w.is_zero());
+            positions.push(position);
+        }
+        if scored && !any_weight {
+            return Err(Error::ZeroTotalWeight {
+                path: at.clone(),
+                parent: parent.to_owned(),
+            });
+        }
+        Ok(positions)
+    }
+
+    fn node(&mut self, criterion: &Criterion, here: &Path) -> Result<usize, Error> {
+        let id = &criterion.id;
+        check_id(id, &here.key("id"))?;
+        let position = self.nodes.len();
+        if let Some((_, first)) = self.first_seen.get(id) {
+            return Err(Error::DuplicateId {
+                path: here.key("id"),
+                what: "criterion",
+                id: id.clone(),
+                first: first.clone(),
+            });
+        }
+        self.first_seen
+            .insert(id.clone(), (position, here.key("id")));
+        check_weight(criterion, here)?;
+        let mut node = Node {
+            criterion: criterion.clone(),
+            path: here.clone(),
+            children: Vec::new(),
+        };
+        node.criterion.criteria = Vec::new();
+        self.nodes.push(node);
+        match (&criterion.metric, criterion.criteria.is_empty()) {
+            (Some(_), false) => Err(malformed(
+                here,
+                id,
+                "has both `metric` and `criteria`; a criterion is either a leaf or a group",
+            )),
+            (None, true) => Err(malformed(here, id, "has neither `metric` nor `criteria`")),
+            (Some(metric), true) => {
+                metric.validate(&here.key("metric"))?;
+                self.leaves.push(position);
+                Ok(position)
+            }
+            (None, false) => {
+                let scored = criterion.weight.is_some_and(|w| !w.is_zero());
+                let children = self.walk(
+                    &criterion.criteria,
+                    &here.key("criteria"),
+                    &format!("group `{id}`"),
+                    scored,
+                )?;
+                if let Some(node) = self.nodes.get_mut(position) {
+                    node.children = children;
+                }
+                Ok(position)
+            }
+        }
+    }
+}
+
+fn malformed(here: &Path, id: &str, problem: &'static str) -> Error {
+    Error::MalformedCriterion {
+        path: here.clone(),
+        id: id.to_owned(),
+        problem,
+    }
+}
+
+fn check_weight(criterion: &Criterion, here: &Path) -> Result<(), Error> {
+    let at = here.key("weight");
+    match (criterion.weight, &criterion.metric) {
+        (Some(w), _) if w.is_sign_negative() && !w.is_zero() => {
+            Err(Error::NegativeWeight { path: at, value: w })
+        }
+        (Some(w), Some(Metric::Text)) if !w.is_zero() => Err(Error::BadWeight {
+            path: at,
+            problem: format!(
+                "text criterion `{}` is never scored, so its weight must be 0 or absent, not {w}",
+                criterion.id
+            ),
+        }),
+        (None, metric) if !matches!(metric, Some(Metric::Text)) => Err(Error::BadWeight {
+            path: here.clone(),
+            problem: format!(
+                "criterion `{}` has no weight (give 0 to leave it out of the total)",
+                criterion.id
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Checks that an id is 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
+pub(crate) fn check_id(id: &str, at: &Path) -> Result<(), Error> {
+    let reason = if id.is_empty() {
+        "it is empty"
+    } else if id.len() > MAX_ID_LEN {
+        "it is longer than 64 characters"
+    } else if !id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+    {
+        "use only letters, digits, `_`, `-` and `.`"
+    } else {
+        return Ok(());
+    };
+    Err(Error::InvalidId {
+        path: at.clone(),
+        id: id.to_owned(),
+        reason,
+    })
+}
+
+impl JsonSchema for Rubric {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RubricDoc::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RubricDoc::json_schema(generator)
+    }
+}

@@ -1,0 +1,230 @@
+//! Rules a rubric declares besides its criteria: gates, bands, the total scale and the
+//! unable-to-assess policy.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Path};
+use crate::num::exact;
+
+/// The largest magnitude allowed for the ends of a total scale (10^6). With it, points are
+/// carried at [`POINTS_DECIMAL_PLACES`](crate::POINTS_DECIMAL_PLACES) places and their sums
+/// never leave what a `Decimal` holds exactly.
+pub const MAX_SCALE_MAGNITUDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// The range the total is reported on; 0..100 by default.
+///
+/// The weighted normalised score `N` in `[0, 1]` maps to `total = min + (max - min) x N`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TotalScale {
+    /// The total of an assessment that scores 0 on every weighted criterion.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub min: Decimal,
+    /// The total of an assessment that scores 1 on every weighted criterion.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub max: Decimal,
+}
+
+impl Default for TotalScale {
+    fn default() -> TotalScale {
+        TotalScale {
+            min: Decimal::ZERO,
+            max: Decimal::ONE_HUNDRED,
+        }
+    }
+}
+
+impl TotalScale {
+    pub(crate) fn validate(self, at: &Path) -> Result<TotalScale, Error> {
+        for (key, value) in [("min", self.min), ("max", self.max)] {
+            if value.abs() > MAX_SCALE_MAGNITUDE {
+                return Err(Error::OutOfRange {
+                    path: at.key(key),
+                    value,
+                    min: -MAX_SCALE_MAGNITUDE,
+                    max: MAX_SCALE_MAGNITUDE,
+                });
+            }
+        }
+        for (key, value) in [("min", self.min), ("max", self.max)] {
+            if value.scale() > crate::num::MAX_DECIMAL_PLACES {
+                return Err(Error::TooPrecise {
+                    path: at.key(key),
+                    value,
+                    max_dp: crate::num::MAX_DECIMAL_PLACES,
+                });
+            }
+        }
+        if self.min >= self.max {
+            return Err(Error::EmptyScale {
+                path: at.clone(),
+                min: self.min,
+                max: self.max,
+            });
+        }
+        Ok(self)
+    }
+}
+
+/// Whether a rubric assesses proposals (ex ante) or outcomes (ex post).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RubricKind {
+    /// A proposal, assessed before approval.
+    Proposal,
+    /// An outcome, assessed after the work ended.
+    Outcome,
+}
+
+impl RubricKind {
+    /// The kind as written in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RubricKind::Proposal => "proposal",
+            RubricKind::Outcome => "outcome",
+        }
+    }
+}
+
+/// What an "unable to assess" answer (or a missing answer to an optional criterion) does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnablePolicy {
+    /// Leave the criterion out and share its weight among its siblings in proportion to
+    /// theirs; the scorecard flags it. A group whose weighted criteria are all left out is left
+    /// out in turn.
+    #[default]
+    Renormalise,
+    /// Score the criterion 0 (its worst answer), flagged.
+    CountAsMinimum,
+    /// The assessment is incomplete: no total, not eligible.
+    Incomplete,
+}
+
+/// A pass/fail condition: a subject that fails any gate is ineligible whatever its score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    /// Id, unique among the rubric's gates.
+    pub id: String,
+    /// Short label, e.g. "Proposal complete".
+    pub label: String,
+    /// Longer explanation for assessors and readers of the scorecard.
+    #[serde(default)]
+    pub description: String,
+    /// The condition.
+    pub rule: GateRule,
+}
+
+/// The condition of a [`Gate`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum GateRule {
+    /// A yes/no criterion must be answered yes ("not applicable" passes, where the criterion
+    /// allows it; "unable to assess" fails).
+    RequiresYes {
+        /// The yes/no criterion.
+        criterion: String,
+    },
+    /// A criterion's answer must be at least as good as `threshold`, given in the criterion's
+    /// own units (scale value, level points, count, percentage, distribution measure). Horizon
+    /// Europe: at least 3 of 5 on each criterion. On a lower-is-better scale "at least as good"
+    /// means "at most". Compared on normalised scores; an unassessed criterion fails.
+    CriterionMinimum {
+        /// The scored criterion.
+        criterion: String,
+        /// The lowest acceptable answer.
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        threshold: Decimal,
+    },
+    /// The published total must be at least `threshold` (Horizon Europe: 10 of 15).
+    TotalMinimum {
+        /// The lowest acceptable published total.
+        #[serde(with = "exact")]
+        #[schemars(with = "exact::Schema")]
+        threshold: Decimal,
+    },
+    /// The assessor must not have declared a conflict of interest.
+    NoConflictOfInterest,
+}
+
+/// A named range of the total, e.g. "recommend" from 60.
+///
+/// Bands are listed from the highest down; each covers totals from its `min` up to the next
+/// higher band's `min` (exclusive), the first up to the scale's max. The last band's `min` must
+/// be the scale's min, so every total has exactly one band. Bands compare the published total.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Id, unique among the rubric's bands.
+    pub id: String,
+    /// Label shown to readers, e.g. "Highly Satisfactory".
+    pub label: String,
+    /// The lowest published total in the band.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub min: Decimal,
+}
+
+pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Result<(), Error> {
+    let Some(lowest) = bands.last() else {
+        return Ok(());
+    };
+    let mut previous: Option<&Band> = None;
+    for (i, band) in bands.iter().enumerate() {
+        let here = at.item(i, &band.id);
+        crate::rubric::check_id(&band.id, &here.key("id"))?;
+        if let Some(first) = bands
+            .iter()
+            .position(|b| b.id == band.id)
+            .filter(|f| *f < i)
+        {
+            return Err(Error::DuplicateId {
+                path: here.key("id"),
+                what: "band",
+                id: band.id.clone(),
+                first: at.item(first, &band.id).key("id"),
+            });
+        }
+        if band.min < scale.min || band.min > scale.max {
+            return Err(Error::OutOfRange {
+                path: here.key("min"),
+                value: band.min,
+                min: scale.min,
+                max: scale.max,
+            });
+        }
+        if let Some(prev) = previous {
+            if band.min >= prev.min {
+                return Err(Error::OutOfOrder {
+                    path: here.key("min"),
+                    what: "band",
+                    id: band.id.clone(),
+                    value: band.min,
+                    previous_id: prev.id.clone(),
+                    previous: prev.min,
+                });
+            }
+        }
+        previous = Some(band);
+    }
+    if lowest.min > scale.min {
+        return Err(Error::BandGap {
+            path: at.clone(),
+            from: scale.min,
+            to: lowest.min,
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn band_for(bands: &[Band], total: Decimal) -> Option<&Band> {
+    bands.iter().find(|band| total >= band.min)
+}

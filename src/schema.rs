@@ -1,0 +1,56 @@
+//! JSON Schemas of the documents a front end exchanges: rubric, assessment and scorecard.
+//!
+//! Inputs (rubric, assessment) use the deserialisation contract, outputs (scorecard) the
+//! serialisation one. The committed copies live in `schemas/`; `cargo run --example
+//! write_schemas` regenerates them and a test fails when they are stale.
+//!
+//! ```
+//! let schema = igf_rubric::schema::rubric();
+//! assert_eq!(schema["title"], "Rubric");
+//! ```
+
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+use crate::{Assessment, RubricDoc, Scorecard};
+
+/// The schema of a rubric document.
+#[must_use]
+pub fn rubric() -> Value {
+    input::<RubricDoc>()
+}
+
+/// The schema of an assessment document.
+#[must_use]
+pub fn assessment() -> Value {
+    input::<Assessment>()
+}
+
+/// The schema of a scorecard document.
+#[must_use]
+pub fn scorecard() -> Value {
+    SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Scorecard>()
+        .to_value()
+}
+
+/// Every document schema with the file name it is committed under in `schemas/`.
+#[must_use]
+pub fn all() -> Vec<(&'static str, Value)> {
+    vec![
+        ("rubric.schema.json", rubric()),
+        ("assessment.schema.json", assessment()),
+        ("scorecard.schema.json", scorecard()),
+    ]
+}
+
+fn input<T: JsonSchema>() -> Value {
+    SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
+}

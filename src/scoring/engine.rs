@@ -1,0 +1,607 @@
+//! The scoring computation: answers to normalised scores, effective weights, points, gates.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::{
+    BandResult, CriterionResult, CriterionStatus, Flag, FlagKind, GateResult,
+    POINTS_DECIMAL_PLACES, Scorecard,
+};
+use crate::assessment::{AnswerValue, Assessment, RubricRef};
+use crate::error::{Error, Path};
+use crate::num::{self, Score};
+use crate::rubric::{FORMAT_VERSION, GateRule, Metric, Node, Rubric, UnablePolicy, band_for};
+
+/// What became of one node of the criteria tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// A normalised score in `[0, 1]` (a group's is filled in later).
+    Scored(Decimal),
+    /// Could not be assessed and scored 0 by policy.
+    Minimum,
+    /// Left out of the total.
+    LeftOut(Exclusion),
+    /// Free text, never scored.
+    Unscored,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Exclusion {
+    UnableToAssess,
+    Unanswered,
+    NotApplicable,
+    /// A group whose weighted children were all left out.
+    Empty,
+}
+
+impl Exclusion {
+    fn describe(self) -> &'static str {
+        match self {
+            Exclusion::UnableToAssess => "unable to assess",
+            Exclusion::Unanswered => "not answered",
+            Exclusion::NotApplicable => "not applicable",
+            Exclusion::Empty => "none of its weighted criteria could be scored",
+        }
+    }
+}
+
+/// Working state per node, indexed like `Rubric::nodes`.
+struct Work<'a> {
+    rubric: &'a Rubric,
+    assessment: &'a Assessment,
+    answer_of: Vec<Option<usize>>,
+    outcome: Vec<Outcome>,
+    share: Vec<Decimal>,
+    points: Vec<Decimal>,
+    flags: Vec<Flag>,
+    complete: bool,
+}
+
+pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
+    assessment.check()?;
+    check_reference(rubric, assessment)?;
+    let count = rubric.nodes().len();
+    let mut work = Work {
+        rubric,
+        assessment,
+        answer_of: vec![None; count],
+        outcome: vec![Outcome::Unscored; count],
+        share: vec![Decimal::ZERO; count],
+        points: vec![Decimal::ZERO; count],
+        flags: Vec::new(),
+        complete: true,
+    };
+    work.match_answers()?;
+    work.score_leaves()?;
+    work.settle_groups();
+    let normalised_total = work.distribute()?;
+    let total = work.points_and_total(normalised_total)?;
+    work.assemble(total)
+}
+
+fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error> {
+    let RubricRef { id, version } = &assessment.rubric;
+    if id != rubric.id() || version != rubric.version() {
+        return Err(Error::RubricMismatch {
+            path: Path::root().key("rubric"),
+            expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
+            found: format!("`{id}` version `{version}`"),
+        });
+    }
+    if assessment.kind != rubric.kind() {
+        return Err(Error::RubricMismatch {
+            path: Path::root().key("kind"),
+            expected: format!("a {} rubric", rubric.kind().as_str()),
+            found: format!("a {} assessment", assessment.kind.as_str()),
+        });
+    }
+    Ok(())
+}
+
+impl Work<'_> {
+    fn node(&self, at: usize) -> Option<&Node> {
+        self.rubric.nodes().get(at)
+    }
+
+    fn outcome(&self, at: usize) -> Outcome {
+        self.outcome.get(at).copied().unwrap_or(Outcome::Unscored)
+    }
+
+    fn set<T>(slot: &mut [T], at: usize, value: T) {
+        if let Some(place) = slot.get_mut(at) {
+            *place = value;
+        }
+    }
+
+    fn flag(&mut self, kind: FlagKind, criterion: &str, message: String) {
+        self.flags.push(Flag {
+            kind,
+            criterion: Some(criterion.to_owned()),
+            message,
+        });
+    }
+
+    /// Resolves each answer to its leaf, once, without hashing.
+    fn match_answers(&mut self) -> Result<(), Error> {
+        let list = Path::root().key("answers");
+        for (i, answer) in self.assessment.answers.iter().enumerate() {
+            let id = &answer.criterion;
+            let here = list.item(i, id);
+            let Some(at) = self.rubric.leaf_position(i, id) else {
+                return Err(Error::UnknownCriterion {
+                    path: here.key("criterion"),
+                    id: id.clone(),
+                });
+            };
+            if self.node(at).is_some_and(|n| n.criterion.metric.is_none()) {
+                return Err(Error::Mismatch {
+                    path: here.key("criterion"),
+                    criterion: id.clone(),
+                    problem: "is a group; answer its criteria instead".to_owned(),
+                });
+            }
+            if let Some(Some(first)) = self.answer_of.get(at) {
+                return Err(Error::DuplicateId {
+                    path: here.key("criterion"),
+                    what: "answer",
+                    id: id.clone(),
+                    first: list.item(*first, id).key("criterion"),
+                });
+            }
+            Self::set(&mut self.answer_of, at, Some(i));
+        }
+        Ok(())
+    }
+
+    /// Normalises each leaf's answer and applies the unable-to-assess policy.
+    fn score_leaves(&mut self) -> Result<(), Error> {
+        let policy = self.rubric.doc().unable_to_assess;
+        for (at, node) in self.rubric.nodes().iter().enumerate() {
+            let Some(metric) = &node.criterion.metric else {
+                continue;
+            };
+            let id = &node.criterion.id;
+            let answer = self
+                .answer_of
+                .get(at)
+                .copied()
+                .flatten()
+                .and_then(|i| self.assessment.answers.get(i).map(|a| (i, a)));
+            let outcome = match answer {
+                None if node.criterion.required => {
+                    return Err(Error::MissingAnswer {
+                        path: Path::root().key("answers"),
+                        criterion: id.clone(),
+                    });
+                }
+                None if *metric == Metric::Text => Outcome::Unscored,
+                None => Outcome::LeftOut(Exclusion::Unanswered),
+                Some((i, answer)) => {
+                    let here = Path::root().key("answers").item(i, id).key("value");
+                    match &answer.value {
+                        AnswerValue::UnableToAssess if *metric == Metric::Text => Outcome::Unscored,
+                        AnswerValue::UnableToAssess => Outcome::LeftOut(Exclusion::UnableToAssess),
+                        AnswerValue::NotApplicable if node.criterion.allow_not_applicable => {
+                            Outcome::LeftOut(Exclusion::NotApplicable)
+                        }
+                        AnswerValue::NotApplicable => {
+                            return Err(Error::Mismatch {
+                                path: here,
+                                criterion: id.clone(),
+                                problem: "does not accept `not_applicable` (set `allow_not_applicable` in the rubric)".to_owned(),
+                            });
+                        }
+                        value => match metric.score_answer(id, value, &here)? {
+                            Some(s) => Outcome::Scored(s),
+                            None => Outcome::Unscored,
+                        },
+                    }
+                }
+            };
+            let outcome = self.apply_policy(policy, node, outcome);
+            Self::set(&mut self.outcome, at, outcome);
+        }
+        Ok(())
+    }
+
+    fn apply_policy(&mut self, policy: UnablePolicy, node: &Node, outcome: Outcome) -> Outcome {
+        let id = &node.criterion.id;
+        let Outcome::LeftOut(why) = outcome else {
+            return outcome;
+        };
+        if why == Exclusion::NotApplicable {
+            self.flag(
+                FlagKind::LeftOut,
+                id,
+                format!("`{id}` left out: not applicable"),
+            );
+            return outcome;
+        }
+        if node.criterion.required {
+            self.complete = false;
+            self.flag(
+                FlagKind::Incomplete,
+                id,
+                format!("required criterion `{id}` is {}", why.describe()),
+            );
+            return outcome;
+        }
+        match policy {
+            UnablePolicy::Renormalise => {
+                self.flag(
+                    FlagKind::LeftOut,
+                    id,
+                    format!("`{id}` left out: {}", why.describe()),
+                );
+                outcome
+            }
+            UnablePolicy::CountAsMinimum => {
+                self.flag(
+                    FlagKind::CountedAsMinimum,
+                    id,
+                    format!("`{id}` {}: counted as its minimum (0)", why.describe()),
+                );
+                Outcome::Minimum
+            }
+            UnablePolicy::Incomplete => {
+                self.complete = false;
+                self.flag(
+                    FlagKind::Incomplete,
+                    id,
+                    format!(
+                        "`{id}` is {}, and the rubric counts that as incomplete",
+                        why.describe()
+                    ),
+                );
+                outcome
+            }
+        }
+    }
+
+    /// Whether a node takes part in the weighting: it has weight, and a score (a leaf) or a
+    /// child that takes part (a group).
+    fn carries(&self, at: usize) -> bool {
+        let Some(node) = self.node(at) else {
+            return false;
+        };
+        !node.weight().is_zero()
+            && matches!(self.outcome(at), Outcome::Scored(_) | Outcome::Minimum)
+    }
+
+    /// Marks groups scored or left out, children before parents (reverse document order).
+    fn settle_groups(&mut self) {
+        for at in (0..self.rubric.nodes().len()).rev() {
+            let Some(node) = self.node(at) else { continue };
+            if node.criterion.metric.is_some() {
+                continue;
+            }
+            let in_play = node.children.iter().any(|c| self.carries(*c));
+            let weighted = node
+                .children
+                .iter()
+                .any(|c| self.node(*c).is_some_and(|n| !n.weight().is_zero()));
+            let outcome = if in_play || !weighted && node.weight().is_zero() {
+                Outcome::Scored(Decimal::ZERO)
+            } else {
+                Outcome::LeftOut(Exclusion::Empty)
+            };
+            Self::set(&mut self.outcome, at, outcome);
+        }
+    }
+
+    /// Shares the total among the nodes top-down and returns `N = Σ share_i · s_i`.
+    fn distribute(&mut self) -> Result<Decimal, Error> {
+        const OP: &str = "sharing weights";
+        let top = self.rubric.top().to_vec();
+        if !top.iter().any(|at| self.carries(*at)) {
+            self.complete = false;
+            self.flags.push(Flag {
+                kind: FlagKind::Incomplete,
+                criterion: None,
+                message: "no weighted criterion could be scored".to_owned(),
+            });
+            return Ok(Decimal::ZERO);
+        }
+        self.share_among(&top, Decimal::ONE, None)?;
+        for at in 0..self.rubric.nodes().len() {
+            let Some(node) = self.node(at) else { continue };
+            if node.criterion.metric.is_none() && self.carries(at) {
+                let children = node.children.clone();
+                let share = self.share.get(at).copied().unwrap_or_default();
+                let id = node.criterion.id.clone();
+                self.share_among(&children, share, Some(&id))?;
+            }
+        }
+        let mut total = Decimal::ZERO;
+        for at in 0..self.rubric.nodes().len() {
+            if let Outcome::Scored(s) = self.outcome(at) {
+                if self.node(at).is_some_and(|n| n.criterion.metric.is_some()) {
+                    let share = self.share.get(at).copied().unwrap_or_default();
+                    total = num::add(total, num::mul(share, s, OP)?, OP)?;
+                }
+            }
+        }
+        Ok(total)
+    }
+
+    /// Splits `share` among `children` in proportion to the weights of those that take part.
+    fn share_among(
+        &mut self,
+        children: &[usize],
+        share: Decimal,
+        parent: Option<&str>,
+    ) -> Result<(), Error> {
+        const OP: &str = "sharing weights";
+        let playing: Vec<(usize, Decimal)> = children
+            .iter()
+            .filter(|c| self.carries(**c))
+            .filter_map(|c| self.node(*c).map(|n| (*c, n.weight())))
+            .collect();
+        let dropped = children
+            .iter()
+            .any(|c| !self.carries(*c) && self.node(*c).is_some_and(|n| !n.weight().is_zero()));
+        if dropped {
+            let whose = parent.map_or_else(
+                || "the top-level criteria".to_owned(),
+                |id| format!("the criteria of `{id}`"),
+            );
+            self.flags.push(Flag {
+                kind: FlagKind::Renormalised,
+                criterion: parent.map(str::to_owned),
+                message: format!("weights of {whose} renormalised over those still in"),
+            });
+        }
+        let weight_sum = num::sum(playing.iter().map(|(_, w)| *w), OP)?;
+        let Some(absorber) = largest(&playing) else {
+            return Ok(());
+        };
+        let mut given = Decimal::ZERO;
+        for (at, weight) in &playing {
+            if *at != absorber {
+                let part = num::mul(share, num::div(*weight, weight_sum, OP)?, OP)?;
+                given = num::add(given, part, OP)?;
+                Self::set(&mut self.share, *at, part);
+            }
+        }
+        let rest = num::sub(share, given, OP)?;
+        if rest.is_sign_negative() && !rest.is_zero() {
+            return Err(Error::Overflow { operation: OP });
+        }
+        Self::set(&mut self.share, absorber, rest);
+        Ok(())
+    }
+
+    /// Computes each leaf's points and each group's sum; returns the exact total.
+    fn points_and_total(&mut self, normalised_total: Decimal) -> Result<Option<Decimal>, Error> {
+        const OP: &str = "computing points";
+        let scale = self.rubric.scale();
+        let span = num::sub(scale.max, scale.min, OP)?;
+        let to_points = |x: Decimal| -> Result<Decimal, Error> {
+            Ok(num::mul(span, x, OP)?.round_dp_with_strategy(
+                POINTS_DECIMAL_PLACES,
+                RoundingStrategy::MidpointNearestEven,
+            ))
+        };
+        let mut leaves: Vec<(usize, Decimal)> = Vec::new();
+        for (at, node) in self.rubric.nodes().iter().enumerate() {
+            if let (Some(_), Outcome::Scored(s)) = (&node.criterion.metric, self.outcome(at)) {
+                let share = self.share.get(at).copied().unwrap_or_default();
+                leaves.push((at, num::mul(share, s, OP)?));
+            }
+        }
+        let all_points = to_points(normalised_total)?;
+        let mut given = Decimal::ZERO;
+        let absorber = largest(&leaves);
+        for (at, weighted) in &leaves {
+            if Some(*at) != absorber {
+                let points = to_points(*weighted)?;
+                given = num::add(given, points, OP)?;
+                Self::set(&mut self.points, *at, points);
+            }
+        }
+        if let Some(absorber) = absorber {
+            Self::set(&mut self.points, absorber, num::sub(all_points, given, OP)?);
+        }
+        for at in (0..self.rubric.nodes().len()).rev() {
+            let Some(node) = self.node(at) else { continue };
+            if node.criterion.metric.is_none() {
+                let sum = num::sum(
+                    node.children
+                        .iter()
+                        .filter_map(|c| self.points.get(*c).copied()),
+                    OP,
+                )?;
+                Self::set(&mut self.points, at, sum);
+            }
+        }
+        if !self.complete {
+            return Ok(None);
+        }
+        Ok(Some(num::add(scale.min, all_points, OP)?))
+    }
+
+    fn assemble(mut self, total: Option<Decimal>) -> Result<Scorecard, Error> {
+        let rounding = self.rubric.rounding();
+        let total = total.map(|t| Score::new(t, rounding)).transpose()?;
+        let published = total.map(|t| t.published);
+        let gates = self.gates(published)?;
+        let band = published
+            .and_then(|t| band_for(&self.rubric.doc().bands, t))
+            .map(|b| BandResult {
+                id: b.id.clone(),
+                label: b.label.clone(),
+            });
+        let eligible = self.complete && gates.iter().all(|g| g.passed);
+        let criteria = self.results(self.rubric.top())?;
+        let a = self.assessment;
+        Ok(Scorecard {
+            format_version: FORMAT_VERSION,
+            rubric: a.rubric.clone(),
+            kind: a.kind,
+            subject: a.subject.clone(),
+            assessor: a.assessor.clone(),
+            conflict_of_interest: a.conflict_of_interest.clone(),
+            scale: self.rubric.scale(),
+            rounding,
+            complete: self.complete,
+            total,
+            band,
+            eligible,
+            gates,
+            criteria,
+            flags: std::mem::take(&mut self.flags),
+            lessons: a.lessons.clone(),
+        })
+    }
+
+    fn answer(&self, at: usize) -> Option<&crate::assessment::Answer> {
+        self.answer_of
+            .get(at)
+            .copied()
+            .flatten()
+            .and_then(|i| self.assessment.answers.get(i))
+    }
+
+    fn results(&self, nodes: &[usize]) -> Result<Vec<CriterionResult>, Error> {
+        const OP: &str = "explaining a group";
+        let rounding = self.rubric.rounding();
+        let mut out = Vec::with_capacity(nodes.len());
+        for at in nodes {
+            let Some(node) = self.node(*at) else { continue };
+            let share = self.share.get(*at).copied().unwrap_or_default();
+            let points = self.points.get(*at).copied().unwrap_or_default();
+            let is_leaf = node.criterion.metric.is_some();
+            let (status, normalised) = match self.outcome(*at) {
+                Outcome::Scored(s) if is_leaf => (CriterionStatus::Scored, Some(s)),
+                Outcome::Scored(_) => {
+                    let scale = self.rubric.scale();
+                    let span = num::sub(scale.max, scale.min, OP)?;
+                    let denominator = num::mul(span, share, OP)?;
+                    let mean = if denominator.is_zero() {
+                        None
+                    } else {
+                        Some(num::div(points, denominator, OP)?)
+                    };
+                    (CriterionStatus::Scored, mean)
+                }
+                Outcome::Minimum => (CriterionStatus::CountedAsMinimum, Some(Decimal::ZERO)),
+                Outcome::LeftOut(_) => (CriterionStatus::LeftOut, None),
+                Outcome::Unscored => (CriterionStatus::Unscored, None),
+            };
+            let answer = self.answer(*at);
+            out.push(CriterionResult {
+                id: node.criterion.id.clone(),
+                name: node.criterion.name.clone(),
+                status,
+                declared_weight: node.criterion.weight,
+                effective_weight: share,
+                answer: answer.map(|a| a.value.clone()),
+                comment: answer.and_then(|a| a.comment.clone()),
+                normalised,
+                contribution: Score::new(points, rounding)?,
+                criteria: self.results(&node.children)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn gates(&self, total: Option<Decimal>) -> Result<Vec<GateResult>, Error> {
+        let mut results = Vec::with_capacity(self.rubric.doc().gates.len());
+        for gate in &self.rubric.doc().gates {
+            let (passed, reason) = self.gate(&gate.rule, total)?;
+            results.push(GateResult {
+                id: gate.id.clone(),
+                label: gate.label.clone(),
+                passed,
+                reason,
+            });
+        }
+        Ok(results)
+    }
+
+    fn gate(&self, rule: &GateRule, total: Option<Decimal>) -> Result<(bool, String), Error> {
+        let target = |id: &str| {
+            self.rubric
+                .position(id)
+                .map(|at| (at, self.answer(at).map(|a| &a.value)))
+        };
+        Ok(match rule {
+            GateRule::RequiresYes { criterion } => match target(criterion) {
+                Some((_, Some(AnswerValue::YesNo(true)))) => {
+                    (true, format!("`{criterion}` answered yes"))
+                }
+                Some((_, Some(AnswerValue::YesNo(false)))) => {
+                    (false, format!("`{criterion}` answered no"))
+                }
+                Some((_, Some(AnswerValue::NotApplicable))) => {
+                    (true, format!("`{criterion}` not applicable"))
+                }
+                _ => (false, format!("`{criterion}` was not assessed")),
+            },
+            GateRule::CriterionMinimum {
+                criterion,
+                threshold,
+            } => {
+                let Some((at, answer)) = target(criterion) else {
+                    return Ok((false, format!("`{criterion}` is not in the rubric")));
+                };
+                let metric = self.node(at).and_then(|n| n.criterion.metric.as_ref());
+                match (self.outcome(at), metric, answer) {
+                    (Outcome::Scored(s), Some(metric), Some(answer)) => {
+                        let bar =
+                            metric.normalise_threshold(criterion, *threshold, &Path::root())?;
+                        if s >= bar {
+                            (
+                                true,
+                                format!(
+                                    "`{criterion}` answer {answer} meets the minimum {threshold}"
+                                ),
+                            )
+                        } else {
+                            (
+                                false,
+                                format!(
+                                    "`{criterion}` answer {answer} is below the minimum {threshold}"
+                                ),
+                            )
+                        }
+                    }
+                    _ => (
+                        false,
+                        format!("`{criterion}` was not assessed (minimum {threshold})"),
+                    ),
+                }
+            }
+            GateRule::TotalMinimum { threshold } => match total {
+                Some(t) if t >= *threshold => {
+                    (true, format!("total {t} meets the minimum {threshold}"))
+                }
+                Some(t) => (false, format!("total {t} is below the minimum {threshold}")),
+                None => (
+                    false,
+                    format!("no total (assessment incomplete); minimum {threshold}"),
+                ),
+            },
+            GateRule::NoConflictOfInterest => {
+                let declaration = &self.assessment.conflict_of_interest;
+                match (declaration.declared, &declaration.statement) {
+                    (false, _) => (true, "no conflict of interest declared".to_owned()),
+                    (true, Some(statement)) => {
+                        (false, format!("conflict of interest declared: {statement}"))
+                    }
+                    (true, None) => (false, "conflict of interest declared".to_owned()),
+                }
+            }
+        })
+    }
+}
+
+/// The entry with the largest value, the first on ties.
+fn largest(entries: &[(usize, Decimal)]) -> Option<usize> {
+    let mut best: Option<(usize, Decimal)> = None;
+    for (at, value) in entries {
+        if best.is_none_or(|(_, b)| *value > b) {
+            best = Some((*at, *value));
+        }
+    }
+    best.map(|(at, _)| at)
+}
