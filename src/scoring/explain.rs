@@ -4,6 +4,8 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::assessment::AnswerValue;
+
 use super::{CriterionResult, CriterionStatus, Scorecard};
 
 /// Decimal places of the weights and normalised scores shown in the explanation.
@@ -55,7 +57,7 @@ impl fmt::Display for Scorecard {
         }
         writeln!(
             f,
-            "  {:<34} {:>7} {:>7} {:<18} {:>7} {:>8}",
+            "  {:<42} {:>7} {:>7} {:<18} {:>7} {:>8}",
             "criterion", "weight", "share", "answer", "score", "points"
         )?;
         for criterion in &self.criteria {
@@ -86,9 +88,16 @@ fn row(f: &mut fmt::Formatter<'_>, c: &CriterionResult, depth: usize) -> fmt::Re
         c.name,
         indent = depth.saturating_mul(2)
     );
-    let label: String = label.chars().take(34).collect();
+    let label: String = label.chars().take(42).collect();
     let weight = c.declared_weight.map(|w| w.to_string()).unwrap_or_default();
     let answer = match (&c.answer, c.criteria.is_empty()) {
+        (Some(AnswerValue::Distribution(d)), _) => {
+            let total = d
+                .categories()
+                .map(|k| d.get(k))
+                .fold(0u64, u64::saturating_add);
+            format!("{total} in {} groups", d.categories().count())
+        }
         (Some(a), _) => a.to_string().chars().take(18).collect(),
         (None, true) => "-".to_owned(),
         (None, false) => String::new(),
@@ -101,7 +110,7 @@ fn row(f: &mut fmt::Formatter<'_>, c: &CriterionResult, depth: usize) -> fmt::Re
     };
     writeln!(
         f,
-        "  {label:<34} {weight:>7} {:>7} {answer:<18} {score:>7} {:>8}",
+        "  {label:<42} {weight:>7} {:>7} {answer:<18} {score:>7} {:>8}",
         shown(c.effective_weight),
         c.contribution.published
     )?;

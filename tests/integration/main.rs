@@ -1,1 +1,3 @@
+//! Integration tests: public behaviour of igf-rubric.
 
+mod presets;
