@@ -139,7 +139,7 @@ pub struct Score {
 impl Score {
     pub(crate) fn new(exact: Decimal, rounding: Rounding) -> Result<Score, Error> {
         Ok(Score {
-            exact,
+            exact: exact.normalize(),
             published: rounding.apply(exact)?,
         })
     }
@@ -354,6 +354,24 @@ pub(crate) mod exact {
                 "description": "An exact decimal number: a JSON number, or a string holding one (\"2.5\"). Strings are recommended; numbers are read from their text, never through binary floating point.",
                 "type": ["string", "number"],
                 "pattern": "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+            })
+        }
+    }
+
+    /// JSON Schema of a whole count: a non-negative JSON integer, or a string holding one.
+    pub(crate) struct CountSchema;
+
+    impl JsonSchema for CountSchema {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Count".into()
+        }
+
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "description": "A whole number >= 0: a JSON integer, or a string holding one (\"3\").",
+                "type": ["string", "integer"],
+                "minimum": 0,
+                "pattern": "^[0-9]+$"
             })
         }
     }

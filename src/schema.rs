@@ -54,3 +54,13 @@ fn input<T: JsonSchema>() -> Value {
         .into_root_schema_for::<T>()
         .to_value()
 }
+
+/// A schema as committed: pretty-printed JSON with a final newline.
+///
+/// # Errors
+/// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
+pub fn to_text(schema: &Value) -> Result<String, crate::Error> {
+    let mut text = crate::error::to_json(schema)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -44,7 +44,7 @@ pub enum AnswerValue {
     /// A whole count for a `count` criterion.
     Count(
         #[serde(with = "exact::count")]
-        #[schemars(with = "u64")]
+        #[schemars(with = "exact::CountSchema")]
         u64,
     ),
     /// A percentage from 0 to 100 for a `percent` criterion.

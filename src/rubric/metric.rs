@@ -62,7 +62,7 @@ pub enum Metric {
     Count {
         /// The count that earns the full score.
         #[serde(with = "exact::count")]
-        #[schemars(with = "u64", range(min = 1))]
+        #[schemars(with = "exact::CountSchema")]
         target: u64,
         /// How counts below the target score.
         #[serde(default)]

@@ -493,10 +493,10 @@ impl Work<'_> {
                 name: node.criterion.name.clone(),
                 status,
                 declared_weight: node.criterion.weight,
-                effective_weight: share,
+                effective_weight: share.normalize(),
                 answer: answer.map(|a| a.value.clone()),
                 comment: answer.and_then(|a| a.comment.clone()),
-                normalised,
+                normalised: normalised.map(|s| s.normalize()),
                 contribution: Score::new(points, rounding)?,
                 criteria: self.results(&node.children)?,
             });
