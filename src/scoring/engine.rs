@@ -90,8 +90,8 @@ fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error
     if assessment.kind != rubric.kind() {
         return Err(Error::RubricMismatch {
             path: Path::root().key("kind"),
-            expected: format!("a {} rubric", rubric.kind().as_str()),
-            found: format!("a {} assessment", assessment.kind.as_str()),
+            expected: format!("`{}`", rubric.kind().as_str()),
+            found: format!("`{}`", assessment.kind.as_str()),
         });
     }
     Ok(())

@@ -1,0 +1,516 @@
+//! Every rejected input, with the exact message it gets: a table of (input, message).
+
+use serde_json::{Value, json};
+
+use crate::common::{assessment, load_rubric, rubric, with, without};
+
+/// What a case loads: a rubric document, or an assessment scored against the fixture rubric.
+enum Input {
+    Rubric(String),
+    Assessment(String),
+}
+
+fn r(doc: Value) -> Input {
+    Input::Rubric(doc.to_string())
+}
+
+fn a(doc: Value) -> Input {
+    Input::Assessment(doc.to_string())
+}
+
+fn message(input: &Input) -> String {
+    match input {
+        Input::Rubric(text) => igf_rubric::Rubric::from_json(text).map(|_| ()),
+        Input::Assessment(text) => igf_rubric::Assessment::from_json(text)
+            .and_then(|assessment| load_rubric(&rubric()).score(&assessment).map(|_| ())),
+    }
+    .map_or_else(|e| e.to_string(), |()| "accepted".to_owned())
+}
+
+fn zero_weights(mut doc: Value, pointers: &[&str]) -> Value {
+    for p in pointers {
+        doc = with(doc, p, json!("0"));
+    }
+    doc
+}
+
+fn cases() -> Vec<(&'static str, Input, &'static str)> {
+    let big = "79228162514264337593543950335";
+    vec![
+        // Rubric: ids
+        (
+            "duplicate criterion id",
+            r(with(rubric(), "/criteria/1/id", json!("fit"))),
+            "criteria[1](fit).id: duplicate criterion id `fit` (first defined at criteria[0](fit).id)",
+        ),
+        (
+            "duplicate id across depths",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/0/id",
+                json!("clarity"),
+            )),
+            "criteria[2](reach).criteria[0](clarity).id: duplicate criterion id `clarity` (first defined at criteria[1](clarity).id)",
+        ),
+        (
+            "invalid id",
+            r(with(rubric(), "/criteria/0/id", json!("fit ness"))),
+            "criteria[0](fit ness).id: id `fit ness` is not valid (use only letters, digits, `_`, `-` and `.`)",
+        ),
+        (
+            "empty id",
+            r(with(rubric(), "/id", json!(""))),
+            "id: id `` is not valid (it is empty)",
+        ),
+        (
+            "duplicate gate id",
+            r(with(rubric(), "/gates/1/id", json!("complete"))),
+            "gates[1](complete).id: duplicate gate id `complete` (first defined at gates[0](complete).id)",
+        ),
+        // Rubric: tree shape
+        (
+            "empty group",
+            r(with(rubric(), "/criteria/2/criteria", json!([]))),
+            "criteria[2](reach): criterion `reach` has neither `metric` nor `criteria`",
+        ),
+        (
+            "no criteria",
+            r(with(rubric(), "/criteria", json!([]))),
+            "criteria: criteria needs at least 1 entries, found 0",
+        ),
+        (
+            "leaf and group at once",
+            r(with(
+                rubric(),
+                "/criteria/2/metric",
+                json!({ "type": "yes_no" }),
+            )),
+            "criteria[2](reach): criterion `reach` has both `metric` and `criteria`; a criterion is either a leaf or a group",
+        ),
+        // Rubric: weights
+        (
+            "negative weight",
+            r(with(rubric(), "/criteria/0/weight", json!("-1"))),
+            "criteria[0](fit).weight: weight -1 is negative (weights must be >= 0)",
+        ),
+        (
+            "all-zero weights at the top",
+            r(zero_weights(
+                rubric(),
+                &[
+                    "/criteria/0/weight",
+                    "/criteria/1/weight",
+                    "/criteria/2/weight",
+                    "/criteria/3/weight",
+                ],
+            )),
+            "criteria: the weights of the rubric sum to zero",
+        ),
+        (
+            "all-zero weights in a group",
+            r(zero_weights(
+                rubric(),
+                &[
+                    "/criteria/2/criteria/0/weight",
+                    "/criteria/2/criteria/1/weight",
+                    "/criteria/2/criteria/2/weight",
+                ],
+            )),
+            "criteria[2](reach).criteria: the weights of group `reach` sum to zero",
+        ),
+        (
+            "missing weight",
+            r(without(rubric(), "/criteria/0/weight")),
+            "criteria[0](fit): criterion `fit` has no weight (give 0 to leave it out of the total)",
+        ),
+        (
+            "weighted text",
+            r(with(rubric(), "/criteria/5/weight", json!(1))),
+            "criteria[5](notes).weight: text criterion `notes` is never scored, so its weight must be 0 or absent, not 1",
+        ),
+        // Rubric: metrics
+        (
+            "scale min >= max",
+            r(with(rubric(), "/criteria/0/metric/min", json!("5"))),
+            "criteria[0](fit).metric: scale min 5 must be below max 5",
+        ),
+        (
+            "step does not divide the range",
+            r(with(rubric(), "/criteria/0/metric/step", json!("2"))),
+            "criteria[0](fit).metric.step: step 2 must be positive and divide the range 0..5",
+        ),
+        (
+            "zero step",
+            r(with(rubric(), "/criteria/0/metric/step", json!(0))),
+            "criteria[0](fit).metric.step: step 0 must be positive and divide the range 0..5",
+        ),
+        (
+            "unordered levels",
+            r(with(
+                rubric(),
+                "/criteria/1/metric/levels/2/value",
+                json!("2"),
+            )),
+            "criteria[1](clarity).metric.levels[2](high).value: level `high` has 2, which must be above 2 of `mid`",
+        ),
+        (
+            "duplicate level",
+            r(with(
+                rubric(),
+                "/criteria/1/metric/levels/2/id",
+                json!("mid"),
+            )),
+            "criteria[1](clarity).metric.levels[2](mid).id: duplicate level id `mid` (first defined at criteria[1](clarity).metric.levels[1](mid).id)",
+        ),
+        (
+            "one level",
+            r(with(
+                rubric(),
+                "/criteria/1/metric/levels",
+                json!([{ "id": "x", "label": "X", "value": 1 }]),
+            )),
+            "criteria[1](clarity).metric.levels: levels needs at least 2 entries, found 1",
+        ),
+        (
+            "count target 0",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/0/metric/target",
+                json!(0),
+            )),
+            "criteria[2](reach).criteria[0](partners).metric.target: value 0 is outside [1, 18446744073709551615]",
+        ),
+        (
+            "count target fractional",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/0/metric/target",
+                json!("2.5"),
+            )),
+            "criteria[2].criteria[0].metric: 2.5 is not a whole number from 0 to 18446744073709551615",
+        ),
+        (
+            "percent target above 100",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/1/metric/target",
+                json!(120),
+            )),
+            "criteria[2](reach).criteria[1](done).metric.target: value 120 is outside (0, 100]",
+        ),
+        (
+            "coverage target above the categories",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/2/metric/target",
+                json!(5),
+            )),
+            "criteria[2](reach).criteria[2](groups).metric.target: value 5 is outside [1, 4]",
+        ),
+        (
+            "evenness target above 1",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/2/metric",
+                json!({ "type": "distribution", "categories": ["a", "b"], "measure": "evenness", "target": "1.5" }),
+            )),
+            "criteria[2](reach).criteria[2](groups).metric.target: value 1.5 is outside (0, 1]",
+        ),
+        (
+            "duplicate category",
+            r(with(
+                rubric(),
+                "/criteria/2/criteria/2/metric/categories/3",
+                json!("a"),
+            )),
+            "criteria[2](reach).criteria[2](groups).metric.categories[3]: duplicate category id `a` (first defined at criteria[2](reach).criteria[2](groups).metric.categories[0])",
+        ),
+        // Rubric: scale, rounding, bands, gates
+        (
+            "total scale min >= max",
+            r(with(rubric(), "/scale", json!({ "min": 10, "max": 10 }))),
+            "scale: scale min 10 must be below max 10",
+        ),
+        (
+            "total scale too large",
+            r(with(
+                rubric(),
+                "/scale",
+                json!({ "min": 0, "max": "10000000" }),
+            )),
+            "scale.max: value 10000000 is outside [-1000000, 1000000]",
+        ),
+        (
+            "rounding places",
+            r(with(rubric(), "/rounding", json!({ "dp": 11 }))),
+            "rounding.dp: value 11 is outside [0, 10]",
+        ),
+        (
+            "bands overlap",
+            r(with(rubric(), "/bands/1/min", json!("70"))),
+            "bands[1](fair).min: band `fair` has 70, which must be below 70 of `good`",
+        ),
+        (
+            "bands leave a gap",
+            r(with(rubric(), "/bands/2/min", json!("10"))),
+            "bands: bands leave totals from 0 up to 10 without a band",
+        ),
+        (
+            "band outside the scale",
+            r(with(rubric(), "/bands/0/min", json!("120"))),
+            "bands[0](good).min: value 120 is outside [0, 100]",
+        ),
+        (
+            "gate names an unknown criterion",
+            r(with(rubric(), "/gates/0/rule/criterion", json!("nope"))),
+            "gates[0](complete).rule.criterion: unknown criterion `nope`",
+        ),
+        (
+            "requires_yes on a scale",
+            r(with(rubric(), "/gates/0/rule/criterion", json!("fit"))),
+            "gates[0](complete).rule.criterion: criterion `fit` is not a yes_no criterion, so it cannot be required to be yes",
+        ),
+        (
+            "minimum off the scale",
+            r(with(rubric(), "/gates/1/rule/threshold", json!("6"))),
+            "gates[1](fit-min).rule.threshold: value 6 is outside [0, 5]",
+        ),
+        (
+            "minimum on a yes/no",
+            r(with(rubric(), "/gates/1/rule/criterion", json!("complete"))),
+            "gates[1](fit-min).rule.threshold: criterion `complete` is yes_no, which has no minimum (use a `requires_yes` gate for yes/no)",
+        ),
+        (
+            "minimum on a group",
+            r(with(rubric(), "/gates/1/rule/criterion", json!("reach"))),
+            "gates[1](fit-min).rule.criterion: criterion `reach` is a group; minimums apply to scored criteria",
+        ),
+        (
+            "total minimum off the scale",
+            r(with(rubric(), "/gates/2/rule/threshold", json!(101))),
+            "gates[2](total-min).rule.threshold: value 101 is outside [0, 100]",
+        ),
+        // Rubric: JSON shape and numbers
+        (
+            "unknown field",
+            r(with(rubric(), "/criteria/0/wieght", json!(1))),
+            "criteria[0].wieght: unknown field `wieght`, expected one of `id`, `name`, `description`, `weight`, `required`, `allow_not_applicable`, `metric`, `criteria`",
+        ),
+        (
+            "unknown metric field",
+            r(with(rubric(), "/criteria/0/metric/stepp", json!(1))),
+            "criteria[0].metric: unknown field `stepp`, expected one of `min`, `max`, `step`, `direction`",
+        ),
+        (
+            "unknown metric type",
+            r(with(rubric(), "/criteria/0/metric/type", json!("slider"))),
+            "criteria[0].metric.type: unknown variant `slider`, expected one of `scale`, `levels`, `yes_no`, `count`, `percent`, `distribution`, `text`",
+        ),
+        (
+            "missing field",
+            r(without(rubric(), "/title")),
+            "$: missing field `title`",
+        ),
+        (
+            "wrong JSON type",
+            r(with(rubric(), "/criteria/0/weight", json!(true))),
+            "criteria[0].weight: invalid type: boolean `true`, expected a decimal number, as a JSON number or a string such as \"2.5\"",
+        ),
+        (
+            "unsupported format",
+            r(with(rubric(), "/format_version", json!(2))),
+            "format_version: format_version 2 is not supported (this crate reads 1)",
+        ),
+        (
+            "inexact decimal string",
+            r(with(
+                rubric(),
+                "/criteria/0/weight",
+                json!("1.00000000000000000000000000001"),
+            )),
+            "criteria[0].weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+        ),
+        (
+            "inexact decimal number",
+            Input::Rubric(rubric().to_string().replacen(
+                r#""weight":"4""#,
+                r#""weight":1.00000000000000000000000000001"#,
+                1,
+            )),
+            "criteria[0].weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+        ),
+        (
+            "decimal overflow",
+            r(with(
+                with(rubric(), "/criteria/0/metric/min", json!(format!("-{big}"))),
+                "/criteria/0/metric/max",
+                json!(big),
+            )),
+            "decimal overflow while checking a step",
+        ),
+        (
+            "not JSON",
+            Input::Rubric("{\"id\": ".to_owned()),
+            "id: EOF while parsing a value at line 1 column 7",
+        ),
+        // Assessments
+        (
+            "answer of the wrong type",
+            a(with(
+                assessment(),
+                "/answers/0/value",
+                json!({ "level": "mid" }),
+            )),
+            "answers[0](fit).value: criterion `fit` expects a `scale` answer, found `level`",
+        ),
+        (
+            "value off the scale",
+            a(with(
+                assessment(),
+                "/answers/0/value",
+                json!({ "scale": "5.5" }),
+            )),
+            "answers[0](fit).value.scale: value 5.5 is outside [0, 5]",
+        ),
+        (
+            "value off the step",
+            a(with(
+                assessment(),
+                "/answers/0/value",
+                json!({ "scale": "4.25" }),
+            )),
+            "answers[0](fit).value.scale: value 4.25 is not on the scale's steps (0, 0 + 0.5, ...)",
+        ),
+        (
+            "percentage above 100",
+            a(with(
+                assessment(),
+                "/answers/3/value",
+                json!({ "percent": 120 }),
+            )),
+            "answers[3](done).value.percent: value 120 is outside [0, 100]",
+        ),
+        (
+            "negative count",
+            a(with(
+                assessment(),
+                "/answers/2/value",
+                json!({ "count": -1 }),
+            )),
+            "answers[2].value.count: -1 is not a whole number from 0 to 18446744073709551615",
+        ),
+        (
+            "unknown level",
+            a(with(
+                assessment(),
+                "/answers/1/value",
+                json!({ "level": "top" }),
+            )),
+            "answers[1](clarity).value.level: criterion `clarity` has no level `top` (allowed: low, mid, high)",
+        ),
+        (
+            "unknown category",
+            a(with(
+                assessment(),
+                "/answers/4/value",
+                json!({ "distribution": { "z": 1 } }),
+            )),
+            "answers[4](groups).value.distribution.z: criterion `groups` has no category `z` (allowed: a, b, c, d)",
+        ),
+        (
+            "category named twice",
+            Input::Assessment(assessment().to_string().replacen(
+                r#"{"a":3,"c":1}"#,
+                r#"{"a":3,"a":1}"#,
+                1,
+            )),
+            "answers[4].value.distribution: category `a` is named twice",
+        ),
+        (
+            "answer for an unknown criterion",
+            a(with(assessment(), "/answers/0/criterion", json!("fitt"))),
+            "answers[0](fitt).criterion: unknown criterion `fitt`",
+        ),
+        (
+            "answer for a group",
+            a(with(assessment(), "/answers/0/criterion", json!("reach"))),
+            "answers[0](reach).criterion: criterion `reach` is a group; answer its criteria instead",
+        ),
+        (
+            "criterion answered twice",
+            a(with(assessment(), "/answers/1/criterion", json!("fit"))),
+            "answers[1](fit).criterion: duplicate answer id `fit` (first defined at answers[0](fit).criterion)",
+        ),
+        (
+            "missing required answer",
+            a(without(assessment(), "/answers/6")),
+            "answers: required criterion `complete` has no answer",
+        ),
+        (
+            "not applicable where not allowed",
+            a(with(
+                assessment(),
+                "/answers/0/value",
+                json!("not_applicable"),
+            )),
+            "answers[0](fit).value: criterion `fit` does not accept `not_applicable` (set `allow_not_applicable` in the rubric)",
+        ),
+        (
+            "rubric version mismatch",
+            a(with(assessment(), "/rubric/version", json!("2"))),
+            "rubric: assessment is for `mini` version `2`, but the rubric is `mini` version `1`",
+        ),
+        (
+            "rubric id mismatch",
+            a(with(assessment(), "/rubric/id", json!("bpf-outcome"))),
+            "rubric: assessment is for `bpf-outcome` version `1`, but the rubric is `mini` version `1`",
+        ),
+        (
+            "kind mismatch",
+            a(with(assessment(), "/kind", json!("outcome"))),
+            "kind: assessment is for `outcome`, but the rubric is `proposal`",
+        ),
+        (
+            "unknown assessment field",
+            a(with(assessment(), "/answers/0/coment", json!("typo"))),
+            "answers[0].coment: unknown field `coment`, expected one of `criterion`, `value`, `comment`",
+        ),
+        (
+            "unknown stakeholder group",
+            a(with(
+                assessment(),
+                "/assessor/stakeholder_group",
+                json!("media"),
+            )),
+            "assessor.stakeholder_group: unknown variant `media`, expected one of `government`, `intergovernmental_organization`, `civil_society`, `technical_community`, `private_sector`, `academia`",
+        ),
+        (
+            "inexact percentage",
+            a(with(
+                assessment(),
+                "/answers/3/value",
+                json!({ "percent": "60.00000000000000000000000000001" }),
+            )),
+            "answers[3].value.percent: number `60.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+        ),
+    ]
+}
+
+#[test]
+fn every_rejected_input_has_its_exact_message() {
+    let mut wrong = Vec::new();
+    for (name, input, expected) in cases() {
+        let actual = message(&input);
+        if actual != expected {
+            wrong.push(format!(
+                "{name}\n  expected: {expected}\n  actual:   {actual}"
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} messages differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
