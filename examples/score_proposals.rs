@@ -46,8 +46,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         cards.len()
     );
     println!(
-        "{:>4}  {:<32} {:>7}  {:<18} {:<12} {}",
-        "rank", "proposal", "total", "band", "eligible", "gates failed"
+        "{:>4}  {:<32} {:>7}  {:<18} {:<12} gates failed",
+        "rank", "proposal", "total", "band", "eligible"
     );
     for (rank, card) in cards.iter().enumerate() {
         let total = card

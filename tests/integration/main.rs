@@ -3,5 +3,7 @@
 mod common;
 mod errors;
 mod exactness;
+mod example;
 mod presets;
+mod schemas;
 mod scoring;

@@ -1,0 +1,101 @@
+//! The committed schemas are current, and every sample document validates against them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn committed(name: &str) -> Value {
+    read_json(&root().join("schemas").join(name))
+}
+
+#[test]
+fn committed_schemas_are_up_to_date() {
+    for (name, schema) in igf_rubric::schema::all() {
+        let path = root().join("schemas").join(name);
+        let on_disk = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == igf_rubric::schema::to_text(&schema).unwrap(),
+            "{} is stale: run `cargo run --example write_schemas` and commit the result",
+            path.display()
+        );
+    }
+}
+
+#[track_caller]
+fn assert_valid(schema: &Value, document: &Value, what: &str) {
+    let validator = jsonschema::validator_for(schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(document)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not validate:\n{}",
+        errors.join("\n")
+    );
+}
+
+fn sample_assessments() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples/data/proposals"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn presets_validate_against_the_rubric_schema() {
+    let schema = committed("rubric.schema.json");
+    for (id, text) in igf_rubric::presets::all() {
+        assert_valid(&schema, &serde_json::from_str(text).unwrap(), id);
+    }
+    assert_valid(&schema, &crate::common::rubric(), "test fixture");
+}
+
+#[test]
+fn sample_assessments_and_their_scorecards_validate() {
+    let assessment_schema = committed("assessment.schema.json");
+    let scorecard_schema = committed("scorecard.schema.json");
+    let rubric = igf_rubric::presets::bpf_proposal().unwrap();
+    let files = sample_assessments();
+    assert!(files.len() >= 6);
+    for file in files {
+        let document = read_json(&file);
+        assert_valid(&assessment_schema, &document, &file.display().to_string());
+        let assessment = igf_rubric::Assessment::from_json(&document.to_string()).unwrap();
+        let card = serde_json::to_value(rubric.score(&assessment).unwrap()).unwrap();
+        assert_valid(
+            &scorecard_schema,
+            &card,
+            &format!("scorecard of {}", file.display()),
+        );
+    }
+}
+
+#[test]
+fn the_schemas_reject_what_the_loader_rejects() {
+    let schema = committed("rubric.schema.json");
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let typo = crate::common::with(
+        crate::common::rubric(),
+        "/criteria/0/wieght",
+        serde_json::json!(1),
+    );
+    assert!(!validator.is_valid(&typo));
+    let bad_number = crate::common::with(
+        crate::common::rubric(),
+        "/criteria/0/weight",
+        serde_json::json!("1,5"),
+    );
+    assert!(!validator.is_valid(&bad_number));
+}
