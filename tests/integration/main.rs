@@ -5,5 +5,6 @@ mod errors;
 mod exactness;
 mod example;
 mod presets;
+mod properties;
 mod schemas;
 mod scoring;
