@@ -275,6 +275,37 @@ pub enum Error {
     },
 }
 
+/// Applies `$body` to the path of every variant that has one.
+macro_rules! with_path {
+    ($error:expr, $path:ident => $body:expr) => {
+        match $error {
+            Error::Json { path: $path, .. }
+            | Error::UnsupportedFormat { path: $path, .. }
+            | Error::InvalidId { path: $path, .. }
+            | Error::DuplicateId { path: $path, .. }
+            | Error::MalformedCriterion { path: $path, .. }
+            | Error::TooFew { path: $path, .. }
+            | Error::NegativeWeight { path: $path, .. }
+            | Error::BadWeight { path: $path, .. }
+            | Error::ZeroTotalWeight { path: $path, .. }
+            | Error::EmptyScale { path: $path, .. }
+            | Error::BadStep { path: $path, .. }
+            | Error::OutOfRange { path: $path, .. }
+            | Error::OutOfOpenRange { path: $path, .. }
+            | Error::TooPrecise { path: $path, .. }
+            | Error::OffStep { path: $path, .. }
+            | Error::OutOfOrder { path: $path, .. }
+            | Error::BandGap { path: $path, .. }
+            | Error::UnknownCriterion { path: $path, .. }
+            | Error::Mismatch { path: $path, .. }
+            | Error::UnknownChoice { path: $path, .. }
+            | Error::MissingAnswer { path: $path, .. }
+            | Error::RubricMismatch { path: $path, .. } => Some($body),
+            Error::Overflow { .. } => None,
+        }
+    };
+}
+
 /// Levels rise from first to last; bands fall from first to last.
 fn order_word(what: &str) -> &'static str {
     if what == "band" { "below" } else { "above" }
@@ -296,61 +327,11 @@ impl Error {
     /// Where in the document the error is, if it concerns one place.
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
-        use Error::*;
-        match self {
-            Json { path, .. }
-            | UnsupportedFormat { path, .. }
-            | InvalidId { path, .. }
-            | DuplicateId { path, .. }
-            | MalformedCriterion { path, .. }
-            | TooFew { path, .. }
-            | NegativeWeight { path, .. }
-            | BadWeight { path, .. }
-            | ZeroTotalWeight { path, .. }
-            | EmptyScale { path, .. }
-            | BadStep { path, .. }
-            | OutOfRange { path, .. }
-            | OutOfOpenRange { path, .. }
-            | TooPrecise { path, .. }
-            | OffStep { path, .. }
-            | OutOfOrder { path, .. }
-            | BandGap { path, .. }
-            | UnknownCriterion { path, .. }
-            | Mismatch { path, .. }
-            | UnknownChoice { path, .. }
-            | MissingAnswer { path, .. }
-            | RubricMismatch { path, .. } => Some(path),
-            Overflow { .. } => None,
-        }
+        with_path!(self, path => path)
     }
 
     fn path_mut(&mut self) -> Option<&mut Path> {
-        use Error::*;
-        match self {
-            Json { path, .. }
-            | UnsupportedFormat { path, .. }
-            | InvalidId { path, .. }
-            | DuplicateId { path, .. }
-            | MalformedCriterion { path, .. }
-            | TooFew { path, .. }
-            | NegativeWeight { path, .. }
-            | BadWeight { path, .. }
-            | ZeroTotalWeight { path, .. }
-            | EmptyScale { path, .. }
-            | BadStep { path, .. }
-            | OutOfRange { path, .. }
-            | OutOfOpenRange { path, .. }
-            | TooPrecise { path, .. }
-            | OffStep { path, .. }
-            | OutOfOrder { path, .. }
-            | BandGap { path, .. }
-            | UnknownCriterion { path, .. }
-            | Mismatch { path, .. }
-            | UnknownChoice { path, .. }
-            | MissingAnswer { path, .. }
-            | RubricMismatch { path, .. } => Some(path),
-            Overflow { .. } => None,
-        }
+        with_path!(self, path => path)
     }
 }
 
@@ -472,7 +453,13 @@ impl fmt::Display for Path {
 }
 
 /// Reads a JSON document into `T`, turning serde's error into [`Error::Json`] with its path.
+///
+/// The document is read once without path tracking; only a document that fails is read again
+/// with it, so valid documents pay nothing for good error messages.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
     de.end().map_err(|e| Error::Json {

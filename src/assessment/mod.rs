@@ -4,6 +4,8 @@
 mod answer;
 mod assessor;
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -132,25 +134,13 @@ impl Assessment {
     /// # Errors
     /// As for [`Assessment::from_json`], less the JSON errors.
     pub fn check(&self) -> Result<(), Error> {
-        let root = Path::root();
-        if self.format_version != FORMAT_VERSION {
-            return Err(Error::UnsupportedFormat {
-                path: root.key("format_version"),
-                found: self.format_version,
-                supported: FORMAT_VERSION,
-            });
-        }
-        check_id(&self.subject.id, &root.key("subject").key("id"))?;
-        check_id(&self.assessor.id, &root.key("assessor").key("id"))?;
-        let list = root.key("answers");
+        self.check_header()?;
+        let list = Path::root().key("answers");
+        let mut first_at: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, answer) in self.answers.iter().enumerate() {
             let here = list.item(i, &answer.criterion).key("criterion");
             check_id(&answer.criterion, &here)?;
-            let first = self
-                .answers
-                .iter()
-                .position(|a| a.criterion == answer.criterion);
-            if let Some(first) = first.filter(|f| *f < i) {
+            if let Some(first) = first_at.insert(&answer.criterion, i) {
                 return Err(Error::DuplicateId {
                     path: here,
                     what: "answer",
@@ -160,5 +150,20 @@ impl Assessment {
             }
         }
         Ok(())
+    }
+
+    /// Checks the format version and the subject and assessor ids; scoring checks the answers
+    /// as it resolves them.
+    pub(crate) fn check_header(&self) -> Result<(), Error> {
+        let root = Path::root();
+        if self.format_version != FORMAT_VERSION {
+            return Err(Error::UnsupportedFormat {
+                path: root.key("format_version"),
+                found: self.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        check_id(&self.subject.id, &root.key("subject").key("id"))?;
+        check_id(&self.assessor.id, &root.key("assessor").key("id"))
     }
 }

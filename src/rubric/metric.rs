@@ -266,7 +266,7 @@ impl Metric {
         &self,
         criterion: &str,
         answer: &AnswerValue,
-        at: &Path,
+        at: &dyn Fn() -> Path,
     ) -> Result<Option<Decimal>, Error> {
         let raw = self.raw_value(criterion, answer, at)?;
         match raw {
@@ -314,17 +314,17 @@ impl Metric {
         &self,
         criterion: &str,
         answer: &AnswerValue,
-        at: &Path,
+        at: &dyn Fn() -> Path,
     ) -> Result<RawValue, Error> {
-        let value_at = at.key(answer.type_name());
+        let value_at = || at().key(answer.type_name());
         match (self, answer) {
             (Metric::Scale { min, max, step, .. }, AnswerValue::Scale(v)) => {
                 if v < min || v > max {
-                    return Err(out_of_range(value_at, *v, *min, *max));
+                    return Err(out_of_range(value_at(), *v, *min, *max));
                 }
                 if !num::on_step(*v, *min, *step)? {
                     return Err(Error::OffStep {
-                        path: value_at,
+                        path: value_at(),
                         value: *v,
                         min: *min,
                         step: *step,
@@ -337,7 +337,7 @@ impl Metric {
                 .find(|level| &level.id == id)
                 .map(|level| RawValue::Number(level.value))
                 .ok_or_else(|| Error::UnknownChoice {
-                    path: value_at,
+                    path: value_at(),
                     criterion: criterion.to_owned(),
                     what: "level",
                     found: id.clone(),
@@ -354,7 +354,7 @@ impl Metric {
             (Metric::Percent { .. }, AnswerValue::Percent(p)) => {
                 if *p < Decimal::ZERO || *p > Decimal::ONE_HUNDRED {
                     return Err(out_of_range(
-                        value_at,
+                        value_at(),
                         *p,
                         Decimal::ZERO,
                         Decimal::ONE_HUNDRED,
@@ -373,7 +373,7 @@ impl Metric {
                 for category in counts.categories() {
                     if !categories.iter().any(|c| c == category) {
                         return Err(Error::UnknownChoice {
-                            path: value_at.key(category),
+                            path: value_at().key(category),
                             criterion: criterion.to_owned(),
                             what: "category",
                             found: category.to_owned(),
@@ -385,7 +385,7 @@ impl Metric {
             }
             (Metric::Text, AnswerValue::Text(_)) => Ok(RawValue::Text),
             _ => Err(Error::Mismatch {
-                path: at.clone(),
+                path: at(),
                 criterion: criterion.to_owned(),
                 problem: format!(
                     "expects a `{}` answer, found `{}`",

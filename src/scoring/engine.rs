@@ -57,7 +57,7 @@ struct Work<'a> {
 }
 
 pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
-    assessment.check()?;
+    assessment.check_header()?;
     check_reference(rubric, assessment)?;
     let count = rubric.nodes().len();
     let mut work = Work {
@@ -125,23 +125,23 @@ impl Work<'_> {
         let list = Path::root().key("answers");
         for (i, answer) in self.assessment.answers.iter().enumerate() {
             let id = &answer.criterion;
-            let here = list.item(i, id);
+            let here = || list.item(i, id);
             let Some(at) = self.rubric.leaf_position(i, id) else {
                 return Err(Error::UnknownCriterion {
-                    path: here.key("criterion"),
+                    path: here().key("criterion"),
                     id: id.clone(),
                 });
             };
             if self.node(at).is_some_and(|n| n.criterion.metric.is_none()) {
                 return Err(Error::Mismatch {
-                    path: here.key("criterion"),
+                    path: here().key("criterion"),
                     criterion: id.clone(),
                     problem: "is a group; answer its criteria instead".to_owned(),
                 });
             }
             if let Some(Some(first)) = self.answer_of.get(at) {
                 return Err(Error::DuplicateId {
-                    path: here.key("criterion"),
+                    path: here().key("criterion"),
                     what: "answer",
                     id: id.clone(),
                     first: list.item(*first, id).key("criterion"),
@@ -176,7 +176,7 @@ impl Work<'_> {
                 None if *metric == Metric::Text => Outcome::Unscored,
                 None => Outcome::LeftOut(Exclusion::Unanswered),
                 Some((i, answer)) => {
-                    let here = Path::root().key("answers").item(i, id).key("value");
+                    let here = || Path::root().key("answers").item(i, id).key("value");
                     match &answer.value {
                         AnswerValue::UnableToAssess if *metric == Metric::Text => Outcome::Unscored,
                         AnswerValue::UnableToAssess => Outcome::LeftOut(Exclusion::UnableToAssess),
@@ -185,7 +185,7 @@ impl Work<'_> {
                         }
                         AnswerValue::NotApplicable => {
                             return Err(Error::Mismatch {
-                                path: here,
+                                path: here(),
                                 criterion: id.clone(),
                                 problem: "does not accept `not_applicable` (set `allow_not_applicable` in the rubric)".to_owned(),
                             });
