@@ -44,8 +44,8 @@ fn assert_valid(schema: &Value, document: &Value, what: &str) {
     );
 }
 
-fn sample_assessments() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples/data/proposals"))
+fn sample_assessments(kind: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples/data").join(kind))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -66,10 +66,17 @@ fn presets_validate_against_the_rubric_schema() {
 fn sample_assessments_and_their_scorecards_validate() {
     let assessment_schema = committed("assessment.schema.json");
     let scorecard_schema = committed("scorecard.schema.json");
-    let rubric = igf_rubric::presets::bpf_proposal().unwrap();
-    let files = sample_assessments();
+    let proposals = igf_rubric::presets::bpf_proposal().unwrap();
+    let outcomes = igf_rubric::presets::bpf_outcome().unwrap();
+    let files = sample_assessments("proposals");
     assert!(files.len() >= 6);
-    for file in files {
+    let outcome_files = sample_assessments("outcomes");
+    assert!(outcome_files.len() >= 2);
+    let all = files
+        .iter()
+        .map(|f| (&proposals, f))
+        .chain(outcome_files.iter().map(|f| (&outcomes, f)));
+    for (rubric, file) in all {
         let document = read_json(&file);
         assert_valid(&assessment_schema, &document, &file.display().to_string());
         let assessment = igf_rubric::Assessment::from_json(&document.to_string()).unwrap();
