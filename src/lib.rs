@@ -19,6 +19,9 @@
 )]
 
 mod assessment;
+pub mod design {
+    #![doc = include_str!("../DESIGN.md")]
+}
 mod error;
 mod num;
 pub mod presets;

@@ -106,6 +106,14 @@ pub struct Distribution(BTreeMap<String, u64>);
 
 impl Distribution {
     /// A distribution from `(category, count)` pairs; a repeated category adds up.
+    ///
+    /// ```
+    /// use igf_rubric::Distribution;
+    ///
+    /// let d = Distribution::new([("government", 2), ("civil_society", 3), ("government", 1)]);
+    /// assert_eq!(d.get("government"), 3);
+    /// assert_eq!(d.get("private_sector"), 0);
+    /// ```
     #[must_use]
     pub fn new<I, S>(counts: I) -> Distribution
     where

@@ -4,8 +4,6 @@
 mod answer;
 mod assessor;
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +11,7 @@ pub use answer::{Answer, AnswerValue, Distribution};
 pub use assessor::{Assessor, Region, Role, StakeholderGroup};
 
 use crate::error::{Error, Path};
-use crate::rubric::{FORMAT_VERSION, RubricKind, check_id};
+use crate::rubric::{FORMAT_VERSION, RubricKind, check_format, check_id, check_ids};
 
 /// One assessor's assessment of one subject.
 ///
@@ -110,6 +108,23 @@ impl Lessons {
 impl Assessment {
     /// Loads an assessment from JSON and checks what it says on its own.
     ///
+    /// ```
+    /// use igf_rubric::{AnswerValue, Assessment};
+    ///
+    /// let assessment = Assessment::from_json(r#"{
+    ///   "rubric": { "id": "bpf-outcome", "version": "1.0.0" }, "kind": "outcome",
+    ///   "subject": { "id": "bpf-ixps-2015", "title": "IXPs", "year": 2015 },
+    ///   "assessor": { "id": "sec-01", "stakeholder_group": "technical_community",
+    ///                 "region": "other", "role": "secretariat" },
+    ///   "conflict_of_interest": { "declared": false },
+    ///   "answers": [ { "criterion": "O6", "value": { "level": "presented" } } ],
+    ///   "lessons": { "worked_well": "indicators of a successful IXP" }
+    /// }"#)?;
+    /// assert_eq!(assessment.answers[0].value, AnswerValue::Level("presented".into()));
+    /// assert!(Assessment::from_json(r#"{"rubric": 1}"#).is_err());
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and inexact
     /// numbers; [`Error::UnsupportedFormat`], [`Error::InvalidId`], and
@@ -136,33 +151,18 @@ impl Assessment {
     pub fn check(&self) -> Result<(), Error> {
         self.check_header()?;
         let list = Path::root().key("answers");
-        let mut first_at: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, answer) in self.answers.iter().enumerate() {
-            let here = list.item(i, &answer.criterion).key("criterion");
-            check_id(&answer.criterion, &here)?;
-            if let Some(first) = first_at.insert(&answer.criterion, i) {
-                return Err(Error::DuplicateId {
-                    path: here,
-                    what: "answer",
-                    id: answer.criterion.clone(),
-                    first: list.item(first, &answer.criterion).key("criterion"),
-                });
-            }
-        }
-        Ok(())
+        check_ids(
+            self.answers.iter().map(|a| a.criterion.as_str()),
+            "answer",
+            |i, id| list.item(i, id).key("criterion"),
+        )
     }
 
     /// Checks the format version and the subject and assessor ids; scoring checks the answers
     /// as it resolves them.
     pub(crate) fn check_header(&self) -> Result<(), Error> {
         let root = Path::root();
-        if self.format_version != FORMAT_VERSION {
-            return Err(Error::UnsupportedFormat {
-                path: root.key("format_version"),
-                found: self.format_version,
-                supported: FORMAT_VERSION,
-            });
-        }
+        check_format(self.format_version)?;
         check_id(&self.subject.id, &root.key("subject").key("id"))?;
         check_id(&self.assessor.id, &root.key("assessor").key("id"))
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::AnswerValue;
 use crate::error::{Error, Path};
 use crate::num::{self, exact};
-use crate::rubric::check_id;
+use crate::rubric::check_ids;
 
 /// Decimal places to which distribution evenness is computed before it is compared or
 /// weighted. `ln` leaves the decimals, so the crate fixes its precision here: evenness is exact
@@ -19,6 +19,9 @@ pub const EVENNESS_DECIMAL_PLACES: u32 = 20;
 /// In JSON the metric is an object with a `"type"` tag: `{"type": "scale", "min": 1, "max": 5}`.
 /// Every metric that can be scored maps its answer to a normalised score `s` in `[0, 1]`
 /// exactly (formulas on each variant); `text` is kept and never scored.
+///
+/// Scored through a rubric, a half-point scale from 0 to 5 turns 3.5 into `0.7`, and an NIH-style
+/// scale (1 = best, 9 = worst) turns 3 into `0.75`: see [`Rubric::score`](crate::Rubric::score).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -475,22 +478,12 @@ fn validate_levels(levels: &[Level], at: &Path) -> Result<(), Error> {
             found: levels.len(),
         });
     }
+    check_ids(levels.iter().map(|l| l.id.as_str()), "level", |i, id| {
+        at.item(i, id).key("id")
+    })?;
     let mut previous: Option<&Level> = None;
     for (i, level) in levels.iter().enumerate() {
         let here = at.item(i, &level.id);
-        check_id(&level.id, &here.key("id"))?;
-        if let Some(first) = levels
-            .iter()
-            .position(|l| l.id == level.id)
-            .filter(|first| *first < i)
-        {
-            return Err(Error::DuplicateId {
-                path: here.key("id"),
-                what: "level",
-                id: level.id.clone(),
-                first: at.item(first, &level.id).key("id"),
-            });
-        }
         if let Some(prev) = previous {
             if level.value <= prev.value {
                 return Err(Error::OutOfOrder {
@@ -523,21 +516,9 @@ fn validate_distribution(
             found: categories.len(),
         });
     }
-    for (i, category) in categories.iter().enumerate() {
-        check_id(category, &list.index(i))?;
-        if let Some(first) = categories
-            .iter()
-            .position(|c| c == category)
-            .filter(|first| *first < i)
-        {
-            return Err(Error::DuplicateId {
-                path: list.index(i),
-                what: "category",
-                id: category.clone(),
-                first: list.index(first),
-            });
-        }
-    }
+    check_ids(categories.iter().map(String::as_str), "category", |i, _| {
+        list.index(i)
+    })?;
     let target_at = at.key("target");
     match measure {
         DistributionMeasure::Evenness => {

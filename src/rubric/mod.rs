@@ -268,13 +268,7 @@ impl TryFrom<RubricDoc> for Rubric {
 
     fn try_from(doc: RubricDoc) -> Result<Rubric, Error> {
         let root = Path::root();
-        if doc.format_version != FORMAT_VERSION {
-            return Err(Error::UnsupportedFormat {
-                path: root.key("format_version"),
-                found: doc.format_version,
-                supported: FORMAT_VERSION,
-            });
-        }
+        check_format(doc.format_version)?;
         check_id(&doc.id, &root.key("id"))?;
         doc.scale.validate(&root.key("scale"))?;
         doc.rounding.validate(&root.key("rounding"))?;
@@ -311,23 +305,13 @@ impl TryFrom<RubricDoc> for Rubric {
 impl Rubric {
     fn validate_gates(&self) -> Result<(), Error> {
         let list = Path::root().key("gates");
+        check_ids(
+            self.doc.gates.iter().map(|g| g.id.as_str()),
+            "gate",
+            |i, id| list.item(i, id).key("id"),
+        )?;
         for (i, gate) in self.doc.gates.iter().enumerate() {
             let here = list.item(i, &gate.id);
-            check_id(&gate.id, &here.key("id"))?;
-            if let Some(first) = self
-                .doc
-                .gates
-                .iter()
-                .position(|g| g.id == gate.id)
-                .filter(|f| *f < i)
-            {
-                return Err(Error::DuplicateId {
-                    path: here.key("id"),
-                    what: "gate",
-                    id: gate.id.clone(),
-                    first: list.item(first, &gate.id).key("id"),
-                });
-            }
             let rule_at = here.key("rule");
             match &gate.rule {
                 GateRule::RequiresYes { criterion } => {
@@ -506,6 +490,39 @@ fn check_weight(criterion: &Criterion, here: &Path) -> Result<(), Error> {
         }),
         _ => Ok(()),
     }
+}
+
+/// Checks that each id is valid and unique among its kind; `at(i, id)` is the path of the i-th.
+pub(crate) fn check_ids<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    what: &'static str,
+    at: impl Fn(usize, &str) -> Path,
+) -> Result<(), Error> {
+    let mut first_at: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        check_id(id, &at(i, id))?;
+        if let Some(first) = first_at.insert(id, i) {
+            return Err(Error::DuplicateId {
+                path: at(i, id),
+                what,
+                id: id.to_owned(),
+                first: at(first, id),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks that a document declares the format version this crate reads.
+pub(crate) fn check_format(found: u32) -> Result<(), Error> {
+    if found == FORMAT_VERSION {
+        return Ok(());
+    }
+    Err(Error::UnsupportedFormat {
+        path: Path::root().key("format_version"),
+        found,
+        supported: FORMAT_VERSION,
+    })
 }
 
 /// Checks that an id is 1 to 64 characters from `A-Z a-z 0-9 _ - .`.

@@ -177,22 +177,12 @@ pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Re
     let Some(lowest) = bands.last() else {
         return Ok(());
     };
+    crate::rubric::check_ids(bands.iter().map(|b| b.id.as_str()), "band", |i, id| {
+        at.item(i, id).key("id")
+    })?;
     let mut previous: Option<&Band> = None;
     for (i, band) in bands.iter().enumerate() {
         let here = at.item(i, &band.id);
-        crate::rubric::check_id(&band.id, &here.key("id"))?;
-        if let Some(first) = bands
-            .iter()
-            .position(|b| b.id == band.id)
-            .filter(|f| *f < i)
-        {
-            return Err(Error::DuplicateId {
-                path: here.key("id"),
-                what: "band",
-                id: band.id.clone(),
-                first: at.item(first, &band.id).key("id"),
-            });
-        }
         if band.min < scale.min || band.min > scale.max {
             return Err(Error::OutOfRange {
                 path: here.key("min"),

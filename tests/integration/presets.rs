@@ -35,3 +35,13 @@ fn outcome_preset_scores_the_sample_outcomes() {
 /// O6 cited = 3/4·20 = 15; O7 follow-up = 1/3·10 = 3.333..; O8 4 -> 3/4·5 = 3.75.
 /// Sum 80.0833.. of 100.
 const CYBER_2019_TOTAL: &str = "80.08";
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<igf_rubric::Rubric>();
+    check::<igf_rubric::Assessment>();
+    check::<igf_rubric::Scorecard>();
+    check::<igf_rubric::Error>();
+    check::<igf_rubric::Path>();
+}
