@@ -1,6 +1,7 @@
 //! Scoring throughput on the sample BPF proposals, with plain JSON parsing as the peer.
 //!
 //! `cargo bench --bench scoring`. Throughput is in bytes of assessment JSON.
+#![allow(clippy::disallowed_methods)] // sums of small lengths, not Decimals
 
 use std::fs;
 use std::hint::black_box;

@@ -1,4 +1,5 @@
 //! Integration tests: public behaviour of igf-rubric.
+#![allow(clippy::disallowed_methods)] // tests may panic on overflow: Iterator::sum is fine here
 
 mod common;
 mod errors;

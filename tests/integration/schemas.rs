@@ -77,7 +77,7 @@ fn sample_assessments_and_their_scorecards_validate() {
         .map(|f| (&proposals, f))
         .chain(outcome_files.iter().map(|f| (&outcomes, f)));
     for (rubric, file) in all {
-        let document = read_json(&file);
+        let document = read_json(file);
         assert_valid(&assessment_schema, &document, &file.display().to_string());
         let assessment = igf_rubric::Assessment::from_json(&document.to_string()).unwrap();
         let card = serde_json::to_value(rubric.score(&assessment).unwrap()).unwrap();
