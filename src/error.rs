@@ -267,6 +267,23 @@ pub enum Error {
         /// What the assessment names.
         found: String,
     },
+    /// Data handed to a statistic is malformed (ragged rows, a value that is not finite, too
+    /// few raters or units for the statistic).
+    #[error("{statistic}: {reason}")]
+    InvalidData {
+        /// The statistic asked for.
+        statistic: &'static str,
+        /// What is wrong with the data.
+        reason: String,
+    },
+    /// A statistic has no value for this data (no variation at all, every value missing, ...).
+    #[error("{statistic} is undefined: {reason}")]
+    Undefined {
+        /// The statistic asked for.
+        statistic: &'static str,
+        /// Why it has no value.
+        reason: String,
+    },
     /// Decimal arithmetic left the range a `Decimal` can hold.
     #[error("decimal overflow while {operation}")]
     Overflow {
@@ -301,7 +318,7 @@ macro_rules! with_path {
             | Error::UnknownChoice { path: $path, .. }
             | Error::MissingAnswer { path: $path, .. }
             | Error::RubricMismatch { path: $path, .. } => Some($body),
-            Error::Overflow { .. } => None,
+            Error::Overflow { .. } | Error::InvalidData { .. } | Error::Undefined { .. } => None,
         }
     };
 }

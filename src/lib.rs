@@ -25,6 +25,7 @@ pub mod design {
 mod error;
 mod num;
 pub mod presets;
+pub mod reliability;
 mod rubric;
 pub mod schema;
 mod scoring;

@@ -7,5 +7,6 @@ mod exactness;
 mod example;
 mod presets;
 mod properties;
+mod reliability;
 mod schemas;
 mod scoring;

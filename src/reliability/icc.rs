@@ -1,0 +1,311 @@
+//! The six intraclass correlations of Shrout and Fleiss (1979), with F tests and 95 % intervals.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::special::{f_ppf, f_sf};
+use super::{Interpretation, Ratings};
+use crate::error::Error;
+
+const STATISTIC: &str = "intraclass correlation";
+
+/// The ANOVA model behind an ICC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IccModel {
+    /// Each unit rated by a different random set of raters (Shrout and Fleiss case 1).
+    OneWayRandom,
+    /// Raters are a random sample; all rate every unit (case 2).
+    TwoWayRandom,
+    /// The raters are the only raters of interest; all rate every unit (case 3).
+    TwoWayMixed,
+}
+
+/// Whether an ICC measures absolute agreement or consistency (McGraw and Wong 1996).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IccType {
+    /// Raters must give the same values.
+    AbsoluteAgreement,
+    /// Raters must rank units the same way; a constant rater offset does not count.
+    Consistency,
+}
+
+/// Whether an ICC is the reliability of one rater or of the mean of all `k` raters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IccUnit {
+    /// One rater's score.
+    Single,
+    /// The mean of the `k` raters' scores.
+    Average,
+}
+
+/// One intraclass correlation with its test and interval.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Icc {
+    /// Shrout and Fleiss's name: `ICC(1,1)`, `ICC(2,1)`, `ICC(3,1)`, `ICC(1,k)`, `ICC(2,k)` or
+    /// `ICC(3,k)`.
+    pub name: String,
+    /// McGraw and Wong's name of the same coefficient: `ICC(1)`, `ICC(A,1)`, `ICC(C,1)`,
+    /// `ICC(k)`, `ICC(A,k)`, `ICC(C,k)`.
+    pub mcgraw_wong: String,
+    /// The model.
+    pub model: IccModel,
+    /// Agreement or consistency.
+    #[serde(rename = "type")]
+    pub kind: IccType,
+    /// Single rater or average of raters.
+    pub unit: IccUnit,
+    /// The coefficient.
+    pub value: f64,
+    /// The F statistic testing `ICC = 0`.
+    pub f: f64,
+    /// Numerator degrees of freedom.
+    pub df1: f64,
+    /// Denominator degrees of freedom.
+    pub df2: f64,
+    /// The p-value of the F test.
+    pub p_value: f64,
+    /// Lower end of the 95 % confidence interval.
+    pub ci95_lower: f64,
+    /// Upper end of the 95 % confidence interval.
+    pub ci95_upper: f64,
+    /// Koo and Li's band.
+    pub interpretation: Interpretation,
+}
+
+/// The six Shrout and Fleiss ICCs of complete `ratings` (units in rows, raters in columns).
+///
+/// # Formula
+/// With `n` units, `k` raters and the two-way ANOVA mean squares `MSR` (units), `MSC` (raters),
+/// `MSE` (residual) and `MSW = (SSC + SSE) / (n (k - 1))` (within units):
+/// ```text
+/// ICC(1,1) = (MSR - MSW) / (MSR + (k-1) MSW)            ICC(1,k) = (MSR - MSW) / MSR
+/// ICC(2,1) = (MSR - MSE) / (MSR + (k-1) MSE + k (MSC - MSE) / n)
+/// ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE) / n)
+/// ICC(3,1) = (MSR - MSE) / (MSR + (k-1) MSE)            ICC(3,k) = (MSR - MSE) / MSR
+/// ```
+/// F tests: `MSR / MSW` on `(n-1, n(k-1))` for case 1, `MSR / MSE` on `(n-1, (n-1)(k-1))`
+/// otherwise. Intervals follow Shrout and Fleiss (1979) and McGraw and Wong (1996), with
+/// Satterthwaite's degrees of freedom for case 2, as pingouin and R's psych do.
+///
+/// # Examples
+/// Shrout and Fleiss's 6 targets rated by 4 judges: ICC(1,1) = .17, ICC(2,1) = .29,
+/// ICC(3,1) = .71, ICC(1,4) = .44, ICC(2,4) = .62, ICC(3,4) = .91.
+/// ```
+/// use igf_rubric::reliability::{Ratings, intraclass_correlations};
+///
+/// let rows = [[9., 2., 5., 8.], [6., 1., 3., 2.], [8., 4., 6., 8.], [7., 1., 2., 6.], [10., 5., 6., 9.], [6., 2., 4., 7.]];
+/// let ratings = Ratings::from_rows(rows.iter().map(|r| r.iter().map(|x| Some(*x)).collect()).collect())?;
+/// let iccs = intraclass_correlations(&ratings)?;
+/// let shown: Vec<String> = iccs.iter().map(|i| format!("{} {:.2}", i.name, i.value)).collect();
+/// assert_eq!(shown, ["ICC(1,1) 0.17", "ICC(2,1) 0.29", "ICC(3,1) 0.71", "ICC(1,k) 0.44", "ICC(2,k) 0.62", "ICC(3,k) 0.91"]);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidData`] when a rating is missing (ICCs need complete data) or there are fewer
+/// than two units or two raters; [`Error::Undefined`] when the ratings do not vary.
+pub fn intraclass_correlations(ratings: &Ratings) -> Result<Vec<Icc>, Error> {
+    let (n, k) = (ratings.units(), ratings.raters());
+    if n < 2 || k < 2 {
+        return Err(Error::InvalidData {
+            statistic: STATISTIC,
+            reason: format!("needs at least 2 units and 2 raters, found {n} units and {k} raters"),
+        });
+    }
+    let mut rows: Vec<Vec<f64>> = Vec::with_capacity(n);
+    for (unit, row) in ratings.rows().enumerate() {
+        let complete: Option<Vec<f64>> = row.iter().copied().collect();
+        let Some(complete) = complete else {
+            return Err(Error::InvalidData {
+                statistic: STATISTIC,
+                reason: format!(
+                    "unit {unit} has a missing rating; ICCs need every rater to rate every unit"
+                ),
+            });
+        };
+        rows.push(complete);
+    }
+    let (nf, kf) = (n as f64, k as f64);
+    let grand = rows.iter().flatten().fold(0.0, |a, x| a + x) / (nf * kf);
+    let row_means: Vec<f64> = rows
+        .iter()
+        .map(|r| r.iter().fold(0.0, |a, x| a + x) / kf)
+        .collect();
+    let col_means: Vec<f64> = (0..k)
+        .map(|j| rows.iter().filter_map(|r| r.get(j)).fold(0.0, |a, x| a + x) / nf)
+        .collect();
+    let ss_total = rows
+        .iter()
+        .flatten()
+        .map(|x| (x - grand).powi(2))
+        .fold(0.0, |a, x| a + x);
+    let ss_rows = kf
+        * row_means
+            .iter()
+            .map(|m| (m - grand).powi(2))
+            .fold(0.0, |a, x| a + x);
+    let ss_cols = nf
+        * col_means
+            .iter()
+            .map(|m| (m - grand).powi(2))
+            .fold(0.0, |a, x| a + x);
+    let ss_error = ss_total - ss_rows - ss_cols;
+    if ss_total <= 0.0 {
+        return Err(Error::Undefined {
+            statistic: STATISTIC,
+            reason: "every rating is the same (no variation)".to_owned(),
+        });
+    }
+    let (df_rows, df_within, df_error) = (nf - 1.0, nf * (kf - 1.0), (nf - 1.0) * (kf - 1.0));
+    let msr = ss_rows / df_rows;
+    let msc = ss_cols / (kf - 1.0);
+    let mse = ss_error / df_error;
+    let msw = (ss_cols + ss_error) / df_within;
+
+    let icc1 = (msr - msw) / (msr + (kf - 1.0) * msw);
+    let icc2 = (msr - mse) / (msr + (kf - 1.0) * mse + kf * (msc - mse) / nf);
+    let icc3 = (msr - mse) / (msr + (kf - 1.0) * mse);
+    let icc1k = (msr - msw) / msr;
+    let icc2k = (msr - mse) / (msr + (msc - mse) / nf);
+    let icc3k = (msr - mse) / msr;
+
+    let q = 0.975;
+    let f1 = msr / msw;
+    let f3 = msr / mse;
+    let f1l = f1 / f_ppf(q, df_rows, df_within);
+    let f1u = f1 * f_ppf(q, df_within, df_rows);
+    let f3l = f3 / f_ppf(q, df_rows, df_error);
+    let f3u = f3 * f_ppf(q, df_error, df_rows);
+    let fj = msc / mse;
+    let vn = df_error * (kf * icc2 * fj + nf * (1.0 + (kf - 1.0) * icc2) - kf * icc2).powi(2);
+    let vd = df_rows * kf.powi(2) * icc2.powi(2) * fj.powi(2)
+        + (nf * (1.0 + (kf - 1.0) * icc2) - kf * icc2).powi(2);
+    let v = vn / vd;
+    let f2u = f_ppf(q, df_rows, v);
+    let f2l = f_ppf(q, v, df_rows);
+    let spread = kf * msc + (kf * nf - kf - nf) * mse;
+    let l2 = nf * (msr - f2u * mse) / (f2u * spread + nf * msr);
+    let u2 = nf * (f2l * msr - mse) / (spread + nf * f2l * msr);
+    let single = |f: f64| (f - 1.0) / (f + kf - 1.0);
+    let average = |f: f64| 1.0 - 1.0 / f;
+    let to_average = |x: f64| x * kf / (1.0 + x * (kf - 1.0));
+
+    let p1 = f_sf(f1, df_rows, df_within);
+    let p3 = f_sf(f3, df_rows, df_error);
+    use IccModel::*;
+    use IccType::*;
+    use IccUnit::*;
+    let rows = [
+        (
+            "ICC(1,1)",
+            "ICC(1)",
+            OneWayRandom,
+            AbsoluteAgreement,
+            Single,
+            icc1,
+            f1,
+            df_within,
+            p1,
+            single(f1l),
+            single(f1u),
+        ),
+        (
+            "ICC(2,1)",
+            "ICC(A,1)",
+            TwoWayRandom,
+            AbsoluteAgreement,
+            Single,
+            icc2,
+            f3,
+            df_error,
+            p3,
+            l2,
+            u2,
+        ),
+        (
+            "ICC(3,1)",
+            "ICC(C,1)",
+            TwoWayMixed,
+            Consistency,
+            Single,
+            icc3,
+            f3,
+            df_error,
+            p3,
+            single(f3l),
+            single(f3u),
+        ),
+        (
+            "ICC(1,k)",
+            "ICC(k)",
+            OneWayRandom,
+            AbsoluteAgreement,
+            Average,
+            icc1k,
+            f1,
+            df_within,
+            p1,
+            average(f1l),
+            average(f1u),
+        ),
+        (
+            "ICC(2,k)",
+            "ICC(A,k)",
+            TwoWayRandom,
+            AbsoluteAgreement,
+            Average,
+            icc2k,
+            f3,
+            df_error,
+            p3,
+            to_average(l2),
+            to_average(u2),
+        ),
+        (
+            "ICC(3,k)",
+            "ICC(C,k)",
+            TwoWayMixed,
+            Consistency,
+            Average,
+            icc3k,
+            f3,
+            df_error,
+            p3,
+            average(f3l),
+            average(f3u),
+        ),
+    ];
+    rows.into_iter()
+        .map(
+            |(name, mw, model, kind, unit, value, f, df2, p, lower, upper)| {
+                if [value, f, p, lower, upper].iter().any(|x| !x.is_finite()) {
+                    return Err(Error::Undefined {
+                        statistic: STATISTIC,
+                        reason: format!(
+                            "{name} is not finite for these ratings (a mean square is zero)"
+                        ),
+                    });
+                }
+                Ok(Icc {
+                    name: name.to_owned(),
+                    mcgraw_wong: mw.to_owned(),
+                    model,
+                    kind,
+                    unit,
+                    value,
+                    f,
+                    df1: df_rows,
+                    df2,
+                    p_value: p,
+                    ci95_lower: lower,
+                    ci95_upper: upper,
+                    interpretation: Interpretation::for_icc(value),
+                })
+            },
+        )
+        .collect()
+}

@@ -1,0 +1,203 @@
+//! Fleiss' kappa for many raters and Cohen's kappa (unweighted, linear, quadratic) for two.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::finite;
+use crate::error::Error;
+
+/// Disagreement weights for Cohen's kappa, on category positions `i, j` (0-based, sorted).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KappaWeights {
+    /// Any disagreement counts 1.
+    #[default]
+    Unweighted,
+    /// Disagreement `|i - j|`.
+    Linear,
+    /// Disagreement `(i - j)²`.
+    Quadratic,
+}
+
+/// Fleiss' kappa of a subjects × categories table of counts; every subject must be rated by the
+/// same number of raters.
+///
+/// # Formula
+/// ```text
+/// P_i = (Σ_j n_ij² - r) / (r (r - 1))     P̄ = mean of P_i
+/// p_j = Σ_i n_ij / (N r)                  P_e = Σ_j p_j²
+/// kappa = (P̄ - P_e) / (1 - P_e)
+/// ```
+///
+/// # Examples
+/// Fleiss (1971): 30 patients, 6 psychiatrists each, 5 diagnoses (the `diagnoses` data of R's
+/// irr package, as counts): kappa = 0.430 (R irr and statsmodels: 0.4302445).
+/// ```
+/// use igf_rubric::reliability::fleiss_kappa;
+///
+/// let table: Vec<Vec<u64>> = [
+///     [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
+///     [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
+///     [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
+///     [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0], [0, 2, 0, 4, 0], [1, 0, 2, 0, 3],
+///     [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0], [1, 0, 0, 4, 1],
+///     [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6],
+/// ]
+/// .iter()
+/// .map(|row| row.to_vec())
+/// .collect();
+/// assert_eq!(format!("{:.3}", fleiss_kappa(&table)?), "0.430");
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidData`] for an empty table, ragged rows, fewer than two raters or unequal
+/// raters per subject; [`Error::Undefined`] when every rating falls in one category.
+pub fn fleiss_kappa(table: &[Vec<u64>]) -> Result<f64, Error> {
+    const STATISTIC: &str = "Fleiss' kappa";
+    let invalid = |reason: String| Error::InvalidData {
+        statistic: STATISTIC,
+        reason,
+    };
+    let Some(first) = table.first() else {
+        return Err(invalid("no subjects".to_owned()));
+    };
+    let categories = first.len();
+    let raters: u64 = first.iter().fold(0u64, |a, c| a.saturating_add(*c));
+    if raters < 2 {
+        return Err(invalid(format!(
+            "needs at least 2 raters per subject, found {raters}"
+        )));
+    }
+    let mut totals = vec![0.0_f64; categories];
+    let mut agreement = 0.0;
+    let r = raters as f64;
+    for (i, row) in table.iter().enumerate() {
+        if row.len() != categories {
+            return Err(invalid(format!(
+                "subject {i} has {} categories, subject 0 has {categories}",
+                row.len()
+            )));
+        }
+        let count = row.iter().fold(0u64, |a, c| a.saturating_add(*c));
+        if count != raters {
+            return Err(invalid(format!(
+                "subject {i} has {count} ratings, subject 0 has {raters}"
+            )));
+        }
+        let squares = row
+            .iter()
+            .map(|c| (*c as f64).powi(2))
+            .fold(0.0, |a, x| a + x);
+        agreement += (squares - r) / (r * (r - 1.0));
+        for (total, c) in totals.iter_mut().zip(row) {
+            *total += *c as f64;
+        }
+    }
+    let n = table.len() as f64;
+    let p_bar = agreement / n;
+    let p_e = totals
+        .iter()
+        .map(|t| (t / (n * r)).powi(2))
+        .fold(0.0, |a, x| a + x);
+    if p_e >= 1.0 {
+        return Err(Error::Undefined {
+            statistic: STATISTIC,
+            reason: "every rating falls in one category (chance agreement is 1)".to_owned(),
+        });
+    }
+    finite(
+        STATISTIC,
+        (p_bar - p_e) / (1.0 - p_e),
+        "chance agreement is not finite",
+    )
+}
+
+/// Cohen's kappa of two raters' categorical ratings of the same units, in pairs.
+///
+/// The categories are the distinct values of either rater, sorted; weights apply to their
+/// positions.
+///
+/// # Formula
+/// ```text
+/// kappa = 1 - Σ_ij w_ij o_ij / Σ_ij w_ij e_ij
+/// ```
+/// with `o` the observed proportions, `e` the products of the raters' marginal proportions and
+/// `w` the disagreement weights (0 on the diagonal). Unweighted, this is `(p_o - p_e)/(1 - p_e)`.
+///
+/// # Examples
+/// ```
+/// use igf_rubric::reliability::{KappaWeights, cohen_kappa};
+///
+/// let a = [1., 2., 3., 3., 2., 1., 1., 2.];
+/// let b = [1., 2., 3., 2., 2., 1., 2., 2.];
+/// let pairs: Vec<(f64, f64)> = a.into_iter().zip(b).collect();
+/// // p_o = 6/8, p_e = (3·2 + 3·5 + 2·1)/64 = 23/64: kappa = (48 - 23)/(64 - 23) = 25/41
+/// assert_eq!(format!("{:.4}", cohen_kappa(&pairs, KappaWeights::Unweighted)?), "0.6098");
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidData`] for no pairs or a value that is not finite; [`Error::Undefined`] when
+/// chance disagreement is zero (both raters use one and the same category throughout).
+pub fn cohen_kappa(pairs: &[(f64, f64)], weights: KappaWeights) -> Result<f64, Error> {
+    const STATISTIC: &str = "Cohen's kappa";
+    if pairs.is_empty() {
+        return Err(Error::InvalidData {
+            statistic: STATISTIC,
+            reason: "no pairs of ratings".to_owned(),
+        });
+    }
+    if pairs.iter().any(|(a, b)| !a.is_finite() || !b.is_finite()) {
+        return Err(Error::InvalidData {
+            statistic: STATISTIC,
+            reason: "a rating is not a finite number".to_owned(),
+        });
+    }
+    let mut categories: Vec<f64> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    categories.sort_by(f64::total_cmp);
+    categories.dedup();
+    let k = categories.len();
+    let index = |v: f64| categories.iter().position(|c| *c == v).unwrap_or(0);
+    let n = pairs.len() as f64;
+    let mut observed = vec![vec![0.0_f64; k]; k];
+    let (mut row, mut col) = (vec![0.0_f64; k], vec![0.0_f64; k]);
+    for (a, b) in pairs {
+        let (i, j) = (index(*a), index(*b));
+        if let Some(cell) = observed.get_mut(i).and_then(|r| r.get_mut(j)) {
+            *cell += 1.0 / n;
+        }
+        if let Some(x) = row.get_mut(i) {
+            *x += 1.0 / n;
+        }
+        if let Some(x) = col.get_mut(j) {
+            *x += 1.0 / n;
+        }
+    }
+    let weight = |i: usize, j: usize| -> f64 {
+        let d = i.abs_diff(j) as f64;
+        match weights {
+            KappaWeights::Unweighted => f64::from(u8::from(i != j)),
+            KappaWeights::Linear => d,
+            KappaWeights::Quadratic => d * d,
+        }
+    };
+    let (mut disagree_observed, mut disagree_expected) = (0.0, 0.0);
+    for (i, (obs_row, r)) in observed.iter().zip(&row).enumerate() {
+        for (j, (o, c)) in obs_row.iter().zip(&col).enumerate() {
+            disagree_observed += weight(i, j) * o;
+            disagree_expected += weight(i, j) * r * c;
+        }
+    }
+    if disagree_expected <= 0.0 {
+        return Err(Error::Undefined {
+            statistic: STATISTIC,
+            reason: "chance disagreement is zero (one category throughout)".to_owned(),
+        });
+    }
+    finite(
+        STATISTIC,
+        1.0 - disagree_observed / disagree_expected,
+        "disagreement is not finite",
+    )
+}

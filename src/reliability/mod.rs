@@ -1,0 +1,174 @@
+//! Inter-rater reliability: Krippendorff's alpha, the six Shrout and Fleiss intraclass
+//! correlations, Fleiss' kappa and Cohen's kappa, each with its interpretation band.
+//!
+//! These statistics need square roots, logarithms and the F distribution, so they are computed
+//! in `f64`. Each is cross-checked against a published worked example and against Python's
+//! `krippendorff`, `pingouin` and `statsmodels` (fixtures in `tests/fixtures/`) to 1e-9. Degenerate
+//! data (no variation, one rater, one unit, everything missing) gives a typed
+//! [`Error::Undefined`](crate::Error::Undefined) or [`Error::InvalidData`](crate::Error::InvalidData), never NaN.
+
+mod icc;
+mod kappa;
+mod krippendorff;
+mod special;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use icc::{Icc, IccModel, IccType, IccUnit, intraclass_correlations};
+pub use kappa::{KappaWeights, cohen_kappa, fleiss_kappa};
+pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+
+use crate::error::Error;
+
+/// Ratings of units (rows) by raters (columns); `None` is a missing rating.
+///
+/// ```
+/// use igf_rubric::reliability::Ratings;
+///
+/// let ratings = Ratings::from_rows(vec![
+///     vec![Some(1.0), Some(2.0), None],
+///     vec![Some(3.0), Some(3.0), Some(3.0)],
+/// ])?;
+/// assert_eq!((ratings.units(), ratings.raters()), (2, 3));
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ratings {
+    raters: usize,
+    cells: Vec<Option<f64>>,
+}
+
+impl Ratings {
+    /// Ratings from one row per unit, each with one entry per rater.
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] when there are no rows, rows differ in length, or a value is not
+    /// finite.
+    pub fn from_rows(rows: Vec<Vec<Option<f64>>>) -> Result<Ratings, Error> {
+        let invalid = |reason: String| Error::InvalidData {
+            statistic: "ratings",
+            reason,
+        };
+        let Some(first) = rows.first() else {
+            return Err(invalid("no units".to_owned()));
+        };
+        let raters = first.len();
+        if raters == 0 {
+            return Err(invalid("no raters".to_owned()));
+        }
+        let mut cells = Vec::with_capacity(rows.len().saturating_mul(raters));
+        for (unit, row) in rows.into_iter().enumerate() {
+            if row.len() != raters {
+                return Err(invalid(format!(
+                    "unit {unit} has {} ratings, unit 0 has {raters}",
+                    row.len()
+                )));
+            }
+            if let Some(rater) = row.iter().position(|v| v.is_some_and(|x| !x.is_finite())) {
+                return Err(invalid(format!(
+                    "unit {unit}, rater {rater}: rating is not a finite number"
+                )));
+            }
+            cells.extend(row);
+        }
+        Ok(Ratings { raters, cells })
+    }
+
+    /// Number of units (rows).
+    #[must_use]
+    pub fn units(&self) -> usize {
+        self.cells.len().checked_div(self.raters).unwrap_or(0)
+    }
+
+    /// Number of raters (columns).
+    #[must_use]
+    pub fn raters(&self) -> usize {
+        self.raters
+    }
+
+    /// The ratings of each unit, in order.
+    pub fn rows(&self) -> impl Iterator<Item = &[Option<f64>]> {
+        self.cells.chunks(self.raters.max(1))
+    }
+}
+
+/// How strong an agreement coefficient is, on the scale its literature uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Interpretation {
+    /// Kappa below 0 (Landis and Koch 1977).
+    Poor,
+    /// Kappa 0.00 to 0.20.
+    Slight,
+    /// Kappa 0.21 to 0.40.
+    Fair,
+    /// Kappa 0.41 to 0.60.
+    Moderate,
+    /// Kappa 0.61 to 0.80.
+    Substantial,
+    /// Kappa 0.81 to 1.00.
+    AlmostPerfect,
+    /// Alpha below 0.667: unreliable (Krippendorff 2004).
+    Unreliable,
+    /// Alpha 0.667 to 0.800: tentative conclusions only.
+    Tentative,
+    /// Alpha 0.800 and above: reliable.
+    Reliable,
+    /// ICC below 0.50 (Koo and Li 2016).
+    IccPoor,
+    /// ICC 0.50 to 0.75.
+    IccModerate,
+    /// ICC 0.75 to 0.90.
+    IccGood,
+    /// ICC above 0.90.
+    IccExcellent,
+}
+
+impl Interpretation {
+    /// Landis and Koch's band for a kappa.
+    #[must_use]
+    pub fn for_kappa(kappa: f64) -> Interpretation {
+        match kappa {
+            k if k < 0.0 => Interpretation::Poor,
+            k if k <= 0.20 => Interpretation::Slight,
+            k if k <= 0.40 => Interpretation::Fair,
+            k if k <= 0.60 => Interpretation::Moderate,
+            k if k <= 0.80 => Interpretation::Substantial,
+            _ => Interpretation::AlmostPerfect,
+        }
+    }
+
+    /// Krippendorff's band for an alpha: 0.800 and 0.667.
+    #[must_use]
+    pub fn for_alpha(alpha: f64) -> Interpretation {
+        match alpha {
+            a if a >= 0.800 => Interpretation::Reliable,
+            a if a >= 0.667 => Interpretation::Tentative,
+            _ => Interpretation::Unreliable,
+        }
+    }
+
+    /// Koo and Li's band for an ICC.
+    #[must_use]
+    pub fn for_icc(icc: f64) -> Interpretation {
+        match icc {
+            i if i < 0.50 => Interpretation::IccPoor,
+            i if i < 0.75 => Interpretation::IccModerate,
+            i if i <= 0.90 => Interpretation::IccGood,
+            _ => Interpretation::IccExcellent,
+        }
+    }
+}
+
+/// Fails with [`Error::Undefined`] unless `value` is finite.
+fn finite(statistic: &'static str, value: f64, reason: &str) -> Result<f64, Error> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::Undefined {
+            statistic,
+            reason: reason.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,234 @@
+//! Reliability statistics against published examples and Python fixtures
+//! (`tests/fixtures/reliability.json`, made by `scripts/reliability_fixtures.py`).
+
+use igf_rubric::Error;
+use igf_rubric::reliability::{
+    KappaWeights, MeasurementLevel, Ratings, cohen_kappa, fleiss_kappa, intraclass_correlations,
+    krippendorff_alpha,
+};
+use serde_json::Value;
+
+const TOLERANCE: f64 = 1e-9;
+
+fn fixtures() -> Value {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reliability.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn number(v: &Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+fn ratings(rows: &Value) -> Ratings {
+    Ratings::from_rows(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row.as_array().unwrap().iter().map(Value::as_f64).collect())
+            .collect(),
+    )
+    .unwrap()
+}
+
+/// Tracks the worst absolute difference seen and fails past the tolerance.
+struct Worst(&'static str, f64);
+
+impl Worst {
+    #[track_caller]
+    fn check(&mut self, what: &str, ours: f64, theirs: f64) {
+        let diff = (ours - theirs).abs();
+        assert!(
+            diff <= TOLERANCE,
+            "{}: {what}: ours {ours}, reference {theirs}",
+            self.0
+        );
+        self.1 = self.1.max(diff);
+    }
+}
+
+impl Drop for Worst {
+    fn drop(&mut self) {
+        eprintln!("{}: worst absolute difference {:e}", self.0, self.1);
+    }
+}
+
+#[test]
+fn krippendorff_alpha_matches_the_krippendorff_package() {
+    let mut worst = Worst("krippendorff_alpha", 0.0);
+    let levels = [
+        ("nominal", MeasurementLevel::Nominal),
+        ("ordinal", MeasurementLevel::Ordinal),
+        ("interval", MeasurementLevel::Interval),
+        ("ratio", MeasurementLevel::Ratio),
+    ];
+    let cases = fixtures()["krippendorff_alpha"].as_array().unwrap().clone();
+    assert!(cases.len() >= 10);
+    for case in &cases {
+        let data = ratings(&case["units"]);
+        for (name, level) in levels {
+            let ours = krippendorff_alpha(&data, level).unwrap();
+            worst.check(
+                &format!("{} {name}", case["name"]),
+                ours,
+                number(&case["alpha"][name]),
+            );
+        }
+    }
+}
+
+#[test]
+fn krippendorff_published_example() {
+    // Krippendorff (2011), "Computing Krippendorff's alpha-reliability", 4 coders x 12 units.
+    let case = &fixtures()["krippendorff_alpha"][0];
+    assert_eq!(case["name"], "krippendorff_2011");
+    let data = ratings(&case["units"]);
+    let shown = |level| format!("{:.3}", krippendorff_alpha(&data, level).unwrap());
+    assert_eq!(shown(MeasurementLevel::Nominal), "0.743");
+    assert_eq!(shown(MeasurementLevel::Ordinal), "0.815");
+    assert_eq!(shown(MeasurementLevel::Interval), "0.849");
+    assert_eq!(shown(MeasurementLevel::Ratio), "0.797");
+}
+
+#[test]
+fn intraclass_correlations_match_pingouin() {
+    let mut worst = Worst("icc", 0.0);
+    let cases = fixtures()["icc"].as_array().unwrap().clone();
+    for case in &cases {
+        let ours = intraclass_correlations(&ratings(&case["rows"])).unwrap();
+        let theirs = case["icc"].as_array().unwrap();
+        assert_eq!(ours.len(), theirs.len());
+        for (o, t) in ours.iter().zip(theirs) {
+            let what = format!("{} {} ({})", case["name"], o.name, t["type"]);
+            worst.check(&format!("{what} value"), o.value, number(&t["value"]));
+            worst.check(&format!("{what} F"), o.f, number(&t["f"]));
+            worst.check(&format!("{what} df1"), o.df1, number(&t["df1"]));
+            worst.check(&format!("{what} df2"), o.df2, number(&t["df2"]));
+            worst.check(&format!("{what} p"), o.p_value, number(&t["p_value"]));
+            worst.check(
+                &format!("{what} ci lower"),
+                o.ci95_lower,
+                number(&t["ci95"][0]),
+            );
+            worst.check(
+                &format!("{what} ci upper"),
+                o.ci95_upper,
+                number(&t["ci95"][1]),
+            );
+        }
+    }
+}
+
+#[test]
+fn kappas_match_statsmodels() {
+    let mut worst = Worst("kappa", 0.0);
+    let data = fixtures();
+    for case in data["fleiss_kappa"].as_array().unwrap() {
+        let table: Vec<Vec<u64>> = case["table"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_u64().unwrap())
+                    .collect()
+            })
+            .collect();
+        worst.check(
+            &format!("fleiss {}", case["name"]),
+            fleiss_kappa(&table).unwrap(),
+            number(&case["kappa"]),
+        );
+    }
+    for case in data["cohen_kappa"].as_array().unwrap() {
+        let pairs: Vec<(f64, f64)> = case["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (number(&p[0]), number(&p[1])))
+            .collect();
+        for (name, weights) in [
+            ("unweighted", KappaWeights::Unweighted),
+            ("linear", KappaWeights::Linear),
+            ("quadratic", KappaWeights::Quadratic),
+        ] {
+            let ours = cohen_kappa(&pairs, weights).unwrap();
+            worst.check(
+                &format!("cohen {} {name}", case["name"]),
+                ours,
+                number(&case["kappa"][name]),
+            );
+        }
+    }
+}
+
+fn undefined_or_invalid(result: Result<impl std::fmt::Debug, Error>) -> String {
+    match result {
+        Err(e @ (Error::Undefined { .. } | Error::InvalidData { .. })) => e.to_string(),
+        other => panic!("expected a typed error, got {other:?}"),
+    }
+}
+
+#[test]
+fn degenerate_data_gives_typed_errors_never_nan() {
+    let same =
+        Ratings::from_rows(vec![vec![Some(3.0), Some(3.0)], vec![Some(3.0), Some(3.0)]]).unwrap();
+    let one_rater = Ratings::from_rows(vec![vec![Some(1.0)], vec![Some(2.0)]]).unwrap();
+    let one_unit = Ratings::from_rows(vec![vec![Some(1.0), Some(2.0), Some(4.0)]]).unwrap();
+    let missing = Ratings::from_rows(vec![vec![None, None], vec![Some(1.0), None]]).unwrap();
+    let cases = [
+        (
+            undefined_or_invalid(krippendorff_alpha(&same, MeasurementLevel::Interval)),
+            "Krippendorff's alpha is undefined: every pairable value is the same (no variation)",
+        ),
+        (
+            undefined_or_invalid(krippendorff_alpha(&one_rater, MeasurementLevel::Nominal)),
+            "Krippendorff's alpha is undefined: fewer than two pairable values (no unit has two ratings)",
+        ),
+        (
+            undefined_or_invalid(krippendorff_alpha(&missing, MeasurementLevel::Nominal)),
+            "Krippendorff's alpha is undefined: fewer than two pairable values (no unit has two ratings)",
+        ),
+        (
+            undefined_or_invalid(intraclass_correlations(&same)),
+            "intraclass correlation is undefined: every rating is the same (no variation)",
+        ),
+        (
+            undefined_or_invalid(intraclass_correlations(&one_rater)),
+            "intraclass correlation: needs at least 2 units and 2 raters, found 2 units and 1 raters",
+        ),
+        (
+            undefined_or_invalid(intraclass_correlations(&one_unit)),
+            "intraclass correlation: needs at least 2 units and 2 raters, found 1 units and 3 raters",
+        ),
+        (
+            undefined_or_invalid(intraclass_correlations(&missing)),
+            "intraclass correlation: unit 0 has a missing rating; ICCs need every rater to rate every unit",
+        ),
+        (
+            undefined_or_invalid(fleiss_kappa(&[vec![3, 0], vec![3, 0]])),
+            "Fleiss' kappa is undefined: every rating falls in one category (chance agreement is 1)",
+        ),
+        (
+            undefined_or_invalid(fleiss_kappa(&[vec![3, 0], vec![2, 0]])),
+            "Fleiss' kappa: subject 1 has 2 ratings, subject 0 has 3",
+        ),
+        (
+            undefined_or_invalid(cohen_kappa(&[(1.0, 1.0), (1.0, 1.0)], KappaWeights::Linear)),
+            "Cohen's kappa is undefined: chance disagreement is zero (one category throughout)",
+        ),
+        (
+            undefined_or_invalid(cohen_kappa(&[], KappaWeights::Unweighted)),
+            "Cohen's kappa: no pairs of ratings",
+        ),
+        (
+            undefined_or_invalid(Ratings::from_rows(vec![vec![Some(f64::NAN)]])),
+            "ratings: unit 0, rater 0: rating is not a finite number",
+        ),
+    ];
+    for (actual, expected) in cases {
+        assert_eq!(actual, expected);
+    }
+}
