@@ -18,6 +18,7 @@
     )
 )]
 
+mod aggregate;
 mod assessment;
 pub mod design {
     #![doc = include_str!("../DESIGN.md")]
@@ -30,6 +31,7 @@ mod rubric;
 pub mod schema;
 mod scoring;
 
+pub use aggregate::{Aggregation, Spread, Trim};
 pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,
     Role, RubricRef, StakeholderGroup, Subject,

@@ -105,7 +105,7 @@ pub enum Metric {
     Text,
 }
 
-/// Whether high or low answers on a scale are better.
+/// Whether high or low values are better, on a scale criterion or on the total.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -114,6 +114,35 @@ pub enum Direction {
     HigherIsBetter,
     /// `min` is the best answer (NIH's 1 = exceptional).
     LowerIsBetter,
+}
+
+impl Direction {
+    /// Whether `value` is at least as good as `bar` in this direction.
+    #[must_use]
+    pub fn at_least_as_good(self, value: Decimal, bar: Decimal) -> bool {
+        match self {
+            Direction::HigherIsBetter => value >= bar,
+            Direction::LowerIsBetter => value <= bar,
+        }
+    }
+
+    /// Orders two values best first.
+    #[must_use]
+    pub fn best_first(self, a: Decimal, b: Decimal) -> std::cmp::Ordering {
+        match self {
+            Direction::HigherIsBetter => b.cmp(&a),
+            Direction::LowerIsBetter => a.cmp(&b),
+        }
+    }
+
+    /// `"minimum"` where higher is better, `"maximum"` where lower is.
+    #[must_use]
+    pub fn bound_word(self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "minimum",
+            Direction::LowerIsBetter => "maximum",
+        }
+    }
 }
 
 /// One level of a [`Metric::Levels`] criterion.

@@ -7,26 +7,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Path};
 use crate::num::exact;
+use crate::rubric::Direction;
 
 /// The largest magnitude allowed for the ends of a total scale (10^6). With it, points are
 /// carried at [`POINTS_DECIMAL_PLACES`](crate::POINTS_DECIMAL_PLACES) places and their sums
 /// never leave what a `Decimal` holds exactly.
 pub const MAX_SCALE_MAGNITUDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
-/// The range the total is reported on; 0..100 by default.
+/// The range the total is reported on; 0..100, higher is better, by default.
 ///
-/// The weighted normalised score `N` in `[0, 1]` maps to `total = min + (max - min) x N`.
+/// The weighted normalised score `N` in `[0, 1]` maps to `total = min + (max - min) · N`, or,
+/// where lower is better (NIH's 10 = exceptional .. 90 = poor), to
+/// `total = min + (max - min) · (1 - N)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TotalScale {
-    /// The total of an assessment that scores 0 on every weighted criterion.
+    /// The lowest total.
     #[serde(with = "exact")]
     #[schemars(with = "exact::Schema")]
     pub min: Decimal,
-    /// The total of an assessment that scores 1 on every weighted criterion.
+    /// The highest total.
     #[serde(with = "exact")]
     #[schemars(with = "exact::Schema")]
     pub max: Decimal,
+    /// Whether a higher or a lower total is better (default: higher).
+    #[serde(default)]
+    pub direction: Direction,
 }
 
 impl Default for TotalScale {
@@ -34,6 +40,7 @@ impl Default for TotalScale {
         TotalScale {
             min: Decimal::ZERO,
             max: Decimal::ONE_HUNDRED,
+            direction: Direction::HigherIsBetter,
         }
     }
 }
@@ -144,7 +151,8 @@ pub enum GateRule {
         #[schemars(with = "exact::Schema")]
         threshold: Decimal,
     },
-    /// The published total must be at least `threshold` (Horizon Europe: 10 of 15).
+    /// The published total must be at least as good as `threshold` (Horizon Europe: 10 of
+    /// 15): at least it, or at most it on a lower-is-better total scale.
     TotalMinimum {
         /// The lowest acceptable published total.
         #[serde(with = "exact")]
@@ -167,7 +175,8 @@ pub struct Band {
     pub id: String,
     /// Label shown to readers, e.g. "Highly Satisfactory".
     pub label: String,
-    /// The lowest published total in the band.
+    /// The lowest published total in the band (bands are numeric ranges whichever direction
+    /// the scale has).
     #[serde(with = "exact")]
     #[schemars(with = "exact::Schema")]
     pub min: Decimal,

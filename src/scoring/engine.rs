@@ -6,10 +6,12 @@ use super::{
     BandResult, CriterionResult, CriterionStatus, Flag, FlagKind, GateResult,
     POINTS_DECIMAL_PLACES, Scorecard,
 };
-use crate::assessment::{AnswerValue, Assessment, RubricRef};
+use crate::assessment::{Answer, AnswerValue, Assessment, RubricRef};
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
-use crate::rubric::{FORMAT_VERSION, GateRule, Metric, Node, Rubric, UnablePolicy, band_for};
+use crate::rubric::{
+    Direction, FORMAT_VERSION, GateRule, Metric, Node, Rubric, UnablePolicy, band_for,
+};
 
 /// What became of one node of the criteria tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +49,7 @@ impl Exclusion {
 /// Working state per node, indexed like `Rubric::nodes`.
 struct Work<'a> {
     rubric: &'a Rubric,
-    assessment: &'a Assessment,
+    answers: &'a [Answer],
     answer_of: Vec<Option<usize>>,
     outcome: Vec<Outcome>,
     share: Vec<Decimal>,
@@ -62,7 +64,7 @@ pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecar
     let count = rubric.nodes().len();
     let mut work = Work {
         rubric,
-        assessment,
+        answers: &assessment.answers,
         answer_of: vec![None; count],
         outcome: vec![Outcome::Unscored; count],
         share: vec![Decimal::ZERO; count],
@@ -75,7 +77,45 @@ pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecar
     work.settle_groups();
     let normalised_total = work.distribute()?;
     let total = work.points_and_total(normalised_total)?;
-    work.assemble(total)
+    work.assemble(total, assessment)
+}
+
+/// The total of a profile of leaf scores, as [`score`] would compute it from answers with
+/// these normalised scores (`None`: left out, its siblings renormalised).
+///
+/// `leaf_scores` is indexed like the rubric's nodes; entries for groups are ignored. Returns
+/// the exact total (`None` when nothing weighted is left) and each node's points.
+#[allow(dead_code)] // used by the panel review
+pub(crate) fn score_profile(
+    rubric: &Rubric,
+    leaf_scores: &[Option<Decimal>],
+) -> Result<(Option<Decimal>, Vec<Decimal>), Error> {
+    let count = rubric.nodes().len();
+    let mut work = Work {
+        rubric,
+        answers: &[],
+        answer_of: vec![None; count],
+        outcome: vec![Outcome::Unscored; count],
+        share: vec![Decimal::ZERO; count],
+        points: vec![Decimal::ZERO; count],
+        flags: Vec::new(),
+        complete: true,
+    };
+    for (at, node) in rubric.nodes().iter().enumerate() {
+        let outcome = match (
+            &node.criterion.metric,
+            leaf_scores.get(at).copied().flatten(),
+        ) {
+            (Some(Metric::Text), _) | (None, _) => Outcome::Unscored,
+            (Some(_), Some(s)) => Outcome::Scored(s),
+            (Some(_), None) => Outcome::LeftOut(Exclusion::UnableToAssess),
+        };
+        Work::set(&mut work.outcome, at, outcome);
+    }
+    work.settle_groups();
+    let normalised_total = work.distribute()?;
+    let total = work.points_and_total(normalised_total)?;
+    Ok((total, work.points))
 }
 
 fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error> {
@@ -123,7 +163,7 @@ impl Work<'_> {
     /// Resolves each answer to its leaf, once, without hashing.
     fn match_answers(&mut self) -> Result<(), Error> {
         let list = Path::root().key("answers");
-        for (i, answer) in self.assessment.answers.iter().enumerate() {
+        for (i, answer) in self.answers.iter().enumerate() {
             let id = &answer.criterion;
             let here = || list.item(i, id);
             let Some(at) = self.rubric.leaf_position(i, id) else {
@@ -165,7 +205,7 @@ impl Work<'_> {
                 .get(at)
                 .copied()
                 .flatten()
-                .and_then(|i| self.assessment.answers.get(i).map(|a| (i, a)));
+                .and_then(|i| self.answers.get(i).map(|a| (i, a)));
             let outcome = match answer {
                 None if node.criterion.required => {
                     return Err(Error::MissingAnswer {
@@ -313,11 +353,9 @@ impl Work<'_> {
         }
         let mut total = Decimal::ZERO;
         for at in 0..self.rubric.nodes().len() {
-            if let Outcome::Scored(s) = self.outcome(at) {
-                if self.node(at).is_some_and(|n| n.criterion.metric.is_some()) {
-                    let share = self.share.get(at).copied().unwrap_or_default();
-                    total = num::add(total, num::mul(share, s, OP)?, OP)?;
-                }
+            if let Some(toward) = self.toward_total(at)? {
+                let share = self.share.get(at).copied().unwrap_or_default();
+                total = num::add(total, num::mul(share, toward, OP)?, OP)?;
             }
         }
         Ok(total)
@@ -370,6 +408,24 @@ impl Work<'_> {
         Ok(())
     }
 
+    /// What a leaf adds to the normalised total: its score `s`, or `1 - s` on a total scale where
+    /// lower is better (the leaf's points then measure its distance from the best). `None` for
+    /// groups and for leaves left out or unscored.
+    fn toward_total(&self, at: usize) -> Result<Option<Decimal>, Error> {
+        let is_leaf = self.node(at).is_some_and(|n| n.criterion.metric.is_some());
+        let s = match self.outcome(at) {
+            Outcome::Scored(s) if is_leaf => s,
+            Outcome::Minimum => Decimal::ZERO,
+            _ => return Ok(None),
+        };
+        match self.rubric.scale().direction {
+            Direction::HigherIsBetter => Ok(Some(s)),
+            Direction::LowerIsBetter => {
+                num::sub(Decimal::ONE, s, "scoring toward a lower-is-better total").map(Some)
+            }
+        }
+    }
+
     /// Computes each leaf's points and each group's sum; returns the exact total.
     fn points_and_total(&mut self, normalised_total: Decimal) -> Result<Option<Decimal>, Error> {
         const OP: &str = "computing points";
@@ -382,10 +438,10 @@ impl Work<'_> {
             ))
         };
         let mut leaves: Vec<(usize, Decimal)> = Vec::new();
-        for (at, node) in self.rubric.nodes().iter().enumerate() {
-            if let (Some(_), Outcome::Scored(s)) = (&node.criterion.metric, self.outcome(at)) {
+        for at in 0..self.rubric.nodes().len() {
+            if let Some(toward) = self.toward_total(at)? {
                 let share = self.share.get(at).copied().unwrap_or_default();
-                leaves.push((at, num::mul(share, s, OP)?));
+                leaves.push((at, num::mul(share, toward, OP)?));
             }
         }
         let all_points = to_points(normalised_total)?;
@@ -419,11 +475,15 @@ impl Work<'_> {
         Ok(Some(num::add(scale.min, all_points, OP)?))
     }
 
-    fn assemble(mut self, total: Option<Decimal>) -> Result<Scorecard, Error> {
+    fn assemble(
+        mut self,
+        total: Option<Decimal>,
+        assessment: &Assessment,
+    ) -> Result<Scorecard, Error> {
         let rounding = self.rubric.rounding();
         let total = total.map(|t| Score::new(t, rounding)).transpose()?;
         let published = total.map(|t| t.published);
-        let gates = self.gates(published)?;
+        let gates = self.gates(published, assessment)?;
         let band = published
             .and_then(|t| band_for(&self.rubric.doc().bands, t))
             .map(|b| BandResult {
@@ -432,7 +492,7 @@ impl Work<'_> {
             });
         let eligible = self.complete && gates.iter().all(|g| g.passed);
         let criteria = self.results(self.rubric.top())?;
-        let a = self.assessment;
+        let a = assessment;
         Ok(Scorecard {
             format_version: FORMAT_VERSION,
             rubric: a.rubric.clone(),
@@ -453,12 +513,12 @@ impl Work<'_> {
         })
     }
 
-    fn answer(&self, at: usize) -> Option<&crate::assessment::Answer> {
+    fn answer(&self, at: usize) -> Option<&Answer> {
         self.answer_of
             .get(at)
             .copied()
             .flatten()
-            .and_then(|i| self.assessment.answers.get(i))
+            .and_then(|i| self.answers.get(i))
     }
 
     fn results(&self, nodes: &[usize]) -> Result<Vec<CriterionResult>, Error> {
@@ -479,7 +539,11 @@ impl Work<'_> {
                     let mean = if denominator.is_zero() {
                         None
                     } else {
-                        Some(num::div(points, denominator, OP)?)
+                        let toward = num::div(points, denominator, OP)?;
+                        Some(match scale.direction {
+                            Direction::HigherIsBetter => toward,
+                            Direction::LowerIsBetter => num::sub(Decimal::ONE, toward, OP)?,
+                        })
                     };
                     (CriterionStatus::Scored, mean)
                 }
@@ -504,10 +568,14 @@ impl Work<'_> {
         Ok(out)
     }
 
-    fn gates(&self, total: Option<Decimal>) -> Result<Vec<GateResult>, Error> {
+    fn gates(
+        &self,
+        total: Option<Decimal>,
+        assessment: &Assessment,
+    ) -> Result<Vec<GateResult>, Error> {
         let mut results = Vec::with_capacity(self.rubric.doc().gates.len());
         for gate in &self.rubric.doc().gates {
-            let (passed, reason) = self.gate(&gate.rule, total)?;
+            let (passed, reason) = self.gate(&gate.rule, total, assessment)?;
             results.push(GateResult {
                 id: gate.id.clone(),
                 label: gate.label.clone(),
@@ -518,7 +586,12 @@ impl Work<'_> {
         Ok(results)
     }
 
-    fn gate(&self, rule: &GateRule, total: Option<Decimal>) -> Result<(bool, String), Error> {
+    fn gate(
+        &self,
+        rule: &GateRule,
+        total: Option<Decimal>,
+        assessment: &Assessment,
+    ) -> Result<(bool, String), Error> {
         let target = |id: &str| {
             self.rubric
                 .position(id)
@@ -571,18 +644,22 @@ impl Work<'_> {
                     ),
                 }
             }
-            GateRule::TotalMinimum { threshold } => match total {
-                Some(t) if t >= *threshold => {
-                    (true, format!("total {t} meets the minimum {threshold}"))
+            GateRule::TotalMinimum { threshold } => {
+                let scale = self.rubric.scale();
+                let bound = scale.direction.bound_word();
+                match total {
+                    Some(t) if scale.direction.at_least_as_good(t, *threshold) => {
+                        (true, format!("total {t} meets the {bound} {threshold}"))
+                    }
+                    Some(t) => (false, format!("total {t} misses the {bound} {threshold}")),
+                    None => (
+                        false,
+                        format!("no total (assessment incomplete); {bound} {threshold}"),
+                    ),
                 }
-                Some(t) => (false, format!("total {t} is below the minimum {threshold}")),
-                None => (
-                    false,
-                    format!("no total (assessment incomplete); minimum {threshold}"),
-                ),
-            },
+            }
             GateRule::NoConflictOfInterest => {
-                let declaration = &self.assessment.conflict_of_interest;
+                let declaration = &assessment.conflict_of_interest;
                 match (declaration.declared, &declaration.statement) {
                     (false, _) => (true, "no conflict of interest declared".to_owned()),
                     (true, Some(statement)) => {

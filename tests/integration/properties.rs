@@ -112,9 +112,14 @@ fn tree() -> impl Strategy<Value = Tree> {
 }
 
 fn scale() -> impl Strategy<Value = TotalScale> {
-    (-50i64..50, 1i64..200).prop_map(|(min, span)| TotalScale {
+    (-50i64..50, 1i64..200, any::<bool>()).prop_map(|(min, span, lower)| TotalScale {
         min: Decimal::from(min),
         max: Decimal::from(min + span),
+        direction: if lower {
+            Direction::LowerIsBetter
+        } else {
+            Direction::HigherIsBetter
+        },
     })
 }
 
@@ -326,7 +331,7 @@ proptest! {
         raised.answers[i].value = improved;
         let after = rubric.score(&raised).unwrap();
         if let (Some(b), Some(a)) = (before.total, after.total) {
-            prop_assert!(a.exact >= b.exact, "{} -> {}", b.exact, a.exact);
+            prop_assert!(rubric.scale().direction.at_least_as_good(a.exact, b.exact), "{} -> {}", b.exact, a.exact);
         }
     }
 

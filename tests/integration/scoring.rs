@@ -290,3 +290,31 @@ fn explanation_lists_every_criterion() {
     }
     assert!(text.contains("total 70.09 on 0..100, band Good, eligible"));
 }
+
+#[test]
+fn a_lower_is_better_total_counts_down_from_the_worst() {
+    // NIH style: 10 = exceptional .. 90 = poor. The same answers as `hand_computed_total`
+    // (N = 0.700925925...) give 10 + 80 · (1 - N) = 33.925925...
+    let r = with(
+        rubric(),
+        "/scale",
+        json!({ "min": 10, "max": 90, "direction": "lower_is_better" }),
+    );
+    let r = with(r, "/bands", json!([]));
+    let r = with(r, "/gates/2/rule/threshold", json!(40));
+    let c = card(&r, &assessment());
+    assert_eq!(published(&c), "33.93");
+    let sum = c.criteria.iter().fold(igf_rubric::Decimal::TEN, |acc, x| {
+        acc + x.contribution.exact
+    });
+    assert_eq!(sum, c.total.unwrap().exact);
+    assert_eq!(
+        find(&c, "reach")
+            .normalised
+            .unwrap()
+            .round_dp(6)
+            .to_string(),
+        "0.645833"
+    );
+    assert_eq!(c.gates[2].reason, "total 33.93 meets the maximum 40");
+}
