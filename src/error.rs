@@ -112,6 +112,14 @@ pub enum Error {
         /// What is wrong.
         problem: String,
     },
+    /// A panel rule or setting does not fit the rest of the document.
+    #[error("{path}: {problem}")]
+    InvalidRule {
+        /// Where the rule is.
+        path: Path,
+        /// What is wrong.
+        problem: String,
+    },
     /// All the weights of a scored group (or of the rubric's top level) are zero.
     #[error("{path}: the weights of {parent} sum to zero")]
     ZeroTotalWeight {
@@ -304,6 +312,7 @@ macro_rules! with_path {
             | Error::TooFew { path: $path, .. }
             | Error::NegativeWeight { path: $path, .. }
             | Error::BadWeight { path: $path, .. }
+            | Error::InvalidRule { path: $path, .. }
             | Error::ZeroTotalWeight { path: $path, .. }
             | Error::EmptyScale { path: $path, .. }
             | Error::BadStep { path: $path, .. }

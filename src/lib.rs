@@ -31,7 +31,11 @@ mod rubric;
 pub mod schema;
 mod scoring;
 
-pub use aggregate::{Aggregation, Spread, Trim};
+pub use aggregate::{
+    Aggregation, AssessorEntry, Basis, Breakdown, Calibration, CalibrationEntry, Coefficient, Consensus, ConsensusRecord,
+    CriterionAggregate, CriterionAlpha, Decision, DecisionReason, GroupMean, Panel, PanelReliability, PanelReport,
+    PanelRules, RankingWeight, Spread, SubjectReport, SubjectStatus, TieBreak, Trim,
+};
 pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,
     Role, RubricRef, StakeholderGroup, Subject,

@@ -1,5 +1,19 @@
-//! Combining many assessors: panel aggregation, spread, ranking and selection.
+//! Combining many assessors: panel aggregation, spread, calibration, ranking, selection and the
+//! panel's reliability.
 
+mod calibrate;
+mod panel;
+mod rank;
+mod reliability;
+mod report;
+mod review;
+mod rules;
 mod stats;
 
+pub use panel::{Consensus, Panel};
+pub use report::{
+    AssessorEntry, Breakdown, CalibrationEntry, Coefficient, ConsensusRecord, CriterionAggregate, CriterionAlpha,
+    Decision, DecisionReason, GroupMean, PanelReliability, PanelReport, SubjectReport, SubjectStatus,
+};
+pub use rules::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
 pub use stats::{Aggregation, Spread, Trim};

@@ -1,5 +1,6 @@
 //! Exact summary statistics over decimals: the combining methods of a panel and its spreads.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, MathematicalOps};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -63,7 +64,7 @@ impl Trim {
                     reason,
                 })?;
                 let k = num::mul(share, Decimal::from(n), "trimming")?.floor();
-                Ok(usize::try_from(k.mantissa()).unwrap_or(usize::MAX))
+                Ok(k.to_usize().unwrap_or(usize::MAX))
             }
         }
     }
@@ -160,7 +161,7 @@ pub(crate) fn quantile(sorted: &[Decimal], p: Decimal) -> Result<Decimal, Error>
         .ok_or_else(|| undefined("no values"))?;
     let h = num::mul(Decimal::from(last), p, OP)?;
     let below = h.floor();
-    let i = usize::try_from(below.mantissa()).unwrap_or(0).min(last);
+    let i = below.to_usize().unwrap_or(0).min(last);
     let lower = sorted.get(i).copied().unwrap_or_default();
     let upper = sorted
         .get(i.saturating_add(1).min(last))

@@ -307,6 +307,16 @@ impl Metric {
         }
     }
 
+    /// The raw number an already checked answer stands for, in the criterion's own units: a
+    /// scale value, level points, 1 or 0 for yes or no, a count, a percentage, a distribution's
+    /// measure. `None` for text, "unable to assess" and "not applicable".
+    pub(crate) fn raw_number(&self, answer: &AnswerValue) -> Option<Decimal> {
+        match self.raw_value("", answer, &Path::root) {
+            Ok(RawValue::Number(v)) => Some(v),
+            _ => None,
+        }
+    }
+
     /// The normalised score a gate threshold stands for, on this metric's raw units: a scale
     /// value, level points, a count, a percentage, or a distribution measure.
     pub(crate) fn normalise_threshold(

@@ -65,6 +65,9 @@ pub struct RubricDoc {
     /// Named ranges of the total, highest first.
     #[serde(default)]
     pub bands: Vec<Band>,
+    /// How panels using this rubric combine, rank and select, unless a panel says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel: Option<crate::aggregate::PanelRules>,
 }
 
 fn format_version() -> u32 {
@@ -298,6 +301,9 @@ impl TryFrom<RubricDoc> for Rubric {
         };
         rubric.validate_gates()?;
         rule::validate_bands(&rubric.doc.bands, rubric.doc.scale, &root.key("bands"))?;
+        if let Some(rules) = &rubric.doc.panel {
+            rules.validate(&rubric, &root.key("panel"))?;
+        }
         Ok(rubric)
     }
 }

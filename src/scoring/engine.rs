@@ -85,7 +85,6 @@ pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecar
 ///
 /// `leaf_scores` is indexed like the rubric's nodes; entries for groups are ignored. Returns
 /// the exact total (`None` when nothing weighted is left) and each node's points.
-#[allow(dead_code)] // used by the panel review
 pub(crate) fn score_profile(
     rubric: &Rubric,
     leaf_scores: &[Option<Decimal>],

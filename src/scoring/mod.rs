@@ -3,6 +3,8 @@
 mod engine;
 mod explain;
 
+pub(crate) use engine::score_profile;
+
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -173,6 +173,7 @@ fn build(tree: &Tree, scale: TotalScale, weight_factor: Decimal) -> RubricDoc {
         criteria,
         gates: Vec::new(),
         bands: Vec::new(),
+        panel: None,
     }
 }
 

@@ -1,0 +1,155 @@
+//! Panel documents: the assessments of several subjects under one rubric, with the panel's
+//! rules and any consensus it recorded.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::rules::PanelRules;
+use crate::assessment::{Assessment, RubricRef};
+use crate::error::{Error, Path};
+use crate::num::exact;
+use crate::rubric::{FORMAT_VERSION, check_format, check_id};
+
+/// The assessments of several subjects under one rubric, reviewed together.
+///
+/// Load with [`Panel::from_json`] and review with [`Rubric::review`](crate::Rubric::review).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Panel")]
+pub struct Panel {
+    /// Version of the document format; 1.
+    #[serde(default = "format_version")]
+    pub format_version: u32,
+    /// The rubric every assessment answers.
+    pub rubric: RubricRef,
+    /// The panel's rules; absent: the rubric's `panel` rules, or the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<PanelRules>,
+    /// Scores the panel agreed after discussion; each overrides the computed one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consensus: Vec<Consensus>,
+    /// The individual assessments, one per assessor and subject.
+    pub assessments: Vec<Assessment>,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// A score agreed by the panel after discussion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consensus {
+    /// The subject's id.
+    pub subject: String,
+    /// The criterion agreed, in its own units (scale value, level points, count, percentage);
+    /// absent: the total is agreed, on the rubric's total scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// The agreed value.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub value: Decimal,
+    /// Who recorded it (e.g. the chair's id).
+    pub recorded_by: String,
+    /// Why, or what was discussed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Panel {
+    /// Loads a panel from JSON and checks what it says on its own.
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON; [`Error::UnsupportedFormat`]; any error of
+    /// [`Assessment::check`] under `assessments[i]`; [`Error::RubricMismatch`] when an
+    /// assessment names another rubric than the panel; [`Error::DuplicateId`] when one assessor
+    /// assessed one subject twice or a consensus is recorded twice; [`Error::InvalidRule`] when
+    /// assessments of one subject disagree on its title or year, or a consensus names a subject
+    /// nobody assessed.
+    pub fn from_json(json: &str) -> Result<Panel, Error> {
+        let panel: Panel = crate::error::from_json(json)?;
+        panel.check()?;
+        Ok(panel)
+    }
+
+    /// Writes the panel as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::error::to_json(self)
+    }
+
+    /// Checks the rules a panel must keep whatever its rubric.
+    ///
+    /// # Errors
+    /// As for [`Panel::from_json`], less the JSON errors.
+    pub fn check(&self) -> Result<(), Error> {
+        check_format(self.format_version)?;
+        let list = Path::root().key("assessments");
+        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        let mut subjects: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, a) in self.assessments.iter().enumerate() {
+            let here = list.item(i, &a.subject.id);
+            a.check().map_err(|e| e.at(&here))?;
+            if a.rubric != self.rubric {
+                return Err(Error::RubricMismatch {
+                    path: here.key("rubric"),
+                    expected: format!("`{}` version `{}` (the panel's)", self.rubric.id, self.rubric.version),
+                    found: format!("`{}` version `{}`", a.rubric.id, a.rubric.version),
+                });
+            }
+            if let Some(first) = seen.insert((&a.subject.id, &a.assessor.id), i) {
+                return Err(Error::DuplicateId {
+                    path: here.key("assessor").key("id"),
+                    what: "assessor",
+                    id: format!("{} (of subject `{}`)", a.assessor.id, a.subject.id),
+                    first: list.item(first, &a.subject.id).key("assessor").key("id"),
+                });
+            }
+            match subjects.get(a.subject.id.as_str()).and_then(|f| self.assessments.get(*f)) {
+                Some(first) if first.subject != a.subject => {
+                    return Err(Error::InvalidRule {
+                        path: here.key("subject"),
+                        problem: format!(
+                            "subject `{}` is described differently in another assessment (title or year)",
+                            a.subject.id
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    subjects.insert(&a.subject.id, i);
+                }
+            }
+        }
+        let list = Path::root().key("consensus");
+        let mut agreed: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+        for (i, c) in self.consensus.iter().enumerate() {
+            let here = list.item(i, &c.subject);
+            check_id(&c.recorded_by, &here.key("recorded_by"))?;
+            if !subjects.contains_key(c.subject.as_str()) {
+                return Err(Error::InvalidRule {
+                    path: here.key("subject"),
+                    problem: format!("no assessment of subject `{}`", c.subject),
+                });
+            }
+            if let Some(first) = agreed.insert((&c.subject, c.criterion.as_deref()), i) {
+                return Err(Error::DuplicateId {
+                    path: here,
+                    what: "consensus",
+                    id: match &c.criterion {
+                        Some(criterion) => format!("{} / {criterion}", c.subject),
+                        None => c.subject.clone(),
+                    },
+                    first: list.item(first, &c.subject),
+                });
+            }
+        }
+        Ok(())
+    }
+}

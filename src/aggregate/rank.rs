@@ -1,0 +1,167 @@
+//! Ranking eligible subjects with a tie-break chain, percentile ranks, and selection under
+//! capacity.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::report::{CriterionAggregate, DecisionReason, SubjectReport};
+use super::rules::{PanelRules, TieBreak};
+use super::stats::Spread;
+use crate::error::Error;
+use crate::num;
+use crate::rubric::{Rubric, TotalScale};
+
+/// An eligible subject waiting to be ranked.
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    /// Its position in the list of subject reports.
+    pub(super) index: usize,
+    pub(super) id: String,
+    pub(super) score: Decimal,
+    pub(super) published_total: Decimal,
+    /// One value per tie-break step: higher is better (spreads are negated).
+    pub(super) tie_values: Vec<Option<Decimal>>,
+}
+
+/// The value a subject brings to one tie-break step; higher wins.
+pub(super) fn tie_value(
+    step: &TieBreak,
+    rubric: &Rubric,
+    criteria: &[CriterionAggregate],
+    spread: Option<&Spread>,
+) -> Option<Decimal> {
+    match step {
+        TieBreak::Criterion { criterion } => rubric
+            .position(criterion)
+            .and_then(|at| criteria.get(at))
+            .and_then(|c| c.normalised),
+        TieBreak::SmallerSpread => spread.and_then(|s| Decimal::ZERO.checked_sub(s.range)),
+    }
+}
+
+/// Best first: by ranking score in the scale's direction, then each tie-break step (a missing
+/// value loses).
+fn compare(a: &Candidate, b: &Candidate, scale: TotalScale) -> Ordering {
+    scale.direction.best_first(a.score, b.score).then_with(|| {
+        a.tie_values
+            .iter()
+            .zip(&b.tie_values)
+            .map(|(x, y)| y.cmp(x))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+    })
+}
+
+/// Ranks the candidates, fills rank, ties, percentile and decision in `subjects`, and returns
+/// the ids selected, in rank order.
+pub(super) fn rank_and_select(
+    subjects: &mut [SubjectReport],
+    candidates: &[Candidate],
+    rules: &PanelRules,
+    scale: TotalScale,
+) -> Result<Vec<String>, Error> {
+    let mut order: Vec<&Candidate> = candidates.iter().collect();
+    order.sort_by(|a, b| compare(a, b, scale).then_with(|| a.id.cmp(&b.id)));
+    let mut groups: Vec<Vec<&Candidate>> = Vec::new();
+    for candidate in order {
+        match groups.last_mut() {
+            Some(group) if group.first().is_some_and(|g| compare(g, candidate, scale).is_eq()) => group.push(candidate),
+            _ => groups.push(vec![candidate]),
+        }
+    }
+    let ranked = candidates.len();
+    let mut selected = Vec::new();
+    let mut rank = 1usize;
+    for group in &groups {
+        let meets: Vec<&&Candidate> = group
+            .iter()
+            .filter(|c| rules.threshold.is_none_or(|t| scale.direction.at_least_as_good(c.published_total, t)))
+            .collect();
+        let room = rules.capacity.map(|c| c.saturating_sub(selected.len()));
+        let fits = room.is_none_or(|room| meets.len() <= room);
+        for candidate in group {
+            let Some(report) = subjects.get_mut(candidate.index) else { continue };
+            report.rank = Some(rank);
+            report.tied_with = group.iter().filter(|c| c.id != candidate.id).map(|c| c.id.clone()).collect();
+            report.percentile = percentile(rank, candidate.score, candidates, rules, scale)?;
+            let of = format!("rank {rank} of {ranked}");
+            let decision = &mut report.decision;
+            match (rules.threshold, meets.iter().any(|m| m.id == candidate.id)) {
+                (Some(t), false) => {
+                    decision.reason = DecisionReason::BelowThreshold;
+                    decision.explanation = format!(
+                        "{of}, but total {} misses the threshold {t}",
+                        candidate.published_total
+                    );
+                }
+                _ if fits => {
+                    decision.selected = true;
+                    decision.reason = DecisionReason::Selected;
+                    decision.explanation = match rules.capacity {
+                        Some(c) => format!("{of}, within the capacity of {c}"),
+                        None => format!("{of}; no capacity limit"),
+                    };
+                    selected.push(candidate.id.clone());
+                }
+                _ if room.is_some_and(|r| r > 0) => {
+                    decision.reason = DecisionReason::TiedAtCapacity;
+                    decision.explanation = format!(
+                        "{of}, tied with {} for {} remaining place(s) of capacity {}: the panel must decide",
+                        report.tied_with.join(", "),
+                        room.unwrap_or(0),
+                        rules.capacity.unwrap_or(0)
+                    );
+                }
+                _ => {
+                    decision.reason = DecisionReason::BelowCapacity;
+                    decision.explanation = format!("{of}, below the capacity of {}", rules.capacity.unwrap_or(0));
+                }
+            }
+        }
+        rank = rank.saturating_add(group.len());
+    }
+    Ok(selected)
+}
+
+/// NIH's percentile: `ceil(100 · (r - 0.5) / N)`, clamped to 1..99, lower is better. Against a
+/// reference pool, `r` is one plus the pool's totals strictly better than `score` and `N` the
+/// pool's size; otherwise `r` is the rank among the `N` ranked subjects.
+fn percentile(
+    rank: usize,
+    score: Decimal,
+    candidates: &[Candidate],
+    rules: &PanelRules,
+    scale: TotalScale,
+) -> Result<Option<u32>, Error> {
+    const OP: &str = "computing a percentile";
+    let (r, n) = if rules.reference_pool.is_empty() {
+        (rank, candidates.len())
+    } else {
+        let better = rules
+            .reference_pool
+            .iter()
+            .filter(|p| scale.direction.best_first(**p, score).is_lt())
+            .count();
+        (better.saturating_add(1), rules.reference_pool.len())
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    let position = num::sub(Decimal::from(r), Decimal::new(5, 1), OP)?;
+    let value = num::div(num::mul(Decimal::ONE_HUNDRED, position, OP)?, Decimal::from(n), OP)?.ceil();
+    let value = value.clamp(Decimal::ONE, Decimal::from(99));
+    Ok(value.to_u32())
+}
+
+/// Ranked subjects in rank order (then by id), then the rest by id.
+pub(super) fn in_rank_order(mut subjects: Vec<SubjectReport>) -> Vec<SubjectReport> {
+    subjects.sort_by(|a, b| match (a.rank, b.rank) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.subject.id.cmp(&b.subject.id)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.subject.id.cmp(&b.subject.id),
+    });
+    subjects
+}

@@ -1,0 +1,296 @@
+//! The result of a panel review: per subject, the combined score with its spread, gates,
+//! rank and decision; for the panel, the selection, calibration, reliability and breakdowns.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::rules::PanelRules;
+use super::stats::Spread;
+use crate::assessment::{Region, Role, RubricRef, StakeholderGroup, Subject};
+use crate::num::{Rounding, Score, exact};
+use crate::reliability::{Icc, Interpretation};
+use crate::rubric::TotalScale;
+use crate::scoring::{BandResult, GateResult};
+
+/// The outcome of [`Rubric::review`](crate::Rubric::review).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "PanelReport")]
+pub struct PanelReport {
+    /// Version of the document format; 1.
+    pub format_version: u32,
+    /// The rubric used.
+    pub rubric: RubricRef,
+    /// The rules applied.
+    pub rules: PanelRules,
+    /// The total scale.
+    pub scale: TotalScale,
+    /// How published numbers were rounded.
+    pub rounding: Rounding,
+    /// Every subject: ranked ones in rank order, then the others by id.
+    pub subjects: Vec<SubjectReport>,
+    /// The subjects selected, in rank order.
+    pub selected: Vec<String>,
+    /// Who was calibrated and who was not (empty without calibration).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calibration: Vec<CalibrationEntry>,
+    /// How far the assessors agree.
+    pub reliability: PanelReliability,
+    /// Mean totals by the assessors' stakeholder group and region.
+    pub breakdown: Breakdown,
+}
+
+/// One subject's review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectReport {
+    /// The subject.
+    pub subject: Subject,
+    /// Whether it had enough valid assessors to be scored.
+    pub status: SubjectStatus,
+    /// Every assessor of the subject, included or not, with the reason.
+    pub assessors: Vec<AssessorEntry>,
+    /// The combined total as computed, before any consensus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub computed_total: Option<Score>,
+    /// The total that counts: the consensus where one was recorded, otherwise the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Score>,
+    /// Consensus scores recorded for this subject, with the computed values they replaced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consensus: Vec<ConsensusRecord>,
+    /// Spread of the included assessors' totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<Spread>,
+    /// Whether the totals diverge by more than the rules allow.
+    pub divergent: bool,
+    /// Each criterion combined across the included assessors, in rubric order.
+    pub criteria: Vec<CriterionAggregate>,
+    /// The rubric's gates applied to the combined scores.
+    pub gates: Vec<GateResult>,
+    /// Scored and every gate passed.
+    pub eligible: bool,
+    /// The band of the total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandResult>,
+    /// The score ranked on: the total, or the total under ranking-only weights.
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub ranking_score: Option<Decimal>,
+    /// Competition rank among eligible subjects (ties share the best rank of their group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<usize>,
+    /// Subjects tied with this one after the whole tie-break chain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tied_with: Vec<String>,
+    /// NIH-style percentile: `ceil(100 · (rank - 0.5) / N)`, 1..99, lower is better.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<u32>,
+    /// Selected or not, and why.
+    pub decision: Decision,
+}
+
+/// Whether a subject could be scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectStatus {
+    /// Enough valid assessors.
+    Scored,
+    /// Fewer valid assessors than the rules require: not scored.
+    Insufficient,
+}
+
+/// One assessor of one subject.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssessorEntry {
+    /// The assessor's id.
+    pub id: String,
+    /// Stakeholder group.
+    pub stakeholder_group: StakeholderGroup,
+    /// Region.
+    pub region: Region,
+    /// Role.
+    pub role: Role,
+    /// Whether the assessment counts for this subject.
+    pub included: bool,
+    /// Why it does not count (conflict of interest, incomplete).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excluded_because: Option<String>,
+    /// The assessor's own total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Score>,
+    /// The total after calibration, where the assessor was calibrated.
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub calibrated_total: Option<Decimal>,
+}
+
+/// A consensus score and the computed value it replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusRecord {
+    /// The criterion agreed; absent for the total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// The computed value (criterion: combined raw value; total: combined total).
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub computed: Option<Decimal>,
+    /// The agreed value.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub agreed: Decimal,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// The note recorded with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One criterion combined across a subject's included assessors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionAggregate {
+    /// The criterion's id.
+    pub id: String,
+    /// Number of assessors who scored it.
+    pub n: usize,
+    /// The combined normalised score in `[0, 1]` (after any consensus).
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub normalised: Option<Decimal>,
+    /// The combined raw answer in the criterion's own units (leaves only; after any consensus).
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub raw: Option<Decimal>,
+    /// Spread of the normalised scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<Spread>,
+    /// Whether the assessors differ by more than the rules allow: discuss it.
+    pub divergent: bool,
+}
+
+/// Selected or not, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Whether the subject is selected.
+    pub selected: bool,
+    /// The rule that decided.
+    pub reason: DecisionReason,
+    /// The rule and the numbers, in a sentence.
+    pub explanation: String,
+}
+
+/// The rule behind a [`Decision`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionReason {
+    /// Eligible, meets the threshold, and ranked within capacity.
+    Selected,
+    /// Too few valid assessors.
+    Insufficient,
+    /// A gate failed.
+    Ineligible,
+    /// The total misses the panel's threshold.
+    BelowThreshold,
+    /// Ranked below the capacity.
+    BelowCapacity,
+    /// Tied with others across the capacity boundary: the panel must decide.
+    TiedAtCapacity,
+}
+
+/// Whether an assessor was calibrated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalibrationEntry {
+    /// The assessor's id.
+    pub assessor: String,
+    /// How many subjects the assessor validly scored.
+    pub subjects: usize,
+    /// Whether the assessor's totals were calibrated.
+    pub calibrated: bool,
+    /// The assessor's mean total.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub mean: Decimal,
+    /// The assessor's sample standard deviation, where defined.
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub sd: Option<Decimal>,
+    /// Why not, where not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Agreement among the panel's assessors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PanelReliability {
+    /// Krippendorff's alpha (interval) of the assessors' totals, subjects as units.
+    pub totals_alpha: Coefficient,
+    /// The six ICCs of the totals, where every included assessor scored every scored subject.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub totals_icc: Vec<Icc>,
+    /// Why the ICCs are absent, where they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icc_note: Option<String>,
+    /// Krippendorff's alpha (interval) of each scored criterion's normalised scores.
+    pub criteria_alpha: Vec<CriterionAlpha>,
+}
+
+/// A reliability coefficient, or why it has no value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coefficient {
+    /// The value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Its band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<Interpretation>,
+    /// Why there is no value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Alpha of one criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionAlpha {
+    /// The criterion's id.
+    pub criterion: String,
+    /// Its alpha.
+    pub alpha: Coefficient,
+}
+
+/// Mean totals by stakeholder group and by region.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Breakdown {
+    /// By the assessors' stakeholder group.
+    pub stakeholder_groups: Vec<GroupMean>,
+    /// By the assessors' region.
+    pub regions: Vec<GroupMean>,
+}
+
+/// How one group of assessors scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupMean {
+    /// The group (stakeholder group or region id).
+    pub group: String,
+    /// Number of included assessments.
+    pub assessments: usize,
+    /// Their mean total.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub mean_total: Decimal,
+    /// Their mean difference from the subject's combined (computed) total: positive means this
+    /// group scores above the panel.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub mean_difference: Decimal,
+}

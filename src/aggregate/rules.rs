@@ -1,0 +1,219 @@
+//! The rules a panel follows: how to combine assessors, when a subject has too few, what
+//! counts as divergence, calibration, thresholds, capacity, ranking weights and tie-breaks.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::stats::Aggregation;
+use crate::error::{Error, Path};
+use crate::num::exact;
+use crate::rubric::Rubric;
+
+/// How a panel combines, checks, ranks and selects. A rubric may declare them (`panel`), and a
+/// [`Panel`](crate::Panel) document may override them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PanelRules {
+    /// How the assessors of one subject are combined (default: mean).
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    /// Whether assessors' totals are combined, or each criterion is combined and the totals
+    /// computed from the combined criteria (Horizon Europe's median per criterion, summed).
+    #[serde(default)]
+    pub basis: Basis,
+    /// A subject with fewer valid assessors is marked insufficient, never scored (default 1).
+    #[serde(default = "one")]
+    pub min_assessors: usize,
+    /// Flag a criterion (or the total) when its assessors' normalised scores span more than
+    /// this, in `(0, 1]`: 0.5 is 2 points on a 1..5 scale.
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub divergence: Option<Decimal>,
+    /// Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Calibration>,
+    /// The combined total a subject must reach (at least as good as) to be selected.
+    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<exact::Schema>")]
+    pub threshold: Option<Decimal>,
+    /// How many subjects can be selected (e.g. the BPFs the Secretariat can support).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<usize>,
+    /// Weight multipliers that count for ranking only, never for thresholds (Horizon Europe
+    /// innovation actions: Impact x 1.5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranking_weights: Vec<RankingWeight>,
+    /// How subjects with equal ranking scores are ordered, in turn; a tie the chain cannot
+    /// break is reported as a tie.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tie_break: Vec<TieBreak>,
+    /// Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
+    /// percentiles against this panel.
+    #[serde(default, with = "exact::vec", skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<exact::Schema>")]
+    pub reference_pool: Vec<Decimal>,
+}
+
+impl Default for PanelRules {
+    fn default() -> PanelRules {
+        PanelRules {
+            aggregation: Aggregation::Mean,
+            basis: Basis::Totals,
+            min_assessors: 1,
+            divergence: None,
+            calibration: None,
+            threshold: None,
+            capacity: None,
+            ranking_weights: Vec::new(),
+            tie_break: Vec::new(),
+            reference_pool: Vec::new(),
+        }
+    }
+}
+
+fn one() -> usize {
+    1
+}
+
+/// What a panel combines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Combine each assessor's total.
+    #[default]
+    Totals,
+    /// Combine each criterion's normalised scores, then score the combined profile.
+    Criteria,
+}
+
+/// Per-assessor calibration: an assessor who scored at least `min_subjects` subjects has each
+/// total replaced by `panel mean + z · panel sd`, with `z` the total's z-score among that
+/// assessor's totals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Calibration {
+    /// The fewest subjects an assessor must have scored to be calibrated (at least 2).
+    pub min_subjects: usize,
+}
+
+/// A weight multiplier used for ranking only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankingWeight {
+    /// The criterion whose weight is multiplied.
+    pub criterion: String,
+    /// The multiplier, >= 0.
+    #[serde(with = "exact")]
+    #[schemars(with = "exact::Schema")]
+    pub factor: Decimal,
+}
+
+/// One step of a tie-break chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
+pub enum TieBreak {
+    /// The higher combined normalised score on a criterion wins.
+    Criterion {
+        /// The criterion compared.
+        criterion: String,
+    },
+    /// The smaller spread (range) of the assessors' totals wins.
+    SmallerSpread,
+}
+
+impl PanelRules {
+    /// Checks the rules against the rubric they will run under; `at` is where they stand.
+    pub(crate) fn validate(&self, rubric: &Rubric, at: &Path) -> Result<(), Error> {
+        let out_of_range = |key: &str, value: Decimal, min: Decimal, max: Decimal| Error::OutOfRange {
+            path: at.key(key),
+            value,
+            min,
+            max,
+        };
+        match self.aggregation {
+            Aggregation::TrimmedMean { trim } | Aggregation::WinsorisedMean { trim } => {
+                trim.validate().map_err(|problem| Error::InvalidRule {
+                    path: at.key("aggregation").key("trim"),
+                    problem,
+                })?;
+            }
+            _ => {}
+        }
+        if self.min_assessors == 0 {
+            return Err(out_of_range("min_assessors", Decimal::ZERO, Decimal::ONE, Decimal::from(u32::MAX)));
+        }
+        if let Some(d) = self.divergence {
+            if d <= Decimal::ZERO || d > Decimal::ONE {
+                return Err(Error::OutOfOpenRange {
+                    path: at.key("divergence"),
+                    value: d,
+                    above: Decimal::ZERO,
+                    max: Decimal::ONE,
+                });
+            }
+        }
+        if let Some(c) = self.calibration {
+            if c.min_subjects < 2 {
+                let value = Decimal::from(c.min_subjects);
+                return Err(Error::OutOfRange {
+                    path: at.key("calibration").key("min_subjects"),
+                    value,
+                    min: Decimal::TWO,
+                    max: Decimal::from(u32::MAX),
+                });
+            }
+            if self.basis == Basis::Criteria {
+                return Err(Error::InvalidRule {
+                    path: at.key("calibration"),
+                    problem: "calibration adjusts assessors' totals, so it needs `basis: totals`".to_owned(),
+                });
+            }
+        }
+        let scale = rubric.scale();
+        if let Some(t) = self.threshold {
+            if t < scale.min || t > scale.max {
+                return Err(out_of_range("threshold", t, scale.min, scale.max));
+            }
+        }
+        if self.capacity == Some(0) {
+            return Err(out_of_range("capacity", Decimal::ZERO, Decimal::ONE, Decimal::from(u32::MAX)));
+        }
+        for (i, w) in self.ranking_weights.iter().enumerate() {
+            let here = at.key("ranking_weights").item(i, &w.criterion);
+            known(rubric, &w.criterion, &here)?;
+            if w.factor.is_sign_negative() && !w.factor.is_zero() {
+                return Err(Error::NegativeWeight {
+                    path: here.key("factor"),
+                    value: w.factor,
+                });
+            }
+        }
+        for (i, step) in self.tie_break.iter().enumerate() {
+            if let TieBreak::Criterion { criterion } = step {
+                known(rubric, criterion, &at.key("tie_break").item(i, criterion))?;
+            }
+        }
+        for (i, value) in self.reference_pool.iter().enumerate() {
+            if *value < scale.min || *value > scale.max {
+                return Err(Error::OutOfRange {
+                    path: at.key("reference_pool").index(i),
+                    value: *value,
+                    min: scale.min,
+                    max: scale.max,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn known(rubric: &Rubric, id: &str, at: &Path) -> Result<(), Error> {
+    match rubric.criterion(id) {
+        Some(_) => Ok(()),
+        None => Err(Error::UnknownCriterion {
+            path: at.key("criterion"),
+            id: id.to_owned(),
+        }),
+    }
+}
