@@ -32,9 +32,10 @@ pub mod schema;
 mod scoring;
 
 pub use aggregate::{
-    Aggregation, AssessorEntry, Basis, Breakdown, Calibration, CalibrationEntry, Coefficient, Consensus, ConsensusRecord,
-    CriterionAggregate, CriterionAlpha, Decision, DecisionReason, GroupMean, Panel, PanelReliability, PanelReport,
-    PanelRules, RankingWeight, Spread, SubjectReport, SubjectStatus, TieBreak, Trim,
+    Aggregation, AssessorEntry, Basis, Breakdown, Calibration, CalibrationEntry, Coefficient,
+    Consensus, ConsensusRecord, CriterionAggregate, CriterionAlpha, Decision, DecisionReason,
+    GroupMean, Panel, PanelReliability, PanelReport, PanelRules, RankingWeight, Spread,
+    SubjectReport, SubjectStatus, TieBreak, Trim,
 };
 pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,

@@ -435,14 +435,22 @@ pub(crate) mod exact {
         use rust_decimal::Decimal;
         use serde::{Deserialize, Deserializer, Serializer};
 
-        pub(crate) fn serialize<S: Serializer>(values: &[Decimal], serializer: S) -> Result<S::Ok, S::Error> {
+        pub(crate) fn serialize<S: Serializer>(
+            values: &[Decimal],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             serializer.collect_seq(values.iter().map(ToString::to_string))
         }
 
-        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Decimal>, D::Error> {
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<Decimal>, D::Error> {
             #[derive(Deserialize)]
             struct Wrap(#[serde(with = "super")] Decimal);
-            Ok(Vec::<Wrap>::deserialize(deserializer)?.into_iter().map(|Wrap(v)| v).collect())
+            Ok(Vec::<Wrap>::deserialize(deserializer)?
+                .into_iter()
+                .map(|Wrap(v)| v)
+                .collect())
         }
     }
 

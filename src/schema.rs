@@ -1,6 +1,8 @@
-//! JSON Schemas of the documents a front end exchanges: rubric, assessment and scorecard.
+//! JSON Schemas of the documents a front end exchanges: rubric, assessment, scorecard, panel
+//! and panel report.
 //!
-//! Inputs (rubric, assessment) use the deserialisation contract, outputs (scorecard) the
+//! Inputs (rubric, assessment, panel) use the deserialisation contract, outputs (scorecard,
+//! panel report) the
 //! serialisation one. The committed copies live in `schemas/`; `cargo run --example
 //! write_schemas` regenerates them and a test fails when they are stale.
 //!
@@ -13,7 +15,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::{Assessment, RubricDoc, Scorecard};
+use crate::{Assessment, Panel, PanelReport, RubricDoc, Scorecard};
 
 /// The schema of a rubric document.
 #[must_use]
@@ -30,11 +32,19 @@ pub fn assessment() -> Value {
 /// The schema of a scorecard document.
 #[must_use]
 pub fn scorecard() -> Value {
-    SchemaSettings::draft2020_12()
-        .for_serialize()
-        .into_generator()
-        .into_root_schema_for::<Scorecard>()
-        .to_value()
+    output::<Scorecard>()
+}
+
+/// The schema of a panel document (assessments of several subjects with the panel's rules).
+#[must_use]
+pub fn panel() -> Value {
+    input::<Panel>()
+}
+
+/// The schema of a panel report.
+#[must_use]
+pub fn panel_report() -> Value {
+    output::<PanelReport>()
 }
 
 /// Every document schema with the file name it is committed under in `schemas/`.
@@ -44,7 +54,17 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("rubric.schema.json", rubric()),
         ("assessment.schema.json", assessment()),
         ("scorecard.schema.json", scorecard()),
+        ("panel.schema.json", panel()),
+        ("panel-report.schema.json", panel_report()),
     ]
+}
+
+fn output<T: JsonSchema>() -> Value {
+    SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
 }
 
 fn input<T: JsonSchema>() -> Value {

@@ -22,21 +22,36 @@ use crate::rubric::TotalScale;
 /// over the included assessments; standard deviations are sample ones (divisor `n - 1`),
 /// computed with rust_decimal's square root to 28 significant digits. Clamping keeps the
 /// calibrated total on the rubric's scale.
-pub(super) fn apply(sheets: &mut [Sheet<'_>], rules: Calibration, scale: TotalScale) -> Result<Vec<CalibrationEntry>, Error> {
+pub(super) fn apply(
+    sheets: &mut [Sheet<'_>],
+    rules: Calibration,
+    scale: TotalScale,
+) -> Result<Vec<CalibrationEntry>, Error> {
     const OP: &str = "calibrating assessors";
     let mut by_assessor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut all = Vec::new();
     for (i, sheet) in sheets.iter().enumerate() {
         if let (true, Some(total)) = (sheet.included(), sheet.total()) {
-            by_assessor.entry(sheet.assessment.assessor.id.clone()).or_default().push(i);
+            by_assessor
+                .entry(sheet.assessment.assessor.id.clone())
+                .or_default()
+                .push(i);
             all.push(total);
         }
     }
-    let panel_mean = if all.is_empty() { None } else { Some(mean(&all)?) };
+    let panel_mean = if all.is_empty() {
+        None
+    } else {
+        Some(mean(&all)?)
+    };
     let panel_sd = sample_sd(&all)?;
     let mut entries = Vec::with_capacity(by_assessor.len());
     for (assessor, members) in by_assessor {
-        let totals: Vec<Decimal> = members.iter().filter_map(|i| sheets.get(*i)).filter_map(Sheet::total).collect();
+        let totals: Vec<Decimal> = members
+            .iter()
+            .filter_map(|i| sheets.get(*i))
+            .filter_map(Sheet::total)
+            .collect();
         let own_mean = mean(&totals)?;
         let own_sd = sample_sd(&totals)?;
         let reason = match (own_sd, panel_sd) {
@@ -49,9 +64,12 @@ pub(super) fn apply(sheets: &mut [Sheet<'_>], rules: Calibration, scale: TotalSc
             (_, None) => Some("the panel has a single total".to_owned()),
             _ => None,
         };
-        if let (None, Some(sd), Some(p_mean), Some(p_sd)) = (&reason, own_sd, panel_mean, panel_sd) {
+        if let (None, Some(sd), Some(p_mean), Some(p_sd)) = (&reason, own_sd, panel_mean, panel_sd)
+        {
             for i in &members {
-                let Some(sheet) = sheets.get_mut(*i) else { continue };
+                let Some(sheet) = sheets.get_mut(*i) else {
+                    continue;
+                };
                 let Some(x) = sheet.total() else { continue };
                 let z = num::div(num::sub(x, own_mean, OP)?, sd, OP)?;
                 let calibrated = num::add(p_mean, num::mul(z, p_sd, OP)?, OP)?;

@@ -12,8 +12,9 @@ mod stats;
 
 pub use panel::{Consensus, Panel};
 pub use report::{
-    AssessorEntry, Breakdown, CalibrationEntry, Coefficient, ConsensusRecord, CriterionAggregate, CriterionAlpha,
-    Decision, DecisionReason, GroupMean, PanelReliability, PanelReport, SubjectReport, SubjectStatus,
+    AssessorEntry, Breakdown, CalibrationEntry, Coefficient, ConsensusRecord, CriterionAggregate,
+    CriterionAlpha, Decision, DecisionReason, GroupMean, PanelReliability, PanelReport,
+    SubjectReport, SubjectStatus,
 };
 pub use rules::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
 pub use stats::{Aggregation, Spread, Trim};

@@ -23,6 +23,9 @@ pub struct Panel {
     /// Version of the document format; 1.
     #[serde(default = "format_version")]
     pub format_version: u32,
+    /// What the panel reviews, and where its data come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
     /// The rubric every assessment answers.
     pub rubric: RubricRef,
     /// The panel's rules; absent: the rubric's `panel` rules, or the defaults.
@@ -99,7 +102,10 @@ impl Panel {
             if a.rubric != self.rubric {
                 return Err(Error::RubricMismatch {
                     path: here.key("rubric"),
-                    expected: format!("`{}` version `{}` (the panel's)", self.rubric.id, self.rubric.version),
+                    expected: format!(
+                        "`{}` version `{}` (the panel's)",
+                        self.rubric.id, self.rubric.version
+                    ),
                     found: format!("`{}` version `{}`", a.rubric.id, a.rubric.version),
                 });
             }
@@ -111,7 +117,10 @@ impl Panel {
                     first: list.item(first, &a.subject.id).key("assessor").key("id"),
                 });
             }
-            match subjects.get(a.subject.id.as_str()).and_then(|f| self.assessments.get(*f)) {
+            match subjects
+                .get(a.subject.id.as_str())
+                .and_then(|f| self.assessments.get(*f))
+            {
                 Some(first) if first.subject != a.subject => {
                     return Err(Error::InvalidRule {
                         path: here.key("subject"),

@@ -67,7 +67,13 @@ pub(super) fn rank_and_select(
     let mut groups: Vec<Vec<&Candidate>> = Vec::new();
     for candidate in order {
         match groups.last_mut() {
-            Some(group) if group.first().is_some_and(|g| compare(g, candidate, scale).is_eq()) => group.push(candidate),
+            Some(group)
+                if group
+                    .first()
+                    .is_some_and(|g| compare(g, candidate, scale).is_eq()) =>
+            {
+                group.push(candidate)
+            }
             _ => groups.push(vec![candidate]),
         }
     }
@@ -77,14 +83,24 @@ pub(super) fn rank_and_select(
     for group in &groups {
         let meets: Vec<&&Candidate> = group
             .iter()
-            .filter(|c| rules.threshold.is_none_or(|t| scale.direction.at_least_as_good(c.published_total, t)))
+            .filter(|c| {
+                rules
+                    .threshold
+                    .is_none_or(|t| scale.direction.at_least_as_good(c.published_total, t))
+            })
             .collect();
         let room = rules.capacity.map(|c| c.saturating_sub(selected.len()));
         let fits = room.is_none_or(|room| meets.len() <= room);
         for candidate in group {
-            let Some(report) = subjects.get_mut(candidate.index) else { continue };
+            let Some(report) = subjects.get_mut(candidate.index) else {
+                continue;
+            };
             report.rank = Some(rank);
-            report.tied_with = group.iter().filter(|c| c.id != candidate.id).map(|c| c.id.clone()).collect();
+            report.tied_with = group
+                .iter()
+                .filter(|c| c.id != candidate.id)
+                .map(|c| c.id.clone())
+                .collect();
             report.percentile = percentile(rank, candidate.score, candidates, rules, scale)?;
             let of = format!("rank {rank} of {ranked}");
             let decision = &mut report.decision;
@@ -116,7 +132,10 @@ pub(super) fn rank_and_select(
                 }
                 _ => {
                     decision.reason = DecisionReason::BelowCapacity;
-                    decision.explanation = format!("{of}, below the capacity of {}", rules.capacity.unwrap_or(0));
+                    decision.explanation = format!(
+                        "{of}, below the capacity of {}",
+                        rules.capacity.unwrap_or(0)
+                    );
                 }
             }
         }
@@ -150,7 +169,12 @@ fn percentile(
         return Ok(None);
     }
     let position = num::sub(Decimal::from(r), Decimal::new(5, 1), OP)?;
-    let value = num::div(num::mul(Decimal::ONE_HUNDRED, position, OP)?, Decimal::from(n), OP)?.ceil();
+    let value = num::div(
+        num::mul(Decimal::ONE_HUNDRED, position, OP)?,
+        Decimal::from(n),
+        OP,
+    )?
+    .ceil();
     let value = value.clamp(Decimal::ONE, Decimal::from(99));
     Ok(value.to_u32())
 }

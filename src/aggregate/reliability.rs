@@ -4,19 +4,27 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::Serialize;
 
-use super::report::{Breakdown, Coefficient, CriterionAlpha, GroupMean, PanelReliability, SubjectReport, SubjectStatus};
+use super::report::{
+    Breakdown, Coefficient, CriterionAlpha, GroupMean, PanelReliability, SubjectReport,
+    SubjectStatus,
+};
 use super::review::Sheet;
 use super::stats::mean;
 use crate::error::Error;
 use crate::num;
-use crate::reliability::{Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha};
+use crate::reliability::{
+    Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
+};
 use crate::rubric::Rubric;
 
 /// Krippendorff's alpha of the totals and of each scored criterion, and the ICCs of the totals
 /// where the design is complete. Units are the scored subjects; raters the included assessors.
-pub(super) fn of_panel(rubric: &Rubric, sheets: &[Sheet<'_>], subjects: &[SubjectReport]) -> Result<PanelReliability, Error> {
+pub(super) fn of_panel(
+    rubric: &Rubric,
+    sheets: &[Sheet<'_>],
+    subjects: &[SubjectReport],
+) -> Result<PanelReliability, Error> {
     let scored: Vec<&str> = subjects
         .iter()
         .filter(|s| s.status == SubjectStatus::Scored)
@@ -38,7 +46,11 @@ pub(super) fn of_panel(rubric: &Rubric, sheets: &[Sheet<'_>], subjects: &[Subjec
                     .map(|rater| {
                         sheets
                             .iter()
-                            .find(|s| s.included() && s.assessment.subject.id == *subject && s.assessment.assessor.id == *rater)
+                            .find(|s| {
+                                s.included()
+                                    && s.assessment.subject.id == *subject
+                                    && s.assessment.assessor.id == *rater
+                            })
                             .and_then(value)
                             .and_then(|v| v.to_f64())
                     })
@@ -49,9 +61,17 @@ pub(super) fn of_panel(rubric: &Rubric, sheets: &[Sheet<'_>], subjects: &[Subjec
     let totals = matrix(&|s| s.total());
     let totals_alpha = alpha(totals.clone());
     let missing = totals.iter().flatten().filter(|v| v.is_none()).count();
-    let cells = totals.iter().map(Vec::len).fold(0usize, usize::saturating_add);
+    let cells = totals
+        .iter()
+        .map(Vec::len)
+        .fold(0usize, usize::saturating_add);
     let (totals_icc, icc_note) = if missing > 0 {
-        (Vec::new(), Some(format!("{missing} of {cells} subject-assessor cells are empty: ICCs need every assessor to score every subject")))
+        (
+            Vec::new(),
+            Some(format!(
+                "{missing} of {cells} subject-assessor cells are empty: ICCs need every assessor to score every subject"
+            )),
+        )
     } else {
         match Ratings::from_rows(totals).and_then(|r| intraclass_correlations(&r)) {
             Ok(iccs) => (iccs, None),
@@ -60,7 +80,13 @@ pub(super) fn of_panel(rubric: &Rubric, sheets: &[Sheet<'_>], subjects: &[Subjec
     };
     let mut criteria_alpha = Vec::new();
     for (at, node) in rubric.nodes().iter().enumerate() {
-        if node.criterion.metric.as_ref().is_some_and(|m| m.is_scored()) && !node.weight().is_zero() {
+        if node
+            .criterion
+            .metric
+            .as_ref()
+            .is_some_and(|m| m.is_scored())
+            && !node.weight().is_zero()
+        {
             criteria_alpha.push(CriterionAlpha {
                 criterion: node.criterion.id.clone(),
                 alpha: alpha(matrix(&|s| s.normalised(at))),
@@ -76,7 +102,8 @@ pub(super) fn of_panel(rubric: &Rubric, sheets: &[Sheet<'_>], subjects: &[Subjec
 }
 
 fn alpha(rows: Vec<Vec<Option<f64>>>) -> Coefficient {
-    match Ratings::from_rows(rows).and_then(|r| krippendorff_alpha(&r, MeasurementLevel::Interval)) {
+    match Ratings::from_rows(rows).and_then(|r| krippendorff_alpha(&r, MeasurementLevel::Interval))
+    {
         Ok(value) => Coefficient {
             value: Some(value),
             interpretation: Some(Interpretation::for_alpha(value)),
@@ -92,7 +119,10 @@ fn alpha(rows: Vec<Vec<Option<f64>>>) -> Coefficient {
 
 /// Mean totals by stakeholder group and region, with their mean difference from the subject's
 /// computed combined total.
-pub(super) fn breakdown(sheets: &[Sheet<'_>], subjects: &[SubjectReport]) -> Result<Breakdown, Error> {
+pub(super) fn breakdown(
+    sheets: &[Sheet<'_>],
+    subjects: &[SubjectReport],
+) -> Result<Breakdown, Error> {
     let combined: BTreeMap<&str, Decimal> = subjects
         .iter()
         .filter_map(|s| s.computed_total.map(|t| (s.subject.id.as_str(), t.exact)))
@@ -100,39 +130,38 @@ pub(super) fn breakdown(sheets: &[Sheet<'_>], subjects: &[SubjectReport]) -> Res
     let mut groups: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)> = BTreeMap::new();
     let mut regions: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)> = BTreeMap::new();
     for sheet in sheets.iter().filter(|s| s.included()) {
-        let (Some(total), Some(panel)) = (sheet.total(), combined.get(sheet.assessment.subject.id.as_str())) else {
+        let (Some(total), Some(panel)) = (
+            sheet.total(),
+            combined.get(sheet.assessment.subject.id.as_str()),
+        ) else {
             continue;
         };
         let difference = num::sub(total, *panel, "breaking down totals")?;
         let assessor = &sheet.assessment.assessor;
-        for (map, key) in [(&mut groups, name(&assessor.stakeholder_group)), (&mut regions, name(&assessor.region))] {
+        for (map, key) in [
+            (&mut groups, assessor.stakeholder_group.as_str().to_owned()),
+            (&mut regions, assessor.region.as_str().to_owned()),
+        ] {
             let entry = map.entry(key).or_default();
             entry.0.push(total);
             entry.1.push(difference);
         }
     }
-    let summarise = |map: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)>| -> Result<Vec<GroupMean>, Error> {
-        map.into_iter()
-            .map(|(group, (totals, differences))| {
-                Ok(GroupMean {
-                    group,
-                    assessments: totals.len(),
-                    mean_total: mean(&totals)?.normalize(),
-                    mean_difference: mean(&differences)?.normalize(),
+    let summarise =
+        |map: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)>| -> Result<Vec<GroupMean>, Error> {
+            map.into_iter()
+                .map(|(group, (totals, differences))| {
+                    Ok(GroupMean {
+                        group,
+                        assessments: totals.len(),
+                        mean_total: mean(&totals)?.normalize(),
+                        mean_difference: mean(&differences)?.normalize(),
+                    })
                 })
-            })
-            .collect()
-    };
+                .collect()
+        };
     Ok(Breakdown {
         stakeholder_groups: summarise(groups)?,
         regions: summarise(regions)?,
     })
-}
-
-/// The JSON name of a unit enum variant (`civil_society`).
-fn name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }

@@ -75,7 +75,11 @@ pub struct SubjectReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<BandResult>,
     /// The score ranked on: the total, or the total under ranking-only weights.
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub ranking_score: Option<Decimal>,
     /// Competition rank among eligible subjects (ties share the best rank of their group).
@@ -122,7 +126,11 @@ pub struct AssessorEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Score>,
     /// The total after calibration, where the assessor was calibrated.
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub calibrated_total: Option<Decimal>,
 }
@@ -135,7 +143,11 @@ pub struct ConsensusRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
     /// The computed value (criterion: combined raw value; total: combined total).
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub computed: Option<Decimal>,
     /// The agreed value.
@@ -158,11 +170,19 @@ pub struct CriterionAggregate {
     /// Number of assessors who scored it.
     pub n: usize,
     /// The combined normalised score in `[0, 1]` (after any consensus).
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub normalised: Option<Decimal>,
     /// The combined raw answer in the criterion's own units (leaves only; after any consensus).
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub raw: Option<Decimal>,
     /// Spread of the normalised scores.
@@ -217,7 +237,11 @@ pub struct CalibrationEntry {
     #[schemars(with = "exact::Schema")]
     pub mean: Decimal,
     /// The assessor's sample standard deviation, where defined.
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub sd: Option<Decimal>,
     /// Why not, where not.

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::panel::{Consensus, Panel};
 use super::rank::{self, Candidate};
 use super::report::{
-    AssessorEntry, ConsensusRecord, CriterionAggregate, Decision, DecisionReason, PanelReport, SubjectReport,
-    SubjectStatus,
+    AssessorEntry, ConsensusRecord, CriterionAggregate, Decision, DecisionReason, PanelReport,
+    SubjectReport, SubjectStatus,
 };
 use super::rules::{Basis, PanelRules};
 use super::stats::{Aggregation, Spread};
@@ -18,7 +18,9 @@ use crate::assessment::{AnswerValue, Assessment};
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
 use crate::rubric::{FORMAT_VERSION, GateRule, Rubric, band_for};
-use crate::scoring::{BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, score_profile};
+use crate::scoring::{
+    BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, score_profile,
+};
 
 /// One assessment of a subject, scored, with its place in the panel.
 pub(super) struct Sheet<'a> {
@@ -95,15 +97,23 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     };
     let mut by_subject: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, sheet) in sheets.iter().enumerate() {
-        by_subject.entry(&sheet.assessment.subject.id).or_default().push(i);
+        by_subject
+            .entry(&sheet.assessment.subject.id)
+            .or_default()
+            .push(i);
     }
     let ranking_rubric = ranking_rubric(rubric, &rules)?;
     let mut subjects = Vec::with_capacity(by_subject.len());
     let mut candidates = Vec::new();
     for (id, members) in &by_subject {
         let group: Vec<&Sheet<'_>> = members.iter().filter_map(|i| sheets.get(*i)).collect();
-        let consensus: Vec<&Consensus> = panel.consensus.iter().filter(|c| c.subject == *id).collect();
-        let (report, candidate) = subject(rubric, ranking_rubric.as_ref(), &rules, &group, &consensus)?;
+        let consensus: Vec<&Consensus> = panel
+            .consensus
+            .iter()
+            .filter(|c| c.subject == *id)
+            .collect();
+        let (report, candidate) =
+            subject(rubric, ranking_rubric.as_ref(), &rules, &group, &consensus)?;
         if let Some(mut candidate) = candidate {
             candidate.index = subjects.len();
             candidates.push(candidate);
@@ -193,7 +203,10 @@ fn ranking_rubric(rubric: &Rubric, rules: &PanelRules) -> Result<Option<Rubric>,
     fn scale(criteria: &mut [crate::rubric::Criterion], rules: &PanelRules) -> Result<(), Error> {
         for c in criteria {
             if let Some(w) = rules.ranking_weights.iter().find(|w| w.criterion == c.id) {
-                c.weight = c.weight.map(|x| num::mul(x, w.factor, "applying ranking weights")).transpose()?;
+                c.weight = c
+                    .weight
+                    .map(|x| num::mul(x, w.factor, "applying ranking weights"))
+                    .transpose()?;
             }
             scale(&mut c.criteria, rules)?;
         }
@@ -261,18 +274,30 @@ fn subject(
             Some(m) => included
                 .iter()
                 .filter(|s| s.normalised(at).is_some())
-                .filter_map(|s| s.nodes.get(at).and_then(|n| n.answer.as_ref()).and_then(|a| m.raw_number(a)))
+                .filter_map(|s| {
+                    s.nodes
+                        .get(at)
+                        .and_then(|n| n.answer.as_ref())
+                        .and_then(|a| m.raw_number(a))
+                })
                 .collect(),
             None => Vec::new(),
         };
         let mut normalised = combine(rules.aggregation, &scores)?;
         let mut raw = combine(rules.aggregation, &raws)?;
-        let spread = if scores.is_empty() { None } else { Some(Spread::of(&scores)?) };
+        let spread = if scores.is_empty() {
+            None
+        } else {
+            Some(Spread::of(&scores)?)
+        };
         let divergent = match (rules.divergence, &spread) {
             (Some(limit), Some(spread)) => spread.range > limit,
             _ => false,
         };
-        if let (Some(agreed), Some(metric)) = (consensus.iter().find(|c| c.criterion.as_ref() == Some(id)), metric) {
+        if let (Some(agreed), Some(metric)) = (
+            consensus.iter().find(|c| c.criterion.as_ref() == Some(id)),
+            metric,
+        ) {
             records.push(ConsensusRecord {
                 criterion: Some(id.clone()),
                 computed: raw,
@@ -323,9 +348,15 @@ fn subject(
         }
     }
     let total = total.map(|t| Score::new(t, rounding)).transpose()?;
-    let spread = if totals.is_empty() { None } else { Some(Spread::of(&totals)?) };
+    let spread = if totals.is_empty() {
+        None
+    } else {
+        Some(Spread::of(&totals)?)
+    };
     let divergent = match (rules.divergence, &spread) {
-        (Some(limit), Some(spread)) if !span.is_zero() => num::div(spread.range, span, "measuring divergence")? > limit,
+        (Some(limit), Some(spread)) if !span.is_zero() => {
+            num::div(spread.range, span, "measuring divergence")? > limit
+        }
         _ => false,
     };
     let published = total.map(|t| t.published);
@@ -338,7 +369,11 @@ fn subject(
             label: b.label.clone(),
         });
 
-    let ranking_score = match (ranking_rubric, total, consensus.iter().any(|c| c.criterion.is_none())) {
+    let ranking_score = match (
+        ranking_rubric,
+        total,
+        consensus.iter().any(|c| c.criterion.is_none()),
+    ) {
         (_, None, _) => None,
         (None, Some(t), _) | (Some(_), Some(t), true) => Some(t.exact),
         (Some(r), Some(_), false) => match rules.basis {
@@ -437,38 +472,75 @@ fn gates(
                 let at = rubric.position(criterion);
                 let answers: Vec<&AnswerValue> = included
                     .iter()
-                    .filter_map(|s| at.and_then(|at| s.nodes.get(at)).and_then(|n| n.answer.as_ref()))
+                    .filter_map(|s| {
+                        at.and_then(|at| s.nodes.get(at))
+                            .and_then(|n| n.answer.as_ref())
+                    })
                     .collect();
                 let votes: Vec<Decimal> = answers
                     .iter()
                     .filter_map(|a| match a {
-                        AnswerValue::YesNo(yes) => Some(if *yes { Decimal::ONE } else { Decimal::ZERO }),
+                        AnswerValue::YesNo(yes) => {
+                            Some(if *yes { Decimal::ONE } else { Decimal::ZERO })
+                        }
                         _ => None,
                     })
                     .collect();
                 let yes = votes.iter().filter(|v| !v.is_zero()).count();
                 match combine(rules.aggregation, &votes)? {
-                    Some(v) if v >= half => (true, format!("`{criterion}`: {yes} of {} assessors answered yes", votes.len())),
-                    Some(_) => (false, format!("`{criterion}`: only {yes} of {} assessors answered yes", votes.len())),
-                    None if answers.iter().any(|a| matches!(a, AnswerValue::NotApplicable)) => {
+                    Some(v) if v >= half => (
+                        true,
+                        format!(
+                            "`{criterion}`: {yes} of {} assessors answered yes",
+                            votes.len()
+                        ),
+                    ),
+                    Some(_) => (
+                        false,
+                        format!(
+                            "`{criterion}`: only {yes} of {} assessors answered yes",
+                            votes.len()
+                        ),
+                    ),
+                    None if answers
+                        .iter()
+                        .any(|a| matches!(a, AnswerValue::NotApplicable)) =>
+                    {
                         (true, format!("`{criterion}` not applicable"))
                     }
                     None => (false, format!("`{criterion}` was not assessed")),
                 }
             }
-            GateRule::CriterionMinimum { criterion, threshold } => {
+            GateRule::CriterionMinimum {
+                criterion,
+                threshold,
+            } => {
                 let aggregate = rubric.position(criterion).and_then(|at| criteria.get(at));
                 let metric = rubric.criterion(criterion).and_then(|c| c.metric.as_ref());
                 match (aggregate.and_then(|a| a.normalised.zip(a.raw)), metric) {
                     (Some((normalised, raw)), Some(metric)) => {
-                        let bar = metric.normalise_threshold(criterion, *threshold, &Path::root())?;
+                        let bar =
+                            metric.normalise_threshold(criterion, *threshold, &Path::root())?;
                         if normalised >= bar {
-                            (true, format!("`{criterion}` combined {raw} meets the minimum {threshold}"))
+                            (
+                                true,
+                                format!(
+                                    "`{criterion}` combined {raw} meets the minimum {threshold}"
+                                ),
+                            )
                         } else {
-                            (false, format!("`{criterion}` combined {raw} is below the minimum {threshold}"))
+                            (
+                                false,
+                                format!(
+                                    "`{criterion}` combined {raw} is below the minimum {threshold}"
+                                ),
+                            )
                         }
                     }
-                    _ => (false, format!("`{criterion}` was not assessed (minimum {threshold})")),
+                    _ => (
+                        false,
+                        format!("`{criterion}` was not assessed (minimum {threshold})"),
+                    ),
                 }
             }
             GateRule::TotalMinimum { threshold } => {
@@ -487,7 +559,12 @@ fn gates(
                 if conflicted == 0 {
                     (true, "no assessor excluded".to_owned())
                 } else {
-                    (true, format!("{conflicted} assessor(s) excluded (conflict of interest or incomplete)"))
+                    (
+                        true,
+                        format!(
+                            "{conflicted} assessor(s) excluded (conflict of interest or incomplete)"
+                        ),
+                    )
                 }
             }
         };

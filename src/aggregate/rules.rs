@@ -27,14 +27,22 @@ pub struct PanelRules {
     pub min_assessors: usize,
     /// Flag a criterion (or the total) when its assessors' normalised scores span more than
     /// this, in `(0, 1]`: 0.5 is 2 points on a 1..5 scale.
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub divergence: Option<Decimal>,
     /// Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration: Option<Calibration>,
     /// The combined total a subject must reach (at least as good as) to be selected.
-    #[serde(default, with = "exact::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<exact::Schema>")]
     pub threshold: Option<Decimal>,
     /// How many subjects can be selected (e.g. the BPFs the Secretariat can support).
@@ -125,12 +133,13 @@ pub enum TieBreak {
 impl PanelRules {
     /// Checks the rules against the rubric they will run under; `at` is where they stand.
     pub(crate) fn validate(&self, rubric: &Rubric, at: &Path) -> Result<(), Error> {
-        let out_of_range = |key: &str, value: Decimal, min: Decimal, max: Decimal| Error::OutOfRange {
-            path: at.key(key),
-            value,
-            min,
-            max,
-        };
+        let out_of_range =
+            |key: &str, value: Decimal, min: Decimal, max: Decimal| Error::OutOfRange {
+                path: at.key(key),
+                value,
+                min,
+                max,
+            };
         match self.aggregation {
             Aggregation::TrimmedMean { trim } | Aggregation::WinsorisedMean { trim } => {
                 trim.validate().map_err(|problem| Error::InvalidRule {
@@ -141,7 +150,12 @@ impl PanelRules {
             _ => {}
         }
         if self.min_assessors == 0 {
-            return Err(out_of_range("min_assessors", Decimal::ZERO, Decimal::ONE, Decimal::from(u32::MAX)));
+            return Err(out_of_range(
+                "min_assessors",
+                Decimal::ZERO,
+                Decimal::ONE,
+                Decimal::from(u32::MAX),
+            ));
         }
         if let Some(d) = self.divergence {
             if d <= Decimal::ZERO || d > Decimal::ONE {
@@ -166,7 +180,8 @@ impl PanelRules {
             if self.basis == Basis::Criteria {
                 return Err(Error::InvalidRule {
                     path: at.key("calibration"),
-                    problem: "calibration adjusts assessors' totals, so it needs `basis: totals`".to_owned(),
+                    problem: "calibration adjusts assessors' totals, so it needs `basis: totals`"
+                        .to_owned(),
                 });
             }
         }
@@ -177,7 +192,12 @@ impl PanelRules {
             }
         }
         if self.capacity == Some(0) {
-            return Err(out_of_range("capacity", Decimal::ZERO, Decimal::ONE, Decimal::from(u32::MAX)));
+            return Err(out_of_range(
+                "capacity",
+                Decimal::ZERO,
+                Decimal::ONE,
+                Decimal::from(u32::MAX),
+            ));
         }
         for (i, w) in self.ranking_weights.iter().enumerate() {
             let here = at.key("ranking_weights").item(i, &w.criterion);

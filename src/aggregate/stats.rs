@@ -132,6 +132,28 @@ impl Aggregation {
     }
 }
 
+impl std::fmt::Display for Aggregation {
+    /// `mean`, `median`, `trimmed mean (1 cut at each end)`, `winsorised mean (20% at each end)`,
+    /// `min`, `max`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cut = |trim: &Trim| match trim {
+            Trim::Count(k) => format!("{k} cut at each end"),
+            Trim::Share(s) => match s.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(percent) => format!("{}% at each end", percent.normalize()),
+                None => format!("share {s} at each end"),
+            },
+        };
+        match self {
+            Aggregation::Mean => f.write_str("mean"),
+            Aggregation::Median => f.write_str("median"),
+            Aggregation::TrimmedMean { trim } => write!(f, "trimmed mean ({})", cut(trim)),
+            Aggregation::WinsorisedMean { trim } => write!(f, "winsorised mean ({})", cut(trim)),
+            Aggregation::Min => f.write_str("min"),
+            Aggregation::Max => f.write_str("max"),
+        }
+    }
+}
+
 fn undefined(reason: &str) -> Error {
     Error::Undefined {
         statistic: "combined score",

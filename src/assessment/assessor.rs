@@ -83,3 +83,50 @@ pub enum Role {
     /// An external reviewer.
     ExternalReviewer,
 }
+
+impl StakeholderGroup {
+    /// The name as written in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StakeholderGroup::Government => "government",
+            StakeholderGroup::IntergovernmentalOrganization => "intergovernmental_organization",
+            StakeholderGroup::CivilSociety => "civil_society",
+            StakeholderGroup::TechnicalCommunity => "technical_community",
+            StakeholderGroup::PrivateSector => "private_sector",
+            StakeholderGroup::Academia => "academia",
+        }
+    }
+}
+
+impl Region {
+    /// The name as written in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::African => "african",
+            Region::AsiaPacific => "asia_pacific",
+            Region::EasternEuropean => "eastern_european",
+            Region::LatinAmericanAndCaribbean => "latin_american_and_caribbean",
+            Region::WesternEuropeanAndOthers => "western_european_and_others",
+            Region::Intergovernmental => "intergovernmental",
+            Region::Other => "other",
+        }
+    }
+}
+
+impl Role {
+    /// The name as written in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::MagMember => "mag_member",
+            Role::MagChair => "mag_chair",
+            Role::Coordinator => "coordinator",
+            Role::LeadExpert => "lead_expert",
+            Role::Contributor => "contributor",
+            Role::Secretariat => "secretariat",
+            Role::ExternalReviewer => "external_reviewer",
+        }
+    }
+}

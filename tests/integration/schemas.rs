@@ -106,3 +106,26 @@ fn the_schemas_reject_what_the_loader_rejects() {
     );
     assert!(!validator.is_valid(&bad_number));
 }
+
+#[test]
+fn the_sample_panel_and_its_report_validate() {
+    let document = read_json(&root().join("examples/data/mag-panel.json"));
+    assert_valid(
+        &committed("panel.schema.json"),
+        &document,
+        "examples/data/mag-panel.json",
+    );
+    let panel = igf_rubric::Panel::from_json(&document.to_string()).unwrap();
+    let report = igf_rubric::presets::bpf_proposal()
+        .unwrap()
+        .review(&panel)
+        .unwrap();
+    let value = serde_json::to_value(&report).unwrap();
+    assert_valid(
+        &committed("panel-report.schema.json"),
+        &value,
+        "the sample panel's report",
+    );
+    let back: igf_rubric::PanelReport = serde_json::from_value(value).unwrap();
+    assert_eq!(back, report);
+}
