@@ -49,8 +49,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 fn ranking(report: &PanelReport) {
     println!(
-        "{:>4}  {:<31} {:>6} {:>6} {:>6} {:>3}  {:<17} {}",
-        "rank", "proposal", "total", "sd", "range", "n", "band", "flags"
+        "{:>4}  {:<31} {:>6} {:>6} {:>6} {:>3}  {:<17} flags",
+        "rank", "proposal", "total", "sd", "range", "n", "band"
     );
     for s in &report.subjects {
         let rank = s.rank.map_or_else(|| "-".to_owned(), |r| r.to_string());
