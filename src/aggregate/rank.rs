@@ -80,6 +80,8 @@ pub(super) fn rank_and_select(
     let ranked = candidates.len();
     let mut selected = Vec::new();
     let mut rank = 1usize;
+    // Once a tie straddles the capacity boundary, the remaining places are the panel's to give.
+    let mut held = false;
     for group in &groups {
         let meets: Vec<&&Candidate> = group
             .iter()
@@ -90,7 +92,7 @@ pub(super) fn rank_and_select(
             })
             .collect();
         let room = rules.capacity.map(|c| c.saturating_sub(selected.len()));
-        let fits = room.is_none_or(|room| meets.len() <= room);
+        let fits = !held && room.is_none_or(|room| meets.len() <= room);
         for candidate in group {
             let Some(report) = subjects.get_mut(candidate.index) else {
                 continue;
@@ -121,7 +123,7 @@ pub(super) fn rank_and_select(
                     };
                     selected.push(candidate.id.clone());
                 }
-                _ if room.is_some_and(|r| r > 0) => {
+                _ if !held && room.is_some_and(|r| r > 0) => {
                     decision.reason = DecisionReason::TiedAtCapacity;
                     decision.explanation = format!(
                         "{of}, tied with {} for {} remaining place(s) of capacity {}: the panel must decide",
@@ -132,13 +134,18 @@ pub(super) fn rank_and_select(
                 }
                 _ => {
                     decision.reason = DecisionReason::BelowCapacity;
-                    decision.explanation = format!(
-                        "{of}, below the capacity of {}",
-                        rules.capacity.unwrap_or(0)
-                    );
+                    let capacity = rules.capacity.unwrap_or(0);
+                    decision.explanation = if held {
+                        format!(
+                            "{of}, below the capacity of {capacity} (a tie above holds the remaining place)"
+                        )
+                    } else {
+                        format!("{of}, below the capacity of {capacity}")
+                    };
                 }
             }
         }
+        held |= !fits && !meets.is_empty() && room.is_some_and(|r| r > 0);
         rank = rank.saturating_add(group.len());
     }
     Ok(selected)

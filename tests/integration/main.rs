@@ -5,6 +5,7 @@ mod common;
 mod errors;
 mod exactness;
 mod example;
+mod panel;
 mod presets;
 mod properties;
 mod reliability;
