@@ -1,5 +1,6 @@
-"""Generate tests/fixtures/reliability.json: reliability statistics computed by established
-Python packages on seeded random data, for igf-rubric's Rust tests to compare against.
+"""Generate tests/fixtures/reliability.json: reliability statistics and panel aggregates computed
+by established Python packages on seeded random data, for igf-rubric's Rust tests to compare
+against.
 
 Run from the repository root, in a virtual environment outside the repository:
 
@@ -122,6 +123,33 @@ def cohen_cases():
     return cases
 
 
+def aggregation_cases():
+    from scipy import stats
+    from scipy.stats import mstats
+
+    cases = []
+    for i in range(12):
+        n = int(rng.integers(1, 12))
+        values = (rng.integers(0, 401, size=n) / 4).tolist()
+        share = [0.0, 0.1, 0.2, 0.25, 0.3][i % 5]
+        array = np.array(values)
+        case = {
+            "name": f"random_{i}",
+            "values": [str(v) for v in values],
+            "share": str(share),
+            "mean": float(np.mean(array)),
+            "median": float(np.median(array)),
+            "q1": float(np.percentile(array, 25)),
+            "q3": float(np.percentile(array, 75)),
+            "sd": float(np.std(array, ddof=1)) if n > 1 else None,
+        }
+        if 2 * int(share * n) < n:
+            case["trimmed_mean"] = float(stats.trim_mean(array, share))
+            case["winsorised_mean"] = float(np.mean(mstats.winsorize(array, limits=(share, share))))
+        cases.append(case)
+    return cases
+
+
 fixtures = {
     "generated_by": "scripts/reliability_fixtures.py",
     "versions": {
@@ -137,6 +165,7 @@ fixtures = {
     "icc": icc_cases(),
     "fleiss_kappa": fleiss_cases(),
     "cohen_kappa": cohen_cases(),
+    "aggregation": aggregation_cases(),
 }
 
 with open("tests/fixtures/reliability.json", "w") as out:

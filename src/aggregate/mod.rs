@@ -17,4 +17,4 @@ pub use report::{
     SubjectReport, SubjectStatus,
 };
 pub use rules::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
-pub use stats::{Aggregation, Spread, Trim};
+pub use stats::{Aggregation, MEAN_DECIMAL_PLACES, Spread, Trim};

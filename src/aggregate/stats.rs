@@ -16,7 +16,7 @@ use crate::num::{self, exact};
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Aggregation {
-    /// The arithmetic mean.
+    /// The arithmetic mean, carried at 20 decimal places (half-even).
     #[default]
     Mean,
     /// The middle value; the mean of the two middle values for an even count.
@@ -161,16 +161,25 @@ fn undefined(reason: &str) -> Error {
     }
 }
 
-/// The arithmetic mean of at least one value.
+/// Decimal places at which means are carried: rounded half-even, so that a mean of values
+/// shifted by a constant (with at most this many places) is the mean shifted by exactly that
+/// constant, whatever the magnitude of the values.
+pub const MEAN_DECIMAL_PLACES: u32 = 20;
+
+/// The arithmetic mean of at least one value, to [`MEAN_DECIMAL_PLACES`].
 pub(crate) fn mean(values: &[Decimal]) -> Result<Decimal, Error> {
     if values.is_empty() {
         return Err(undefined("no values to combine"));
     }
-    num::div(
+    let quotient = num::div(
         num::sum(values.iter().copied(), "averaging")?,
         Decimal::from(values.len()),
         "averaging",
-    )
+    )?;
+    Ok(quotient.round_dp_with_strategy(
+        MEAN_DECIMAL_PLACES,
+        rust_decimal::RoundingStrategy::MidpointNearestEven,
+    ))
 }
 
 /// The `p` quantile of sorted values by linear interpolation between order statistics

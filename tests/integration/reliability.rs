@@ -232,3 +232,63 @@ fn degenerate_data_gives_typed_errors_never_nan() {
         assert_eq!(actual, expected);
     }
 }
+
+#[test]
+fn panel_aggregates_match_numpy_and_scipy() {
+    use igf_rubric::{Aggregation, Decimal, Spread, Trim};
+    use rust_decimal::prelude::ToPrimitive;
+    let mut worst = Worst("aggregation", 0.0);
+    let data = fixtures();
+    let cases = data["aggregation"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let values: Vec<Decimal> = case["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().parse().unwrap())
+            .collect();
+        let share: Decimal = case["share"].as_str().unwrap().parse().unwrap();
+        let f = |d: Decimal| d.to_f64().unwrap();
+        worst.check(
+            &format!("{name} mean"),
+            f(Aggregation::Mean.combine(&values).unwrap()),
+            number(&case["mean"]),
+        );
+        worst.check(
+            &format!("{name} median"),
+            f(Aggregation::Median.combine(&values).unwrap()),
+            number(&case["median"]),
+        );
+        let spread = Spread::of(&values).unwrap();
+        worst.check(
+            &format!("{name} iqr"),
+            f(spread.iqr),
+            number(&case["q3"]) - number(&case["q1"]),
+        );
+        match (spread.sd, case["sd"].as_f64()) {
+            (Some(ours), Some(theirs)) => worst.check(&format!("{name} sd"), f(ours), theirs),
+            (None, None) => {}
+            other => panic!("{name}: sd {other:?}"),
+        }
+        let trim = Trim::Share(share);
+        let trimmed = Aggregation::TrimmedMean { trim }.combine(&values);
+        let winsorised = Aggregation::WinsorisedMean { trim }.combine(&values);
+        match case.get("trimmed_mean") {
+            Some(expected) => {
+                worst.check(
+                    &format!("{name} trimmed"),
+                    f(trimmed.unwrap()),
+                    number(expected),
+                );
+                worst.check(
+                    &format!("{name} winsorised"),
+                    f(winsorised.unwrap()),
+                    number(&case["winsorised_mean"]),
+                );
+            }
+            None => assert!(matches!(trimmed, Err(Error::Undefined { .. }))),
+        }
+    }
+}
