@@ -34,8 +34,8 @@ mod scoring;
 pub use aggregate::{
     Aggregation, AssessorEntry, Basis, Breakdown, Calibration, CalibrationEntry, Coefficient,
     Consensus, ConsensusRecord, CriterionAggregate, CriterionAlpha, Decision, DecisionReason,
-    GroupMean, Panel, PanelReliability, PanelReport, PanelRules, RankingWeight, Spread,
-    SubjectReport, SubjectStatus, TieBreak, Trim,
+    GroupMean, MEAN_DECIMAL_PLACES, Panel, PanelReliability, PanelReport, PanelRules,
+    RankingWeight, Spread, SubjectReport, SubjectStatus, TieBreak, Trim,
 };
 pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,
