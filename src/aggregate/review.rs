@@ -91,6 +91,16 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
             calibrated: None,
         });
     }
+    // One canonical order for everything below, whatever order the assessments came in.
+    sheets.sort_by(|a, b| {
+        let key = |s: &Sheet<'_>| {
+            (
+                s.assessment.subject.id.as_str(),
+                s.assessment.assessor.id.as_str(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
     let calibration = match rules.calibration {
         Some(c) => calibrate::apply(&mut sheets, c, rubric.scale())?,
         None => Vec::new(),
@@ -319,20 +329,37 @@ fn subject(
         });
     }
 
-    let insufficient = included.len() < rules.min_assessors;
     let totals: Vec<Decimal> = included.iter().filter_map(|s| s.total()).collect();
-    let computed = match (insufficient, rules.basis) {
-        (true, _) => None,
-        (false, Basis::Totals) => {
-            let inputs: Vec<Decimal> = included.iter().filter_map(|s| s.combined_input()).collect();
-            combine(rules.aggregation, &inputs)?
-        }
-        (false, Basis::Criteria) => score_profile(rubric, &profile)?.0,
-    };
-    let status = if insufficient || computed.is_none() {
-        SubjectStatus::Insufficient
+    let combined = if included.len() < rules.min_assessors {
+        Err(format!(
+            "{} valid assessor(s) of {}; the rules require {}",
+            included.len(),
+            sheets.len(),
+            rules.min_assessors
+        ))
     } else {
+        match rules.basis {
+            Basis::Totals => {
+                let inputs: Vec<Decimal> =
+                    included.iter().filter_map(|s| s.combined_input()).collect();
+                match rules.aggregation.combine(&inputs) {
+                    Ok(v) => Ok(v),
+                    Err(Error::Undefined { reason, .. }) => {
+                        Err(format!("{} valid assessor(s), but {reason}", inputs.len()))
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Basis::Criteria => score_profile(rubric, &profile)?
+                .0
+                .ok_or_else(|| "no weighted criterion has a combined score".to_owned()),
+        }
+    };
+    let computed = combined.as_ref().ok().copied();
+    let status = if computed.is_some() {
         SubjectStatus::Scored
+    } else {
+        SubjectStatus::Insufficient
     };
     let mut total = computed;
     if let Some(agreed) = consensus.iter().find(|c| c.criterion.is_none()) {
@@ -393,12 +420,7 @@ fn subject(
         SubjectStatus::Insufficient => Decision {
             selected: false,
             reason: DecisionReason::Insufficient,
-            explanation: format!(
-                "{} valid assessor(s) of {}; the rules require {}",
-                included.len(),
-                sheets.len(),
-                rules.min_assessors
-            ),
+            explanation: combined.err().unwrap_or_default(),
         },
         SubjectStatus::Scored if !eligible => {
             let failed: Vec<String> = gates

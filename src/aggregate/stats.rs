@@ -255,10 +255,10 @@ impl Spread {
         let q3 = quantile(&sorted, Decimal::new(75, 2))?;
         Ok(Spread {
             n: sorted.len(),
-            min,
-            max,
-            range: num::sub(max, min, "measuring spread")?,
-            iqr: num::sub(q3, q1, "measuring spread")?,
+            min: min.normalize(),
+            max: max.normalize(),
+            range: num::sub(max, min, "measuring spread")?.normalize(),
+            iqr: num::sub(q3, q1, "measuring spread")?.normalize(),
             sd: sample_sd(&sorted)?,
         })
     }

@@ -6,6 +6,7 @@ mod errors;
 mod exactness;
 mod example;
 mod panel;
+mod panel_properties;
 mod presets;
 mod properties;
 mod reliability;
