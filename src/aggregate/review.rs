@@ -93,13 +93,8 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     }
     // One canonical order for everything below, whatever order the assessments came in.
     sheets.sort_by(|a, b| {
-        let key = |s: &Sheet<'_>| {
-            (
-                s.assessment.subject.id.as_str(),
-                s.assessment.assessor.id.as_str(),
-            )
-        };
-        key(a).cmp(&key(b))
+        let (x, y) = (a.assessment, b.assessment);
+        (&x.subject.id, &x.assessor.id).cmp(&(&y.subject.id, &y.assessor.id))
     });
     let calibration = match rules.calibration {
         Some(c) => calibrate::apply(&mut sheets, c, rubric.scale())?,
