@@ -74,14 +74,10 @@ pub struct SubjectReport {
     /// The band of the total.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<BandResult>,
-    /// The score ranked on: the total, or the total under ranking-only weights.
-    #[serde(
-        default,
-        with = "exact::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<exact::Schema>")]
-    pub ranking_score: Option<Decimal>,
+    /// The score ranked on: the total, or the total under ranking-only weights. Subjects are
+    /// ranked on its published value, so two subjects shown with the same score tie.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranking_score: Option<Score>,
     /// Competition rank among eligible subjects (ties share the best rank of their group).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<usize>,

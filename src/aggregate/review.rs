@@ -436,11 +436,12 @@ fn subject(
             explanation: String::new(),
         },
     };
+    let ranking_score = ranking_score.map(|v| Score::new(v, rounding)).transpose()?;
     let candidate = match (eligible, ranking_score, total) {
         (true, Some(score), Some(total)) => Some(Candidate {
             index: 0,
             id: subject_info.id.clone(),
-            score,
+            score: score.published,
             published_total: total.published,
             tie_values: rules
                 .tie_break
@@ -463,7 +464,7 @@ fn subject(
         gates,
         eligible,
         band,
-        ranking_score: ranking_score.map(|v| v.normalize()),
+        ranking_score,
         rank: None,
         tied_with: Vec::new(),
         percentile: None,

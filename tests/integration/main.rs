@@ -11,4 +11,5 @@ mod presets;
 mod properties;
 mod reliability;
 mod schemas;
+mod schemes;
 mod scoring;

@@ -248,10 +248,14 @@ fn ranking_only_weights_reorder_without_moving_totals() {
     let report = rubric(rules).review(&panel(&field(), json!([]))).unwrap();
     let s1 = subject(&report, "s1");
     assert_eq!(total(&report, "s1"), "70.00");
-    assert_eq!(s1.ranking_score.unwrap().to_string(), "75");
+    assert_eq!(s1.ranking_score.unwrap().published.to_string(), "75.00");
     assert_eq!(
-        subject(&report, "s2").ranking_score.unwrap().to_string(),
-        "65"
+        subject(&report, "s2")
+            .ranking_score
+            .unwrap()
+            .published
+            .to_string(),
+        "65.00"
     );
     assert_eq!((s1.rank, subject(&report, "s2").rank), (Some(1), Some(2)));
 }

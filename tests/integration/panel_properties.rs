@@ -145,7 +145,7 @@ proptest! {
             let ahead = ranked.iter().filter(|b| b.rank < a.rank).count();
             prop_assert_eq!(a.rank, Some(ahead + 1));
             for b in &ranked {
-                if a.ranking_score > b.ranking_score {
+                if a.ranking_score.map(|x| x.published) > b.ranking_score.map(|x| x.published) {
                     prop_assert!(a.rank < b.rank, "{} {:?} vs {} {:?}", a.subject.id, a.ranking_score, b.subject.id, b.ranking_score);
                 }
                 let tied = a.tied_with.contains(&b.subject.id);

@@ -45,3 +45,11 @@ fn public_types_are_send_and_sync() {
     check::<igf_rubric::Error>();
     check::<igf_rubric::Path>();
 }
+
+#[test]
+fn every_preset_loads_and_names_itself() {
+    for (id, text) in presets::all() {
+        let rubric = igf_rubric::Rubric::from_json(text).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(rubric.id(), id);
+    }
+}
