@@ -265,11 +265,13 @@ pub enum Error {
         /// The criterion.
         criterion: String,
     },
-    /// The assessment was made for another rubric, version or kind.
-    #[error("{path}: assessment is for {found}, but the rubric is {expected}")]
+    /// An assessment or panel was made for another rubric, version or kind.
+    #[error("{path}: {what} is for {found}, but the rubric is {expected}")]
     RubricMismatch {
         /// Where the reference is.
         path: Path,
+        /// The document that names the rubric: `"assessment"` or `"panel"`.
+        what: &'static str,
         /// What the rubric is.
         expected: String,
         /// What the assessment names.

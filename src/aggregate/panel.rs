@@ -101,9 +101,10 @@ impl Panel {
             a.check().map_err(|e| e.at(&here))?;
             if a.rubric != self.rubric {
                 return Err(Error::RubricMismatch {
+                    what: "assessment",
                     path: here.key("rubric"),
                     expected: format!(
-                        "`{}` version `{}` (the panel's)",
+                        "the panel's `{}` version `{}`",
                         self.rubric.id, self.rubric.version
                     ),
                     found: format!("`{}` version `{}`", a.rubric.id, a.rubric.version),

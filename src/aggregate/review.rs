@@ -61,6 +61,7 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     let root = Path::root();
     if panel.rubric.id != rubric.id() || panel.rubric.version != rubric.version() {
         return Err(Error::RubricMismatch {
+            what: "panel",
             path: root.key("rubric"),
             expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
             found: format!("`{}` version `{}`", panel.rubric.id, panel.rubric.version),

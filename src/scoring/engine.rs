@@ -121,6 +121,7 @@ fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error
     let RubricRef { id, version } = &assessment.rubric;
     if id != rubric.id() || version != rubric.version() {
         return Err(Error::RubricMismatch {
+            what: "assessment",
             path: Path::root().key("rubric"),
             expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
             found: format!("`{id}` version `{version}`"),
@@ -128,6 +129,7 @@ fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error
     }
     if assessment.kind != rubric.kind() {
         return Err(Error::RubricMismatch {
+            what: "assessment",
             path: Path::root().key("kind"),
             expected: format!("`{}`", rubric.kind().as_str()),
             found: format!("`{}`", assessment.kind.as_str()),

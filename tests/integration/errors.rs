@@ -8,6 +8,7 @@ use crate::common::{assessment, load_rubric, rubric, with, without};
 enum Input {
     Rubric(String),
     Assessment(String),
+    Panel(String),
 }
 
 fn r(doc: Value) -> Input {
@@ -23,8 +24,24 @@ fn message(input: &Input) -> String {
         Input::Rubric(text) => igf_rubric::Rubric::from_json(text).map(|_| ()),
         Input::Assessment(text) => igf_rubric::Assessment::from_json(text)
             .and_then(|assessment| load_rubric(&rubric()).score(&assessment).map(|_| ())),
+        Input::Panel(text) => igf_rubric::Panel::from_json(text)
+            .and_then(|panel| load_rubric(&rubric()).review(&panel).map(|_| ())),
     }
     .map_or_else(|e| e.to_string(), |()| "accepted".to_owned())
+}
+
+fn p(doc: Value) -> Input {
+    Input::Panel(doc.to_string())
+}
+
+/// Two assessments of one subject under the fixture rubric, with panel rules.
+fn panel() -> Value {
+    let second = with(assessment(), "/assessor/id", json!("a2"));
+    json!({
+        "rubric": { "id": "mini", "version": "1" },
+        "rules": { "aggregation": { "method": "median" }, "min_assessors": 1 },
+        "assessments": [assessment(), second]
+    })
 }
 
 fn zero_weights(mut doc: Value, pointers: &[&str]) -> Value {
@@ -492,6 +509,187 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 json!({ "percent": "60.00000000000000000000000000001" }),
             )),
             "answers[3].value.percent: number `60.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+        ),
+        // Panels
+        (
+            "panel for another rubric",
+            p(with(panel(), "/rubric/version", json!("2"))),
+            "assessments[0](bpf-x).rubric: assessment is for `mini` version `1`, but the rubric is the panel's `mini` version `2`",
+        ),
+        (
+            "panel reviewed under another rubric",
+            p(with(
+                with(
+                    with(panel(), "/rubric/version", json!("2")),
+                    "/assessments/0/rubric/version",
+                    json!("2"),
+                ),
+                "/assessments/1/rubric/version",
+                json!("2"),
+            )),
+            "rubric: panel is for `mini` version `2`, but the rubric is `mini` version `1`",
+        ),
+        (
+            "assessor twice for one subject",
+            p(with(panel(), "/assessments/1/assessor/id", json!("a1"))),
+            "assessments[1](bpf-x).assessor.id: duplicate assessor id `a1 (of subject `bpf-x`)` (first defined at assessments[0](bpf-x).assessor.id)",
+        ),
+        (
+            "subject described twice",
+            p(with(panel(), "/assessments/1/subject/title", json!("Y"))),
+            "assessments[1](bpf-x).subject: subject `bpf-x` is described differently in another assessment (title or year)",
+        ),
+        (
+            "bad answer inside a panel",
+            p(with(
+                panel(),
+                "/assessments/1/answers/0/value",
+                json!({ "scale": "9" }),
+            )),
+            "assessments[1](bpf-x).answers[0](fit).value.scale: value 9 is outside [0, 5]",
+        ),
+        (
+            "consensus for nobody's subject",
+            p(with(
+                panel(),
+                "/consensus",
+                json!([{ "subject": "bpf-y", "value": 50, "recorded_by": "chair" }]),
+            )),
+            "consensus[0](bpf-y).subject: no assessment of subject `bpf-y`",
+        ),
+        (
+            "consensus twice",
+            p(with(
+                panel(),
+                "/consensus",
+                json!([{ "subject": "bpf-x", "value": 50, "recorded_by": "chair" }, { "subject": "bpf-x", "value": 60, "recorded_by": "chair" }]),
+            )),
+            "consensus[1](bpf-x): duplicate consensus id `bpf-x` (first defined at consensus[0](bpf-x))",
+        ),
+        (
+            "consensus on an unknown criterion",
+            p(with(
+                panel(),
+                "/consensus",
+                json!([{ "subject": "bpf-x", "criterion": "nope", "value": 1, "recorded_by": "chair" }]),
+            )),
+            "consensus[0](bpf-x).criterion: unknown criterion `nope`",
+        ),
+        (
+            "consensus off the criterion's scale",
+            p(with(
+                panel(),
+                "/consensus",
+                json!([{ "subject": "bpf-x", "criterion": "fit", "value": 7, "recorded_by": "chair" }]),
+            )),
+            "consensus[0](bpf-x).value: value 7 is outside [0, 5]",
+        ),
+        (
+            "consensus total off the scale",
+            p(with(
+                panel(),
+                "/consensus",
+                json!([{ "subject": "bpf-x", "value": 170, "recorded_by": "chair" }]),
+            )),
+            "consensus[0](bpf-x).value: value 170 is outside [0, 100]",
+        ),
+        (
+            "trim share of a half",
+            p(with(
+                panel(),
+                "/rules/aggregation",
+                json!({ "method": "trimmed_mean", "trim": { "share": "0.5" } }),
+            )),
+            "rules.aggregation.trim: trim share 0.5 is outside [0, 0.5)",
+        ),
+        (
+            "unknown aggregation",
+            p(with(
+                panel(),
+                "/rules/aggregation",
+                json!({ "method": "mode" }),
+            )),
+            "rules.aggregation.method: unknown variant `mode`, expected one of `mean`, `median`, `trimmed_mean`, `winsorised_mean`, `min`, `max`",
+        ),
+        (
+            "no assessor required",
+            p(with(panel(), "/rules/min_assessors", json!(0))),
+            "rules.min_assessors: value 0 is outside [1, 4294967295]",
+        ),
+        (
+            "divergence of zero",
+            p(with(panel(), "/rules/divergence", json!(0))),
+            "rules.divergence: value 0 is outside (0, 1]",
+        ),
+        (
+            "calibration on one subject",
+            p(with(
+                panel(),
+                "/rules/calibration",
+                json!({ "min_subjects": 1 }),
+            )),
+            "rules.calibration.min_subjects: value 1 is outside [2, 4294967295]",
+        ),
+        (
+            "calibration of criteria",
+            p(with(
+                with(panel(), "/rules/calibration", json!({ "min_subjects": 2 })),
+                "/rules/basis",
+                json!("criteria"),
+            )),
+            "rules.calibration: calibration adjusts assessors' totals, so it needs `basis: totals`",
+        ),
+        (
+            "threshold off the scale",
+            p(with(panel(), "/rules/threshold", json!(101))),
+            "rules.threshold: value 101 is outside [0, 100]",
+        ),
+        (
+            "no capacity",
+            p(with(panel(), "/rules/capacity", json!(0))),
+            "rules.capacity: value 0 is outside [1, 4294967295]",
+        ),
+        (
+            "ranking weight on an unknown criterion",
+            p(with(
+                panel(),
+                "/rules/ranking_weights",
+                json!([{ "criterion": "nope", "factor": 2 }]),
+            )),
+            "rules.ranking_weights[0](nope).criterion: unknown criterion `nope`",
+        ),
+        (
+            "negative ranking weight",
+            p(with(
+                panel(),
+                "/rules/ranking_weights",
+                json!([{ "criterion": "fit", "factor": -1 }]),
+            )),
+            "rules.ranking_weights[0](fit).factor: weight -1 is negative (weights must be >= 0)",
+        ),
+        (
+            "tie-break on an unknown criterion",
+            p(with(
+                panel(),
+                "/rules/tie_break",
+                json!([{ "by": "criterion", "criterion": "nope" }]),
+            )),
+            "rules.tie_break[0](nope).criterion: unknown criterion `nope`",
+        ),
+        (
+            "reference pool off the scale",
+            p(with(panel(), "/rules/reference_pool", json!([50, 120]))),
+            "rules.reference_pool[1]: value 120 is outside [0, 100]",
+        ),
+        (
+            "unknown rules field",
+            p(with(panel(), "/rules/capacty", json!(3))),
+            "rules.capacty: unknown field `capacty`, expected one of `aggregation`, `basis`, `min_assessors`, `divergence`, `calibration`, `threshold`, `capacity`, `ranking_weights`, `tie_break`, `reference_pool`",
+        ),
+        (
+            "rubric panel rules are checked at load",
+            r(with(rubric(), "/panel", json!({ "capacity": 0 }))),
+            "panel.capacity: value 0 is outside [1, 4294967295]",
         ),
     ]
 }
