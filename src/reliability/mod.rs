@@ -5,7 +5,7 @@
 //! in `f64`. Each is cross-checked against a published worked example and against Python's
 //! `krippendorff`, `pingouin` and `statsmodels` (fixtures in `tests/fixtures/`) to 1e-9. Degenerate
 //! data (no variation, one rater, one unit, everything missing) gives a typed
-//! [`Error::Undefined`](crate::Error::Undefined) or [`Error::InvalidData`](crate::Error::InvalidData), never NaN.
+//! [`Error::Undefined`] or [`Error::InvalidData`], never NaN.
 
 mod icc;
 mod kappa;
