@@ -1,4 +1,5 @@
-//! Scoring throughput on the sample BPF proposals, with plain JSON parsing as the peer.
+//! Scoring throughput on the sample BPF proposals, with plain JSON parsing as the peer, and the
+//! cost of reviewing the sample MAG panel.
 //!
 //! `cargo bench --bench scoring`. Throughput is in bytes of assessment JSON.
 #![allow(clippy::disallowed_methods)] // sums of small lengths, not Decimals
@@ -68,6 +69,18 @@ fn bench(c: &mut Criterion) {
                 assert!(value.is_object());
             }
         })
+    });
+    group.finish();
+
+    let panel_text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mag-panel.json"),
+    )
+    .unwrap();
+    let panel = igf_rubric::Panel::from_json(&panel_text).unwrap();
+    let mut group = c.benchmark_group("review");
+    group.throughput(Throughput::Bytes(panel_text.len() as u64));
+    group.bench_function("bpf_proposal/mag_panel/42_assessments", |b| {
+        b.iter(|| assert_eq!(rubric.review(black_box(&panel)).unwrap().selected.len(), 3))
     });
     group.finish();
 }

@@ -19,7 +19,8 @@ use crate::error::{Error, Path};
 use crate::num::{self, Score};
 use crate::rubric::{FORMAT_VERSION, GateRule, Rubric, band_for};
 use crate::scoring::{
-    BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, score_profile,
+    BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, judge_minimum,
+    judge_total, score_profile,
 };
 
 /// One assessment of a subject, scored, with its place in the panel.
@@ -535,44 +536,15 @@ fn gates(
                 threshold,
             } => {
                 let aggregate = rubric.position(criterion).and_then(|at| criteria.get(at));
-                let metric = rubric.criterion(criterion).and_then(|c| c.metric.as_ref());
-                match (aggregate.and_then(|a| a.normalised.zip(a.raw)), metric) {
-                    (Some((normalised, raw)), Some(metric)) => {
-                        let bar =
-                            metric.normalise_threshold(criterion, *threshold, &Path::root())?;
-                        if normalised >= bar {
-                            (
-                                true,
-                                format!(
-                                    "`{criterion}` combined {raw} meets the minimum {threshold}"
-                                ),
-                            )
-                        } else {
-                            (
-                                false,
-                                format!(
-                                    "`{criterion}` combined {raw} is below the minimum {threshold}"
-                                ),
-                            )
-                        }
+                let scored = aggregate.and_then(|a| a.normalised.zip(a.raw));
+                match rubric.criterion(criterion).and_then(|c| c.metric.as_ref()) {
+                    Some(metric) => {
+                        judge_minimum(criterion, metric, *threshold, scored, "combined")?
                     }
-                    _ => (
-                        false,
-                        format!("`{criterion}` was not assessed (minimum {threshold})"),
-                    ),
+                    None => (false, format!("`{criterion}` is not a scored criterion")),
                 }
             }
-            GateRule::TotalMinimum { threshold } => {
-                let direction = rubric.scale().direction;
-                let bound = direction.bound_word();
-                match total {
-                    Some(t) if direction.at_least_as_good(t, *threshold) => {
-                        (true, format!("total {t} meets the {bound} {threshold}"))
-                    }
-                    Some(t) => (false, format!("total {t} misses the {bound} {threshold}")),
-                    None => (false, format!("no total; {bound} {threshold}")),
-                }
-            }
+            GateRule::TotalMinimum { threshold } => judge_total(rubric.scale(), *threshold, total),
             GateRule::NoConflictOfInterest => {
                 let conflicted = all.saturating_sub(included.len());
                 if conflicted == 0 {

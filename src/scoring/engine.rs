@@ -4,7 +4,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{
     BandResult, CriterionResult, CriterionStatus, Flag, FlagKind, GateResult,
-    POINTS_DECIMAL_PLACES, Scorecard,
+    POINTS_DECIMAL_PLACES, Scorecard, judge_minimum, judge_total,
 };
 use crate::assessment::{Answer, AnswerValue, Assessment, RubricRef};
 use crate::error::{Error, Path};
@@ -61,17 +61,7 @@ struct Work<'a> {
 pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
     assessment.check_header()?;
     check_reference(rubric, assessment)?;
-    let count = rubric.nodes().len();
-    let mut work = Work {
-        rubric,
-        answers: &assessment.answers,
-        answer_of: vec![None; count],
-        outcome: vec![Outcome::Unscored; count],
-        share: vec![Decimal::ZERO; count],
-        points: vec![Decimal::ZERO; count],
-        flags: Vec::new(),
-        complete: true,
-    };
+    let mut work = Work::new(rubric, &assessment.answers);
     work.match_answers()?;
     work.score_leaves()?;
     work.settle_groups();
@@ -89,17 +79,7 @@ pub(crate) fn score_profile(
     rubric: &Rubric,
     leaf_scores: &[Option<Decimal>],
 ) -> Result<(Option<Decimal>, Vec<Decimal>), Error> {
-    let count = rubric.nodes().len();
-    let mut work = Work {
-        rubric,
-        answers: &[],
-        answer_of: vec![None; count],
-        outcome: vec![Outcome::Unscored; count],
-        share: vec![Decimal::ZERO; count],
-        points: vec![Decimal::ZERO; count],
-        flags: Vec::new(),
-        complete: true,
-    };
+    let mut work = Work::new(rubric, &[]);
     for (at, node) in rubric.nodes().iter().enumerate() {
         let outcome = match (
             &node.criterion.metric,
@@ -136,6 +116,22 @@ fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error
         });
     }
     Ok(())
+}
+
+impl<'a> Work<'a> {
+    fn new(rubric: &'a Rubric, answers: &'a [Answer]) -> Work<'a> {
+        let count = rubric.nodes().len();
+        Work {
+            rubric,
+            answers,
+            answer_of: vec![None; count],
+            outcome: vec![Outcome::Unscored; count],
+            share: vec![Decimal::ZERO; count],
+            points: vec![Decimal::ZERO; count],
+            flags: Vec::new(),
+            complete: true,
+        }
+    }
 }
 
 impl Work<'_> {
@@ -618,46 +614,17 @@ impl Work<'_> {
                 let Some((at, answer)) = target(criterion) else {
                     return Ok((false, format!("`{criterion}` is not in the rubric")));
                 };
-                let metric = self.node(at).and_then(|n| n.criterion.metric.as_ref());
-                match (self.outcome(at), metric, answer) {
-                    (Outcome::Scored(s), Some(metric), Some(answer)) => {
-                        let bar =
-                            metric.normalise_threshold(criterion, *threshold, &Path::root())?;
-                        if s >= bar {
-                            (
-                                true,
-                                format!(
-                                    "`{criterion}` answer {answer} meets the minimum {threshold}"
-                                ),
-                            )
-                        } else {
-                            (
-                                false,
-                                format!(
-                                    "`{criterion}` answer {answer} is below the minimum {threshold}"
-                                ),
-                            )
-                        }
-                    }
-                    _ => (
-                        false,
-                        format!("`{criterion}` was not assessed (minimum {threshold})"),
-                    ),
-                }
+                let Some(metric) = self.node(at).and_then(|n| n.criterion.metric.as_ref()) else {
+                    return Ok((false, format!("`{criterion}` is not a scored criterion")));
+                };
+                let scored = match (self.outcome(at), answer) {
+                    (Outcome::Scored(s), Some(answer)) => Some((s, answer)),
+                    _ => None,
+                };
+                judge_minimum(criterion, metric, *threshold, scored, "answer")?
             }
             GateRule::TotalMinimum { threshold } => {
-                let scale = self.rubric.scale();
-                let bound = scale.direction.bound_word();
-                match total {
-                    Some(t) if scale.direction.at_least_as_good(t, *threshold) => {
-                        (true, format!("total {t} meets the {bound} {threshold}"))
-                    }
-                    Some(t) => (false, format!("total {t} misses the {bound} {threshold}")),
-                    None => (
-                        false,
-                        format!("no total (assessment incomplete); {bound} {threshold}"),
-                    ),
-                }
+                judge_total(self.rubric.scale(), *threshold, total)
             }
             GateRule::NoConflictOfInterest => {
                 let declaration = &assessment.conflict_of_interest;

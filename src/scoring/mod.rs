@@ -5,6 +5,9 @@ mod explain;
 
 pub(crate) use engine::score_profile;
 
+mod judge;
+pub(crate) use judge::{judge_minimum, judge_total};
+
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
