@@ -2,6 +2,7 @@
 //! panel's reliability.
 
 mod calibrate;
+mod gates;
 mod panel;
 mod rank;
 mod reliability;
@@ -9,6 +10,7 @@ mod report;
 mod review;
 mod rules;
 mod stats;
+mod subject;
 
 pub use panel::{Consensus, Panel};
 pub use report::{

@@ -6,22 +6,16 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::panel::{Consensus, Panel};
-use super::rank::{self, Candidate};
-use super::report::{
-    AssessorEntry, ConsensusRecord, CriterionAggregate, Decision, DecisionReason, PanelReport,
-    SubjectReport, SubjectStatus,
-};
-use super::rules::{Basis, PanelRules};
-use super::stats::{Aggregation, Spread};
+use super::rank;
+use super::report::PanelReport;
+use super::rules::PanelRules;
+use super::subject::review_subject;
 use super::{calibrate, reliability};
-use crate::assessment::{AnswerValue, Assessment};
+use crate::assessment::Assessment;
 use crate::error::{Error, Path};
-use crate::num::{self, Score};
-use crate::rubric::{FORMAT_VERSION, GateRule, Rubric, band_for};
-use crate::scoring::{
-    BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, judge_minimum,
-    judge_total, score_profile,
-};
+use crate::num;
+use crate::rubric::{FORMAT_VERSION, Rubric};
+use crate::scoring::{CriterionResult, CriterionStatus, Scorecard};
 
 /// One assessment of a subject, scored, with its place in the panel.
 pub(super) struct Sheet<'a> {
@@ -43,7 +37,7 @@ impl Sheet<'_> {
     }
 
     /// The total the panel combines: calibrated where the assessor was calibrated.
-    fn combined_input(&self) -> Option<Decimal> {
+    pub(super) fn combined_input(&self) -> Option<Decimal> {
         self.calibrated.or_else(|| self.total())
     }
 
@@ -120,7 +114,7 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
             .filter(|c| c.subject == *id)
             .collect();
         let (report, candidate) =
-            subject(rubric, ranking_rubric.as_ref(), &rules, &group, &consensus)?;
+            review_subject(rubric, ranking_rubric.as_ref(), &rules, &group, &consensus)?;
         if let Some(mut candidate) = candidate {
             candidate.index = subjects.len();
             candidates.push(candidate);
@@ -224,349 +218,6 @@ fn ranking_rubric(rubric: &Rubric, rules: &PanelRules) -> Result<Option<Rubric>,
     Rubric::try_from(doc)
         .map(Some)
         .map_err(|e| e.at(&Path::root().key("rules").key("ranking_weights")))
-}
-
-/// Combines `values`, or `None` where there are none (or trimming leaves none).
-fn combine(method: Aggregation, values: &[Decimal]) -> Result<Option<Decimal>, Error> {
-    match method.combine(values) {
-        Ok(v) => Ok(Some(v)),
-        Err(Error::Undefined { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-fn subject(
-    rubric: &Rubric,
-    ranking_rubric: Option<&Rubric>,
-    rules: &PanelRules,
-    sheets: &[&Sheet<'_>],
-    consensus: &[&Consensus],
-) -> Result<(SubjectReport, Option<Candidate>), Error> {
-    let first = sheets.first().map(|s| s.assessment.subject.clone());
-    let Some(subject_info) = first else {
-        return Err(Error::Undefined {
-            statistic: "panel review",
-            reason: "a subject without assessments".to_owned(),
-        });
-    };
-    let rounding = rubric.rounding();
-    let scale = rubric.scale();
-    let span = num::sub(scale.max, scale.min, "measuring divergence")?;
-    let included: Vec<&Sheet<'_>> = sheets.iter().copied().filter(|s| s.included()).collect();
-    let assessors = sheets
-        .iter()
-        .map(|s| {
-            Ok(AssessorEntry {
-                id: s.assessment.assessor.id.clone(),
-                stakeholder_group: s.assessment.assessor.stakeholder_group,
-                region: s.assessment.assessor.region,
-                role: s.assessment.assessor.role,
-                included: s.included(),
-                excluded_because: s.excluded_because.clone(),
-                total: s.card.total,
-                calibrated_total: s.calibrated,
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-
-    // Each criterion, combined over the included assessors, then any consensus on it.
-    let mut records = Vec::new();
-    let mut criteria = Vec::with_capacity(rubric.nodes().len());
-    let mut profile: Vec<Option<Decimal>> = Vec::with_capacity(rubric.nodes().len());
-    for (at, node) in rubric.nodes().iter().enumerate() {
-        let id = &node.criterion.id;
-        let scores: Vec<Decimal> = included.iter().filter_map(|s| s.normalised(at)).collect();
-        let metric = node.criterion.metric.as_ref();
-        let raws: Vec<Decimal> = match metric {
-            Some(m) => included
-                .iter()
-                .filter(|s| s.normalised(at).is_some())
-                .filter_map(|s| {
-                    s.nodes
-                        .get(at)
-                        .and_then(|n| n.answer.as_ref())
-                        .and_then(|a| m.raw_number(a))
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        let mut normalised = combine(rules.aggregation, &scores)?;
-        let mut raw = combine(rules.aggregation, &raws)?;
-        let spread = if scores.is_empty() {
-            None
-        } else {
-            Some(Spread::of(&scores)?)
-        };
-        let divergent = match (rules.divergence, &spread) {
-            (Some(limit), Some(spread)) => spread.range > limit,
-            _ => false,
-        };
-        if let (Some(agreed), Some(metric)) = (
-            consensus.iter().find(|c| c.criterion.as_ref() == Some(id)),
-            metric,
-        ) {
-            records.push(ConsensusRecord {
-                criterion: Some(id.clone()),
-                computed: raw,
-                agreed: agreed.value,
-                recorded_by: agreed.recorded_by.clone(),
-                note: agreed.note.clone(),
-            });
-            normalised = Some(metric.normalise_threshold(id, agreed.value, &Path::root())?);
-            raw = Some(agreed.value);
-        }
-        profile.push(if metric.is_some() { normalised } else { None });
-        criteria.push(CriterionAggregate {
-            id: id.clone(),
-            n: scores.len(),
-            normalised: normalised.map(|v| v.normalize()),
-            raw: raw.map(|v| v.normalize()),
-            spread,
-            divergent,
-        });
-    }
-
-    let totals: Vec<Decimal> = included.iter().filter_map(|s| s.total()).collect();
-    let combined = if included.len() < rules.min_assessors {
-        Err(format!(
-            "{} valid assessor(s) of {}; the rules require {}",
-            included.len(),
-            sheets.len(),
-            rules.min_assessors
-        ))
-    } else {
-        match rules.basis {
-            Basis::Totals => {
-                let inputs: Vec<Decimal> =
-                    included.iter().filter_map(|s| s.combined_input()).collect();
-                match rules.aggregation.combine(&inputs) {
-                    Ok(v) => Ok(v),
-                    Err(Error::Undefined { reason, .. }) => {
-                        Err(format!("{} valid assessor(s), but {reason}", inputs.len()))
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            Basis::Criteria => score_profile(rubric, &profile)?
-                .0
-                .ok_or_else(|| "no weighted criterion has a combined score".to_owned()),
-        }
-    };
-    let computed = combined.as_ref().ok().copied();
-    let status = if computed.is_some() {
-        SubjectStatus::Scored
-    } else {
-        SubjectStatus::Insufficient
-    };
-    let mut total = computed;
-    if let Some(agreed) = consensus.iter().find(|c| c.criterion.is_none()) {
-        records.push(ConsensusRecord {
-            criterion: None,
-            computed,
-            agreed: agreed.value,
-            recorded_by: agreed.recorded_by.clone(),
-            note: agreed.note.clone(),
-        });
-        if status == SubjectStatus::Scored {
-            total = Some(agreed.value);
-        }
-    }
-    let total = total.map(|t| Score::new(t, rounding)).transpose()?;
-    let spread = if totals.is_empty() {
-        None
-    } else {
-        Some(Spread::of(&totals)?)
-    };
-    let divergent = match (rules.divergence, &spread) {
-        (Some(limit), Some(spread)) if !span.is_zero() => {
-            num::div(spread.range, span, "measuring divergence")? > limit
-        }
-        _ => false,
-    };
-    let published = total.map(|t| t.published);
-    let gates = gates(rubric, rules, &included, sheets.len(), &criteria, published)?;
-    let eligible = status == SubjectStatus::Scored && gates.iter().all(|g| g.passed);
-    let band = published
-        .and_then(|t| band_for(&rubric.doc().bands, t))
-        .map(|b| BandResult {
-            id: b.id.clone(),
-            label: b.label.clone(),
-        });
-
-    let ranking_score = match (
-        ranking_rubric,
-        total,
-        consensus.iter().any(|c| c.criterion.is_none()),
-    ) {
-        (_, None, _) => None,
-        (None, Some(t), _) | (Some(_), Some(t), true) => Some(t.exact),
-        (Some(r), Some(_), false) => match rules.basis {
-            Basis::Totals => {
-                let mut values = Vec::with_capacity(included.len());
-                for s in &included {
-                    if let Some(t) = r.score(s.assessment)?.total {
-                        values.push(t.exact);
-                    }
-                }
-                combine(rules.aggregation, &values)?
-            }
-            Basis::Criteria => score_profile(r, &profile)?.0,
-        },
-    };
-    let decision = match status {
-        SubjectStatus::Insufficient => Decision {
-            selected: false,
-            reason: DecisionReason::Insufficient,
-            explanation: combined.err().unwrap_or_default(),
-        },
-        SubjectStatus::Scored if !eligible => {
-            let failed: Vec<String> = gates
-                .iter()
-                .filter(|g| !g.passed)
-                .map(|g| format!("{} ({})", g.id, g.reason))
-                .collect();
-            Decision {
-                selected: false,
-                reason: DecisionReason::Ineligible,
-                explanation: format!("ineligible: failed {}", failed.join("; ")),
-            }
-        }
-        // Settled by ranking and selection.
-        SubjectStatus::Scored => Decision {
-            selected: false,
-            reason: DecisionReason::BelowCapacity,
-            explanation: String::new(),
-        },
-    };
-    let ranking_score = ranking_score.map(|v| Score::new(v, rounding)).transpose()?;
-    let candidate = match (eligible, ranking_score, total) {
-        (true, Some(score), Some(total)) => Some(Candidate {
-            index: 0,
-            id: subject_info.id.clone(),
-            score: score.published,
-            published_total: total.published,
-            tie_values: rules
-                .tie_break
-                .iter()
-                .map(|step| rank::tie_value(step, rubric, &criteria, spread.as_ref()))
-                .collect(),
-        }),
-        _ => None,
-    };
-    let report = SubjectReport {
-        subject: subject_info,
-        status,
-        assessors,
-        computed_total: computed.map(|t| Score::new(t, rounding)).transpose()?,
-        total,
-        consensus: records,
-        spread,
-        divergent,
-        criteria,
-        gates,
-        eligible,
-        band,
-        ranking_score,
-        rank: None,
-        tied_with: Vec::new(),
-        percentile: None,
-        decision,
-    };
-    Ok((report, candidate))
-}
-
-/// The rubric's gates applied to a subject's combined scores.
-fn gates(
-    rubric: &Rubric,
-    rules: &PanelRules,
-    included: &[&Sheet<'_>],
-    all: usize,
-    criteria: &[CriterionAggregate],
-    total: Option<Decimal>,
-) -> Result<Vec<GateResult>, Error> {
-    let half = Decimal::new(5, 1);
-    let mut results = Vec::with_capacity(rubric.doc().gates.len());
-    for gate in &rubric.doc().gates {
-        let (passed, reason) = match &gate.rule {
-            GateRule::RequiresYes { criterion } => {
-                let at = rubric.position(criterion);
-                let answers: Vec<&AnswerValue> = included
-                    .iter()
-                    .filter_map(|s| {
-                        at.and_then(|at| s.nodes.get(at))
-                            .and_then(|n| n.answer.as_ref())
-                    })
-                    .collect();
-                let votes: Vec<Decimal> = answers
-                    .iter()
-                    .filter_map(|a| match a {
-                        AnswerValue::YesNo(yes) => {
-                            Some(if *yes { Decimal::ONE } else { Decimal::ZERO })
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                let yes = votes.iter().filter(|v| !v.is_zero()).count();
-                match combine(rules.aggregation, &votes)? {
-                    Some(v) if v >= half => (
-                        true,
-                        format!(
-                            "`{criterion}`: {yes} of {} assessors answered yes",
-                            votes.len()
-                        ),
-                    ),
-                    Some(_) => (
-                        false,
-                        format!(
-                            "`{criterion}`: only {yes} of {} assessors answered yes",
-                            votes.len()
-                        ),
-                    ),
-                    None if answers
-                        .iter()
-                        .any(|a| matches!(a, AnswerValue::NotApplicable)) =>
-                    {
-                        (true, format!("`{criterion}` not applicable"))
-                    }
-                    None => (false, format!("`{criterion}` was not assessed")),
-                }
-            }
-            GateRule::CriterionMinimum {
-                criterion,
-                threshold,
-            } => {
-                let aggregate = rubric.position(criterion).and_then(|at| criteria.get(at));
-                let scored = aggregate.and_then(|a| a.normalised.zip(a.raw));
-                match rubric.criterion(criterion).and_then(|c| c.metric.as_ref()) {
-                    Some(metric) => {
-                        judge_minimum(criterion, metric, *threshold, scored, "combined")?
-                    }
-                    None => (false, format!("`{criterion}` is not a scored criterion")),
-                }
-            }
-            GateRule::TotalMinimum { threshold } => judge_total(rubric.scale(), *threshold, total),
-            GateRule::NoConflictOfInterest => {
-                let conflicted = all.saturating_sub(included.len());
-                if conflicted == 0 {
-                    (true, "no assessor excluded".to_owned())
-                } else {
-                    (
-                        true,
-                        format!(
-                            "{conflicted} assessor(s) excluded (conflict of interest or incomplete)"
-                        ),
-                    )
-                }
-            }
-        };
-        results.push(GateResult {
-            id: gate.id.clone(),
-            label: gate.label.clone(),
-            passed,
-            reason,
-        });
-    }
-    Ok(results)
 }
 
 impl Rubric {
