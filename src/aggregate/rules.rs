@@ -49,7 +49,9 @@ pub struct PanelRules {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<usize>,
     /// Weight multipliers that count for ranking only, never for thresholds (Horizon Europe
-    /// innovation actions: Impact x 1.5).
+    /// innovation actions: Impact x 1.5). The ranking score re-scores the included assessments
+    /// (uncalibrated) or the combined criteria under the re-weighted rubric, on the total's
+    /// scale; a consensus on the total is ranked as agreed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranking_weights: Vec<RankingWeight>,
     /// How subjects with equal ranking scores are ordered, in turn; a tie the chain cannot
