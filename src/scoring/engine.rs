@@ -1,21 +1,16 @@
-//! The scoring computation: answers to normalised scores, effective weights, points, gates.
+//! The scoring computation: answers to normalised scores, effective weights and points.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{
-    BandResult, CriterionResult, CriterionStatus, Flag, FlagKind, GateResult,
-    POINTS_DECIMAL_PLACES, Scorecard, judge_minimum, judge_total,
-};
+use super::{Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
 use crate::assessment::{Answer, AnswerValue, Assessment, RubricRef};
 use crate::error::{Error, Path};
-use crate::num::{self, Score};
-use crate::rubric::{
-    Direction, FORMAT_VERSION, GateRule, Metric, Node, Rubric, UnablePolicy, band_for,
-};
+use crate::num;
+use crate::rubric::{Direction, Metric, Node, Rubric, UnablePolicy};
 
 /// What became of one node of the criteria tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Outcome {
+pub(super) enum Outcome {
     /// A normalised score in `[0, 1]` (a group's is filled in later).
     Scored(Decimal),
     /// Could not be assessed and scored 0 by policy.
@@ -27,7 +22,7 @@ enum Outcome {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Exclusion {
+pub(super) enum Exclusion {
     UnableToAssess,
     Unanswered,
     NotApplicable,
@@ -47,15 +42,15 @@ impl Exclusion {
 }
 
 /// Working state per node, indexed like `Rubric::nodes`.
-struct Work<'a> {
-    rubric: &'a Rubric,
-    answers: &'a [Answer],
-    answer_of: Vec<Option<usize>>,
-    outcome: Vec<Outcome>,
-    share: Vec<Decimal>,
-    points: Vec<Decimal>,
-    flags: Vec<Flag>,
-    complete: bool,
+pub(super) struct Work<'a> {
+    pub(super) rubric: &'a Rubric,
+    pub(super) answers: &'a [Answer],
+    pub(super) answer_of: Vec<Option<usize>>,
+    pub(super) outcome: Vec<Outcome>,
+    pub(super) share: Vec<Decimal>,
+    pub(super) points: Vec<Decimal>,
+    pub(super) flags: Vec<Flag>,
+    pub(super) complete: bool,
 }
 
 pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
@@ -135,11 +130,11 @@ impl<'a> Work<'a> {
 }
 
 impl Work<'_> {
-    fn node(&self, at: usize) -> Option<&Node> {
+    pub(super) fn node(&self, at: usize) -> Option<&Node> {
         self.rubric.nodes().get(at)
     }
 
-    fn outcome(&self, at: usize) -> Outcome {
+    pub(super) fn outcome(&self, at: usize) -> Outcome {
         self.outcome.get(at).copied().unwrap_or(Outcome::Unscored)
     }
 
@@ -470,173 +465,6 @@ impl Work<'_> {
             return Ok(None);
         }
         Ok(Some(num::add(scale.min, all_points, OP)?))
-    }
-
-    fn assemble(
-        mut self,
-        total: Option<Decimal>,
-        assessment: &Assessment,
-    ) -> Result<Scorecard, Error> {
-        let rounding = self.rubric.rounding();
-        let total = total.map(|t| Score::new(t, rounding)).transpose()?;
-        let published = total.map(|t| t.published);
-        let gates = self.gates(published, assessment)?;
-        let band = published
-            .and_then(|t| band_for(&self.rubric.doc().bands, t))
-            .map(|b| BandResult {
-                id: b.id.clone(),
-                label: b.label.clone(),
-            });
-        let eligible = self.complete && gates.iter().all(|g| g.passed);
-        let criteria = self.results(self.rubric.top())?;
-        let a = assessment;
-        Ok(Scorecard {
-            format_version: FORMAT_VERSION,
-            rubric: a.rubric.clone(),
-            kind: a.kind,
-            subject: a.subject.clone(),
-            assessor: a.assessor.clone(),
-            conflict_of_interest: a.conflict_of_interest.clone(),
-            scale: self.rubric.scale(),
-            rounding,
-            complete: self.complete,
-            total,
-            band,
-            eligible,
-            gates,
-            criteria,
-            flags: std::mem::take(&mut self.flags),
-            lessons: a.lessons.clone(),
-        })
-    }
-
-    fn answer(&self, at: usize) -> Option<&Answer> {
-        self.answer_of
-            .get(at)
-            .copied()
-            .flatten()
-            .and_then(|i| self.answers.get(i))
-    }
-
-    fn results(&self, nodes: &[usize]) -> Result<Vec<CriterionResult>, Error> {
-        const OP: &str = "explaining a group";
-        let rounding = self.rubric.rounding();
-        let mut out = Vec::with_capacity(nodes.len());
-        for at in nodes {
-            let Some(node) = self.node(*at) else { continue };
-            let share = self.share.get(*at).copied().unwrap_or_default();
-            let points = self.points.get(*at).copied().unwrap_or_default();
-            let is_leaf = node.criterion.metric.is_some();
-            let (status, normalised) = match self.outcome(*at) {
-                Outcome::Scored(s) if is_leaf => (CriterionStatus::Scored, Some(s)),
-                Outcome::Scored(_) => {
-                    let scale = self.rubric.scale();
-                    let span = num::sub(scale.max, scale.min, OP)?;
-                    let denominator = num::mul(span, share, OP)?;
-                    let mean = if denominator.is_zero() {
-                        None
-                    } else {
-                        let toward = num::div(points, denominator, OP)?;
-                        Some(match scale.direction {
-                            Direction::HigherIsBetter => toward,
-                            Direction::LowerIsBetter => num::sub(Decimal::ONE, toward, OP)?,
-                        })
-                    };
-                    (CriterionStatus::Scored, mean)
-                }
-                Outcome::Minimum => (CriterionStatus::CountedAsMinimum, Some(Decimal::ZERO)),
-                Outcome::LeftOut(_) => (CriterionStatus::LeftOut, None),
-                Outcome::Unscored => (CriterionStatus::Unscored, None),
-            };
-            let answer = self.answer(*at);
-            out.push(CriterionResult {
-                id: node.criterion.id.clone(),
-                name: node.criterion.name.clone(),
-                status,
-                declared_weight: node.criterion.weight,
-                effective_weight: share.normalize(),
-                answer: answer.map(|a| a.value.clone()),
-                comment: answer.and_then(|a| a.comment.clone()),
-                normalised: normalised.map(|s| s.normalize()),
-                contribution: Score::new(points, rounding)?,
-                criteria: self.results(&node.children)?,
-            });
-        }
-        Ok(out)
-    }
-
-    fn gates(
-        &self,
-        total: Option<Decimal>,
-        assessment: &Assessment,
-    ) -> Result<Vec<GateResult>, Error> {
-        let mut results = Vec::with_capacity(self.rubric.doc().gates.len());
-        for gate in &self.rubric.doc().gates {
-            let (passed, reason) = self.gate(&gate.rule, total, assessment)?;
-            results.push(GateResult {
-                id: gate.id.clone(),
-                label: gate.label.clone(),
-                passed,
-                reason,
-            });
-        }
-        Ok(results)
-    }
-
-    fn gate(
-        &self,
-        rule: &GateRule,
-        total: Option<Decimal>,
-        assessment: &Assessment,
-    ) -> Result<(bool, String), Error> {
-        let target = |id: &str| {
-            self.rubric
-                .position(id)
-                .map(|at| (at, self.answer(at).map(|a| &a.value)))
-        };
-        Ok(match rule {
-            GateRule::RequiresYes { criterion } => match target(criterion) {
-                Some((_, Some(AnswerValue::YesNo(true)))) => {
-                    (true, format!("`{criterion}` answered yes"))
-                }
-                Some((_, Some(AnswerValue::YesNo(false)))) => {
-                    (false, format!("`{criterion}` answered no"))
-                }
-                Some((_, Some(AnswerValue::NotApplicable))) => {
-                    (true, format!("`{criterion}` not applicable"))
-                }
-                _ => (false, format!("`{criterion}` was not assessed")),
-            },
-            GateRule::CriterionMinimum {
-                criterion,
-                threshold,
-            } => {
-                let Some((at, answer)) = target(criterion) else {
-                    return Ok((false, format!("`{criterion}` is not in the rubric")));
-                };
-                let Some(metric) = self.node(at).and_then(|n| n.criterion.metric.as_ref()) else {
-                    return Ok((false, format!("`{criterion}` is not a scored criterion")));
-                };
-                let scored = match (self.outcome(at), answer) {
-                    (Outcome::Scored(s), Some(answer)) => Some((s, answer)),
-                    _ => None,
-                };
-                judge_minimum(criterion, metric, *threshold, scored, "answer")?
-            }
-            GateRule::TotalMinimum { threshold } => {
-                judge_total(self.rubric.scale(), *threshold, total)
-            }
-            GateRule::NoConflictOfInterest => {
-                let declaration = &assessment.conflict_of_interest;
-                match (declaration.declared, &declaration.statement) {
-                    (false, _) => (true, "no conflict of interest declared".to_owned()),
-                    (true, Some(statement)) => {
-                        (false, format!("conflict of interest declared: {statement}"))
-                    }
-                    (true, None) => (false, "conflict of interest declared".to_owned()),
-                }
-            }
-        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! Scoring one assessment: the [`Scorecard`] with its full explanation.
 
+mod assemble;
 mod engine;
 mod explain;
 
