@@ -229,6 +229,24 @@ impl Rubric {
     /// a subject with fewer valid assessors than `min_assessors` is marked insufficient and
     /// never scored. Output does not depend on the order of assessments or subjects.
     ///
+    /// # Examples
+    /// Two MAG members score one proposal; the preset's rules require four valid assessors, so
+    /// the subject is insufficient and says why.
+    /// ```
+    /// use igf_rubric::{DecisionReason, Panel, presets};
+    ///
+    /// let rubric = presets::bpf_proposal()?;
+    /// let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/mag-panel.json"))?;
+    /// let mut panel = Panel::from_json(&sample)?;
+    /// panel.assessments.retain(|a| a.subject.id == "bpf-ipv6-2016" && a.assessor.id <= "mag-02".to_owned());
+    /// panel.consensus.clear(); // it concerns another subject, which the review would reject
+    /// let report = rubric.review(&panel)?;
+    /// let subject = &report.subjects[0];
+    /// assert_eq!(subject.decision.reason, DecisionReason::Insufficient);
+    /// assert_eq!(subject.decision.explanation, "2 valid assessor(s) of 2; the rules require 4");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     /// Any error of [`Panel::check`] or [`Rubric::score`] (under `assessments[i]`);
     /// [`Error::RubricMismatch`] when the panel names another rubric; errors in `rules` and

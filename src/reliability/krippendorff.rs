@@ -33,9 +33,10 @@ pub enum MeasurementLevel {
 /// where a unit is pairable when it has `m_u >= 2` ratings, `n_uc` counts the value `c` in unit
 /// `u`, `n_c = Σ_u n_uc` and `n = Σ_u m_u`: the coincidence-matrix form of Krippendorff (2011),
 /// "Computing Krippendorff's alpha-reliability". For nominal, ordinal and interval data the
-/// inner double sum has a closed form (ordinal δ is a difference of mid-ranks), so the cost is
-/// `O(units · raters + values · log values)`; ratio data costs `O(Σ_u d_u²)` more, with `d_u`
-/// the distinct values in unit `u` (at most `min(raters, values)`).
+/// inner double sum has a closed form (ordinal δ is a difference of mid-ranks, looked up by
+/// binary search), so the cost is `O(units · raters · log values)` with no pairs of raters;
+/// ratio data costs `O(Σ_u d_u²)` more, with `d_u` the distinct values in unit `u` (at most
+/// `min(raters, values)`).
 ///
 /// # Examples
 /// Krippendorff's own example (4 coders, 12 units, missing values): nominal alpha = 0.743.
@@ -72,9 +73,14 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
     }
     all.sort_by(f64::total_cmp);
     let domain = value_counts(&all);
+    let ranks = mid_ranks(&domain);
     let position = |value: f64| -> f64 {
         match level {
-            MeasurementLevel::Ordinal => mid_rank(&domain, value),
+            MeasurementLevel::Ordinal => ranks
+                .binary_search_by(|(v, _)| v.total_cmp(&value))
+                .ok()
+                .and_then(|i| ranks.get(i))
+                .map_or(value, |(_, rank)| *rank),
             _ => value,
         }
     };
@@ -114,18 +120,18 @@ fn value_counts(sorted: &[f64]) -> Vec<(f64, f64)> {
     counts
 }
 
-/// Ordinal position of `value`: pairable values below it plus half of those equal to it.
-fn mid_rank(domain: &[(f64, f64)], value: f64) -> f64 {
-    let below: f64 = domain
+/// Each distinct value with its ordinal position: the pairable values below it plus half of
+/// those equal to it.
+fn mid_ranks(domain: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut below = 0.0;
+    domain
         .iter()
-        .take_while(|(v, _)| *v < value)
-        .map(|(_, c)| c)
-        .fold(0.0, |a, c| a + c);
-    let at = domain
-        .iter()
-        .find(|(v, _)| *v == value)
-        .map_or(0.0, |(_, c)| *c);
-    below + at / 2.0
+        .map(|(value, count)| {
+            let rank = below + count / 2.0;
+            below += count;
+            (*value, rank)
+        })
+        .collect()
 }
 
 /// `Σ_c Σ_k n_c n_k δ²(c, k)` over the value counts of one unit (or of all pairable values).

@@ -157,3 +157,21 @@ proptest! {
         prop_assert_eq!(selected, report.selected.len());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn no_panel_text_makes_the_loader_or_review_panic(rows in rows(), text in ".{0,100}", cut in any::<prop::sample::Index>()) {
+        let json = panel(&rows).to_json().unwrap();
+        let at = cut.index(json.len());
+        for candidate in [
+            json.get(..at).unwrap_or("").to_owned(),
+            format!("{}{}{}", json.get(..at).unwrap_or(""), text, json.get(at..).unwrap_or("")),
+        ] {
+            if let Ok(panel) = Panel::from_json(&candidate) {
+                let _ = pair_rubric().review(&panel);
+            }
+        }
+    }
+}
