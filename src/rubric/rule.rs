@@ -109,7 +109,8 @@ pub enum UnablePolicy {
     Renormalise,
     /// Score the criterion 0 (its worst answer), flagged.
     CountAsMinimum,
-    /// The assessment is incomplete: no total, not eligible.
+    /// The assessment is incomplete: no total, not eligible. (A criterion of weight 0 cannot
+    /// change the total, so it is left out instead.)
     Incomplete,
 }
 

@@ -257,6 +257,11 @@ impl Work<'_> {
             );
             return outcome;
         }
+        // An unweighted criterion cannot change the total, so it never makes a sheet incomplete.
+        let policy = match policy {
+            UnablePolicy::Incomplete if node.weight().is_zero() => UnablePolicy::Renormalise,
+            other => other,
+        };
         match policy {
             UnablePolicy::Renormalise => {
                 self.flag(

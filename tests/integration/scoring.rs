@@ -318,3 +318,19 @@ fn a_lower_is_better_total_counts_down_from_the_worst() {
     );
     assert_eq!(c.gates[2].reason, "total 33.93 meets the maximum 40");
 }
+
+#[test]
+fn the_incomplete_policy_ignores_unweighted_criteria() {
+    // `complete` has weight 0 but is required, so make it optional for this case.
+    let r = with(rubric(), "/unable_to_assess", json!("incomplete"));
+    let r = with(r, "/criteria/4/required", json!(false));
+    let a = with(assessment(), "/answers/6/value", json!("unable_to_assess"));
+    let c = card(&r, &a);
+    assert!(c.complete);
+    assert_eq!(published(&c), "70.09");
+    assert!(
+        c.flags
+            .iter()
+            .any(|f| f.message == "`complete` left out: unable to assess")
+    );
+}
