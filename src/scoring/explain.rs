@@ -5,6 +5,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::assessment::AnswerValue;
+use crate::rubric::Direction;
 
 use super::{CriterionResult, CriterionStatus, Scorecard};
 
@@ -28,11 +29,16 @@ impl fmt::Display for Scorecard {
             self.rubric.version
         )?;
         match &self.total {
-            Some(total) => write!(
-                f,
-                "total {} on {}..{}",
-                total.published, self.scale.min, self.scale.max
-            )?,
+            Some(total) => {
+                write!(
+                    f,
+                    "total {} on {}..{}",
+                    total.published, self.scale.min, self.scale.max
+                )?;
+                if self.scale.direction == Direction::LowerIsBetter {
+                    write!(f, " (lower is better)")?;
+                }
+            }
             None => write!(f, "no total: assessment incomplete")?,
         }
         if let Some(band) = &self.band {

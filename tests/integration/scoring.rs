@@ -317,6 +317,11 @@ fn a_lower_is_better_total_counts_down_from_the_worst() {
         "0.645833"
     );
     assert_eq!(c.gates[2].reason, "total 33.93 meets the maximum 40");
+    assert!(
+        c.to_string()
+            .contains("total 33.93 on 10..90 (lower is better), eligible"),
+        "{c}"
+    );
 }
 
 #[test]
