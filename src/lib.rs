@@ -33,9 +33,9 @@ mod scoring;
 
 pub use aggregate::{
     Aggregation, AssessorEntry, Basis, Breakdown, Calibration, CalibrationEntry, Coefficient,
-    Consensus, ConsensusRecord, CriterionAggregate, CriterionAlpha, Decision, DecisionReason,
-    GroupMean, MEAN_DECIMAL_PLACES, Panel, PanelReliability, PanelReport, PanelRules,
-    RankingWeight, Spread, SubjectReport, SubjectStatus, TieBreak, Trim,
+    Consensus, ConsensusRecord, CriterionAggregate, CriterionAlpha, CriterionComment, Decision,
+    DecisionReason, GroupMean, MEAN_DECIMAL_PLACES, Panel, PanelReliability, PanelReport,
+    PanelRules, RankingWeight, Spread, SubjectReport, SubjectStatus, TieBreak, Trim,
 };
 pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,

@@ -15,8 +15,8 @@ mod subject;
 pub use panel::{Consensus, Panel};
 pub use report::{
     AssessorEntry, Breakdown, CalibrationEntry, Coefficient, ConsensusRecord, CriterionAggregate,
-    CriterionAlpha, Decision, DecisionReason, GroupMean, PanelReliability, PanelReport,
-    SubjectReport, SubjectStatus,
+    CriterionAlpha, CriterionComment, Decision, DecisionReason, GroupMean, PanelReliability,
+    PanelReport, SubjectReport, SubjectStatus,
 };
 pub use rules::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
 pub use stats::{Aggregation, MEAN_DECIMAL_PLACES, Spread, Trim};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rules::PanelRules;
 use super::stats::Spread;
-use crate::assessment::{Region, Role, RubricRef, StakeholderGroup, Subject};
+use crate::assessment::{Lessons, Region, Role, RubricRef, StakeholderGroup, Subject};
 use crate::num::{Rounding, Score, exact};
 use crate::reliability::{Icc, Interpretation};
 use crate::rubric::TotalScale;
@@ -129,6 +129,22 @@ pub struct AssessorEntry {
     )]
     #[schemars(with = "Option<exact::Schema>")]
     pub calibrated_total: Option<Decimal>,
+    /// The assessor's comments on criteria, in rubric order, for the consensus discussion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<CriterionComment>,
+    /// The assessor's answers to the three BPF questions.
+    #[serde(default, skip_serializing_if = "Lessons::is_empty")]
+    pub lessons: Lessons,
+}
+
+/// An assessor's comment on one criterion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionComment {
+    /// The criterion's id.
+    pub criterion: String,
+    /// The comment.
+    pub comment: String,
 }
 
 /// A consensus score and the computed value it replaced.

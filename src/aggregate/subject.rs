@@ -7,8 +7,8 @@ use super::gates::gates;
 use super::panel::Consensus;
 use super::rank::{self, Candidate};
 use super::report::{
-    AssessorEntry, ConsensusRecord, CriterionAggregate, Decision, DecisionReason, SubjectReport,
-    SubjectStatus,
+    AssessorEntry, ConsensusRecord, CriterionAggregate, CriterionComment, Decision, DecisionReason,
+    SubjectReport, SubjectStatus,
 };
 use super::review::Sheet;
 use super::rules::{Basis, PanelRules};
@@ -154,6 +154,17 @@ fn entry(sheet: &Sheet<'_>) -> AssessorEntry {
         excluded_because: sheet.excluded_because.clone(),
         total: sheet.card.total,
         calibrated_total: sheet.calibrated,
+        comments: sheet
+            .nodes
+            .iter()
+            .filter_map(|n| {
+                n.comment.as_ref().map(|comment| CriterionComment {
+                    criterion: n.id.clone(),
+                    comment: comment.clone(),
+                })
+            })
+            .collect(),
+        lessons: sheet.assessment.lessons.clone(),
     }
 }
 

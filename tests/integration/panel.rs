@@ -326,3 +326,15 @@ fn reliability_and_breakdown_are_reported() {
     );
     assert_eq!(r1.mean_total.round_dp(4).to_string(), "58.3333");
 }
+
+#[test]
+fn comments_and_lessons_reach_the_report() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mag-panel.json");
+    let panel = Panel::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let report = igf_rubric::presets::bpf_proposal().unwrap().review(&panel).unwrap();
+    let ipv6 = subject(&report, "bpf-ipv6-2016");
+    let mag05 = ipv6.assessors.iter().find(|a| a.id == "mag-05").unwrap();
+    assert_eq!(mag05.comments.len(), 1);
+    assert_eq!(mag05.comments[0].criterion, "P6");
+    assert_eq!(mag05.comments[0].comment, "Not enough information in the proposal.");
+}
