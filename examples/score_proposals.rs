@@ -120,6 +120,12 @@ fn reliability(report: &PanelReport) {
         "  Krippendorff's alpha (interval) of the totals: {}",
         coefficient(&r.totals_alpha)
     );
+    if let Some(bands) = &r.bands_alpha {
+        println!(
+            "  Krippendorff's alpha (ordinal) of the bands: {}",
+            coefficient(bands)
+        );
+    }
     for icc in r
         .totals_icc
         .iter()

@@ -16,7 +16,7 @@ use crate::num;
 use crate::reliability::{
     Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
 };
-use crate::rubric::Rubric;
+use crate::rubric::{Rubric, band_for};
 
 /// Krippendorff's alpha of the totals and of each scored criterion, and the ICCs of the totals
 /// where the design is complete. Units are the scored subjects; raters the included assessors.
@@ -59,7 +59,18 @@ pub(super) fn of_panel(
             .collect()
     };
     let totals = matrix(&|s| s.total());
-    let totals_alpha = alpha(totals.clone());
+    let totals_alpha = alpha(totals.clone(), MeasurementLevel::Interval);
+    // Bands are listed best first; their position is an ordinal rating of each assessor.
+    let bands = &rubric.doc().bands;
+    let bands_alpha = (!bands.is_empty()).then(|| {
+        let band_of = |s: &Sheet<'_>| {
+            let published = s.card.total.map(|t| t.published)?;
+            let at =
+                band_for(bands, published).and_then(|b| bands.iter().position(|x| x.id == b.id))?;
+            Some(Decimal::from(at))
+        };
+        alpha(matrix(&band_of), MeasurementLevel::Ordinal)
+    });
     let missing = totals.iter().flatten().filter(|v| v.is_none()).count();
     let cells = totals
         .iter()
@@ -89,21 +100,21 @@ pub(super) fn of_panel(
         {
             criteria_alpha.push(CriterionAlpha {
                 criterion: node.criterion.id.clone(),
-                alpha: alpha(matrix(&|s| s.normalised(at))),
+                alpha: alpha(matrix(&|s| s.normalised(at)), MeasurementLevel::Interval),
             });
         }
     }
     Ok(PanelReliability {
         totals_alpha,
+        bands_alpha,
         totals_icc,
         icc_note,
         criteria_alpha,
     })
 }
 
-fn alpha(rows: Vec<Vec<Option<f64>>>) -> Coefficient {
-    match Ratings::from_rows(rows).and_then(|r| krippendorff_alpha(&r, MeasurementLevel::Interval))
-    {
+fn alpha(rows: Vec<Vec<Option<f64>>>, level: MeasurementLevel) -> Coefficient {
+    match Ratings::from_rows(rows).and_then(|r| krippendorff_alpha(&r, level)) {
         Ok(value) => Coefficient {
             value: Some(value),
             interpretation: Some(Interpretation::for_alpha(value)),

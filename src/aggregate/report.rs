@@ -267,6 +267,10 @@ pub struct CalibrationEntry {
 pub struct PanelReliability {
     /// Krippendorff's alpha (interval) of the assessors' totals, subjects as units.
     pub totals_alpha: Coefficient,
+    /// Krippendorff's alpha (ordinal) of the bands the assessors' totals fall in: agreement on
+    /// the decision a rubric's bands stand for (absent when the rubric has no bands).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands_alpha: Option<Coefficient>,
     /// The six ICCs of the totals, where every included assessor scored every scored subject.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub totals_icc: Vec<Icc>,
