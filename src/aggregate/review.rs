@@ -181,15 +181,7 @@ fn check_consensus(rubric: &Rubric, consensus: &[Consensus]) -> Result<(), Error
                 metric.normalise_threshold(id, c.value, &here.key("value"))?;
             }
             None => {
-                let scale = rubric.scale();
-                if c.value < scale.min || c.value > scale.max {
-                    return Err(Error::OutOfRange {
-                        path: here.key("value"),
-                        value: c.value,
-                        min: scale.min,
-                        max: scale.max,
-                    });
-                }
+                rubric.scale().check(c.value, here.key("value"))?;
             }
         }
     }

@@ -189,9 +189,7 @@ impl PanelRules {
         }
         let scale = rubric.scale();
         if let Some(t) = self.threshold {
-            if t < scale.min || t > scale.max {
-                return Err(out_of_range("threshold", t, scale.min, scale.max));
-            }
+            scale.check(t, at.key("threshold"))?;
         }
         if self.capacity == Some(0) {
             return Err(out_of_range(
@@ -217,14 +215,7 @@ impl PanelRules {
             }
         }
         for (i, value) in self.reference_pool.iter().enumerate() {
-            if *value < scale.min || *value > scale.max {
-                return Err(Error::OutOfRange {
-                    path: at.key("reference_pool").index(i),
-                    value: *value,
-                    min: scale.min,
-                    max: scale.max,
-                });
-            }
+            scale.check(*value, at.key("reference_pool").index(i))?;
         }
         Ok(())
     }

@@ -347,15 +347,7 @@ impl Rubric {
                     metric.normalise_threshold(criterion, *threshold, &rule_at.key("threshold"))?;
                 }
                 GateRule::TotalMinimum { threshold } => {
-                    let scale = self.doc.scale;
-                    if *threshold < scale.min || *threshold > scale.max {
-                        return Err(Error::OutOfRange {
-                            path: rule_at.key("threshold"),
-                            value: *threshold,
-                            min: scale.min,
-                            max: scale.max,
-                        });
-                    }
+                    self.doc.scale.check(*threshold, rule_at.key("threshold"))?;
                 }
                 GateRule::NoConflictOfInterest => {}
             }

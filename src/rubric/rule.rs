@@ -46,6 +46,19 @@ impl Default for TotalScale {
 }
 
 impl TotalScale {
+    /// Checks that `value` lies on the scale; `at` is where it stands.
+    pub(crate) fn check(self, value: Decimal, at: Path) -> Result<(), Error> {
+        if value < self.min || value > self.max {
+            return Err(Error::OutOfRange {
+                path: at,
+                value,
+                min: self.min,
+                max: self.max,
+            });
+        }
+        Ok(())
+    }
+
     pub(crate) fn validate(self, at: &Path) -> Result<TotalScale, Error> {
         for (key, value) in [("min", self.min), ("max", self.max)] {
             if value.abs() > MAX_SCALE_MAGNITUDE {
@@ -193,14 +206,7 @@ pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Re
     let mut previous: Option<&Band> = None;
     for (i, band) in bands.iter().enumerate() {
         let here = at.item(i, &band.id);
-        if band.min < scale.min || band.min > scale.max {
-            return Err(Error::OutOfRange {
-                path: here.key("min"),
-                value: band.min,
-                min: scale.min,
-                max: scale.max,
-            });
-        }
+        scale.check(band.min, here.key("min"))?;
         if let Some(prev) = previous {
             if band.min >= prev.min {
                 return Err(Error::OutOfOrder {
