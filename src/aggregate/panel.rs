@@ -66,6 +66,20 @@ pub struct Consensus {
 impl Panel {
     /// Loads a panel from JSON and checks what it says on its own.
     ///
+    /// ```
+    /// use igf_rubric::Panel;
+    ///
+    /// let panel = Panel::from_json(r#"{
+    ///   "rubric": { "id": "bpf-proposal", "version": "1.0.0" },
+    ///   "rules": { "aggregation": { "method": "median" }, "min_assessors": 3, "capacity": 3 },
+    ///   "assessments": []
+    /// }"#)?;
+    /// assert_eq!(panel.rules.map(|r| r.min_assessors), Some(3));
+    /// let twice = Panel::from_json(r#"{ "rubric": { "id": "x", "version": "1" }, "assessments": [], "rules": {}, "rules": {} }"#);
+    /// assert!(twice.is_err());
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON; [`Error::UnsupportedFormat`]; any error of
     /// [`Assessment::check`] under `assessments[i]`; [`Error::RubricMismatch`] when an

@@ -243,6 +243,16 @@ pub struct Spread {
 impl Spread {
     /// The spread of at least one value.
     ///
+    /// ```
+    /// use igf_rubric::{Decimal, Spread};
+    ///
+    /// let totals: Vec<Decimal> = [60, 70, 90].into_iter().map(Decimal::from).collect();
+    /// let spread = Spread::of(&totals)?;
+    /// assert_eq!((spread.range, spread.iqr), (Decimal::from(30), Decimal::from(15)));
+    /// assert_eq!(spread.sd.map(|sd| sd.round_dp(4).to_string()).as_deref(), Some("15.2753"));
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::Undefined`] for no values; [`Error::Overflow`] if a sum overflows.
     pub fn of(values: &[Decimal]) -> Result<Spread, Error> {
