@@ -328,7 +328,9 @@ impl Work<'_> {
     /// Shares the total among the nodes top-down and returns `N = Σ share_i · s_i`.
     fn distribute(&mut self) -> Result<Decimal, Error> {
         const OP: &str = "sharing weights";
-        let top = self.rubric.top().to_vec();
+        // The rubric outlives `self`, so its slices can be read while `self` is written.
+        let rubric = self.rubric;
+        let top = rubric.top();
         if !top.iter().any(|at| self.carries(*at)) {
             self.complete = false;
             self.flags.push(Flag {
@@ -338,14 +340,11 @@ impl Work<'_> {
             });
             return Ok(Decimal::ZERO);
         }
-        self.share_among(&top, Decimal::ONE, None)?;
-        for at in 0..self.rubric.nodes().len() {
-            let Some(node) = self.node(at) else { continue };
+        self.share_among(top, Decimal::ONE, None)?;
+        for (at, node) in rubric.nodes().iter().enumerate() {
             if node.criterion.metric.is_none() && self.carries(at) {
-                let children = node.children.clone();
                 let share = self.share.get(at).copied().unwrap_or_default();
-                let id = node.criterion.id.clone();
-                self.share_among(&children, share, Some(&id))?;
+                self.share_among(&node.children, share, Some(&node.criterion.id))?;
             }
         }
         let mut total = Decimal::ZERO;
