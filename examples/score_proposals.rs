@@ -107,7 +107,7 @@ fn ranking(report: &PanelReport) {
 
 fn coefficient(c: &Coefficient) -> String {
     match (c.value, c.interpretation, &c.note) {
-        (Some(v), Some(band), _) => format!("{v:.3} ({band:?})"),
+        (Some(v), Some(band), _) => format!("{v:.3} ({})", band.label()),
         (_, _, Some(note)) => format!("undefined: {note}"),
         _ => "-".to_owned(),
     }
@@ -126,23 +126,24 @@ fn reliability(report: &PanelReport) {
             coefficient(bands)
         );
     }
+    match &r.icc_note {
+        Some(note) => println!("  ICC of the totals, {note}:"),
+        None => println!("  ICC of the totals:"),
+    }
     for icc in r
         .totals_icc
         .iter()
         .filter(|i| i.name == "ICC(2,1)" || i.name == "ICC(2,k)")
     {
         println!(
-            "  {} {}: {:.3} [{:.3}, {:.3}] ({:?})",
+            "    {} = {}: {:.3}, 95% CI [{:.3}, {:.3}] ({})",
             icc.name,
             icc.mcgraw_wong,
             icc.value,
             icc.ci95_lower,
             icc.ci95_upper,
-            icc.interpretation
+            icc.interpretation.label()
         );
-    }
-    if let Some(note) = &r.icc_note {
-        println!("  ICC: {note}");
     }
     let criteria: Vec<String> = r
         .criteria_alpha

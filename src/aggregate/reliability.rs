@@ -14,7 +14,7 @@ use super::stats::mean;
 use crate::error::Error;
 use crate::num;
 use crate::reliability::{
-    Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
+    Icc, Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
 };
 use crate::rubric::{Rubric, band_for};
 
@@ -71,24 +71,7 @@ pub(super) fn of_panel(
         };
         alpha(matrix(&band_of), MeasurementLevel::Ordinal)
     });
-    let missing = totals.iter().flatten().filter(|v| v.is_none()).count();
-    let cells = totals
-        .iter()
-        .map(Vec::len)
-        .fold(0usize, usize::saturating_add);
-    let (totals_icc, icc_note) = if missing > 0 {
-        (
-            Vec::new(),
-            Some(format!(
-                "{missing} of {cells} subject-assessor cells are empty: ICCs need every assessor to score every subject"
-            )),
-        )
-    } else {
-        match Ratings::from_rows(totals).and_then(|r| intraclass_correlations(&r)) {
-            Ok(iccs) => (iccs, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
-        }
-    };
+    let (totals_icc, icc_note) = iccs(&totals, &raters);
     let mut criteria_alpha = Vec::new();
     for (at, node) in rubric.nodes().iter().enumerate() {
         if node
@@ -111,6 +94,44 @@ pub(super) fn of_panel(
         icc_note,
         criteria_alpha,
     })
+}
+
+/// The ICCs of the totals over the assessors who scored every scored subject; the note names
+/// the assessors left out for that, or why there are no ICCs.
+fn iccs(totals: &[Vec<Option<f64>>], raters: &[&str]) -> (Vec<Icc>, Option<String>) {
+    let complete: Vec<usize> = (0..raters.len())
+        .filter(|r| {
+            totals
+                .iter()
+                .all(|row| row.get(*r).is_some_and(Option::is_some))
+        })
+        .collect();
+    let left_out: Vec<&str> = raters
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| !complete.contains(r))
+        .map(|(_, id)| *id)
+        .collect();
+    let rows: Vec<Vec<Option<f64>>> = totals
+        .iter()
+        .map(|row| {
+            complete
+                .iter()
+                .map(|r| row.get(*r).copied().flatten())
+                .collect()
+        })
+        .collect();
+    let note = (!left_out.is_empty()).then(|| {
+        format!(
+            "over the {} assessors who scored every subject ({} left out)",
+            complete.len(),
+            left_out.join(", ")
+        )
+    });
+    match Ratings::from_rows(rows).and_then(|r| intraclass_correlations(&r)) {
+        Ok(iccs) => (iccs, note),
+        Err(e) => (Vec::new(), Some(e.to_string())),
+    }
 }
 
 fn alpha(rows: Vec<Vec<Option<f64>>>, level: MeasurementLevel) -> Coefficient {

@@ -271,10 +271,10 @@ pub struct PanelReliability {
     /// the decision a rubric's bands stand for (absent when the rubric has no bands).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands_alpha: Option<Coefficient>,
-    /// The six ICCs of the totals, where every included assessor scored every scored subject.
+    /// The six ICCs of the totals, over the assessors who scored every scored subject.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub totals_icc: Vec<Icc>,
-    /// Why the ICCs are absent, where they are.
+    /// Which assessors the ICCs leave out, or why they are absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icc_note: Option<String>,
     /// Krippendorff's alpha (interval) of each scored criterion's normalised scores.

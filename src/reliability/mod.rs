@@ -126,6 +126,24 @@ pub enum Interpretation {
 }
 
 impl Interpretation {
+    /// The band's name as its source writes it: "almost perfect", "tentative", "good", ...
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Interpretation::Poor | Interpretation::IccPoor => "poor",
+            Interpretation::Slight => "slight",
+            Interpretation::Fair => "fair",
+            Interpretation::Moderate | Interpretation::IccModerate => "moderate",
+            Interpretation::Substantial => "substantial",
+            Interpretation::AlmostPerfect => "almost perfect",
+            Interpretation::Unreliable => "unreliable",
+            Interpretation::Tentative => "tentative",
+            Interpretation::Reliable => "reliable",
+            Interpretation::IccGood => "good",
+            Interpretation::IccExcellent => "excellent",
+        }
+    }
+
     /// Landis and Koch's band for a kappa.
     #[must_use]
     pub fn for_kappa(kappa: f64) -> Interpretation {
