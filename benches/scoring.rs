@@ -43,6 +43,14 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("bpf_proposal/parse_and_total/6_samples", |b| {
+        b.iter(|| {
+            for text in &texts {
+                let assessment = Assessment::from_json(black_box(text)).unwrap();
+                assert!(rubric.total(&assessment).unwrap().is_some());
+            }
+        })
+    });
     group.bench_function("bpf_proposal/parse_only/6_samples", |b| {
         b.iter(|| {
             for text in &texts {

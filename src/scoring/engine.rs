@@ -51,6 +51,8 @@ pub(super) struct Work<'a> {
     pub(super) points: Vec<Decimal>,
     pub(super) flags: Vec<Flag>,
     pub(super) complete: bool,
+    /// Whether flags are recorded (a scorecard) or skipped (a bare total).
+    pub(super) explain: bool,
 }
 
 pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
@@ -63,6 +65,20 @@ pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecar
     let normalised_total = work.distribute()?;
     let total = work.points_and_total(normalised_total)?;
     work.assemble(total, assessment)
+}
+
+/// The exact total of one assessment, checked as [`score`] checks it, without building the
+/// scorecard or its messages.
+pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<Decimal>, Error> {
+    assessment.check_header()?;
+    check_reference(rubric, assessment)?;
+    let mut work = Work::new(rubric, &assessment.answers);
+    work.explain = false;
+    work.match_answers()?;
+    work.score_leaves()?;
+    work.settle_groups();
+    let normalised_total = work.distribute()?;
+    work.points_and_total(normalised_total)
 }
 
 /// The total of a profile of leaf scores, as [`score`] would compute it from answers with
@@ -125,6 +141,7 @@ impl<'a> Work<'a> {
             points: vec![Decimal::ZERO; count],
             flags: Vec::new(),
             complete: true,
+            explain: true,
         }
     }
 }
@@ -144,12 +161,15 @@ impl Work<'_> {
         }
     }
 
-    fn flag(&mut self, kind: FlagKind, criterion: &str, message: String) {
-        self.flags.push(Flag {
-            kind,
-            criterion: Some(criterion.to_owned()),
-            message,
-        });
+    /// Records a flag, building its message only when the caller wants the explanation.
+    fn flag(&mut self, kind: FlagKind, criterion: Option<&str>, message: impl FnOnce() -> String) {
+        if self.explain {
+            self.flags.push(Flag {
+                kind,
+                criterion: criterion.map(str::to_owned),
+                message: message(),
+            });
+        }
     }
 
     /// Resolves each answer to its leaf, once, without hashing.
@@ -241,20 +261,16 @@ impl Work<'_> {
             return outcome;
         };
         if why == Exclusion::NotApplicable {
-            self.flag(
-                FlagKind::LeftOut,
-                id,
-                format!("`{id}` left out: not applicable"),
-            );
+            self.flag(FlagKind::LeftOut, Some(id), || {
+                format!("`{id}` left out: not applicable")
+            });
             return outcome;
         }
         if node.criterion.required {
             self.complete = false;
-            self.flag(
-                FlagKind::Incomplete,
-                id,
-                format!("required criterion `{id}` is {}", why.describe()),
-            );
+            self.flag(FlagKind::Incomplete, Some(id), || {
+                format!("required criterion `{id}` is {}", why.describe())
+            });
             return outcome;
         }
         // An unweighted criterion cannot change the total, so it never makes a sheet incomplete.
@@ -264,31 +280,25 @@ impl Work<'_> {
         };
         match policy {
             UnablePolicy::Renormalise => {
-                self.flag(
-                    FlagKind::LeftOut,
-                    id,
-                    format!("`{id}` left out: {}", why.describe()),
-                );
+                self.flag(FlagKind::LeftOut, Some(id), || {
+                    format!("`{id}` left out: {}", why.describe())
+                });
                 outcome
             }
             UnablePolicy::CountAsMinimum => {
-                self.flag(
-                    FlagKind::CountedAsMinimum,
-                    id,
-                    format!("`{id}` {}: counted as its minimum (0)", why.describe()),
-                );
+                self.flag(FlagKind::CountedAsMinimum, Some(id), || {
+                    format!("`{id}` {}: counted as its minimum (0)", why.describe())
+                });
                 Outcome::Minimum
             }
             UnablePolicy::Incomplete => {
                 self.complete = false;
-                self.flag(
-                    FlagKind::Incomplete,
-                    id,
+                self.flag(FlagKind::Incomplete, Some(id), || {
                     format!(
                         "`{id}` is {}, and the rubric counts that as incomplete",
                         why.describe()
-                    ),
-                );
+                    )
+                });
                 outcome
             }
         }
@@ -333,10 +343,8 @@ impl Work<'_> {
         let top = rubric.top();
         if !top.iter().any(|at| self.carries(*at)) {
             self.complete = false;
-            self.flags.push(Flag {
-                kind: FlagKind::Incomplete,
-                criterion: None,
-                message: "no weighted criterion could be scored".to_owned(),
+            self.flag(FlagKind::Incomplete, None, || {
+                "no weighted criterion could be scored".to_owned()
             });
             return Ok(Decimal::ZERO);
         }
@@ -374,14 +382,12 @@ impl Work<'_> {
             .iter()
             .any(|c| !self.carries(*c) && self.node(*c).is_some_and(|n| !n.weight().is_zero()));
         if dropped {
-            let whose = parent.map_or_else(
-                || "the top-level criteria".to_owned(),
-                |id| format!("the criteria of `{id}`"),
-            );
-            self.flags.push(Flag {
-                kind: FlagKind::Renormalised,
-                criterion: parent.map(str::to_owned),
-                message: format!("weights of {whose} renormalised over those still in"),
+            self.flag(FlagKind::Renormalised, parent, || {
+                let whose = parent.map_or_else(
+                    || "the top-level criteria".to_owned(),
+                    |id| format!("the criteria of `{id}`"),
+                );
+                format!("weights of {whose} renormalised over those still in")
             });
         }
         let weight_sum = num::sum(playing.iter().map(|(_, w)| *w), OP)?;

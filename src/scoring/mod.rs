@@ -235,4 +235,34 @@ impl crate::rubric::Rubric {
     pub fn score(&self, assessment: &crate::assessment::Assessment) -> Result<Scorecard, Error> {
         engine::score(self, assessment)
     }
+
+    /// The total of one assessment alone: the same checks and the same number as
+    /// [`Rubric::score`]'s `total`, without the scorecard, its explanation, gates or band. For
+    /// scoring many assessments where only the totals are needed.
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, presets};
+    ///
+    /// let rubric = presets::bpf_outcome()?;
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/examples/data/outcomes/cybersecurity-2019.json"
+    /// ))?;
+    /// let assessment = Assessment::from_json(&text)?;
+    /// let total = rubric.total(&assessment)?;
+    /// assert_eq!(total, rubric.score(&assessment)?.total);
+    /// assert_eq!(total.map(|t| t.published.to_string()).as_deref(), Some("80.08"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for [`Rubric::score`].
+    pub fn total(
+        &self,
+        assessment: &crate::assessment::Assessment,
+    ) -> Result<Option<Score>, Error> {
+        engine::total(self, assessment)?
+            .map(|t| Score::new(t, self.rounding()))
+            .transpose()
+    }
 }

@@ -364,6 +364,11 @@ proptest! {
     }
 
     #[test]
+    fn the_bare_total_is_the_scorecards_total((rubric, assessment) in case()) {
+        prop_assert_eq!(rubric.total(&assessment).unwrap(), rubric.score(&assessment).unwrap().total);
+    }
+
+    #[test]
     fn documents_round_trip_through_json((rubric, assessment) in case()) {
         prop_assert_eq!(&Rubric::from_json(&rubric.to_json().unwrap()).unwrap(), &rubric);
         prop_assert_eq!(&Assessment::from_json(&assessment.to_json().unwrap()).unwrap(), &assessment);
