@@ -491,24 +491,48 @@ fn check_weight(criterion: &Criterion, here: &Path) -> Result<(), Error> {
 }
 
 /// Checks that each id is valid and unique among its kind; `at(i, id)` is the path of the i-th.
+/// A repeated id is reported where it first repeats, with where it first appeared.
 pub(crate) fn check_ids<'a>(
     ids: impl IntoIterator<Item = &'a str>,
     what: &'static str,
     at: impl Fn(usize, &str) -> Path,
 ) -> Result<(), Error> {
-    let mut first_at: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        check_id(id, &at(i, id))?;
-        if let Some(first) = first_at.insert(id, i) {
-            return Err(Error::DuplicateId {
-                path: at(i, id),
+    let ids: Vec<&str> = ids.into_iter().collect();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(reason) = id_problem(id) {
+            return Err(invalid_id(id, at(i, id), reason));
+        }
+    }
+    // Sorting positions by (id, position) puts repeats side by side; no paths are built
+    // unless an id repeats.
+    let mut order: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    let mut repeat: Option<(usize, usize)> = None;
+    for pair in order.windows(2) {
+        let [(a, _), (b, second)] = pair else {
+            continue;
+        };
+        if a == b && repeat.is_none_or(|(_, r)| *second < r) {
+            // The group's first entry is the id's first appearance.
+            let first = order
+                .iter()
+                .find(|(id, _)| id == a)
+                .map_or(*second, |(_, i)| *i);
+            repeat = Some((first, *second));
+        }
+    }
+    match repeat {
+        Some((first, second)) => {
+            let id = ids.get(second).copied().unwrap_or_default();
+            Err(Error::DuplicateId {
+                path: at(second, id),
                 what,
                 id: id.to_owned(),
                 first: at(first, id),
-            });
+            })
         }
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Checks that a document declares the format version this crate reads.
@@ -525,23 +549,33 @@ pub(crate) fn check_format(found: u32) -> Result<(), Error> {
 
 /// Checks that an id is 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
 pub(crate) fn check_id(id: &str, at: &Path) -> Result<(), Error> {
-    let reason = if id.is_empty() {
-        "it is empty"
+    match id_problem(id) {
+        Some(reason) => Err(invalid_id(id, at.clone(), reason)),
+        None => Ok(()),
+    }
+}
+
+fn id_problem(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("it is empty")
     } else if id.len() > MAX_ID_LEN {
-        "it is longer than 64 characters"
+        Some("it is longer than 64 characters")
     } else if !id
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
     {
-        "use only letters, digits, `_`, `-` and `.`"
+        Some("use only letters, digits, `_`, `-` and `.`")
     } else {
-        return Ok(());
-    };
-    Err(Error::InvalidId {
-        path: at.clone(),
+        None
+    }
+}
+
+fn invalid_id(id: &str, path: Path, reason: &'static str) -> Error {
+    Error::InvalidId {
+        path,
         id: id.to_owned(),
         reason,
-    })
+    }
 }
 
 impl JsonSchema for Rubric {
@@ -551,5 +585,29 @@ impl JsonSchema for Rubric {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         RubricDoc::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_repeat(ids: &[&str]) -> String {
+        check_ids(ids.iter().copied(), "test", |i, _| Path::root().index(i))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn the_first_repeat_in_document_order_is_reported() {
+        assert_eq!(
+            first_repeat(&["a", "b", "a", "b", "a"]),
+            "[2]: duplicate test id `a` (first defined at [0])"
+        );
+        assert_eq!(
+            first_repeat(&["b", "c", "a", "a", "b"]),
+            "[3]: duplicate test id `a` (first defined at [2])"
+        );
+        assert!(check_ids(["x", "y", "z"], "test", |i, _| Path::root().index(i)).is_ok());
     }
 }
