@@ -102,7 +102,7 @@ fn row(f: &mut fmt::Formatter<'_>, c: &CriterionResult, depth: usize) -> fmt::Re
                 .categories()
                 .map(|k| d.get(k))
                 .fold(0u64, u64::saturating_add);
-            format!("{total} in {} groups", d.categories().count())
+            format!("{total} in {} categories", d.categories().count())
         }
         (Some(a), _) => a.to_string().chars().take(18).collect(),
         (None, true) => "-".to_owned(),

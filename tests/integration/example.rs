@@ -1,32 +1,42 @@
-//! The main example prints exactly the committed expected output.
+//! The examples print exactly their committed expected output.
 
 use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn score_proposals_prints_the_expected_ranking() {
+#[track_caller]
+fn prints_expected(example: &str) {
     // Integration tests live in target/<profile>/deps; `cargo test` builds examples into
     // target/<profile>/examples.
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-    let example = profile_dir
+    let binary = profile_dir
         .join("examples")
-        .join(format!("score_proposals{}", std::env::consts::EXE_SUFFIX));
-    let output = Command::new(&example)
+        .join(format!("{example}{}", std::env::consts::EXE_SUFFIX));
+    let output = Command::new(&binary)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", example.display()));
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary.display()));
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let expected = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/score_proposals.txt"),
-    )
-    .unwrap();
+    let expected_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/expected/{example}.txt"));
+    let expected = std::fs::read_to_string(&expected_path).unwrap();
     let actual = String::from_utf8(output.stdout).unwrap();
     assert!(
         actual == expected,
-        "output differs from tests/expected/score_proposals.txt; if the change is intended, run\n  cargo run --example score_proposals > tests/expected/score_proposals.txt\n--- actual ---\n{actual}"
+        "output differs from {}; if the change is intended, run\n  cargo run --example {example} > tests/expected/{example}.txt\n--- actual ---\n{actual}",
+        expected_path.display()
     );
+}
+
+#[test]
+fn score_proposals_prints_the_expected_panel_review() {
+    prints_expected("score_proposals");
+}
+
+#[test]
+fn score_outcomes_prints_the_expected_ratings() {
+    prints_expected("score_outcomes");
 }

@@ -1,0 +1,30 @@
+//! Ex-post evaluation: scores the sample BPF outcome assessments with the `bpf-outcome` preset
+//! and prints each one's rating on UNEP's six-point labels with its explanation.
+//!
+//! Run with `cargo run --example score_outcomes`.
+
+use std::error::Error;
+use std::fs;
+use std::path::Path;
+
+use igf_rubric::{Assessment, presets};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let rubric = presets::bpf_outcome()?;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/outcomes");
+    let mut files: Vec<_> = fs::read_dir(&dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    println!("{} v{}\n", rubric.doc().title, rubric.version());
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
+        let assessment = Assessment::from_json(&fs::read_to_string(file)?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let card = rubric.score(&assessment)?;
+        println!("{card}");
+    }
+    Ok(())
+}
