@@ -44,6 +44,11 @@ fn public_types_are_send_and_sync() {
     check::<igf_rubric::Scorecard>();
     check::<igf_rubric::Error>();
     check::<igf_rubric::Path>();
+    check::<igf_rubric::Panel>();
+    check::<igf_rubric::PanelReport>();
+    check::<igf_rubric::PanelRules>();
+    check::<igf_rubric::reliability::Ratings>();
+    check::<igf_rubric::reliability::Icc>();
 }
 
 #[test]
