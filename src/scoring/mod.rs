@@ -237,7 +237,7 @@ impl crate::rubric::Rubric {
     }
 
     /// The total of one assessment alone: the same checks and the same number as
-    /// [`Rubric::score`]'s `total`, without the scorecard, its explanation, gates or band. For
+    /// [`Rubric::score`](Self::score)'s `total`, without the scorecard, its explanation, gates or band. For
     /// scoring many assessments where only the totals are needed.
     ///
     /// ```
@@ -256,7 +256,7 @@ impl crate::rubric::Rubric {
     /// ```
     ///
     /// # Errors
-    /// As for [`Rubric::score`].
+    /// As for [`Rubric::score`](Self::score).
     pub fn total(
         &self,
         assessment: &crate::assessment::Assessment,
