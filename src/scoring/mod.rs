@@ -236,9 +236,9 @@ impl crate::rubric::Rubric {
         engine::score(self, assessment)
     }
 
-    /// The total of one assessment alone: the same checks and the same number as
-    /// [`Rubric::score`](Self::score)'s `total`, without the scorecard, its explanation, gates or band. For
-    /// scoring many assessments where only the totals are needed.
+    /// The total of one assessment alone: the same checks and the same number as the `total`
+    /// of [`Rubric::score`](Self::score), without the scorecard, its explanation, gates or
+    /// band. For scoring many assessments where only the totals are needed.
     ///
     /// ```
     /// use igf_rubric::{Assessment, presets};
