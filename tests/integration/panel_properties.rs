@@ -175,3 +175,70 @@ proptest! {
         }
     }
 }
+
+fn rules() -> impl Strategy<Value = serde_json::Value> {
+    (
+        method(),
+        any::<bool>(),
+        1usize..4,
+        prop::option::of(1i64..=10),
+        prop::option::of(2usize..4),
+        prop::option::of(0i64..=100),
+        prop::option::of(1usize..4),
+        any::<bool>(),
+    )
+        .prop_map(|(aggregation, criteria, min, divergence, calibration, threshold, capacity, weights)| {
+            let mut rules = json!({
+                "aggregation": aggregation_json(aggregation),
+                "basis": if criteria && calibration.is_none() { "criteria" } else { "totals" },
+                "min_assessors": min,
+                "tie_break": [{ "by": "smaller_spread" }, { "by": "criterion", "criterion": "B" }],
+            });
+            if let Some(d) = divergence {
+                rules["divergence"] = json!(Decimal::new(d, 1).to_string());
+            }
+            if let Some(m) = calibration {
+                rules["calibration"] = json!({ "min_subjects": m });
+            }
+            if let Some(t) = threshold {
+                rules["threshold"] = json!(t);
+            }
+            if let Some(c) = capacity {
+                rules["capacity"] = json!(c);
+            }
+            if weights {
+                rules["ranking_weights"] = json!([{ "criterion": "B", "factor": "2.5" }]);
+            }
+            rules
+        })
+}
+
+fn aggregation_json(method: Aggregation) -> serde_json::Value {
+    serde_json::to_value(method).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn any_valid_rules_give_a_decision_for_every_subject(rows in rows(), rules in rules()) {
+        let mut panel = panel(&rows);
+        panel.rules = Some(serde_json::from_value(rules).unwrap());
+        let report = pair_rubric().review(&panel).unwrap();
+        let capacity = report.rules.capacity.unwrap_or(usize::MAX);
+        prop_assert!(report.selected.len() <= capacity);
+        for s in &report.subjects {
+            prop_assert!(!s.decision.explanation.is_empty(), "{}: {:?}", s.subject.id, s.decision);
+            prop_assert_eq!(s.rank.is_some(), s.eligible);
+            prop_assert_eq!(s.decision.selected, report.selected.contains(&s.subject.id));
+            if let (Some(total), Some(t)) = (s.total, report.rules.threshold) {
+                if s.decision.selected {
+                    prop_assert!(total.published >= t);
+                }
+            }
+            if let Some(total) = s.total {
+                prop_assert!(total.exact >= Decimal::ZERO && total.exact <= Decimal::ONE_HUNDRED);
+            }
+        }
+    }
+}
