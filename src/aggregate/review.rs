@@ -178,7 +178,7 @@ fn check_consensus(rubric: &Rubric, consensus: &[Consensus]) -> Result<(), Error
                         id: id.clone(),
                     });
                 };
-                metric.normalise_threshold(id, c.value, &here.key("value"))?;
+                metric.normalise_raw(id, c.value, &here.key("value"))?;
             }
             None => {
                 rubric.scale().check(c.value, here.key("value"))?;

@@ -220,7 +220,7 @@ fn criteria(
         let agreed = consensus.iter().find(|c| c.criterion.as_ref() == Some(id));
         if let (Some(agreed), Some(metric)) = (agreed, metric) {
             records.push(record(Some(id), raw, agreed));
-            normalised = Some(metric.normalise_threshold(id, agreed.value, &Path::root())?);
+            normalised = Some(metric.normalise_raw(id, agreed.value, &Path::root())?);
             raw = Some(agreed.value);
         }
         profile.push(metric.and(normalised));

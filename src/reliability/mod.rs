@@ -93,17 +93,19 @@ impl Ratings {
     }
 }
 
-/// How strong an agreement coefficient is, on the scale its literature uses.
+/// How strong an agreement coefficient is, on the scale its literature uses: Landis and Koch
+/// for kappas, Krippendorff for alpha, Koo and Li for ICCs. Bands of different scales that share
+/// a name share a variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Interpretation {
-    /// Kappa below 0 (Landis and Koch 1977).
+    /// Kappa below 0 (Landis and Koch 1977); ICC below 0.50 (Koo and Li 2016).
     Poor,
     /// Kappa 0.00 to 0.20.
     Slight,
     /// Kappa 0.21 to 0.40.
     Fair,
-    /// Kappa 0.41 to 0.60.
+    /// Kappa 0.41 to 0.60; ICC 0.50 to 0.75.
     Moderate,
     /// Kappa 0.61 to 0.80.
     Substantial,
@@ -115,14 +117,10 @@ pub enum Interpretation {
     Tentative,
     /// Alpha 0.800 and above: reliable.
     Reliable,
-    /// ICC below 0.50 (Koo and Li 2016).
-    IccPoor,
-    /// ICC 0.50 to 0.75.
-    IccModerate,
     /// ICC 0.75 to 0.90.
-    IccGood,
+    Good,
     /// ICC above 0.90.
-    IccExcellent,
+    Excellent,
 }
 
 impl Interpretation {
@@ -130,17 +128,17 @@ impl Interpretation {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Interpretation::Poor | Interpretation::IccPoor => "poor",
+            Interpretation::Poor => "poor",
             Interpretation::Slight => "slight",
             Interpretation::Fair => "fair",
-            Interpretation::Moderate | Interpretation::IccModerate => "moderate",
+            Interpretation::Moderate => "moderate",
             Interpretation::Substantial => "substantial",
             Interpretation::AlmostPerfect => "almost perfect",
             Interpretation::Unreliable => "unreliable",
             Interpretation::Tentative => "tentative",
             Interpretation::Reliable => "reliable",
-            Interpretation::IccGood => "good",
-            Interpretation::IccExcellent => "excellent",
+            Interpretation::Good => "good",
+            Interpretation::Excellent => "excellent",
         }
     }
 
@@ -171,10 +169,10 @@ impl Interpretation {
     #[must_use]
     pub fn for_icc(icc: f64) -> Interpretation {
         match icc {
-            i if i < 0.50 => Interpretation::IccPoor,
-            i if i < 0.75 => Interpretation::IccModerate,
-            i if i <= 0.90 => Interpretation::IccGood,
-            _ => Interpretation::IccExcellent,
+            i if i < 0.50 => Interpretation::Poor,
+            i if i < 0.75 => Interpretation::Moderate,
+            i if i <= 0.90 => Interpretation::Good,
+            _ => Interpretation::Excellent,
         }
     }
 }

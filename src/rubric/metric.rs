@@ -317,9 +317,10 @@ impl Metric {
         }
     }
 
-    /// The normalised score a gate threshold stands for, on this metric's raw units: a scale
-    /// value, level points, a count, a percentage, or a distribution measure.
-    pub(crate) fn normalise_threshold(
+    /// The normalised score a raw value stands for (a gate threshold, an agreed consensus), in
+    /// this metric's units: a scale value, level points, a count, a percentage, or a
+    /// distribution measure. Checks that the value lies in the metric's range.
+    pub(crate) fn normalise_raw(
         &self,
         criterion: &str,
         threshold: Decimal,

@@ -344,7 +344,7 @@ impl Rubric {
                             problem: "is a group; minimums apply to scored criteria".to_owned(),
                         });
                     };
-                    metric.normalise_threshold(criterion, *threshold, &rule_at.key("threshold"))?;
+                    metric.normalise_raw(criterion, *threshold, &rule_at.key("threshold"))?;
                 }
                 GateRule::TotalMinimum { threshold } => {
                     self.doc.scale.check(*threshold, rule_at.key("threshold"))?;

@@ -22,7 +22,7 @@ pub(crate) fn judge_minimum(
             format!("`{criterion}` was not assessed (minimum {threshold})"),
         ));
     };
-    let bar = metric.normalise_threshold(criterion, threshold, &Path::root())?;
+    let bar = metric.normalise_raw(criterion, threshold, &Path::root())?;
     Ok(if normalised >= bar {
         (
             true,
