@@ -85,8 +85,8 @@ impl Panel {
     /// [`Assessment::check`] under `assessments[i]`; [`Error::RubricMismatch`] when an
     /// assessment names another rubric than the panel; [`Error::DuplicateId`] when one assessor
     /// assessed one subject twice or a consensus is recorded twice; [`Error::InvalidRule`] when
-    /// assessments of one subject disagree on its title or year, or a consensus names a subject
-    /// nobody assessed.
+    /// assessments of one subject disagree on its title or year, assessments by one assessor
+    /// disagree on who they are, or a consensus names a subject nobody assessed.
     pub fn from_json(json: &str) -> Result<Panel, Error> {
         let panel: Panel = crate::error::from_json(json)?;
         panel.check()?;
@@ -110,6 +110,7 @@ impl Panel {
         let list = Path::root().key("assessments");
         let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         let mut subjects: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut assessors: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, a) in self.assessments.iter().enumerate() {
             let here = list.item(i, &a.subject.id);
             a.check().map_err(|e| e.at(&here))?;
@@ -132,15 +133,17 @@ impl Panel {
                     first: list.item(first, &a.subject.id).key("assessor").key("id"),
                 });
             }
-            match subjects
-                .get(a.subject.id.as_str())
-                .and_then(|f| self.assessments.get(*f))
-            {
-                Some(first) if first.subject != a.subject => {
+            let first = |index: &BTreeMap<&str, usize>, id: &str| {
+                index
+                    .get(id)
+                    .and_then(|f| self.assessments.get(*f).map(|x| (*f, x)))
+            };
+            match first(&subjects, &a.subject.id) {
+                Some((f, other)) if other.subject != a.subject => {
                     return Err(Error::InvalidRule {
                         path: here.key("subject"),
                         problem: format!(
-                            "subject `{}` is described differently in another assessment (title or year)",
+                            "subject `{}` is described differently at assessments[{f}] (title or year)",
                             a.subject.id
                         ),
                     });
@@ -148,6 +151,21 @@ impl Panel {
                 Some(_) => {}
                 None => {
                     subjects.insert(&a.subject.id, i);
+                }
+            }
+            match first(&assessors, &a.assessor.id) {
+                Some((f, other)) if other.assessor != a.assessor => {
+                    return Err(Error::InvalidRule {
+                        path: here.key("assessor"),
+                        problem: format!(
+                            "assessor `{}` is described differently at assessments[{f}] (name, stakeholder group, region or role)",
+                            a.assessor.id
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    assessors.insert(&a.assessor.id, i);
                 }
             }
         }

@@ -537,7 +537,16 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "subject described twice",
             p(with(panel(), "/assessments/1/subject/title", json!("Y"))),
-            "assessments[1](bpf-x).subject: subject `bpf-x` is described differently in another assessment (title or year)",
+            "assessments[1](bpf-x).subject: subject `bpf-x` is described differently at assessments[0] (title or year)",
+        ),
+        (
+            "assessor described twice",
+            p(with(
+                with(panel(), "/assessments/1/subject/id", json!("bpf-y")),
+                "/assessments/1/assessor",
+                json!({ "id": "a1", "stakeholder_group": "government", "region": "african", "role": "mag_member" }),
+            )),
+            "assessments[1](bpf-y).assessor: assessor `a1` is described differently at assessments[0] (name, stakeholder group, region or role)",
         ),
         (
             "bad answer inside a panel",
