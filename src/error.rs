@@ -442,20 +442,7 @@ impl Path {
         Path { segments }
     }
 
-    pub(crate) fn from_serde(path: &serde_path_to_error::Path) -> Path {
-        use serde_path_to_error::Segment as S;
-        let segments = path
-            .iter()
-            .filter_map(|segment| match segment {
-                S::Seq { index } => Some(Segment::Index {
-                    index: *index,
-                    id: None,
-                }),
-                S::Map { key } => Some(Segment::Key(key.clone())),
-                S::Enum { variant } => Some(Segment::Key(variant.clone())),
-                S::Unknown => None,
-            })
-            .collect();
+    pub(crate) fn from_segments(segments: Vec<Segment>) -> Path {
         Path { segments }
     }
 }
@@ -480,21 +467,9 @@ impl fmt::Display for Path {
     }
 }
 
-/// Reads a JSON document into `T`, turning serde's error into [`Error::Json`] with its path.
-///
-/// The document is read once without path tracking; only a document that fails is read again
-/// with it, so valid documents pay nothing for good error messages.
+/// Reads a JSON document into `T` with the crate's exact reader.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    if let Ok(value) = serde_json::from_str(json) {
-        return Ok(value);
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
-    de.end().map_err(|e| Error::Json {
-        path: Path::root(),
-        message: strip_position(&e),
-    })?;
-    Ok(value)
+    crate::json::from_str(json)
 }
 
 /// Writes `value` as pretty-printed JSON.
@@ -505,23 +480,24 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     })
 }
 
-fn json_error(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = Path::from_serde(error.path());
-    Error::Json {
-        path,
-        message: strip_position(error.inner()),
-    }
-}
+/// The most characters of a value quoted in a message.
+const QUOTE_LIMIT: usize = 80;
 
-/// serde_json appends " at line L column C"; keep it, since it helps with syntax errors, but
-/// drop it where the path already locates the error.
-fn strip_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    if error.is_syntax() || error.is_eof() {
-        return text;
+/// A value as quoted in a message: control characters escaped, and cut to [`QUOTE_LIMIT`]
+/// characters with a note of the full length, so a huge or hostile value cannot flood a log or
+/// a terminal.
+pub(crate) fn shorten(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == QUOTE_LIMIT {
+            out.push_str(&format!("... ({} characters in all)", text.chars().count()));
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
-    match text.rfind(" at line ") {
-        Some(cut) => text.get(..cut).unwrap_or(&text).to_owned(),
-        None => text,
-    }
+    out
 }

@@ -24,6 +24,7 @@ pub mod design {
     #![doc = include_str!("../DESIGN.md")]
 }
 mod error;
+pub mod json;
 mod num;
 pub mod presets;
 pub mod reliability;

@@ -276,8 +276,9 @@ fn is_json_number(text: &str) -> bool {
 /// Serde support for exact decimals: written as strings, read from strings or JSON numbers
 /// without passing through `f64`.
 ///
-/// serde_json is built with `arbitrary_precision`, so a JSON number reaches the reader as its
-/// text. A number that cannot be held exactly is an error, never silently rounded.
+/// The crate's JSON reader hands a JSON number over as its text. A number that cannot be held
+/// exactly is an error, never silently rounded; a binary float (from another deserializer) is
+/// refused, since its digits may already have changed.
 pub(crate) mod exact {
     use std::fmt;
 
@@ -286,9 +287,9 @@ pub(crate) mod exact {
     use serde::de::{self, MapAccess, Visitor};
     use serde::{Deserializer, Serializer};
 
-    /// The key serde_json uses to pass a number's text through `deserialize_any` when
-    /// `arbitrary_precision` is on.
-    const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+    /// The key under which the crate's JSON reader hands over the text of a number that is
+    /// not a plain integer (see `json::de`).
+    pub(crate) const NUMBER_TOKEN: &str = "$igf_rubric::private::Number";
 
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,
@@ -322,7 +323,9 @@ pub(crate) mod exact {
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
             Err(E::custom(format!(
-                "number {v} arrived as a binary float and may have lost digits; write it as a string"
+                "the number {v} reached the decimal reader as a binary float, which may have \
+                 changed its digits: read documents with the crate's `from_json` functions or \
+                 `igf_rubric::json::from_str`, or write decimals as strings"
             )))
         }
 
@@ -401,7 +404,7 @@ pub(crate) mod exact {
     }
 
     /// A whole number read with the exact reader (so it also works inside internally tagged
-    /// enums, where serde_json's `arbitrary_precision` hands numbers over as maps).
+    /// enums, where the crate's reader hands numbers that are not plain integers over as maps).
     pub(crate) mod count {
         use rust_decimal::Decimal;
         use rust_decimal::prelude::ToPrimitive;

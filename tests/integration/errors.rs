@@ -204,7 +204,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/2/criteria/0/metric/target",
                 json!("2.5"),
             )),
-            "criteria[2].criteria[0].metric: 2.5 is not a whole number from 0 to 18446744073709551615",
+            "criteria[2](reach).criteria[0](partners).metric: 2.5 is not a whole number from 0 to 18446744073709551615",
         ),
         (
             "percent target above 100",
@@ -311,17 +311,17 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown field",
             r(with(rubric(), "/criteria/0/wieght", json!(1))),
-            "criteria[0].wieght: unknown field `wieght`, expected one of `id`, `name`, `description`, `weight`, `required`, `allow_not_applicable`, `metric`, `criteria`",
+            "criteria[0](fit).wieght: unknown field `wieght` (allowed: id, name, description, weight, required, allow_not_applicable, metric, criteria)",
         ),
         (
             "unknown metric field",
             r(with(rubric(), "/criteria/0/metric/stepp", json!(1))),
-            "criteria[0].metric: unknown field `stepp`, expected one of `min`, `max`, `step`, `direction`",
+            "criteria[0](fit).metric: unknown field `stepp` (allowed: min, max, step, direction)",
         ),
         (
             "unknown metric type",
             r(with(rubric(), "/criteria/0/metric/type", json!("slider"))),
-            "criteria[0].metric.type: unknown variant `slider`, expected one of `scale`, `levels`, `yes_no`, `count`, `percent`, `distribution`, `text`",
+            "criteria[0](fit).metric.type: unknown value `slider` (allowed: scale, levels, yes_no, count, percent, distribution, text)",
         ),
         (
             "missing field",
@@ -331,7 +331,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "wrong JSON type",
             r(with(rubric(), "/criteria/0/weight", json!(true))),
-            "criteria[0].weight: invalid type: boolean `true`, expected a decimal number, as a JSON number or a string such as \"2.5\"",
+            "criteria[0](fit).weight: expected a decimal number, as a JSON number or a string such as \"2.5\", found `true`",
         ),
         (
             "unsupported format",
@@ -345,7 +345,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/0/weight",
                 json!("1.00000000000000000000000000001"),
             )),
-            "criteria[0].weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+            "criteria[0](fit).weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
         ),
         (
             "inexact decimal number",
@@ -354,7 +354,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 r#""weight":1.00000000000000000000000000001"#,
                 1,
             )),
-            "criteria[0].weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+            "criteria[0](fit).weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
         ),
         (
             "decimal overflow",
@@ -368,7 +368,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "not JSON",
             Input::Rubric("{\"id\": ".to_owned()),
-            "id: EOF while parsing a value at line 1 column 7",
+            "id: the document ends where a value was expected (line 1, column 8)",
         ),
         // Assessments
         (
@@ -414,7 +414,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/2/value",
                 json!({ "count": -1 }),
             )),
-            "answers[2].value.count: -1 is not a whole number from 0 to 18446744073709551615",
+            "answers[2](partners).value.count: -1 is not a whole number from 0 to 18446744073709551615",
         ),
         (
             "unknown level",
@@ -441,7 +441,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 r#"{"a":3,"a":1}"#,
                 1,
             )),
-            "answers[4].value.distribution: category `a` is named twice",
+            "answers[4](groups).value.distribution: category `a` is named twice",
         ),
         (
             "answer for an unknown criterion",
@@ -490,7 +490,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown assessment field",
             a(with(assessment(), "/answers/0/coment", json!("typo"))),
-            "answers[0].coment: unknown field `coment`, expected one of `criterion`, `value`, `comment`",
+            "answers[0](fit).coment: unknown field `coment` (allowed: criterion, value, comment)",
         ),
         (
             "unknown stakeholder group",
@@ -499,7 +499,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/assessor/stakeholder_group",
                 json!("media"),
             )),
-            "assessor.stakeholder_group: unknown variant `media`, expected one of `government`, `intergovernmental_organization`, `civil_society`, `technical_community`, `private_sector`, `academia`",
+            "assessor.stakeholder_group: unknown value `media` (allowed: government, intergovernmental_organization, civil_society, technical_community, private_sector, academia)",
         ),
         (
             "inexact percentage",
@@ -508,7 +508,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/3/value",
                 json!({ "percent": "60.00000000000000000000000000001" }),
             )),
-            "answers[3].value.percent: number `60.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+            "answers[3](done).value.percent: number `60.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
         ),
         // Panels
         (
@@ -618,7 +618,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/rules/aggregation",
                 json!({ "method": "mode" }),
             )),
-            "rules.aggregation.method: unknown variant `mode`, expected one of `mean`, `median`, `trimmed_mean`, `winsorised_mean`, `min`, `max`",
+            "rules.aggregation.method: unknown value `mode` (allowed: mean, median, trimmed_mean, winsorised_mean, min, max)",
         ),
         (
             "no assessor required",
@@ -693,7 +693,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown rules field",
             p(with(panel(), "/rules/capacty", json!(3))),
-            "rules.capacty: unknown field `capacty`, expected one of `aggregation`, `basis`, `min_assessors`, `divergence`, `calibration`, `threshold`, `capacity`, `ranking_weights`, `tie_break`, `reference_pool`",
+            "rules.capacty: unknown field `capacty` (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool)",
         ),
         (
             "rubric panel rules are checked at load",

@@ -9,6 +9,7 @@ mod panel;
 mod panel_properties;
 mod presets;
 mod properties;
+mod reader;
 mod reliability;
 mod schemas;
 mod schemes;

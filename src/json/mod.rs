@@ -1,0 +1,82 @@
+//! The crate's JSON reader: exact decimals without changing anyone else's serde_json.
+//!
+//! Every `from_json` of the crate reads through here. The text is parsed into a tree that keeps
+//! each number as written, and the tree is handed to serde. So a decimal such as
+//! `0.1000000000000000000000000001` arrives with all its digits, even inside internally tagged
+//! enums, without turning on serde_json's `arbitrary_precision` feature, which would change how
+//! every other crate in the program reads JSON.
+//!
+//! The reader is stricter than serde_json where the crate's JSON Schemas are: a struct is read
+//! from an object only (never from a positional array), and a whole-number field accepts any
+//! number with a zero fraction (`3`, `3.0`, `3e0`), as JSON Schema's `integer` does. Errors carry
+//! the path down to the field, with the id of each array item beside its index.
+//!
+//! # Limits
+//! Arrays and objects may nest at most [`MAX_DEPTH`] levels; a deeper document is an error that
+//! says so, never a stack overflow.
+
+mod de;
+mod parse;
+
+use serde::de::DeserializeOwned;
+
+pub use parse::MAX_DEPTH;
+
+use crate::error::{Error, Path};
+
+/// Reads a value of any type from JSON text, keeping decimals exact.
+///
+/// Use it for your own documents that embed the crate's types (a request holding a rubric and
+/// assessments, say): serde_json without `arbitrary_precision` hands fractional numbers over as
+/// binary floats, which the crate's decimal fields refuse rather than round.
+///
+/// ```
+/// use igf_rubric::{Assessment, Rubric};
+///
+/// #[derive(serde::Deserialize)]
+/// struct Request {
+///     rubric: Rubric,
+///     weight_note: String,
+/// }
+///
+/// let request: Request = igf_rubric::json::from_str(r#"{
+///   "rubric": { "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+///     "criteria": [ { "id": "fit", "name": "Fit", "weight": 0.1000000000000000000000000001,
+///                     "metric": { "type": "yes_no" } } ] },
+///   "weight_note": "28 decimal places survive"
+/// }"#)?;
+/// let weight = request.rubric.criterion("fit").and_then(|c| c.weight);
+/// assert_eq!(weight.map(|w| w.to_string()).as_deref(), Some("0.1000000000000000000000000001"));
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON (with line and column), a value of the wrong type, an
+/// unknown or missing field, or a number that cannot be held exactly, with the path to it.
+/// Errors of validating conversions (`#[serde(try_from)]`) arrive as their message only; the
+/// crate's own `from_json` functions keep them typed.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    let value = parse::document(text).map_err(into_error)?;
+    T::deserialize(de::De::new(&value)).map_err(into_error)
+}
+
+/// Reads a value from JSON bytes, which must be UTF-8; otherwise as [`from_str`].
+///
+/// # Errors
+/// As for [`from_str`], and [`Error::Json`] naming the byte offset where the text stops being
+/// UTF-8.
+pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::Json {
+        path: Path::root(),
+        message: format!(
+            "the document is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
+    })?;
+    from_str(text)
+}
+
+fn into_error(error: de::ReadError) -> Error {
+    let (path, message) = error.into_parts();
+    Error::Json { path, message }
+}

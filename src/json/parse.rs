@@ -1,0 +1,389 @@
+//! JSON text to a borrowed tree whose numbers keep their text.
+
+use std::borrow::Cow;
+
+use super::de::ReadError;
+use crate::error::Segment;
+
+/// The deepest nesting of arrays and objects a document may have.
+pub const MAX_DEPTH: usize = 128;
+
+/// A parsed JSON value. Numbers are kept as their text, strings borrow from the input unless
+/// they hold escapes, and object members keep their order (duplicates included, so the reader
+/// can reject them).
+#[derive(Debug)]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+}
+
+impl<'a> Value<'a> {
+    /// The string member `key` of an object.
+    pub(crate) fn member(&self, key: &str) -> Option<&str> {
+        let Value::Object(members) = self else {
+            return None;
+        };
+        members.iter().find_map(|(k, v)| match v {
+            Value::String(s) if k == key => Some(s.as_ref()),
+            _ => None,
+        })
+    }
+}
+
+/// Parses a whole document: one value, surrounded by nothing but whitespace.
+pub(crate) fn document(text: &str) -> Result<Value<'_>, ReadError> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    if text.starts_with('\u{feff}') {
+        return Err(parser.fail(
+            "the document starts with a byte-order mark (U+FEFF); save it as UTF-8 without one",
+        ));
+    }
+    parser.skip_whitespace();
+    if parser.peek().is_none() {
+        return Err(parser.fail("the document is empty: expected a JSON value"));
+    }
+    let value = parser.value()?;
+    parser.skip_whitespace();
+    match parser.peek() {
+        None => Ok(value),
+        Some(_) => Err(parser.fail_found("unexpected text after the end of the document")),
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn bump(&mut self) {
+        self.pos = self.pos.saturating_add(1);
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.bump();
+        }
+    }
+
+    fn value(&mut self) -> Result<Value<'a>, ReadError> {
+        match self.peek() {
+            Some(b'{') => self.nested(Parser::object),
+            Some(b'[') => self.nested(Parser::array),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            None => Err(self.fail("the document ends where a value was expected")),
+            Some(_) => Err(self.fail_found(
+                "expected a value (an object, array, string, number, true, false or null)",
+            )),
+        }
+    }
+
+    fn nested(
+        &mut self,
+        read: fn(&mut Parser<'a>) -> Result<Value<'a>, ReadError>,
+    ) -> Result<Value<'a>, ReadError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.fail(&format!(
+                "the document nests arrays and objects deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        self.depth = self.depth.saturating_add(1);
+        let value = read(self);
+        self.depth = self.depth.saturating_sub(1);
+        value
+    }
+
+    fn object(&mut self) -> Result<Value<'a>, ReadError> {
+        self.bump();
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.bump();
+            return Ok(Value::Object(members));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.fail_found("expected a member name in double quotes"));
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self
+                    .fail_found("expected `:` after the member name")
+                    .under(Segment::Key(key.into_owned())));
+            }
+            self.bump();
+            self.skip_whitespace();
+            let value = match self.value() {
+                Ok(value) => value,
+                Err(e) => return Err(e.under(Segment::Key(key.into_owned()))),
+            };
+            members.push((key, value));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.bump();
+                    self.skip_whitespace();
+                }
+                Some(b'}') => {
+                    self.bump();
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.fail_found("expected `,` or `}` after an object member")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value<'a>, ReadError> {
+        self.bump();
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.bump();
+            return Ok(Value::Array(items));
+        }
+        loop {
+            match self.value() {
+                Ok(item) => items.push(item),
+                Err(e) => {
+                    let index = items.len();
+                    return Err(e.under(Segment::Index { index, id: None }));
+                }
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.bump();
+                    self.skip_whitespace();
+                }
+                Some(b']') => {
+                    self.bump();
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.fail_found("expected `,` or `]` after an array item")),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, ReadError> {
+        let end = self.pos.saturating_add(word.len());
+        if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(value)
+        } else {
+            Err(self.fail_found(
+                "expected a value (an object, array, string, number, true, false or null)",
+            ))
+        }
+    }
+
+    /// A number as written, checked against the JSON grammar.
+    fn number(&mut self) -> Result<&'a str, ReadError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.bump();
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.bump();
+                if self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    return Err(self.fail("a number may not start with 0 followed by digits"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.fail_found("expected a digit in a number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.bump();
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.fail_found("expected a digit after the decimal point"));
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.bump();
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.bump();
+            }
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.fail_found("expected a digit in the exponent"));
+            }
+            self.digits();
+        }
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.bump();
+        }
+    }
+
+    /// A string, borrowed when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
+        self.bump();
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    let text = self.text.get(start..self.pos).unwrap_or_default();
+                    self.bump();
+                    return Ok(Cow::Borrowed(text));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return Err(self.control_character()),
+                Some(_) => self.bump(),
+                None => return Err(self.fail("the document ends inside a string")),
+            }
+        }
+        let mut owned = String::from(self.text.get(start..self.pos).unwrap_or_default());
+        loop {
+            let run = self.pos;
+            while self
+                .peek()
+                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.bump();
+            }
+            owned.push_str(self.text.get(run..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.bump();
+                    return Ok(Cow::Owned(owned));
+                }
+                Some(b'\\') => {
+                    self.bump();
+                    owned.push(self.escape()?);
+                }
+                Some(_) => return Err(self.control_character()),
+                None => return Err(self.fail("the document ends inside a string")),
+            }
+        }
+    }
+
+    fn control_character(&self) -> ReadError {
+        self.fail(&format!(
+            "control character U+{:04X} inside a string (write it as an escape such as \\n)",
+            self.peek().unwrap_or_default()
+        ))
+    }
+
+    /// The character of an escape, after its backslash.
+    fn escape(&mut self) -> Result<char, ReadError> {
+        let simple = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.bump();
+                return self.unicode_escape();
+            }
+            None => return Err(self.fail("the document ends inside a string")),
+            Some(_) => return Err(self.fail_found("unknown escape in a string")),
+        };
+        self.bump();
+        Ok(simple)
+    }
+
+    /// A `\uXXXX` escape (after the `u`), joining a surrogate pair.
+    fn unicode_escape(&mut self) -> Result<char, ReadError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                let pair = self.bytes.get(self.pos..self.pos.saturating_add(2));
+                if pair != Some(b"\\u".as_slice()) {
+                    return Err(self.lone_surrogate(first));
+                }
+                self.pos = self.pos.saturating_add(2);
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.lone_surrogate(first));
+                }
+                // Both halves are range-checked above, so this stays below 0x110000.
+                0x10000u32
+                    .wrapping_add(first.wrapping_sub(0xD800).wrapping_shl(10))
+                    .wrapping_add(second.wrapping_sub(0xDC00))
+            }
+            0xDC00..=0xDFFF => return Err(self.lone_surrogate(first)),
+            other => other,
+        };
+        char::from_u32(code).ok_or_else(|| self.lone_surrogate(first))
+    }
+
+    fn lone_surrogate(&self, code: u32) -> ReadError {
+        self.fail(&format!(
+            "the escape \\u{code:04X} is half of a surrogate pair without its other half, \
+             so the string is not valid Unicode"
+        ))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ReadError> {
+        let mut code = 0u32;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.fail_found("expected four hex digits after \\u"))?;
+            code = code.wrapping_shl(4) | digit;
+            self.bump();
+        }
+        Ok(code)
+    }
+
+    /// An error at the current position.
+    fn fail(&self, message: &str) -> ReadError {
+        let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
+        let line = before
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            .saturating_add(1);
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |at| at.saturating_add(1));
+        let column = self
+            .text
+            .get(line_start..self.pos)
+            .map_or(0, |s| s.chars().count())
+            .saturating_add(1);
+        ReadError::new(format!("{message} (line {line}, column {column})"))
+    }
+
+    /// An error at the current position that quotes the character found there.
+    fn fail_found(&self, message: &str) -> ReadError {
+        let found = match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => "the end of the document".to_owned(),
+            Some(c) => format!("`{}`", c.escape_debug()),
+        };
+        self.fail(&format!("{message}, found {found}"))
+    }
+}
