@@ -30,7 +30,8 @@ pub(super) fn gates(
                     .iter()
                     .filter_map(|s| {
                         at.and_then(|at| s.nodes.get(at))
-                            .and_then(|n| n.answer.as_ref())
+                            .and_then(|n| n.answer)
+                            .map(|a| &a.value)
                     })
                     .collect();
                 let votes: Vec<Decimal> = answers

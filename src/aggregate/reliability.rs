@@ -20,58 +20,59 @@ use crate::rubric::{Rubric, band_for};
 
 /// Krippendorff's alpha of the totals and of each scored criterion, and the ICCs of the totals
 /// where the design is complete. Units are the scored subjects; raters the included assessors.
+///
+/// `sheets` are in canonical order (subject, then assessor), so each subject's sheets are one
+/// run and each run is sorted by assessor: everything here is linear in the number of sheets
+/// (times `log` of the assessors per subject for the ICC rows).
 pub(super) fn of_panel(
     rubric: &Rubric,
     sheets: &[Sheet<'_>],
     subjects: &[SubjectReport],
 ) -> Result<PanelReliability, Error> {
-    let scored: Vec<&str> = subjects
-        .iter()
-        .filter(|s| s.status == SubjectStatus::Scored)
-        .map(|s| s.subject.id.as_str())
-        .collect();
-    let mut raters: Vec<&str> = sheets
-        .iter()
-        .filter(|s| s.included())
-        .map(|s| s.assessment.assessor.id.as_str())
-        .collect();
-    raters.sort_unstable();
-    raters.dedup();
-    let matrix = |value: &dyn Fn(&Sheet<'_>) -> Option<Decimal>| -> Vec<Vec<Option<f64>>> {
-        scored
+    let units = units(sheets, subjects);
+    if units.is_empty() {
+        let none = || Coefficient {
+            value: None,
+            interpretation: None,
+            note: Some(NO_SUBJECT.to_owned()),
+        };
+        return Ok(PanelReliability {
+            totals_alpha: none(),
+            bands_alpha: (!rubric.doc().bands.is_empty()).then(none),
+            totals_icc: Vec::new(),
+            icc_note: Some(NO_SUBJECT.to_owned()),
+            criteria_alpha: Vec::new(),
+        });
+    }
+    // Alpha does not care which assessor gave which value within a unit, so each row holds the
+    // unit's values side by side, padded to the largest unit: no column per assessor.
+    let width = units.iter().map(|u| u.len()).max().unwrap_or(0);
+    let values = |value: &dyn Fn(&Sheet<'_>) -> Option<Decimal>| -> Vec<Vec<Option<f64>>> {
+        units
             .iter()
-            .map(|subject| {
-                raters
+            .map(|unit| {
+                let mut row: Vec<Option<f64>> = unit
                     .iter()
-                    .map(|rater| {
-                        sheets
-                            .iter()
-                            .find(|s| {
-                                s.included()
-                                    && s.assessment.subject.id == *subject
-                                    && s.assessment.assessor.id == *rater
-                            })
-                            .and_then(value)
-                            .and_then(|v| v.to_f64())
-                    })
-                    .collect()
+                    .map(|s| value(s).and_then(|v| v.to_f64()))
+                    .collect();
+                row.resize(width, None);
+                row
             })
             .collect()
     };
-    let totals = matrix(&|s| s.total());
-    let totals_alpha = alpha(totals.clone(), MeasurementLevel::Interval);
+    let totals_alpha = alpha(values(&|s| s.total()), MeasurementLevel::Interval);
     // Bands are listed best first; their position is an ordinal rating of each assessor.
     let bands = &rubric.doc().bands;
     let bands_alpha = (!bands.is_empty()).then(|| {
         let band_of = |s: &Sheet<'_>| {
-            let published = s.card.total.map(|t| t.published)?;
+            let published = s.card.as_ref()?.total.map(|t| t.published)?;
             let at =
                 band_for(bands, published).and_then(|b| bands.iter().position(|x| x.id == b.id))?;
             Some(Decimal::from(at))
         };
-        alpha(matrix(&band_of), MeasurementLevel::Ordinal)
+        alpha(values(&band_of), MeasurementLevel::Ordinal)
     });
-    let (totals_icc, icc_note) = iccs(&totals, &raters);
+    let (totals_icc, icc_note) = iccs(&units);
     let mut criteria_alpha = Vec::new();
     for (at, node) in rubric.nodes().iter().enumerate() {
         if node
@@ -83,7 +84,7 @@ pub(super) fn of_panel(
         {
             criteria_alpha.push(CriterionAlpha {
                 criterion: node.criterion.id.clone(),
-                alpha: alpha(matrix(&|s| s.normalised(at)), MeasurementLevel::Interval),
+                alpha: alpha(values(&|s| s.normalised(at)), MeasurementLevel::Interval),
             });
         }
     }
@@ -96,36 +97,100 @@ pub(super) fn of_panel(
     })
 }
 
+const NO_SUBJECT: &str = "no subject was scored, so there is no agreement to measure";
+
+/// The included sheets of each scored subject, in subject order, each run sorted by assessor.
+fn units<'s, 'a>(sheets: &'s [Sheet<'a>], subjects: &[SubjectReport]) -> Vec<Vec<&'s Sheet<'a>>> {
+    let mut scored: Vec<&str> = subjects
+        .iter()
+        .filter(|s| s.status == SubjectStatus::Scored)
+        .map(|s| s.subject.id.as_str())
+        .collect();
+    scored.sort_unstable();
+    let mut units: Vec<Vec<&Sheet<'a>>> = Vec::with_capacity(scored.len());
+    let mut current: Option<&str> = None;
+    for sheet in sheets.iter().filter(|s| s.included()) {
+        let subject = sheet.assessment.subject.id.as_str();
+        if scored.binary_search(&subject).is_err() {
+            continue;
+        }
+        match units.last_mut() {
+            Some(unit) if current == Some(subject) => unit.push(sheet),
+            _ => {
+                current = Some(subject);
+                units.push(vec![sheet]);
+            }
+        }
+    }
+    units
+}
+
+/// The most assessors a note names before it only counts the rest.
+const NAMED_IN_NOTE: usize = 10;
+
 /// The ICCs of the totals over the assessors who scored every scored subject; the note names
-/// the assessors left out for that, or why there are no ICCs.
-fn iccs(totals: &[Vec<Option<f64>>], raters: &[&str]) -> (Vec<Icc>, Option<String>) {
-    let complete: Vec<usize> = (0..raters.len())
-        .filter(|r| {
-            totals
-                .iter()
-                .all(|row| row.get(*r).is_some_and(Option::is_some))
-        })
-        .collect();
-    let left_out: Vec<&str> = raters
+/// the assessors left out for that, or says in words why there are no ICCs.
+fn iccs(units: &[Vec<&Sheet<'_>>]) -> (Vec<Icc>, Option<String>) {
+    let mut scored_by: BTreeMap<&str, usize> = BTreeMap::new();
+    for sheet in units.iter().flatten() {
+        let count = scored_by.entry(&sheet.assessment.assessor.id).or_default();
+        *count = count.saturating_add(1);
+    }
+    let (complete, left_out): (Vec<&str>, Vec<&str>) = scored_by
+        .keys()
+        .copied()
+        .partition(|id| scored_by.get(id) == Some(&units.len()));
+    let subjects = units.len();
+    match complete.as_slice() {
+        [] => {
+            return (
+                Vec::new(),
+                Some(format!(
+                    "no intraclass correlation: it needs assessors who each scored every one of \
+                     the {subjects} scored subjects, and none of the {} assessors did (Krippendorff's \
+                     alpha above uses every rating)",
+                    left_out.len()
+                )),
+            );
+        }
+        [only] => {
+            return (
+                Vec::new(),
+                Some(format!(
+                    "no intraclass correlation: it needs at least two assessors who each scored \
+                     every one of the {subjects} scored subjects, and only {only} did"
+                )),
+            );
+        }
+        _ => {}
+    }
+    let rows: Vec<Vec<Option<f64>>> = units
         .iter()
-        .enumerate()
-        .filter(|(r, _)| !complete.contains(r))
-        .map(|(_, id)| *id)
-        .collect();
-    let rows: Vec<Vec<Option<f64>>> = totals
-        .iter()
-        .map(|row| {
+        .map(|unit| {
             complete
                 .iter()
-                .map(|r| row.get(*r).copied().flatten())
+                .map(|rater| {
+                    unit.binary_search_by(|s| s.assessment.assessor.id.as_str().cmp(rater))
+                        .ok()
+                        .and_then(|at| unit.get(at))
+                        .and_then(|s| s.total())
+                        .and_then(|v| v.to_f64())
+                })
                 .collect()
         })
         .collect();
     let note = (!left_out.is_empty()).then(|| {
+        let named: Vec<&str> = left_out.iter().take(NAMED_IN_NOTE).copied().collect();
+        let more = left_out.len().saturating_sub(named.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         format!(
-            "over the {} assessors who scored every subject ({} left out)",
+            "over the {} assessors who scored every subject ({}{more} left out)",
             complete.len(),
-            left_out.join(", ")
+            named.join(", ")
         )
     });
     match Ratings::from_rows(rows).and_then(|r| intraclass_correlations(&r)) {

@@ -11,20 +11,28 @@ use super::report::PanelReport;
 use super::rules::PanelRules;
 use super::subject::review_subject;
 use super::{calibrate, reliability};
-use crate::assessment::Assessment;
+use crate::assessment::{Answer, Assessment};
 use crate::error::{Error, Path};
 use crate::num;
 use crate::rubric::{FORMAT_VERSION, Rubric};
-use crate::scoring::{CriterionResult, CriterionStatus, Scorecard};
+use crate::scoring::{SheetScore, score_sheet};
 
 /// One assessment of a subject, scored, with its place in the panel.
 pub(super) struct Sheet<'a> {
     pub(super) assessment: &'a Assessment,
-    pub(super) card: Scorecard,
-    /// The scorecard's criteria in rubric (pre-)order, aligned with the rubric's nodes.
-    pub(super) nodes: Vec<CriterionResult>,
+    /// The scores; `None` when the assessment could not be scored (it is then excluded).
+    pub(super) card: Option<SheetScore>,
+    /// What the panel reads of each criterion, aligned with the rubric's nodes.
+    pub(super) nodes: Vec<NodeView<'a>>,
     pub(super) excluded_because: Option<String>,
     pub(super) calibrated: Option<Decimal>,
+}
+
+/// One criterion of one sheet: its normalised score where it was scored, and the answer.
+#[derive(Clone, Copy, Default)]
+pub(super) struct NodeView<'a> {
+    pub(super) normalised: Option<Decimal>,
+    pub(super) answer: Option<&'a Answer>,
 }
 
 impl Sheet<'_> {
@@ -33,7 +41,7 @@ impl Sheet<'_> {
     }
 
     pub(super) fn total(&self) -> Option<Decimal> {
-        self.card.total.map(|t| t.exact)
+        self.card.as_ref()?.total.map(|t| t.exact)
     }
 
     /// The total the panel combines: calibrated where the assessor was calibrated.
@@ -43,11 +51,7 @@ impl Sheet<'_> {
 
     /// The normalised score of node `at`, where the assessor scored it.
     pub(super) fn normalised(&self, at: usize) -> Option<Decimal> {
-        let node = self.nodes.get(at)?;
-        match node.status {
-            CriterionStatus::Scored | CriterionStatus::CountedAsMinimum => node.normalised,
-            CriterionStatus::LeftOut | CriterionStatus::Unscored => None,
-        }
+        self.nodes.get(at)?.normalised
     }
 }
 
@@ -74,11 +78,17 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
 
     let mut sheets: Vec<Sheet<'_>> = Vec::with_capacity(panel.assessments.len());
     for (i, assessment) in panel.assessments.iter().enumerate() {
-        let card = rubric
-            .score(assessment)
-            .map_err(|e| e.at(&root.key("assessments").item(i, &assessment.subject.id)))?;
-        let excluded_because = exclusion(&card);
-        let nodes = flatten(&card.criteria);
+        let (card, excluded_because) = match score_sheet(rubric, assessment) {
+            Ok(card) => {
+                let why = exclusion(&card, assessment);
+                (Some(card), why)
+            }
+            Err(e) if rules.strict => {
+                return Err(e.at(&root.key("assessments").item(i, &assessment.subject.id)));
+            }
+            Err(e) => (None, Some(format!("cannot be scored: {e}"))),
+        };
+        let nodes = views(rubric, card.as_ref(), assessment);
         sheets.push(Sheet {
             assessment,
             card,
@@ -138,8 +148,8 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     })
 }
 
-fn exclusion(card: &Scorecard) -> Option<String> {
-    let declaration = &card.conflict_of_interest;
+fn exclusion(card: &SheetScore, assessment: &Assessment) -> Option<String> {
+    let declaration = &assessment.conflict_of_interest;
     if declaration.declared {
         return Some(match &declaration.statement {
             Some(statement) => format!("declared a conflict of interest: {statement}"),
@@ -147,22 +157,41 @@ fn exclusion(card: &Scorecard) -> Option<String> {
         });
     }
     if !card.complete {
-        let why: Vec<&str> = card.flags.iter().map(|f| f.message.as_str()).collect();
-        return Some(format!("incomplete assessment ({})", why.join("; ")));
+        return Some(format!(
+            "incomplete assessment ({})",
+            card.incomplete_because.join("; ")
+        ));
     }
     None
 }
 
-/// The scorecard's criteria tree in pre-order: the same order as the rubric's nodes.
-fn flatten(list: &[CriterionResult]) -> Vec<CriterionResult> {
-    let mut out = Vec::new();
-    for c in list {
-        let mut node = c.clone();
-        node.criteria = Vec::new();
-        out.push(node);
-        out.extend(flatten(&c.criteria));
+/// Each node's view of one sheet, in the rubric's order: normalised scores from the sheet's
+/// scores, answers by reference (kept for a sheet that could not be scored, too).
+fn views<'a>(
+    rubric: &Rubric,
+    card: Option<&SheetScore>,
+    assessment: &'a Assessment,
+) -> Vec<NodeView<'a>> {
+    let mut views: Vec<NodeView<'a>> = match card {
+        Some(card) => card
+            .normalised
+            .iter()
+            .map(|normalised| NodeView {
+                normalised: *normalised,
+                answer: None,
+            })
+            .collect(),
+        None => vec![NodeView::default(); rubric.nodes().len()],
+    };
+    for (i, answer) in assessment.answers.iter().enumerate() {
+        if let Some(view) = rubric
+            .leaf_position(i, &answer.criterion)
+            .and_then(|at| views.get_mut(at))
+        {
+            view.answer = Some(answer);
+        }
     }
-    out
+    views
 }
 
 fn check_consensus(rubric: &Rubric, consensus: &[Consensus]) -> Result<(), Error> {
@@ -217,8 +246,9 @@ impl Rubric {
     /// the panel's rules, applies consensus and gates, ranks with the tie-break chain, selects
     /// under capacity and reports the panel's reliability.
     ///
-    /// Conflicted and incomplete assessments are excluded from their subject with the reason;
-    /// a subject with fewer valid assessors than `min_assessors` is marked insufficient and
+    /// Conflicted and incomplete assessments are excluded from their subject with the reason,
+    /// and so is an assessment that cannot be scored (an unknown criterion, a value off its
+    /// scale...), with its error as the reason, unless the rules are `strict`; a subject with fewer valid assessors than `min_assessors` is marked insufficient and
     /// never scored. Output does not depend on the order of assessments or subjects.
     ///
     /// # Examples
@@ -240,7 +270,8 @@ impl Rubric {
     /// ```
     ///
     /// # Errors
-    /// Any error of [`Panel::check`] or [`Rubric::score`] (under `assessments[i]`);
+    /// Any error of [`Panel::check`]; with `strict` rules, the first error of
+    /// [`Rubric::score`] (under `assessments[i]`);
     /// [`Error::RubricMismatch`] when the panel names another rubric; errors in `rules` and
     /// `consensus` with their paths.
     pub fn review(&self, panel: &Panel) -> Result<PanelReport, Error> {

@@ -63,6 +63,15 @@ pub struct PanelRules {
     #[serde(default, with = "exact::vec", skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<exact::Schema>")]
     pub reference_pool: Vec<Decimal>,
+    /// Whether an assessment that cannot be scored stops the review with its error (`true`), or
+    /// is excluded from its subject with the error as the reason (`false`, the default), so
+    /// that one bad sheet does not hold up a whole call.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub strict: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Default for PanelRules {
@@ -78,6 +87,7 @@ impl Default for PanelRules {
             ranking_weights: Vec::new(),
             tie_break: Vec::new(),
             reference_pool: Vec::new(),
+            strict: false,
         }
     }
 }

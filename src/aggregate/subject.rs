@@ -152,14 +152,15 @@ fn entry(sheet: &Sheet<'_>) -> AssessorEntry {
         role: assessor.role,
         included: sheet.included(),
         excluded_because: sheet.excluded_because.clone(),
-        total: sheet.card.total,
+        total: sheet.card.as_ref().and_then(|c| c.total),
         calibrated_total: sheet.calibrated,
         comments: sheet
             .nodes
             .iter()
-            .filter_map(|n| {
-                n.comment.as_ref().map(|comment| CriterionComment {
-                    criterion: n.id.clone(),
+            .filter_map(|n| n.answer)
+            .filter_map(|a| {
+                a.comment.as_ref().map(|comment| CriterionComment {
+                    criterion: a.criterion.clone(),
                     comment: comment.clone(),
                 })
             })
@@ -203,7 +204,7 @@ fn criteria(
         let scores: Vec<Decimal> = scored.iter().filter_map(|s| s.normalised(at)).collect();
         let raws: Vec<Decimal> = scored
             .iter()
-            .filter_map(|s| s.nodes.get(at).and_then(|n| n.answer.as_ref()))
+            .filter_map(|s| s.nodes.get(at).and_then(|n| n.answer).map(|a| &a.value))
             .filter_map(|answer| metric.and_then(|m| m.raw_number(answer)))
             .collect();
         let mut normalised = combine(rules.aggregation, &scores)?;

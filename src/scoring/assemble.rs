@@ -58,36 +58,44 @@ impl Work<'_> {
             .and_then(|i| self.answers.get(i))
     }
 
-    fn results(&self, nodes: &[usize]) -> Result<Vec<CriterionResult>, Error> {
+    /// A node's status and normalised score: a leaf's own score, a group's weighted mean of
+    /// its children (its points over its share of the scale).
+    pub(super) fn status(&self, at: usize) -> Result<(CriterionStatus, Option<Decimal>), Error> {
         const OP: &str = "explaining a group";
+        let is_leaf = self.node(at).is_some_and(|n| n.criterion.metric.is_some());
+        Ok(match self.outcome(at) {
+            Outcome::Scored(s) if is_leaf => (CriterionStatus::Scored, Some(s)),
+            Outcome::Scored(_) => {
+                let share = self.share.get(at).copied().unwrap_or_default();
+                let points = self.points.get(at).copied().unwrap_or_default();
+                let scale = self.rubric.scale();
+                let span = num::sub(scale.max, scale.min, OP)?;
+                let denominator = num::mul(span, share, OP)?;
+                let mean = if denominator.is_zero() {
+                    None
+                } else {
+                    let toward = num::div(points, denominator, OP)?;
+                    Some(match scale.direction {
+                        Direction::HigherIsBetter => toward,
+                        Direction::LowerIsBetter => num::sub(Decimal::ONE, toward, OP)?,
+                    })
+                };
+                (CriterionStatus::Scored, mean)
+            }
+            Outcome::Minimum => (CriterionStatus::CountedAsMinimum, Some(Decimal::ZERO)),
+            Outcome::LeftOut(_) => (CriterionStatus::LeftOut, None),
+            Outcome::Unscored => (CriterionStatus::Unscored, None),
+        })
+    }
+
+    fn results(&self, nodes: &[usize]) -> Result<Vec<CriterionResult>, Error> {
         let rounding = self.rubric.rounding();
         let mut out = Vec::with_capacity(nodes.len());
         for at in nodes {
             let Some(node) = self.node(*at) else { continue };
             let share = self.share.get(*at).copied().unwrap_or_default();
             let points = self.points.get(*at).copied().unwrap_or_default();
-            let is_leaf = node.criterion.metric.is_some();
-            let (status, normalised) = match self.outcome(*at) {
-                Outcome::Scored(s) if is_leaf => (CriterionStatus::Scored, Some(s)),
-                Outcome::Scored(_) => {
-                    let scale = self.rubric.scale();
-                    let span = num::sub(scale.max, scale.min, OP)?;
-                    let denominator = num::mul(span, share, OP)?;
-                    let mean = if denominator.is_zero() {
-                        None
-                    } else {
-                        let toward = num::div(points, denominator, OP)?;
-                        Some(match scale.direction {
-                            Direction::HigherIsBetter => toward,
-                            Direction::LowerIsBetter => num::sub(Decimal::ONE, toward, OP)?,
-                        })
-                    };
-                    (CriterionStatus::Scored, mean)
-                }
-                Outcome::Minimum => (CriterionStatus::CountedAsMinimum, Some(Decimal::ZERO)),
-                Outcome::LeftOut(_) => (CriterionStatus::LeftOut, None),
-                Outcome::Unscored => (CriterionStatus::Unscored, None),
-            };
+            let (status, normalised) = self.status(*at)?;
             let answer = self.answer(*at);
             out.push(CriterionResult {
                 id: node.criterion.id.clone(),

@@ -2,10 +2,10 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
+use super::{CriterionStatus, Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
 use crate::assessment::{Answer, AnswerValue, Assessment, RubricRef};
 use crate::error::{Error, Path};
-use crate::num;
+use crate::num::{self, Score};
 use crate::rubric::{Direction, Metric, Node, Rubric, UnablePolicy};
 
 /// What became of one node of the criteria tree.
@@ -79,6 +79,59 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<D
     work.settle_groups();
     let normalised_total = work.distribute()?;
     work.points_and_total(normalised_total)
+}
+
+/// What a panel reads of one assessment: the total, whether it is complete (and if not, why),
+/// and each node's normalised score as the scorecard would give it, without the scorecard.
+#[derive(Clone, Debug)]
+pub(crate) struct SheetScore {
+    pub(crate) total: Option<Score>,
+    pub(crate) complete: bool,
+    /// Why the assessment is incomplete (empty when it is complete).
+    pub(crate) incomplete_because: Vec<String>,
+    /// Indexed like the rubric's nodes: the normalised score of each node scored or counted as
+    /// its minimum, `None` for those left out or unscored.
+    pub(crate) normalised: Vec<Option<Decimal>>,
+}
+
+pub(crate) fn score_sheet(rubric: &Rubric, assessment: &Assessment) -> Result<SheetScore, Error> {
+    assessment.check_header()?;
+    check_reference(rubric, assessment)?;
+    let mut work = Work::new(rubric, &assessment.answers);
+    work.explain = false;
+    work.match_answers()?;
+    work.score_leaves()?;
+    work.settle_groups();
+    let normalised_total = work.distribute()?;
+    let total = work.points_and_total(normalised_total)?;
+    let normalised = (0..rubric.nodes().len())
+        .map(|at| {
+            work.status(at).map(|(status, s)| match status {
+                CriterionStatus::Scored | CriterionStatus::CountedAsMinimum => {
+                    s.map(|s| s.normalize())
+                }
+                CriterionStatus::LeftOut | CriterionStatus::Unscored => None,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    // Reasons are worded only for the few sheets that need them.
+    let incomplete_because = if work.complete {
+        Vec::new()
+    } else {
+        score(rubric, assessment)?
+            .flags
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    };
+    Ok(SheetScore {
+        total: total
+            .map(|t| Score::new(t, rubric.rounding()))
+            .transpose()?,
+        complete: work.complete,
+        incomplete_because,
+        normalised,
+    })
 }
 
 /// The total of a profile of leaf scores, as [`score`] would compute it from answers with

@@ -4,7 +4,7 @@ mod assemble;
 mod engine;
 mod explain;
 
-pub(crate) use engine::score_profile;
+pub(crate) use engine::{SheetScore, score_profile, score_sheet};
 
 mod judge;
 pub(crate) use judge::{judge_minimum, judge_total};

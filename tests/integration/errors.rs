@@ -549,9 +549,9 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
             "assessments[1](bpf-y).assessor: assessor `a1` is described differently at assessments[0] (name, stakeholder group, region or role)",
         ),
         (
-            "bad answer inside a panel",
+            "bad answer inside a strict panel",
             p(with(
-                panel(),
+                with(panel(), "/rules/strict", json!(true)),
                 "/assessments/1/answers/0/value",
                 json!({ "scale": "9" }),
             )),
@@ -693,7 +693,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown rules field",
             p(with(panel(), "/rules/capacty", json!(3))),
-            "rules.capacty: unknown field `capacty` (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool)",
+            "rules.capacty: unknown field `capacty` (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool, strict)",
         ),
         (
             "rubric panel rules are checked at load",

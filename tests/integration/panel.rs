@@ -364,3 +364,51 @@ fn band_agreement_is_reported_where_the_rubric_has_bands() {
             .is_some_and(|v| v < report.reliability.totals_alpha.value.unwrap())
     );
 }
+
+#[test]
+fn an_assessment_that_cannot_be_scored_is_excluded_with_its_error() {
+    let mut rows = S1.to_vec();
+    rows.push(("s1", "r5", 12, 6, false));
+    let panel = panel(&rows, json!([]));
+    let report = rubric(json!({})).review(&panel).unwrap();
+    let s1 = subject(&report, "s1");
+    let r5 = s1.assessors.iter().find(|a| a.id == "r5").unwrap();
+    assert!(!r5.included);
+    assert_eq!(
+        r5.excluded_because.as_deref(),
+        Some("cannot be scored: answers[0](A).value.scale: value 12 is outside [0, 10]")
+    );
+    // The other three still count: (70 + 60 + 90) / 3.
+    assert_eq!(total(&report, "s1"), "73.33");
+    let strict = rubric(json!({ "strict": true }))
+        .review(&panel)
+        .unwrap_err();
+    assert_eq!(
+        strict.to_string(),
+        "assessments[4](s1).answers[0](A).value.scale: value 12 is outside [0, 10]"
+    );
+}
+
+#[test]
+fn sparse_panels_say_in_words_why_there_is_no_icc() {
+    // Each subject scored by two of four assessors: nobody scored every subject.
+    let rows = [
+        ("s1", "r1", 8, 6, false),
+        ("s1", "r2", 7, 6, false),
+        ("s2", "r3", 3, 4, false),
+        ("s2", "r4", 4, 4, false),
+        ("s3", "r1", 5, 9, false),
+        ("s3", "r3", 6, 8, false),
+    ];
+    let report = rubric(json!({})).review(&panel(&rows, json!([]))).unwrap();
+    assert!(report.reliability.totals_icc.is_empty());
+    assert_eq!(
+        report.reliability.icc_note.as_deref(),
+        Some(
+            "no intraclass correlation: it needs assessors who each scored every one of the 3 \
+             scored subjects, and none of the 4 assessors did (Krippendorff's alpha above uses \
+             every rating)"
+        )
+    );
+    assert!(report.reliability.totals_alpha.value.is_some());
+}
