@@ -244,54 +244,58 @@ impl Metric {
     ///
     /// The answer has already been checked by [`Metric::check_value`].
     fn normalise_value(&self, value: &RawValue) -> Result<Decimal, Error> {
+        self.normalise_fraction(value)?.value()
+    }
+
+    /// The normalised score as the fraction it is the value of (before the division rounds it
+    /// to 28 decimal places), so a total can be computed exactly where rounding needs it.
+    fn normalise_fraction(&self, value: &RawValue) -> Result<Fraction, Error> {
         const OP: &str = "normalising an answer";
-        match (self, value) {
-            (
-                Metric::Scale {
-                    min,
-                    max,
-                    direction,
-                    ..
-                },
-                RawValue::Number(v),
-            ) => {
-                let span = num::sub(*max, *min, OP)?;
+        let RawValue::Number(v) = value else {
+            return Ok(Fraction::whole(Decimal::ZERO));
+        };
+        let capped = |target: Decimal| {
+            if *v >= target {
+                Fraction::whole(Decimal::ONE)
+            } else {
+                Fraction::new(*v, target)
+            }
+        };
+        Ok(match self {
+            Metric::Scale {
+                min,
+                max,
+                direction,
+                ..
+            } => {
                 let above = match direction {
                     Direction::HigherIsBetter => num::sub(*v, *min, OP)?,
                     Direction::LowerIsBetter => num::sub(*max, *v, OP)?,
                 };
-                num::div(above, span, OP)
+                Fraction::new(above, num::sub(*max, *min, OP)?)
             }
-            (Metric::Levels { levels }, RawValue::Number(v)) => {
-                let (Some(first), Some(last)) = (levels.first(), levels.last()) else {
-                    return Ok(Decimal::ZERO);
-                };
-                num::div(
+            Metric::Levels { levels } => match (levels.first(), levels.last()) {
+                (Some(first), Some(last)) => Fraction::new(
                     num::sub(*v, first.value, OP)?,
                     num::sub(last.value, first.value, OP)?,
-                    OP,
-                )
-            }
-            (Metric::YesNo, RawValue::Number(v)) => Ok(*v),
-            (Metric::Count { target, curve }, RawValue::Number(v)) => {
+                ),
+                _ => Fraction::whole(Decimal::ZERO),
+            },
+            Metric::YesNo => Fraction::whole(*v),
+            Metric::Count { target, curve } => {
                 let target = Decimal::from(*target);
-                Ok(match curve {
-                    CountCurve::Linear => num::div((*v).min(target), target, OP)?,
-                    CountCurve::AllOrNothing if *v >= target => Decimal::ONE,
-                    CountCurve::AllOrNothing => Decimal::ZERO,
-                })
+                match curve {
+                    CountCurve::Linear => capped(target),
+                    CountCurve::AllOrNothing if *v >= target => Fraction::whole(Decimal::ONE),
+                    CountCurve::AllOrNothing => Fraction::whole(Decimal::ZERO),
+                }
             }
-            (Metric::Percent { target }, RawValue::Number(v)) => {
-                num::div((*v).min(*target), *target, OP)
-            }
-            (Metric::Distribution { target, .. }, RawValue::Number(measure)) => {
-                Ok(num::div(*measure, *target, OP)?.min(Decimal::ONE))
-            }
-            _ => Ok(Decimal::ZERO),
-        }
+            Metric::Percent { target } | Metric::Distribution { target, .. } => capped(*target),
+            Metric::Text => Fraction::whole(Decimal::ZERO),
+        })
     }
 
-    /// Checks an answer against the metric and returns its normalised score.
+    /// Checks an answer against the metric and returns its normalised score, as a fraction.
     ///
     /// `Ok(None)` for a text answer (never scored). `at` is the answer's path.
     pub(crate) fn score_answer(
@@ -299,11 +303,11 @@ impl Metric {
         criterion: &str,
         answer: &AnswerValue,
         at: &dyn Fn() -> Path,
-    ) -> Result<Option<Decimal>, Error> {
+    ) -> Result<Option<Fraction>, Error> {
         let raw = self.raw_value(criterion, answer, at)?;
         match raw {
             RawValue::Text => Ok(None),
-            raw => self.normalise_value(&raw).map(Some),
+            raw => self.normalise_fraction(&raw).map(Some),
         }
     }
 
@@ -595,5 +599,30 @@ fn above_range(path: Path, value: Decimal, above: Decimal, max: Decimal) -> Erro
         value,
         above,
         max,
+    }
+}
+
+/// A normalised score as numerator over denominator, both exact decimals (denominator > 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fraction {
+    pub(crate) numerator: Decimal,
+    pub(crate) denominator: Decimal,
+}
+
+impl Fraction {
+    pub(crate) fn new(numerator: Decimal, denominator: Decimal) -> Fraction {
+        Fraction {
+            numerator,
+            denominator,
+        }
+    }
+
+    pub(crate) fn whole(value: Decimal) -> Fraction {
+        Fraction::new(value, Decimal::ONE)
+    }
+
+    /// The value, rounded by the division to at most 28 decimal places.
+    pub(crate) fn value(self) -> Result<Decimal, Error> {
+        num::div(self.numerator, self.denominator, "normalising an answer")
     }
 }

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use metric::Fraction;
 pub use metric::{
     CountCurve, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES, Level, Metric,
 };

@@ -18,7 +18,7 @@ impl Work<'_> {
         assessment: &Assessment,
     ) -> Result<Scorecard, Error> {
         let rounding = self.rubric.rounding();
-        let total = total.map(|t| Score::new(t, rounding)).transpose()?;
+        let total = total.map(|t| self.publish(t)).transpose()?;
         let published = total.map(|t| t.published);
         let gates = self.gates(published, assessment)?;
         let band = published

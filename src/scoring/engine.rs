@@ -6,7 +6,7 @@ use super::{CriterionStatus, Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
 use crate::assessment::{Answer, AnswerValue, Assessment, RubricRef};
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
-use crate::rubric::{Direction, Metric, Node, Rubric, UnablePolicy};
+use crate::rubric::{Direction, Fraction, Metric, Node, Rubric, UnablePolicy};
 
 /// What became of one node of the criteria tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,10 +47,14 @@ pub(super) struct Work<'a> {
     pub(super) answers: &'a [Answer],
     pub(super) answer_of: Vec<Option<usize>>,
     pub(super) outcome: Vec<Outcome>,
+    /// Each scored leaf's normalised score as the fraction it was divided from.
+    pub(super) fraction: Vec<Fraction>,
     pub(super) share: Vec<Decimal>,
     pub(super) points: Vec<Decimal>,
     pub(super) flags: Vec<Flag>,
     pub(super) complete: bool,
+    /// `N = Σ share_i · s_i`, as [`Work::distribute`] computed it (28 significant digits).
+    pub(super) normalised_total: Decimal,
     /// Whether flags are recorded (a scorecard) or skipped (a bare total).
     pub(super) explain: bool,
 }
@@ -125,9 +129,7 @@ pub(crate) fn score_sheet(rubric: &Rubric, assessment: &Assessment) -> Result<Sh
             .collect()
     };
     Ok(SheetScore {
-        total: total
-            .map(|t| Score::new(t, rubric.rounding()))
-            .transpose()?,
+        total: total.map(|t| work.publish(t)).transpose()?,
         complete: work.complete,
         incomplete_because,
         normalised,
@@ -150,7 +152,10 @@ pub(crate) fn score_profile(
             leaf_scores.get(at).copied().flatten(),
         ) {
             (Some(Metric::Text), _) | (None, _) => Outcome::Unscored,
-            (Some(_), Some(s)) => Outcome::Scored(s),
+            (Some(_), Some(s)) => {
+                Work::set(&mut work.fraction, at, Fraction::whole(s));
+                Outcome::Scored(s)
+            }
             (Some(_), None) => Outcome::LeftOut(Exclusion::UnableToAssess),
         };
         Work::set(&mut work.outcome, at, outcome);
@@ -190,10 +195,12 @@ impl<'a> Work<'a> {
             answers,
             answer_of: vec![None; count],
             outcome: vec![Outcome::Unscored; count],
+            fraction: vec![Fraction::whole(Decimal::ZERO); count],
             share: vec![Decimal::ZERO; count],
             points: vec![Decimal::ZERO; count],
             flags: Vec::new(),
             complete: true,
+            normalised_total: Decimal::ZERO,
             explain: true,
         }
     }
@@ -296,7 +303,10 @@ impl Work<'_> {
                             });
                         }
                         value => match metric.score_answer(id, value, &here)? {
-                            Some(s) => Outcome::Scored(s),
+                            Some(fraction) => {
+                                Self::set(&mut self.fraction, at, fraction);
+                                Outcome::Scored(fraction.value()?)
+                            }
                             None => Outcome::Unscored,
                         },
                     }
@@ -359,7 +369,7 @@ impl Work<'_> {
 
     /// Whether a node takes part in the weighting: it has weight, and a score (a leaf) or a
     /// child that takes part (a group).
-    fn carries(&self, at: usize) -> bool {
+    pub(super) fn carries(&self, at: usize) -> bool {
         let Some(node) = self.node(at) else {
             return false;
         };
@@ -415,6 +425,7 @@ impl Work<'_> {
                 total = num::add(total, num::mul(share, toward, OP)?, OP)?;
             }
         }
+        self.normalised_total = total;
         Ok(total)
     }
 
@@ -466,7 +477,7 @@ impl Work<'_> {
     /// What a leaf adds to the normalised total: its score `s`, or `1 - s` on a total scale where
     /// lower is better (the leaf's points then measure its distance from the best). `None` for
     /// groups and for leaves left out or unscored.
-    fn toward_total(&self, at: usize) -> Result<Option<Decimal>, Error> {
+    pub(super) fn toward_total(&self, at: usize) -> Result<Option<Decimal>, Error> {
         let is_leaf = self.node(at).is_some_and(|n| n.criterion.metric.is_some());
         let s = match self.outcome(at) {
             Outcome::Scored(s) if is_leaf => s,

@@ -7,6 +7,7 @@ mod explain;
 pub(crate) use engine::{SheetScore, score_profile, score_sheet};
 
 mod judge;
+mod publish;
 pub(crate) use judge::{judge_minimum, judge_total};
 
 use rust_decimal::Decimal;

@@ -11,6 +11,7 @@ mod presets;
 mod properties;
 mod reader;
 mod reliability;
+mod rounding;
 mod schemas;
 mod schemes;
 mod scoring;
