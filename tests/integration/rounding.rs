@@ -4,7 +4,7 @@
 use igf_rubric::{Assessment, Rubric};
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::{One, Signed, Zero};
+use num_traits::{Signed, Zero};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
