@@ -192,7 +192,7 @@ fn selection(report: &PanelReport) {
             "not selected"
         };
         println!(
-            "  {:<31} {:<13} {:?}: {}",
+            "  {:<31} {:<13} {}: {}",
             s.subject.id, mark, s.decision.reason, s.decision.explanation
         );
     }
@@ -208,8 +208,8 @@ fn explain(top: &SubjectReport) {
             .excluded_because
             .as_deref()
             .map_or(String::new(), |why| format!(" (excluded: {why})"));
-        let who = format!("{}, {}", a.stakeholder_group.as_str(), a.region.as_str());
-        println!("  {:<7} {:<48} {:>6}{note}", a.id, who, total);
+        let who = format!("{}, {}", a.stakeholder_group, a.region);
+        println!("  {:<7} {:<68} {:>6}{note}", a.id, who, total);
     }
     println!(
         "  {:<12} {:>3} {:>8} {:>8} {:>6}",

@@ -294,6 +294,16 @@ pub enum Error {
         /// Why it has no value.
         reason: String,
     },
+    /// A name read with `FromStr` is not one of the set's names or labels.
+    #[error("unknown {what} `{found}` (allowed: {allowed})")]
+    UnknownName {
+        /// What the name should name, e.g. `stakeholder group`.
+        what: &'static str,
+        /// The text given, shortened and with control characters escaped.
+        found: String,
+        /// The JSON names allowed, comma-separated.
+        allowed: String,
+    },
     /// Decimal arithmetic left the range a `Decimal` can hold.
     #[error("decimal overflow while {operation}")]
     Overflow {
@@ -329,7 +339,10 @@ macro_rules! with_path {
             | Error::UnknownChoice { path: $path, .. }
             | Error::MissingAnswer { path: $path, .. }
             | Error::RubricMismatch { path: $path, .. } => Some($body),
-            Error::Overflow { .. } | Error::InvalidData { .. } | Error::Undefined { .. } => None,
+            Error::Overflow { .. }
+            | Error::InvalidData { .. }
+            | Error::Undefined { .. }
+            | Error::UnknownName { .. } => None,
         }
     };
 }

@@ -25,6 +25,7 @@ pub mod design {
 }
 mod error;
 pub mod json;
+mod label;
 mod num;
 pub mod presets;
 pub mod reliability;

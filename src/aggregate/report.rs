@@ -234,6 +234,15 @@ pub enum DecisionReason {
     TiedAtCapacity,
 }
 
+crate::label::labels!(DecisionReason, "decision reason" {
+    Selected => "selected", "Selected";
+    Insufficient => "insufficient", "Too few valid assessors";
+    Ineligible => "ineligible", "Ineligible";
+    BelowThreshold => "below_threshold", "Below the threshold";
+    BelowCapacity => "below_capacity", "Below the capacity";
+    TiedAtCapacity => "tied_at_capacity", "Tied at the capacity";
+});
+
 /// Whether an assessor was calibrated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -84,49 +84,31 @@ pub enum Role {
     ExternalReviewer,
 }
 
-impl StakeholderGroup {
-    /// The name as written in JSON.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StakeholderGroup::Government => "government",
-            StakeholderGroup::IntergovernmentalOrganization => "intergovernmental_organization",
-            StakeholderGroup::CivilSociety => "civil_society",
-            StakeholderGroup::TechnicalCommunity => "technical_community",
-            StakeholderGroup::PrivateSector => "private_sector",
-            StakeholderGroup::Academia => "academia",
-        }
-    }
-}
+crate::label::labels!(StakeholderGroup, "stakeholder group" {
+    Government => "government", "Government";
+    IntergovernmentalOrganization => "intergovernmental_organization", "Intergovernmental organisation";
+    CivilSociety => "civil_society", "Civil society";
+    TechnicalCommunity => "technical_community", "Technical community";
+    PrivateSector => "private_sector", "Private sector";
+    Academia => "academia", "Academia";
+});
 
-impl Region {
-    /// The name as written in JSON.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Region::African => "african",
-            Region::AsiaPacific => "asia_pacific",
-            Region::EasternEuropean => "eastern_european",
-            Region::LatinAmericanAndCaribbean => "latin_american_and_caribbean",
-            Region::WesternEuropeanAndOthers => "western_european_and_others",
-            Region::Intergovernmental => "intergovernmental",
-            Region::Other => "other",
-        }
-    }
-}
+crate::label::labels!(Region, "region" {
+    African => "african", "African Group";
+    AsiaPacific => "asia_pacific", "Asia-Pacific Group";
+    EasternEuropean => "eastern_european", "Eastern European Group";
+    LatinAmericanAndCaribbean => "latin_american_and_caribbean", "Latin American and Caribbean Group";
+    WesternEuropeanAndOthers => "western_european_and_others", "Western European and Others Group";
+    Intergovernmental => "intergovernmental", "Intergovernmental organisations";
+    Other => "other", "Other";
+});
 
-impl Role {
-    /// The name as written in JSON.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::MagMember => "mag_member",
-            Role::MagChair => "mag_chair",
-            Role::Coordinator => "coordinator",
-            Role::LeadExpert => "lead_expert",
-            Role::Contributor => "contributor",
-            Role::Secretariat => "secretariat",
-            Role::ExternalReviewer => "external_reviewer",
-        }
-    }
-}
+crate::label::labels!(Role, "role" {
+    MagMember => "mag_member", "MAG member";
+    MagChair => "mag_chair", "MAG Chair";
+    Coordinator => "coordinator", "Coordinator";
+    LeadExpert => "lead_expert", "Lead expert";
+    Contributor => "contributor", "Contributor";
+    Secretariat => "secretariat", "Secretariat";
+    ExternalReviewer => "external_reviewer", "External reviewer";
+});

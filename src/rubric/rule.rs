@@ -100,16 +100,10 @@ pub enum RubricKind {
     Outcome,
 }
 
-impl RubricKind {
-    /// The kind as written in JSON.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RubricKind::Proposal => "proposal",
-            RubricKind::Outcome => "outcome",
-        }
-    }
-}
+crate::label::labels!(RubricKind, "rubric kind" {
+    Proposal => "proposal", "Proposal";
+    Outcome => "outcome", "Outcome";
+});
 
 /// What an "unable to assess" answer (or a missing answer to an optional criterion) does.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

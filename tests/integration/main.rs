@@ -5,6 +5,7 @@ mod common;
 mod errors;
 mod exactness;
 mod example;
+mod labels;
 mod panel;
 mod panel_properties;
 mod presets;
