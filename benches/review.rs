@@ -108,7 +108,7 @@ fn sparse_panel(subjects: usize, per_subject: usize, pool: usize) -> Panel {
 }
 
 fn bench(c: &mut Criterion) {
-    let rubric = presets::bpf_proposal().unwrap();
+    let rubric = presets::bpf_proposal();
     let mut group = c.benchmark_group("review/sparse");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));

@@ -25,7 +25,7 @@ fn samples() -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    let rubric = presets::bpf_proposal().unwrap();
+    let rubric = presets::bpf_proposal();
     let texts = samples();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let parsed: Vec<Assessment> = texts

@@ -10,7 +10,7 @@ use std::path::Path;
 use igf_rubric::{Assessment, presets};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let rubric = presets::bpf_outcome()?;
+    let rubric = presets::bpf_outcome();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/outcomes");
     let mut files: Vec<_> = fs::read_dir(&dir)?
         .map(|entry| entry.map(|e| e.path()))

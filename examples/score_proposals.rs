@@ -24,7 +24,7 @@ fn shown(value: Decimal, dp: u32) -> String {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let rubric = presets::bpf_proposal()?;
+    let rubric = presets::bpf_proposal();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mag-panel.json");
     let panel = Panel::from_json(&fs::read_to_string(&path)?)
         .map_err(|e| format!("{}: {e}", path.display()))?;

@@ -1,13 +1,34 @@
 //! Preset rubrics shipped with the crate: the IGF's own (BPF proposals and outcomes), and Horizon
 //! Europe and NIH review schemes, which show that the model carries other real rules.
 //!
+//! Each preset is parsed once, on first use, and shared: the functions return `&'static Rubric`
+//! and cannot fail (every shipped text is loaded by the crate's tests). Clone one to change it.
+//!
 //! ```
-//! let proposal = igf_rubric::presets::bpf_proposal()?;
+//! let proposal = igf_rubric::presets::bpf_proposal();
 //! assert_eq!(proposal.id(), "bpf-proposal");
-//! # Ok::<(), igf_rubric::Error>(())
 //! ```
 
-use crate::{Error, Rubric};
+use std::sync::LazyLock;
+
+use crate::Rubric;
+
+macro_rules! preset {
+    ($cell:ident, $text:ident) => {
+        static $cell: LazyLock<Rubric> = LazyLock::new(|| {
+            // OK because the text is compiled in and `tests/integration/presets.rs` loads every
+            // preset: this cannot fail at run time unless the crate itself is broken.
+            #[allow(clippy::expect_used)]
+            Rubric::from_json($text).expect("a shipped preset is a valid rubric")
+        });
+    };
+}
+
+preset!(BPF_PROPOSAL, BPF_PROPOSAL_JSON);
+preset!(BPF_OUTCOME, BPF_OUTCOME_JSON);
+preset!(HORIZON_EUROPE_RIA, HORIZON_EUROPE_RIA_JSON);
+preset!(HORIZON_EUROPE_IA, HORIZON_EUROPE_IA_JSON);
+preset!(NIH_OVERALL_IMPACT, NIH_OVERALL_IMPACT_JSON);
 
 /// The JSON text of the `bpf-proposal` preset.
 pub const BPF_PROPOSAL_JSON: &str = include_str!("../presets/bpf-proposal.json");
@@ -25,47 +46,37 @@ pub const HORIZON_EUROPE_IA_JSON: &str = include_str!("../presets/horizon-europe
 pub const NIH_OVERALL_IMPACT_JSON: &str = include_str!("../presets/nih-overall-impact.json");
 
 /// The ex-ante rubric a MAG member fills in for a BPF proposal, with the MAG's panel rules.
-///
-/// # Errors
-/// None for the shipped text (a test loads it); the signature keeps the loader's error type.
-pub fn bpf_proposal() -> Result<Rubric, Error> {
-    Rubric::from_json(BPF_PROPOSAL_JSON)
+#[must_use]
+pub fn bpf_proposal() -> &'static Rubric {
+    &BPF_PROPOSAL
 }
 
 /// The ex-post rubric for a BPF's outcome, after its final output.
-///
-/// # Errors
-/// None for the shipped text (a test loads it); the signature keeps the loader's error type.
-pub fn bpf_outcome() -> Result<Rubric, Error> {
-    Rubric::from_json(BPF_OUTCOME_JSON)
+#[must_use]
+pub fn bpf_outcome() -> &'static Rubric {
+    &BPF_OUTCOME
 }
 
 /// Horizon Europe Research and Innovation Actions: three criteria 0..5 in half points,
 /// thresholds 3 each and 10 overall, median per criterion summed, ex aequo by Excellence then
 /// Impact.
-///
-/// # Errors
-/// None for the shipped text (a test loads it); the signature keeps the loader's error type.
-pub fn horizon_europe_ria() -> Result<Rubric, Error> {
-    Rubric::from_json(HORIZON_EUROPE_RIA_JSON)
+#[must_use]
+pub fn horizon_europe_ria() -> &'static Rubric {
+    &HORIZON_EUROPE_RIA
 }
 
 /// Horizon Europe Innovation Actions: as [`horizon_europe_ria`], with Impact weighing 1.5 for
 /// ranking only and ex aequo by Impact then Excellence.
-///
-/// # Errors
-/// None for the shipped text (a test loads it); the signature keeps the loader's error type.
-pub fn horizon_europe_ia() -> Result<Rubric, Error> {
-    Rubric::from_json(HORIZON_EUROPE_IA_JSON)
+#[must_use]
+pub fn horizon_europe_ia() -> &'static Rubric {
+    &HORIZON_EUROPE_IA
 }
 
 /// NIH-style overall impact: 1 (exceptional) .. 9 (poor) in whole numbers; a panel's score is
 /// the mean of eligible reviewers, rounded to one decimal, times 10 (10..90, lower is better).
-///
-/// # Errors
-/// None for the shipped text (a test loads it); the signature keeps the loader's error type.
-pub fn nih_overall_impact() -> Result<Rubric, Error> {
-    Rubric::from_json(NIH_OVERALL_IMPACT_JSON)
+#[must_use]
+pub fn nih_overall_impact() -> &'static Rubric {
+    &NIH_OVERALL_IMPACT
 }
 
 /// Every preset's id with its JSON text.

@@ -257,7 +257,7 @@ impl Rubric {
     /// ```
     /// use igf_rubric::{DecisionReason, Panel, presets};
     ///
-    /// let rubric = presets::bpf_proposal()?;
+    /// let rubric = presets::bpf_proposal();
     /// let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/mag-panel.json"))?;
     /// let mut panel = Panel::from_json(&sample)?;
     /// panel.assessments.retain(|a| a.subject.id == "bpf-ipv6-2016" && a.assessor.id <= "mag-02".to_owned());

@@ -244,7 +244,7 @@ impl crate::rubric::Rubric {
     /// ```
     /// use igf_rubric::{Assessment, presets};
     ///
-    /// let rubric = presets::bpf_outcome()?;
+    /// let rubric = presets::bpf_outcome();
     /// let text = std::fs::read_to_string(concat!(
     ///     env!("CARGO_MANIFEST_DIR"),
     ///     "/examples/data/outcomes/cybersecurity-2019.json"

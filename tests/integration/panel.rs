@@ -332,10 +332,7 @@ fn comments_and_lessons_reach_the_report() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mag-panel.json");
     let panel = Panel::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let report = igf_rubric::presets::bpf_proposal()
-        .unwrap()
-        .review(&panel)
-        .unwrap();
+    let report = igf_rubric::presets::bpf_proposal().review(&panel).unwrap();
     let ipv6 = subject(&report, "bpf-ipv6-2016");
     let mag05 = ipv6.assessors.iter().find(|a| a.id == "mag-05").unwrap();
     assert_eq!(mag05.comments.len(), 1);
@@ -353,10 +350,7 @@ fn band_agreement_is_reported_where_the_rubric_has_bands() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mag-panel.json");
     let panel = Panel::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let report = igf_rubric::presets::bpf_proposal()
-        .unwrap()
-        .review(&panel)
-        .unwrap();
+    let report = igf_rubric::presets::bpf_proposal().review(&panel).unwrap();
     let bands = report.reliability.bands_alpha.unwrap();
     assert!(
         bands

@@ -2,15 +2,15 @@ use igf_rubric::presets;
 
 #[test]
 fn presets_load() {
-    let proposal = presets::bpf_proposal().unwrap();
+    let proposal = presets::bpf_proposal();
     assert_eq!(proposal.leaves().count(), 12);
-    let outcome = presets::bpf_outcome().unwrap();
+    let outcome = presets::bpf_outcome();
     assert_eq!(outcome.kind(), igf_rubric::RubricKind::Outcome);
 }
 
 #[test]
 fn outcome_preset_scores_the_sample_outcomes() {
-    let rubric = presets::bpf_outcome().unwrap();
+    let rubric = presets::bpf_outcome();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/outcomes");
     let load = |name: &str| {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();

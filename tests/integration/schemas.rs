@@ -66,8 +66,8 @@ fn presets_validate_against_the_rubric_schema() {
 fn sample_assessments_and_their_scorecards_validate() {
     let assessment_schema = committed("assessment.schema.json");
     let scorecard_schema = committed("scorecard.schema.json");
-    let proposals = igf_rubric::presets::bpf_proposal().unwrap();
-    let outcomes = igf_rubric::presets::bpf_outcome().unwrap();
+    let proposals = igf_rubric::presets::bpf_proposal();
+    let outcomes = igf_rubric::presets::bpf_outcome();
     let files = sample_assessments("proposals");
     assert!(files.len() >= 6);
     let outcome_files = sample_assessments("outcomes");
@@ -116,10 +116,7 @@ fn the_sample_panel_and_its_report_validate() {
         "examples/data/mag-panel.json",
     );
     let panel = igf_rubric::Panel::from_json(&document.to_string()).unwrap();
-    let report = igf_rubric::presets::bpf_proposal()
-        .unwrap()
-        .review(&panel)
-        .unwrap();
+    let report = igf_rubric::presets::bpf_proposal().review(&panel).unwrap();
     let value = serde_json::to_value(&report).unwrap();
     assert_valid(
         &committed("panel-report.schema.json"),

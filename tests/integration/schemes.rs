@@ -60,8 +60,8 @@ fn he_sheets() -> Vec<(&'static str, &'static str, Value, bool)> {
 
 #[test]
 fn horizon_europe_sums_medians_and_applies_both_thresholds() {
-    let rubric = presets::horizon_europe_ria().unwrap();
-    let report = rubric.review(&panel(&rubric, &he_sheets())).unwrap();
+    let rubric = presets::horizon_europe_ria();
+    let report = rubric.review(&panel(rubric, &he_sheets())).unwrap();
     let totals: Vec<(&str, String, bool)> = ["a", "b", "c", "d", "e"]
         .iter()
         .map(|id| {
@@ -99,8 +99,8 @@ fn horizon_europe_sums_medians_and_applies_both_thresholds() {
 #[test]
 fn horizon_europe_ex_aequo_order_differs_between_ria_and_ia() {
     // RIA: a and b tie on 12.5; Excellence decides: a (4.5) before b (4).
-    let ria = presets::horizon_europe_ria().unwrap();
-    let report = ria.review(&panel(&ria, &he_sheets())).unwrap();
+    let ria = presets::horizon_europe_ria();
+    let report = ria.review(&panel(ria, &he_sheets())).unwrap();
     let order: Vec<&str> = report
         .subjects
         .iter()
@@ -110,8 +110,8 @@ fn horizon_europe_ex_aequo_order_differs_between_ria_and_ia() {
     assert_eq!(order, ["a", "b", "e"]);
     // IA: Impact x1.5 for ranking: a 4.5 + 1.5·4 + 4 = 14.5, b 4 + 1.5·4.5 + 4 = 14.75, e 11.5;
     // rescaled to 0..15 by 15/17.5 the order is b, a, e, and the thresholds are unchanged.
-    let ia = presets::horizon_europe_ia().unwrap();
-    let report = ia.review(&panel(&ia, &he_sheets())).unwrap();
+    let ia = presets::horizon_europe_ia();
+    let report = ia.review(&panel(ia, &he_sheets())).unwrap();
     let order: Vec<(&str, String)> = report
         .subjects
         .iter()
@@ -140,13 +140,13 @@ fn horizon_europe_ex_aequo_order_differs_between_ria_and_ia() {
 
 #[test]
 fn horizon_europe_reports_a_tie_the_ex_aequo_scores_cannot_break() {
-    let rubric = presets::horizon_europe_ria().unwrap();
+    let rubric = presets::horizon_europe_ria();
     let sheets: Vec<_> = he_sheets()
         .into_iter()
         .filter(|(s, ..)| *s == "a")
         .flat_map(|(_, x, answers, c)| [("a", x, answers.clone(), c), ("f", x, answers, c)])
         .collect();
-    let report = rubric.review(&panel(&rubric, &sheets)).unwrap();
+    let report = rubric.review(&panel(rubric, &sheets)).unwrap();
     assert_eq!(subject(&report, "a").tied_with, ["f"]);
     assert_eq!(
         (subject(&report, "a").rank, subject(&report, "f").rank),
@@ -160,7 +160,7 @@ fn nih(score: u8) -> Value {
 
 #[test]
 fn nih_overall_impact_is_the_mean_rounded_to_one_decimal_times_ten() {
-    let rubric = presets::nih_overall_impact().unwrap();
+    let rubric = presets::nih_overall_impact();
     let sheets = vec![
         // 2, 2, 3 -> 2.33 -> 2.3 -> 23
         ("p1", "r1", nih(2), false),
@@ -179,7 +179,7 @@ fn nih_overall_impact_is_the_mean_rounded_to_one_decimal_times_ten() {
         ("p4", "r1", nih(5), false),
         ("p4", "r2", nih(6), false),
     ];
-    let report = rubric.review(&panel(&rubric, &sheets)).unwrap();
+    let report = rubric.review(&panel(rubric, &sheets)).unwrap();
     let scores: Vec<(&str, String, Option<usize>, Option<u32>)> = report
         .subjects
         .iter()
@@ -210,10 +210,10 @@ fn nih_overall_impact_is_the_mean_rounded_to_one_decimal_times_ten() {
 #[test]
 fn nih_percentiles_against_a_reference_pool() {
     // A pool of 8 earlier scores; 24 is beaten by 10, 15, 20 -> r = 4, ceil(100 · 3.5 / 8) = 44.
-    let rubric = presets::nih_overall_impact().unwrap();
+    let rubric = presets::nih_overall_impact();
     let mut doc: Value = serde_json::from_str(
         &panel(
-            &rubric,
+            rubric,
             &[
                 ("p", "r1", nih(2), false),
                 ("p", "r2", nih(3), false),
