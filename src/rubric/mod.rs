@@ -1,6 +1,7 @@
 //! Rubric documents: a tree of weighted criteria with metrics, gates, bands and rounding,
 //! validated when loaded.
 
+mod build;
 mod metric;
 mod rule;
 
