@@ -128,7 +128,11 @@ impl RoundingMode {
 /// differ from rounding `exact` again: weights `0.5001499999999999999999999999` and
 /// `0.4998500000000000000000000001` on a yes and a no give `exact` 50.015 and `published`
 /// 50.01, since the exact total is 50.01499999.... Both serialise as JSON strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+///
+/// Scores order by `exact`, then `published`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
     /// The unrounded value.

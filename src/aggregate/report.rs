@@ -17,6 +17,7 @@ use crate::scoring::{BandResult, GateResult};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "PanelReport")]
+#[non_exhaustive]
 pub struct PanelReport {
     /// Version of the document format; 1.
     pub format_version: u32,
@@ -44,6 +45,7 @@ pub struct PanelReport {
 /// One subject's review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SubjectReport {
     /// The subject.
     pub subject: Subject,
@@ -94,6 +96,7 @@ pub struct SubjectReport {
 /// Whether a subject could be scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SubjectStatus {
     /// Enough valid assessors.
     Scored,
@@ -104,6 +107,7 @@ pub enum SubjectStatus {
 /// One assessor of one subject.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AssessorEntry {
     /// The assessor's id.
     pub id: String,
@@ -140,6 +144,7 @@ pub struct AssessorEntry {
 /// An assessor's comment on one criterion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CriterionComment {
     /// The criterion's id.
     pub criterion: String,
@@ -150,6 +155,7 @@ pub struct CriterionComment {
 /// A consensus score and the computed value it replaced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ConsensusRecord {
     /// The criterion agreed; absent for the total.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -176,6 +182,7 @@ pub struct ConsensusRecord {
 /// One criterion combined across a subject's included assessors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CriterionAggregate {
     /// The criterion's id.
     pub id: String,
@@ -207,6 +214,7 @@ pub struct CriterionAggregate {
 /// Selected or not, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Decision {
     /// Whether the subject is selected.
     pub selected: bool,
@@ -219,6 +227,7 @@ pub struct Decision {
 /// The rule behind a [`Decision`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DecisionReason {
     /// Eligible, meets the threshold, and ranked within capacity.
     Selected,
@@ -246,6 +255,7 @@ crate::label::labels!(DecisionReason, "decision reason" {
 /// Whether an assessor was calibrated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CalibrationEntry {
     /// The assessor's id.
     pub assessor: String,
@@ -273,6 +283,7 @@ pub struct CalibrationEntry {
 /// Agreement among the panel's assessors.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PanelReliability {
     /// Krippendorff's alpha (interval) of the assessors' totals, subjects as units.
     pub totals_alpha: Coefficient,
@@ -293,6 +304,7 @@ pub struct PanelReliability {
 /// A reliability coefficient, or why it has no value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Coefficient {
     /// The value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -308,6 +320,7 @@ pub struct Coefficient {
 /// Alpha of one criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CriterionAlpha {
     /// The criterion's id.
     pub criterion: String,
@@ -318,6 +331,7 @@ pub struct CriterionAlpha {
 /// Mean totals by stakeholder group and by region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Breakdown {
     /// By the assessors' stakeholder group.
     pub stakeholder_groups: Vec<GroupMean>,
@@ -328,6 +342,7 @@ pub struct Breakdown {
 /// How one group of assessors scored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GroupMean {
     /// The group (stakeholder group or region id).
     pub group: String,

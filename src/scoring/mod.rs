@@ -33,6 +33,7 @@ pub const POINTS_DECIMAL_PLACES: u32 = 22;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Scorecard")]
+#[non_exhaustive]
 pub struct Scorecard {
     /// Version of the document format; 1.
     pub format_version: u32,
@@ -72,6 +73,7 @@ pub struct Scorecard {
 /// The band a total falls in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct BandResult {
     /// The band's id.
     pub id: String,
@@ -82,6 +84,7 @@ pub struct BandResult {
 /// The outcome of one gate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GateResult {
     /// The gate's id.
     pub id: String,
@@ -96,6 +99,7 @@ pub struct GateResult {
 /// How one criterion was scored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CriterionResult {
     /// The criterion's id.
     pub id: String,
@@ -142,6 +146,7 @@ pub struct CriterionResult {
 /// What happened to a criterion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CriterionStatus {
     /// Scored from its answer (or, for a group, from its children).
     Scored,
@@ -156,6 +161,7 @@ pub enum CriterionStatus {
 /// Something the scoring did beyond the plain formula.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Flag {
     /// What kind of event.
     pub kind: FlagKind,
