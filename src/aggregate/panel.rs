@@ -64,6 +64,34 @@ pub struct Consensus {
 }
 
 impl Panel {
+    /// A panel of `assessments` under `rubric`, with the rubric's own rules and no consensus;
+    /// checked as [`Panel::from_json`] checks it.
+    ///
+    /// # Errors
+    /// As for [`Panel::check`].
+    pub fn new(
+        rubric: &crate::Rubric,
+        assessments: impl IntoIterator<Item = Assessment>,
+    ) -> Result<Panel, Error> {
+        let panel = Panel {
+            format_version: FORMAT_VERSION,
+            description: String::new(),
+            rubric: RubricRef::from(rubric),
+            rules: None,
+            consensus: Vec::new(),
+            assessments: assessments.into_iter().collect(),
+        };
+        panel.check()?;
+        Ok(panel)
+    }
+
+    /// Sets rules that override the rubric's, checked when the panel is reviewed.
+    #[must_use]
+    pub fn with_rules(mut self, rules: PanelRules) -> Panel {
+        self.rules = Some(rules);
+        self
+    }
+
     /// Loads a panel from JSON and checks what it says on its own.
     ///
     /// ```

@@ -3,6 +3,7 @@
 
 mod answer;
 mod assessor;
+mod build;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -75,3 +75,42 @@ fn build_validates_as_loading_does() {
         "criteria[3](bad).metric: scale min 5 must be below max 1"
     );
 }
+
+#[test]
+fn assessments_and_panels_built_in_code_are_reviewed() {
+    use igf_rubric::{
+        AnswerValue, Assessment, Assessor, Panel, Region, Role, StakeholderGroup, Subject,
+    };
+    let rubric = in_code().build().unwrap();
+    let sheet = |assessor: &str, relevance: i64| {
+        Assessment::new(
+            &rubric,
+            Subject::new("ws-1", "Community networks", 2026),
+            Assessor::new(
+                assessor,
+                StakeholderGroup::Academia,
+                Region::Other,
+                Role::MagMember,
+            ),
+        )
+        .answer("on-theme", AnswerValue::YesNo(true))
+        .answer("relevance", AnswerValue::Scale(relevance.into()))
+        .answer("format", AnswerValue::Level("open".into()))
+        .answer("speakers", AnswerValue::Count(2))
+        .build()
+        .unwrap()
+    };
+    let panel = Panel::new(&rubric, [sheet("a1", 5), sheet("a2", 3)]).unwrap();
+    let report = rubric.review(&panel).unwrap();
+    // quality 3/4 of the total: relevance (1 or 0.5) x 2/3 + format 1 x 1/3; speakers 0.5 x 1/4.
+    // a1: 75 x 1 + 12.5 = 87.5; a2: 75 x (1/3 + 1/3) + 12.5 = 62.5; mean 75.
+    assert_eq!(
+        report.subjects[0].total.unwrap().published.to_string(),
+        "75.00"
+    );
+    let duplicate = Panel::new(&rubric, [sheet("a1", 5), sheet("a1", 3)]).unwrap_err();
+    assert!(
+        duplicate.to_string().contains("duplicate assessor id"),
+        "{duplicate}"
+    );
+}

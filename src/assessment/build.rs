@@ -1,0 +1,128 @@
+//! Building assessments in code: constructors and by-value setters; `build` checks what
+//! loading JSON checks.
+
+use super::{
+    Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Lessons, Region, Role,
+    RubricRef, StakeholderGroup, Subject,
+};
+use crate::error::Error;
+use crate::rubric::{FORMAT_VERSION, Rubric};
+
+impl Assessment {
+    /// An assessment of `subject` by `assessor` under `rubric`, with no answers yet, no conflict
+    /// declared and no lessons.
+    ///
+    /// ```
+    /// use igf_rubric::{
+    ///     AnswerValue, Assessment, Assessor, Criterion, Metric, Region, Role, RubricDoc,
+    ///     RubricKind, StakeholderGroup, Subject,
+    /// };
+    ///
+    /// let rubric = RubricDoc::new("workshop", "1", "Workshops", RubricKind::Proposal)
+    ///     .criterion(Criterion::leaf("relevance", "Relevance", 1, Metric::scale(1, 5)))
+    ///     .build()?;
+    /// let assessor = Assessor::new("mag-01", StakeholderGroup::CivilSociety, Region::African, Role::MagMember);
+    /// let assessment = Assessment::new(&rubric, Subject::new("ws-12", "Community networks", 2026), assessor)
+    ///     .answer("relevance", AnswerValue::Scale(4.into()))
+    ///     .build()?;
+    /// assert_eq!(rubric.score(&assessment)?.total.map(|t| t.published.to_string()).as_deref(), Some("75.00"));
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(rubric: &Rubric, subject: Subject, assessor: Assessor) -> Assessment {
+        Assessment {
+            format_version: FORMAT_VERSION,
+            rubric: RubricRef::from(rubric),
+            kind: rubric.kind(),
+            subject,
+            assessor,
+            conflict_of_interest: ConflictOfInterest::default(),
+            answers: Vec::new(),
+            lessons: Lessons::default(),
+        }
+    }
+
+    /// Adds an answer.
+    #[must_use]
+    pub fn answer(mut self, criterion: impl Into<String>, value: AnswerValue) -> Assessment {
+        self.answers.push(Answer {
+            criterion: criterion.into(),
+            value,
+            comment: None,
+        });
+        self
+    }
+
+    /// Adds an answer with the assessor's comment.
+    #[must_use]
+    pub fn answer_with_comment(
+        mut self,
+        criterion: impl Into<String>,
+        value: AnswerValue,
+        comment: impl Into<String>,
+    ) -> Assessment {
+        self.answers.push(Answer {
+            criterion: criterion.into(),
+            value,
+            comment: Some(comment.into()),
+        });
+        self
+    }
+
+    /// Declares a conflict of interest, with its statement.
+    #[must_use]
+    pub fn conflict(mut self, statement: impl Into<String>) -> Assessment {
+        self.conflict_of_interest = ConflictOfInterest {
+            declared: true,
+            statement: Some(statement.into()),
+        };
+        self
+    }
+
+    /// Sets the answers to the three BPF questions.
+    #[must_use]
+    pub fn lessons(mut self, lessons: Lessons) -> Assessment {
+        self.lessons = lessons;
+        self
+    }
+
+    /// Checks the assessment as [`Assessment::from_json`] does.
+    ///
+    /// # Errors
+    /// As for [`Assessment::check`].
+    pub fn build(self) -> Result<Assessment, Error> {
+        self.check()?;
+        Ok(self)
+    }
+}
+
+impl Subject {
+    /// A subject: its id, title and year.
+    #[must_use]
+    pub fn new(id: impl Into<String>, title: impl Into<String>, year: u16) -> Subject {
+        Subject {
+            id: id.into(),
+            title: title.into(),
+            year,
+        }
+    }
+}
+
+impl Assessor {
+    /// An assessor without a name.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        stakeholder_group: StakeholderGroup,
+        region: Region,
+        role: Role,
+    ) -> Assessor {
+        Assessor {
+            id: id.into(),
+            name: None,
+            stakeholder_group,
+            region,
+            role,
+        }
+    }
+}
