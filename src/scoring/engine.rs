@@ -59,30 +59,34 @@ pub(super) struct Work<'a> {
     pub(super) explain: bool,
 }
 
-pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
+/// Checks and computes one assessment: the working state and the exact total (22 places).
+/// `explain` records the flags' messages.
+fn compute<'a>(
+    rubric: &'a Rubric,
+    assessment: &'a Assessment,
+    explain: bool,
+) -> Result<(Work<'a>, Option<Decimal>), Error> {
     assessment.check_header()?;
     check_reference(rubric, assessment)?;
     let mut work = Work::new(rubric, &assessment.answers);
+    work.explain = explain;
     work.match_answers()?;
     work.score_leaves()?;
     work.settle_groups();
     let normalised_total = work.distribute()?;
     let total = work.points_and_total(normalised_total)?;
+    Ok((work, total))
+}
+
+pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
+    let (work, total) = compute(rubric, assessment, true)?;
     work.assemble(total, assessment)
 }
 
 /// The exact total of one assessment, checked as [`score`] checks it, without building the
 /// scorecard or its messages.
 pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<Decimal>, Error> {
-    assessment.check_header()?;
-    check_reference(rubric, assessment)?;
-    let mut work = Work::new(rubric, &assessment.answers);
-    work.explain = false;
-    work.match_answers()?;
-    work.score_leaves()?;
-    work.settle_groups();
-    let normalised_total = work.distribute()?;
-    work.points_and_total(normalised_total)
+    compute(rubric, assessment, false).map(|(_, total)| total)
 }
 
 /// What a panel reads of one assessment: the total, whether it is complete (and if not, why),
@@ -99,15 +103,7 @@ pub(crate) struct SheetScore {
 }
 
 pub(crate) fn score_sheet(rubric: &Rubric, assessment: &Assessment) -> Result<SheetScore, Error> {
-    assessment.check_header()?;
-    check_reference(rubric, assessment)?;
-    let mut work = Work::new(rubric, &assessment.answers);
-    work.explain = false;
-    work.match_answers()?;
-    work.score_leaves()?;
-    work.settle_groups();
-    let normalised_total = work.distribute()?;
-    let total = work.points_and_total(normalised_total)?;
+    let (work, total) = compute(rubric, assessment, false)?;
     let normalised = (0..rubric.nodes().len())
         .map(|at| {
             work.status(at).map(|(status, s)| match status {
