@@ -104,6 +104,16 @@ pub enum RoundingMode {
     Floor,
 }
 
+crate::label::labels!(RoundingMode, "rounding mode" {
+    HalfEven => "half_even", "Half even";
+    HalfUp => "half_up", "Half up";
+    HalfDown => "half_down", "Half down";
+    Up => "up", "Up";
+    Down => "down", "Down";
+    Ceiling => "ceiling", "Ceiling";
+    Floor => "floor", "Floor";
+});
+
 impl RoundingMode {
     fn strategy(self) -> RoundingStrategy {
         match self {

@@ -104,6 +104,11 @@ pub enum SubjectStatus {
     Insufficient,
 }
 
+crate::label::labels!(SubjectStatus, "subject status" {
+    Scored => "scored", "Scored";
+    Insufficient => "insufficient", "Insufficient";
+});
+
 /// One assessor of one subject.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

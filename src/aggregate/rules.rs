@@ -107,6 +107,11 @@ pub enum Basis {
     Criteria,
 }
 
+crate::label::labels!(Basis, "basis" {
+    Totals => "totals", "Totals";
+    Criteria => "criteria", "Criteria";
+});
+
 /// Per-assessor calibration: an assessor who scored at least `min_subjects` subjects has each
 /// total replaced by `panel mean + z · panel sd`, with `z` the total's z-score among that
 /// assessor's totals.

@@ -21,6 +21,12 @@ pub enum IccModel {
     TwoWayMixed,
 }
 
+crate::label::labels!(IccModel, "ICC model" {
+    OneWayRandom => "one_way_random", "One-way random";
+    TwoWayRandom => "two_way_random", "Two-way random";
+    TwoWayMixed => "two_way_mixed", "Two-way mixed";
+});
+
 /// Whether an ICC measures absolute agreement or consistency (McGraw and Wong 1996).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -31,6 +37,11 @@ pub enum IccType {
     Consistency,
 }
 
+crate::label::labels!(IccType, "ICC type" {
+    AbsoluteAgreement => "absolute_agreement", "Absolute agreement";
+    Consistency => "consistency", "Consistency";
+});
+
 /// Whether an ICC is the reliability of one rater or of the mean of all `k` raters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -40,6 +51,11 @@ pub enum IccUnit {
     /// The mean of the `k` raters' scores.
     Average,
 }
+
+crate::label::labels!(IccUnit, "ICC unit" {
+    Single => "single", "Single rater";
+    Average => "average", "Average of raters";
+});
 
 /// One intraclass correlation with its test and interval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

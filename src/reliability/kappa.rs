@@ -19,6 +19,12 @@ pub enum KappaWeights {
     Quadratic,
 }
 
+crate::label::labels!(KappaWeights, "kappa weighting" {
+    Unweighted => "unweighted", "Unweighted";
+    Linear => "linear", "Linear";
+    Quadratic => "quadratic", "Quadratic";
+});
+
 /// Fleiss' kappa of a subjects × categories table of counts; every subject must be rated by the
 /// same number of raters.
 ///

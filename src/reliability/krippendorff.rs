@@ -22,6 +22,13 @@ pub enum MeasurementLevel {
     Ratio,
 }
 
+crate::label::labels!(MeasurementLevel, "measurement level" {
+    Nominal => "nominal", "Nominal";
+    Ordinal => "ordinal", "Ordinal";
+    Interval => "interval", "Interval";
+    Ratio => "ratio", "Ratio";
+});
+
 /// Krippendorff's alpha of `ratings` (units in rows, raters in columns, `None` missing).
 ///
 /// # Formula

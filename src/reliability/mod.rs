@@ -123,6 +123,12 @@ pub enum Interpretation {
     Excellent,
 }
 
+impl std::fmt::Display for Interpretation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 impl Interpretation {
     /// The band's name as its source writes it: "almost perfect", "tentative", "good", ...
     #[must_use]

@@ -116,6 +116,11 @@ pub enum Direction {
     LowerIsBetter,
 }
 
+crate::label::labels!(Direction, "direction" {
+    HigherIsBetter => "higher_is_better", "Higher is better";
+    LowerIsBetter => "lower_is_better", "Lower is better";
+});
+
 impl Direction {
     /// Whether `value` is at least as good as `bar` in this direction.
     #[must_use]
@@ -173,6 +178,11 @@ pub enum CountCurve {
     AllOrNothing,
 }
 
+crate::label::labels!(CountCurve, "count curve" {
+    Linear => "linear", "Linear";
+    AllOrNothing => "all_or_nothing", "All or nothing";
+});
+
 /// Which spread a [`Metric::Distribution`] scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -182,6 +192,11 @@ pub enum DistributionMeasure {
     /// Number of categories with at least one count.
     Coverage,
 }
+
+crate::label::labels!(DistributionMeasure, "distribution measure" {
+    Evenness => "evenness", "Evenness";
+    Coverage => "coverage", "Coverage";
+});
 
 impl Metric {
     /// The metric's name as written in JSON (`"scale"`, `"levels"`, ...).

@@ -121,6 +121,12 @@ pub enum UnablePolicy {
     Incomplete,
 }
 
+crate::label::labels!(UnablePolicy, "unable-to-assess policy" {
+    Renormalise => "renormalise", "Renormalise the others";
+    CountAsMinimum => "count_as_minimum", "Count as the minimum";
+    Incomplete => "incomplete", "Incomplete";
+});
+
 /// A pass/fail condition: a subject that fails any gate is ineligible whatever its score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -158,6 +158,13 @@ pub enum CriterionStatus {
     Unscored,
 }
 
+crate::label::labels!(CriterionStatus, "criterion status" {
+    Scored => "scored", "Scored";
+    CountedAsMinimum => "counted_as_minimum", "Counted as its minimum";
+    LeftOut => "left_out", "Left out";
+    Unscored => "unscored", "Not scored";
+});
+
 /// Something the scoring did beyond the plain formula.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +194,13 @@ pub enum FlagKind {
     /// could be scored).
     Incomplete,
 }
+
+crate::label::labels!(FlagKind, "flag kind" {
+    LeftOut => "left_out", "Left out";
+    CountedAsMinimum => "counted_as_minimum", "Counted as its minimum";
+    Renormalised => "renormalised", "Weights renormalised";
+    Incomplete => "incomplete", "Incomplete";
+});
 
 impl crate::rubric::Rubric {
     /// Scores one assessment and explains the result.

@@ -2,14 +2,26 @@
 
 use std::str::FromStr;
 
-use igf_rubric::{DecisionReason, Region, Role, RubricKind, StakeholderGroup};
+use igf_rubric::reliability::{IccModel, IccType, IccUnit, KappaWeights, MeasurementLevel};
+use igf_rubric::{
+    Basis, CountCurve, CriterionStatus, DecisionReason, Direction, DistributionMeasure, FlagKind,
+    Region, Role, RubricKind, StakeholderGroup, SubjectStatus, UnablePolicy,
+};
 
 #[track_caller]
 fn round_trips<T>(all: &[T])
 where
-    T: Copy + std::fmt::Display + FromStr<Err = igf_rubric::Error> + PartialEq + std::fmt::Debug,
+    T: Copy
+        + std::fmt::Display
+        + FromStr<Err = igf_rubric::Error>
+        + PartialEq
+        + std::fmt::Debug
+        + serde::Serialize,
 {
     for value in all {
+        let json = serde_json::to_value(value).unwrap();
+        let name = json.as_str().unwrap();
+        assert_eq!(T::from_str(name).unwrap(), *value, "{name}");
         let label = value.to_string();
         assert_eq!(T::from_str(&label).unwrap(), *value, "{label}");
         assert_eq!(
@@ -27,6 +39,20 @@ fn every_name_and_label_reads_back() {
     round_trips(Role::ALL);
     round_trips(RubricKind::ALL);
     round_trips(DecisionReason::ALL);
+    round_trips(SubjectStatus::ALL);
+    round_trips(CriterionStatus::ALL);
+    round_trips(FlagKind::ALL);
+    round_trips(Direction::ALL);
+    round_trips(CountCurve::ALL);
+    round_trips(DistributionMeasure::ALL);
+    round_trips(UnablePolicy::ALL);
+    round_trips(Basis::ALL);
+    round_trips(MeasurementLevel::ALL);
+    round_trips(KappaWeights::ALL);
+    round_trips(IccModel::ALL);
+    round_trips(IccType::ALL);
+    round_trips(IccUnit::ALL);
+    round_trips(igf_rubric::RoundingMode::ALL);
     for group in StakeholderGroup::ALL {
         assert_eq!(StakeholderGroup::from_str(group.as_str()).unwrap(), *group);
         let json = serde_json::to_string(group).unwrap();
