@@ -20,6 +20,7 @@
 
 mod aggregate;
 mod assessment;
+mod describe;
 pub mod design {
     #![doc = include_str!("../DESIGN.md")]
 }
