@@ -35,11 +35,9 @@ impl fmt::Display for Metric {
                     "evenness over {} categories toward {target}",
                     categories.len()
                 ),
-                DistributionMeasure::Coverage => write!(
-                    f,
-                    "{target} of {} categories covered",
-                    categories.len()
-                ),
+                DistributionMeasure::Coverage => {
+                    write!(f, "{target} of {} categories covered", categories.len())
+                }
             },
             Metric::Text => f.write_str("free text"),
         }
