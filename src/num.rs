@@ -133,8 +133,8 @@ impl RoundingMode {
 /// `exact` is the value as carried: a criterion's points and an assessment's total at 22
 /// decimal places (so points add up to the total exactly), a panel's means at 20. `published`
 /// is rounded once, as the rubric declares, with exactly the declared decimal places. For an
-/// assessment's total it is rounded from the mathematically exact total (computed in big
-/// rationals when the carried digits sit too close to a rounding boundary to decide), so it can
+/// assessment's total it is rounded from the mathematically exact total (computed with big
+/// integer fractions when the carried digits sit too close to a rounding boundary to decide), so it can
 /// differ from rounding `exact` again: weights `0.5001499999999999999999999999` and
 /// `0.4998500000000000000000000001` on a yes and a no give `exact` 50.015 and `published`
 /// 50.01, since the exact total is 50.01499999.... Both serialise as JSON strings.

@@ -11,15 +11,15 @@
 //! depth (shares below a node split its share, so errors are never multiplied by more than 1
 //! per level), and there are at most three such operations per node. Hence
 //! `|N' - N| <= 3 · nodes · depth · 1e-28 <= (nodes + 1)² · 1e-27`, and the final product and
-//! sum on a scale within ±10^6 add at most `1e-20`. Otherwise the total is computed exactly in
-//! big rationals and rounded from there.
+//! sum on a scale within ±10^6 add at most `1e-20`. Otherwise the total is computed exactly as a
+//! fraction of big integers (never reduced: no gcd) and rounded from there.
 
 // Big rationals neither overflow nor wrap; the one operation that could panic, division by
 // zero, is guarded where it happens (a zero denominator or weight sum is an error or skipped).
 #![allow(clippy::arithmetic_side_effects)]
 
 use num_bigint::BigInt;
-use num_rational::BigRational;
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 
@@ -61,19 +61,21 @@ impl Work<'_> {
             .checked_add(Decimal::new(1, 20))
     }
 
-    /// `T` in big rationals, from the leaves' fractions and the weights of what takes part.
-    fn exact_total(&self) -> Result<BigRational, Error> {
+    /// `T` as an exact fraction of big integers, from the leaves' fractions and the weights of
+    /// what takes part. Fractions are never reduced on the way (no gcd): the one division that
+    /// rounding needs works on the unreduced numerator and denominator just as well.
+    fn exact_total(&self) -> Result<Fraction, Error> {
         let nodes = self.rubric.nodes();
-        let mut share: Vec<BigRational> = vec![BigRational::zero(); nodes.len()];
-        self.share_exactly(self.rubric.top(), &BigRational::one(), &mut share);
+        let mut share: Vec<Fraction> = vec![Fraction::zero(); nodes.len()];
+        self.share_exactly(self.rubric.top(), &Fraction::one(), &mut share);
         for (at, node) in nodes.iter().enumerate() {
             if node.criterion.metric.is_none() && self.carries(at) {
-                let parent = share.get(at).cloned().unwrap_or_default();
+                let parent = share.get(at).cloned().unwrap_or_else(Fraction::zero);
                 self.share_exactly(&node.children, &parent, &mut share);
             }
         }
         let lower_is_better = self.rubric.scale().direction == Direction::LowerIsBetter;
-        let mut sum = BigRational::zero();
+        let mut sum = Fraction::zero();
         for (at, node) in nodes.iter().enumerate() {
             let is_leaf = node.criterion.metric.is_some();
             let s = match self.outcome(at) {
@@ -86,48 +88,102 @@ impl Work<'_> {
                     if f.denominator.is_zero() {
                         return Err(Error::Overflow { operation: OP });
                     }
-                    ratio(f.numerator) / ratio(f.denominator)
+                    Fraction::of(f.numerator).over(&Fraction::of(f.denominator))
                 }
-                Outcome::Minimum => BigRational::zero(),
+                Outcome::Minimum => Fraction::zero(),
                 _ => continue,
             };
             let toward = if lower_is_better {
-                BigRational::one() - s
+                Fraction::one().minus(&s)
             } else {
                 s
             };
-            sum += share.get(at).cloned().unwrap_or_default() * toward;
+            let part = share.get(at).cloned().unwrap_or_else(Fraction::zero);
+            sum = sum.plus(&part.times(&toward));
         }
         let scale = self.rubric.scale();
-        Ok(ratio(scale.min) + ratio(num::sub(scale.max, scale.min, OP)?) * sum)
+        let span = Fraction::of(num::sub(scale.max, scale.min, OP)?);
+        Ok(Fraction::of(scale.min).plus(&span.times(&sum)))
     }
 
-    fn share_exactly(&self, children: &[usize], parent: &BigRational, share: &mut [BigRational]) {
-        let playing: Vec<(usize, BigRational)> = children
+    fn share_exactly(&self, children: &[usize], parent: &Fraction, share: &mut [Fraction]) {
+        let playing: Vec<(usize, Fraction)> = children
             .iter()
             .filter(|c| self.carries(**c))
-            .filter_map(|c| self.node(*c).map(|n| (*c, ratio(n.weight()))))
+            .filter_map(|c| self.node(*c).map(|n| (*c, Fraction::of(n.weight()))))
             .collect();
         let total = playing
             .iter()
-            .fold(BigRational::zero(), |acc, (_, w)| acc + w);
-        if total.is_zero() {
+            .fold(Fraction::zero(), |acc, (_, w)| acc.plus(w));
+        if total.numerator.is_zero() {
             return;
         }
         for (at, weight) in playing {
             if let Some(slot) = share.get_mut(at) {
-                *slot = parent * weight / &total;
+                *slot = parent.times(&weight).over(&total);
             }
         }
     }
 }
 
-/// A decimal as an exact rational.
-fn ratio(value: Decimal) -> BigRational {
-    BigRational::new(
-        BigInt::from(value.mantissa()),
-        BigInt::from(10u8).pow(value.scale()),
-    )
+/// An exact fraction of big integers, denominator positive, not necessarily reduced.
+#[derive(Clone, Debug)]
+struct Fraction {
+    numerator: BigInt,
+    denominator: BigInt,
+}
+
+impl Fraction {
+    fn zero() -> Fraction {
+        Fraction {
+            numerator: BigInt::zero(),
+            denominator: BigInt::one(),
+        }
+    }
+
+    fn one() -> Fraction {
+        Fraction {
+            numerator: BigInt::one(),
+            denominator: BigInt::one(),
+        }
+    }
+
+    /// A decimal: its mantissa over ten to its scale.
+    fn of(value: Decimal) -> Fraction {
+        Fraction {
+            numerator: BigInt::from(value.mantissa()),
+            denominator: BigInt::from(10u8).pow(value.scale()),
+        }
+    }
+
+    fn plus(&self, other: &Fraction) -> Fraction {
+        Fraction {
+            numerator: &self.numerator * &other.denominator + &other.numerator * &self.denominator,
+            denominator: &self.denominator * &other.denominator,
+        }
+    }
+
+    fn minus(&self, other: &Fraction) -> Fraction {
+        Fraction {
+            numerator: &self.numerator * &other.denominator - &other.numerator * &self.denominator,
+            denominator: &self.denominator * &other.denominator,
+        }
+    }
+
+    fn times(&self, other: &Fraction) -> Fraction {
+        Fraction {
+            numerator: &self.numerator * &other.numerator,
+            denominator: &self.denominator * &other.denominator,
+        }
+    }
+
+    /// Division by a positive fraction (callers check for zero).
+    fn over(&self, other: &Fraction) -> Fraction {
+        Fraction {
+            numerator: &self.numerator * &other.denominator,
+            denominator: &self.denominator * &other.numerator,
+        }
+    }
 }
 
 /// Whether `value` lies farther than `bound` from every value where rounding changes its
@@ -145,22 +201,21 @@ fn clear_of_boundaries(value: Decimal, bound: Decimal, rounding: Rounding) -> Re
     Ok(num::mul(distance, unit, OP)? > bound)
 }
 
-/// Rounds an exact rational as `rounding` declares, to a decimal with exactly `dp` places.
-fn round_exactly(value: &BigRational, rounding: Rounding) -> Result<Decimal, Error> {
+/// Rounds an exact fraction as `rounding` declares, to a decimal with exactly `dp` places.
+fn round_exactly(value: &Fraction, rounding: Rounding) -> Result<Decimal, Error> {
     let overflow = || Error::Overflow { operation: OP };
-    let scaled = value * BigRational::from_integer(BigInt::from(10u8).pow(rounding.dp));
-    let negative = scaled.is_negative();
-    let magnitude = scaled.abs();
-    let floor = magnitude.floor();
-    let rest = &magnitude - &floor;
-    let half = BigRational::new(BigInt::from(1u8), BigInt::from(2u8));
-    let floor = floor.to_integer();
+    let scaled = &value.numerator * BigInt::from(10u8).pow(rounding.dp);
+    let negative = scaled.is_negative() != value.denominator.is_negative();
+    let (floor, rest) = scaled.abs().div_rem(&value.denominator.abs());
+    // Compare the remainder with half the denominator: 2·rest against the denominator.
+    let twice = &rest * BigInt::from(2u8);
+    let denominator = value.denominator.abs();
     let is_even = (&floor % BigInt::from(2u8)).is_zero();
     let up = match rounding.mode {
         _ if rest.is_zero() => false,
-        RoundingMode::HalfEven => rest > half || (rest == half && !is_even),
-        RoundingMode::HalfUp => rest >= half,
-        RoundingMode::HalfDown => rest > half,
+        RoundingMode::HalfEven => twice > denominator || (twice == denominator && !is_even),
+        RoundingMode::HalfUp => twice >= denominator,
+        RoundingMode::HalfDown => twice > denominator,
         RoundingMode::Up => true,
         RoundingMode::Down => false,
         RoundingMode::Ceiling => !negative,
