@@ -56,7 +56,7 @@ impl Sheet<'_> {
 }
 
 pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Error> {
-    panel.check()?;
+    panel.check_with(false)?;
     let root = Path::root();
     if panel.rubric.id != rubric.id() || panel.rubric.version != rubric.version() {
         return Err(Error::RubricMismatch {
@@ -270,7 +270,8 @@ impl Rubric {
     /// ```
     ///
     /// # Errors
-    /// Any error of [`Panel::check`]; with `strict` rules, the first error of
+    /// The panel-level errors of [`Panel::check`] (an assessment's own errors exclude that
+    /// assessment, as scoring errors do); with `strict` rules, the first error of
     /// [`Rubric::score`] (under `assessments[i]`);
     /// [`Error::RubricMismatch`] when the panel names another rubric; errors in `rules` and
     /// `consensus` with their paths.
