@@ -21,6 +21,7 @@ pub const MAX_DECIMAL_PLACES: u32 = 10;
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// Decimal places of published scores, from 0 to 10.
+    #[schemars(range(max = 10))]
     pub dp: u32,
     /// How a value between two publishable values is rounded.
     #[serde(default)]
@@ -147,11 +148,11 @@ impl RoundingMode {
 pub struct Score {
     /// The unrounded value.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub exact: Decimal,
     /// The value rounded and padded to the rubric's decimal places.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub published: Decimal,
 }
 
@@ -252,6 +253,31 @@ pub(crate) fn parse_exact(text: &str) -> Result<Decimal, String> {
     Ok(value)
 }
 
+/// Reads a decimal written as a JSON string: an optional `-`, digits, and an optional `.` with
+/// digits; no exponent. At most 28 digits, or 29 when the first is 0 to 6: every such string
+/// fits the 96 bits of a `Decimal` (a JSON number may have an exponent and any digits that a
+/// `Decimal` holds exactly; its text is read by [`parse_exact`]).
+pub(crate) fn parse_decimal_string(text: &str) -> Result<Decimal, String> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return Err(format!(
+            "\"{}\" is not a decimal number (write digits with an optional `-` and decimal point, such as \"-2.5\")",
+            crate::error::shorten(text)
+        ));
+    }
+    let count = unsigned.bytes().filter(u8::is_ascii_digit).count();
+    let fits = count <= 28 || (count == 29 && whole.as_bytes().first() <= Some(&b'6'));
+    if !fits {
+        return Err(format!(
+            "\"{}\" has {count} digits; a decimal written as a string has at most 28 (29 when the first is 0 to 6)",
+            crate::error::shorten(text)
+        ));
+    }
+    parse_exact(text)
+}
+
 fn is_json_number(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -302,7 +328,6 @@ pub(crate) mod exact {
     use std::fmt;
 
     use rust_decimal::Decimal;
-    use schemars::JsonSchema;
     use serde::de::{self, MapAccess, Visitor};
     use serde::{Deserializer, Serializer};
 
@@ -349,7 +374,7 @@ pub(crate) mod exact {
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-            super::parse_exact(v).map_err(E::custom)
+            super::parse_decimal_string(v).map_err(E::custom)
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
@@ -360,41 +385,6 @@ pub(crate) mod exact {
                 }
                 _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
             }
-        }
-    }
-
-    /// JSON Schema of an exact decimal: a JSON number, or a string holding one.
-    pub(crate) struct Schema;
-
-    impl JsonSchema for Schema {
-        fn schema_name() -> std::borrow::Cow<'static, str> {
-            "Decimal".into()
-        }
-
-        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-            schemars::json_schema!({
-                "description": "An exact decimal number: a JSON number, or a string holding one (\"2.5\"). Strings are recommended; numbers are read from their text, never through binary floating point.",
-                "type": ["string", "number"],
-                "pattern": "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
-            })
-        }
-    }
-
-    /// JSON Schema of a whole count: a non-negative JSON integer, or a string holding one.
-    pub(crate) struct CountSchema;
-
-    impl JsonSchema for CountSchema {
-        fn schema_name() -> std::borrow::Cow<'static, str> {
-            "Count".into()
-        }
-
-        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-            schemars::json_schema!({
-                "description": "A whole number >= 0: a JSON integer, or a string holding one (\"3\").",
-                "type": ["string", "integer"],
-                "minimum": 0,
-                "pattern": "^[0-9]+$"
-            })
         }
     }
 
@@ -422,12 +412,19 @@ pub(crate) mod exact {
         }
     }
 
-    /// A whole number read with the exact reader (so it also works inside internally tagged
-    /// enums, where the crate's reader hands numbers that are not plain integers over as maps).
+    /// A whole count: a JSON number with an integer value (`3`, `3.0`, `3e0`, as JSON Schema's
+    /// `integer`) from 0 to 2^53 - 1; never a string. Read with the exact reader, so it also
+    /// works inside internally tagged enums, where the crate's reader hands numbers that are not
+    /// plain integers over as maps.
     pub(crate) mod count {
+        use std::fmt;
+
         use rust_decimal::Decimal;
         use rust_decimal::prelude::ToPrimitive;
-        use serde::{Deserializer, Serializer, de};
+        use serde::de::{self, MapAccess, Visitor};
+        use serde::{Deserializer, Serializer};
+
+        use crate::schema::kinds::MAX_COUNT;
 
         pub(crate) fn serialize<S: Serializer>(
             value: &u64,
@@ -439,16 +436,52 @@ pub(crate) mod exact {
         pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<u64, D::Error> {
-            let value: Decimal = super::deserialize(deserializer)?;
-            if value.fract().is_zero() {
-                if let Some(n) = value.to_u64() {
-                    return Ok(n);
+            deserializer.deserialize_any(CountVisitor)
+        }
+
+        struct CountVisitor;
+
+        fn out_of_range<E: de::Error>(shown: &dyn fmt::Display) -> E {
+            E::custom(format!(
+                "{shown} is not a whole number from 0 to {MAX_COUNT}"
+            ))
+        }
+
+        impl<'de> Visitor<'de> for CountVisitor {
+            type Value = u64;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number written as a JSON number")
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+                if v <= MAX_COUNT {
+                    Ok(v)
+                } else {
+                    Err(out_of_range(&v))
                 }
             }
-            Err(de::Error::custom(format!(
-                "{value} is not a whole number from 0 to {}",
-                u64::MAX
-            )))
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+                u64::try_from(v)
+                    .map_err(|_| out_of_range(&v))
+                    .and_then(|v| self.visit_u64(v))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<u64, A::Error> {
+                match map.next_key::<String>()? {
+                    Some(key) if key == super::NUMBER_TOKEN => {
+                        let text: String = map.next_value()?;
+                        let value: Decimal =
+                            super::super::parse_exact(&text).map_err(de::Error::custom)?;
+                        match value.fract().is_zero().then(|| value.to_u64()).flatten() {
+                            Some(n) => self.visit_u64(n),
+                            None => Err(out_of_range(&text)),
+                        }
+                    }
+                    _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+                }
+            }
         }
     }
 

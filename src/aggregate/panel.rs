@@ -22,6 +22,7 @@ use crate::rubric::{FORMAT_VERSION, check_format, check_id};
 pub struct Panel {
     /// Version of the document format; 1.
     #[serde(default = "format_version")]
+    #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// What the panel reviews, and where its data come from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -47,16 +48,19 @@ fn format_version() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Consensus {
     /// The subject's id.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub subject: String,
     /// The criterion agreed, in its own units (scale value, level points, count, percentage);
     /// absent: the total is agreed, on the rubric's total scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::schema::kinds::Id>")]
     pub criterion: Option<String>,
     /// The agreed value.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub value: Decimal,
     /// Who recorded it (e.g. the chair's id).
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub recorded_by: String,
     /// Why, or what was discussed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,6 +145,9 @@ impl Panel {
     /// those to scoring, which excludes a bad sheet instead of failing the panel).
     pub(crate) fn check_with(&self, each: bool) -> Result<(), Error> {
         check_format(self.format_version)?;
+        if let Some(rules) = &self.rules {
+            rules.check_own(&Path::root().key("rules"))?;
+        }
         let list = Path::root().key("assessments");
         let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         let mut subjects: BTreeMap<&str, usize> = BTreeMap::new();

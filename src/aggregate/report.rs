@@ -136,7 +136,7 @@ pub struct AssessorEntry {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub calibrated_total: Option<Decimal>,
     /// The assessor's comments on criteria, in rubric order, for the consensus discussion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -171,11 +171,11 @@ pub struct ConsensusRecord {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub computed: Option<Decimal>,
     /// The agreed value.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub agreed: Decimal,
     /// Who recorded it.
     pub recorded_by: String,
@@ -199,7 +199,7 @@ pub struct CriterionAggregate {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub normalised: Option<Decimal>,
     /// The combined raw answer in the criterion's own units (leaves only; after any consensus).
     #[serde(
@@ -207,7 +207,7 @@ pub struct CriterionAggregate {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub raw: Option<Decimal>,
     /// Spread of the normalised scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -270,7 +270,7 @@ pub struct CalibrationEntry {
     pub calibrated: bool,
     /// The assessor's mean total.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub mean: Decimal,
     /// The assessor's sample standard deviation, where defined.
     #[serde(
@@ -278,7 +278,7 @@ pub struct CalibrationEntry {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub sd: Option<Decimal>,
     /// Why not, where not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -355,11 +355,11 @@ pub struct GroupMean {
     pub assessments: usize,
     /// Their mean total.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub mean_total: Decimal,
     /// Their mean difference from the subject's combined (computed) total: positive means this
     /// group scores above the panel.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub mean_difference: Decimal,
 }

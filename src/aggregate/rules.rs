@@ -24,6 +24,7 @@ pub struct PanelRules {
     pub basis: Basis,
     /// A subject with fewer valid assessors is marked insufficient, never scored (default 1).
     #[serde(default = "one")]
+    #[schemars(range(min = 1, max = 4_294_967_295_u32))]
     pub min_assessors: usize,
     /// Flag a criterion (or the total) when its assessors' normalised scores span more than
     /// this, in `(0, 1]`: 0.5 is 2 points on a 1..5 scale.
@@ -32,7 +33,7 @@ pub struct PanelRules {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::UnitFraction>")]
     pub divergence: Option<Decimal>,
     /// Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,10 +44,11 @@ pub struct PanelRules {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub threshold: Option<Decimal>,
     /// How many subjects can be selected (e.g. the BPFs the Secretariat can support).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 4_294_967_295_u32))]
     pub capacity: Option<usize>,
     /// Weight multipliers that count for ranking only, never for thresholds (Horizon Europe
     /// innovation actions: Impact x 1.5). The ranking score re-scores the included assessments
@@ -61,7 +63,7 @@ pub struct PanelRules {
     /// Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
     /// percentiles against this panel.
     #[serde(default, with = "exact::vec", skip_serializing_if = "Vec::is_empty")]
-    #[schemars(with = "Vec<exact::Schema>")]
+    #[schemars(with = "Vec<crate::schema::kinds::Decimal>")]
     pub reference_pool: Vec<Decimal>,
     /// Whether an assessment that cannot be scored stops the review with its error (`true`), or
     /// is excluded from its subject with the error as the reason (`false`, the default), so
@@ -119,6 +121,7 @@ crate::label::labels!(Basis, "basis" {
 #[serde(deny_unknown_fields)]
 pub struct Calibration {
     /// The fewest subjects an assessor must have scored to be calibrated (at least 2).
+    #[schemars(range(min = 2, max = 4_294_967_295_u32))]
     pub min_subjects: usize,
 }
 
@@ -127,10 +130,11 @@ pub struct Calibration {
 #[serde(deny_unknown_fields)]
 pub struct RankingWeight {
     /// The criterion whose weight is multiplied.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub criterion: String,
     /// The multiplier, >= 0.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::NonNegativeDecimal")]
     pub factor: Decimal,
 }
 
@@ -141,6 +145,7 @@ pub enum TieBreak {
     /// The higher combined normalised score on a criterion wins.
     Criterion {
         /// The criterion compared.
+        #[schemars(with = "crate::schema::kinds::Id")]
         criterion: String,
     },
     /// The smaller spread (range) of the assessors' totals wins.
@@ -150,6 +155,32 @@ pub enum TieBreak {
 impl PanelRules {
     /// Checks the rules against the rubric they will run under; `at` is where they stand.
     pub(crate) fn validate(&self, rubric: &Rubric, at: &Path) -> Result<(), Error> {
+        self.check_own(at)?;
+        let scale = rubric.scale();
+        if let Some(t) = self.threshold {
+            scale.check(t, at.key("threshold"))?;
+        }
+        for (i, w) in self.ranking_weights.iter().enumerate() {
+            known(
+                rubric,
+                &w.criterion,
+                &at.key("ranking_weights").item(i, &w.criterion),
+            )?;
+        }
+        for (i, step) in self.tie_break.iter().enumerate() {
+            if let TieBreak::Criterion { criterion } = step {
+                known(rubric, criterion, &at.key("tie_break").item(i, criterion))?;
+            }
+        }
+        for (i, value) in self.reference_pool.iter().enumerate() {
+            scale.check(*value, at.key("reference_pool").index(i))?;
+        }
+        Ok(())
+    }
+
+    /// Checks what the rules say on their own, whatever the rubric: ranges of counts, shares
+    /// and factors. Run when a panel document loads.
+    pub(crate) fn check_own(&self, at: &Path) -> Result<(), Error> {
         let out_of_range =
             |key: &str, value: Decimal, min: Decimal, max: Decimal| Error::OutOfRange {
                 path: at.key(key),
@@ -202,10 +233,6 @@ impl PanelRules {
                 });
             }
         }
-        let scale = rubric.scale();
-        if let Some(t) = self.threshold {
-            scale.check(t, at.key("threshold"))?;
-        }
         if self.capacity == Some(0) {
             return Err(out_of_range(
                 "capacity",
@@ -215,22 +242,15 @@ impl PanelRules {
             ));
         }
         for (i, w) in self.ranking_weights.iter().enumerate() {
-            let here = at.key("ranking_weights").item(i, &w.criterion);
-            known(rubric, &w.criterion, &here)?;
             if w.factor.is_sign_negative() && !w.factor.is_zero() {
                 return Err(Error::NegativeWeight {
-                    path: here.key("factor"),
+                    path: at
+                        .key("ranking_weights")
+                        .item(i, &w.criterion)
+                        .key("factor"),
                     value: w.factor,
                 });
             }
-        }
-        for (i, step) in self.tie_break.iter().enumerate() {
-            if let TieBreak::Criterion { criterion } = step {
-                known(rubric, criterion, &at.key("tie_break").item(i, criterion))?;
-            }
-        }
-        for (i, value) in self.reference_pool.iter().enumerate() {
-            scale.check(*value, at.key("reference_pool").index(i))?;
         }
         Ok(())
     }

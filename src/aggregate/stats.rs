@@ -46,7 +46,7 @@ pub enum Trim {
     /// A share of the values at each end, in `[0, 0.5)`; `k = floor(share · n)`.
     Share(
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Share")]
         Decimal,
     ),
     /// A number of values at each end.
@@ -215,19 +215,19 @@ pub struct Spread {
     pub n: usize,
     /// Lowest value.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub min: Decimal,
     /// Highest value.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub max: Decimal,
     /// `max - min`.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub range: Decimal,
     /// Interquartile range, `Q3 - Q1` (type 7 quantiles).
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub iqr: Decimal,
     /// Sample standard deviation (divisor `n - 1`); absent for a single value. A square root:
     /// computed by rust_decimal's Newton iteration to 28 significant digits, the same on every
@@ -237,7 +237,7 @@ pub struct Spread {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub sd: Option<Decimal>,
 }
 

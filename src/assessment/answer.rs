@@ -15,6 +15,7 @@ use crate::num::exact;
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The id of the leaf criterion answered.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub criterion: String,
     /// The answer.
     pub value: AnswerValue,
@@ -34,7 +35,7 @@ pub enum AnswerValue {
     /// A value on a `scale` criterion.
     Scale(
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Decimal")]
         Decimal,
     ),
     /// The id of a level of a `levels` criterion.
@@ -44,13 +45,13 @@ pub enum AnswerValue {
     /// A whole count for a `count` criterion.
     Count(
         #[serde(with = "exact::count")]
-        #[schemars(with = "exact::CountSchema")]
+        #[schemars(with = "crate::schema::kinds::Count")]
         u64,
     ),
     /// A percentage from 0 to 100 for a `percent` criterion.
     Percent(
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Percent")]
         Decimal,
     ),
     /// Counts per category for a `distribution` criterion.
@@ -101,8 +102,24 @@ impl fmt::Display for AnswerValue {
 }
 
 /// Counts per category. A category named twice in JSON is an error, never a silent overwrite.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Distribution(BTreeMap<String, u64>);
+
+impl JsonSchema for Distribution {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Distribution".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let count = generator.subschema_for::<crate::schema::kinds::Count>();
+        schemars::json_schema!({
+            "description": "Counts per category: category ids as keys, whole counts as values.",
+            "type": "object",
+            "propertyNames": { "type": "string", "pattern": crate::schema::kinds::ID_PATTERN },
+            "additionalProperties": count
+        })
+    }
+}
 
 impl Distribution {
     /// A distribution from `(category, count)` pairs; a repeated category adds up.

@@ -25,6 +25,7 @@ use crate::rubric::{FORMAT_VERSION, RubricKind, check_format, check_id, check_id
 pub struct Assessment {
     /// Version of the document format; 1.
     #[serde(default = "format_version")]
+    #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// The rubric the assessment answers.
     pub rubric: RubricRef,
@@ -53,6 +54,7 @@ fn format_version() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct RubricRef {
     /// The rubric's id.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// The rubric's version.
     pub version: String,
@@ -63,6 +65,7 @@ pub struct RubricRef {
 #[serde(deny_unknown_fields)]
 pub struct Subject {
     /// Stable id, e.g. `bpf-ipv6-2016`.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// Title of the proposal or BPF.
     pub title: String,

@@ -34,15 +34,15 @@ pub enum Metric {
     Scale {
         /// Lowest answer.
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Decimal")]
         min: Decimal,
         /// Highest answer.
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Decimal")]
         max: Decimal,
         /// Distance between allowed answers: 1 for whole numbers, 0.5 for half points.
         #[serde(with = "exact", default = "exact::one")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::PositiveDecimal")]
         step: Decimal,
         /// Whether high or low answers are better.
         #[serde(default)]
@@ -54,6 +54,7 @@ pub enum Metric {
     /// `s = (value - first.value) / (last.value - first.value)`. At least two levels.
     Levels {
         /// The levels, worst first.
+        #[schemars(length(min = 2))]
         levels: Vec<Level>,
     },
     /// A yes/no question: `s = 1` for yes, `0` for no.
@@ -65,7 +66,7 @@ pub enum Metric {
     Count {
         /// The count that earns the full score.
         #[serde(with = "exact::count")]
-        #[schemars(with = "exact::CountSchema")]
+        #[schemars(with = "crate::schema::kinds::PositiveCount")]
         target: u64,
         /// How counts below the target score.
         #[serde(default)]
@@ -77,7 +78,7 @@ pub enum Metric {
     Percent {
         /// The percentage that earns the full score.
         #[serde(with = "exact", default = "exact::hundred")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::PercentTarget")]
         target: Decimal,
     },
     /// Counts per category (stakeholder groups, regions, gender) scored by how evenly or how
@@ -93,12 +94,13 @@ pub enum Metric {
     /// `N = 0` scores 0. At least two categories.
     Distribution {
         /// The category ids, e.g. the five IGF stakeholder groups.
+        #[schemars(with = "Vec<crate::schema::kinds::Id>", length(min = 2), extend("uniqueItems" = true))]
         categories: Vec<String>,
         /// Which spread is scored.
         measure: DistributionMeasure,
         /// The evenness (0..1) or number of covered categories that earns the full score.
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::PositiveDecimal")]
         target: Decimal,
     },
     /// A free-text answer: kept and returned, never scored (weight 0).
@@ -155,6 +157,7 @@ impl Direction {
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// Id used in answers, unique within the criterion.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// Short label, e.g. "Defined".
     pub label: String,
@@ -163,7 +166,7 @@ pub struct Level {
     pub descriptor: String,
     /// Points of the level; strictly increasing from the first level to the last.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub value: Decimal,
 }
 

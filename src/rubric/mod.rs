@@ -38,8 +38,10 @@ pub const MAX_ID_LEN: usize = 64;
 pub struct RubricDoc {
     /// Version of the document format; 1.
     #[serde(default = "format_version")]
+    #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// The rubric's id, e.g. `bpf-proposal`.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// The rubric's own version, e.g. `2021.1`; assessments name it.
     pub version: String,
@@ -60,6 +62,7 @@ pub struct RubricDoc {
     #[serde(default)]
     pub unable_to_assess: UnablePolicy,
     /// The criteria tree: groups hold criteria, leaves carry a metric.
+    #[schemars(length(min = 1))]
     pub criteria: Vec<Criterion>,
     /// Pass/fail conditions for eligibility.
     #[serde(default)]
@@ -79,8 +82,13 @@ fn format_version() -> u32 {
 /// A criterion: either a group of criteria or a scored leaf with a metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [
+    { "title": "leaf", "properties": { "metric": true }, "required": ["metric"] },
+    { "title": "group", "properties": { "criteria": true }, "required": ["criteria"] }
+]))]
 pub struct Criterion {
     /// Id, unique in the whole rubric: letters, digits, `_`, `-` and `.`.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// Short name.
     pub name: String,
@@ -95,7 +103,7 @@ pub struct Criterion {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::NonNegativeDecimal>")]
     pub weight: Option<Decimal>,
     /// Whether an answer is required: a missing answer is an error, and "unable to assess"
     /// makes the assessment incomplete.
@@ -108,13 +116,31 @@ pub struct Criterion {
     /// The metric of a leaf; absent on a group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
-    /// The children of a group; absent on a leaf.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The children of a group (at least one); absent on a leaf.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "non_empty_group"
+    )]
+    #[schemars(length(min = 1))]
     pub criteria: Vec<Criterion>,
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Reads a group's `criteria`: present means a group, so it must hold at least one criterion.
+fn non_empty_group<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Criterion>, D::Error> {
+    let criteria = Vec::<Criterion>::deserialize(deserializer)?;
+    if criteria.is_empty() {
+        return Err(serde::de::Error::custom(
+            "a group needs at least one criterion (leave `criteria` out of a leaf)",
+        ));
+    }
+    Ok(criteria)
 }
 
 /// A validated rubric: every id unique, every weight and metric sound, every reference
@@ -394,10 +420,22 @@ impl Walker {
         }
         let mut positions = Vec::with_capacity(criteria.len());
         let mut any_weight = false;
+        let mut sum = Some(Decimal::ZERO);
         for (i, criterion) in criteria.iter().enumerate() {
             let here = at.item(i, &criterion.id);
             let position = self.node(criterion, &here)?;
-            any_weight |= criterion.weight.is_some_and(|w| !w.is_zero());
+            let weight = criterion.weight.unwrap_or_default();
+            any_weight |= !weight.is_zero();
+            sum = sum.and_then(|s| s.checked_add(weight));
+            if sum.is_none() {
+                return Err(Error::BadWeight {
+                    path: here.key("weight"),
+                    problem: format!(
+                        "the weights of {parent} add up to more than a decimal holds ({}); only their ratios matter, so scale them down",
+                        Decimal::MAX
+                    ),
+                });
+            }
             positions.push(position);
         }
         if scored && !any_weight {

@@ -24,11 +24,11 @@ pub const MAX_SCALE_MAGNITUDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, fa
 pub struct TotalScale {
     /// The lowest total.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub min: Decimal,
     /// The highest total.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub max: Decimal,
     /// Whether a higher or a lower total is better (default: higher).
     #[serde(default)]
@@ -132,6 +132,7 @@ crate::label::labels!(UnablePolicy, "unable-to-assess policy" {
 #[serde(deny_unknown_fields)]
 pub struct Gate {
     /// Id, unique among the rubric's gates.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// Short label, e.g. "Proposal complete".
     pub label: String,
@@ -151,6 +152,7 @@ pub enum GateRule {
     /// allows it; "unable to assess" fails).
     RequiresYes {
         /// The yes/no criterion.
+        #[schemars(with = "crate::schema::kinds::Id")]
         criterion: String,
     },
     /// A criterion's answer must be at least as good as `threshold`, given in the criterion's
@@ -159,10 +161,11 @@ pub enum GateRule {
     /// means "at most". Compared on normalised scores; an unassessed criterion fails.
     CriterionMinimum {
         /// The scored criterion.
+        #[schemars(with = "crate::schema::kinds::Id")]
         criterion: String,
         /// The lowest acceptable answer.
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Decimal")]
         threshold: Decimal,
     },
     /// The published total must be at least as good as `threshold` (Horizon Europe: 10 of
@@ -170,7 +173,7 @@ pub enum GateRule {
     TotalMinimum {
         /// The lowest acceptable published total.
         #[serde(with = "exact")]
-        #[schemars(with = "exact::Schema")]
+        #[schemars(with = "crate::schema::kinds::Decimal")]
         threshold: Decimal,
     },
     /// The assessor must not have declared a conflict of interest.
@@ -186,13 +189,14 @@ pub enum GateRule {
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// Id, unique among the rubric's bands.
+    #[schemars(with = "crate::schema::kinds::Id")]
     pub id: String,
     /// Label shown to readers, e.g. "Highly Satisfactory".
     pub label: String,
     /// The lowest published total in the band (bands are numeric ranges whichever direction
     /// the scale has).
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub min: Decimal,
 }
 

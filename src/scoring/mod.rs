@@ -113,12 +113,12 @@ pub struct CriterionResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub declared_weight: Option<Decimal>,
     /// Its share of the whole total, in `[0, 1]`, after renormalisation: the product of the
     /// normalised sibling weights from the top of the tree down.
     #[serde(with = "exact")]
-    #[schemars(with = "exact::Schema")]
+    #[schemars(with = "crate::schema::kinds::Decimal")]
     pub effective_weight: Decimal,
     /// The answer given (leaves only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,7 +133,7 @@ pub struct CriterionResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<exact::Schema>")]
+    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
     pub normalised: Option<Decimal>,
     /// Points this criterion adds to the total: `(max - min) x effective_weight x normalised`,
     /// carried at 22 decimal places; a group's is the sum of its children's.

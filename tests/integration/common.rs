@@ -16,7 +16,7 @@ pub fn rubric() -> Value {
                   { "id": "high", "label": "High", "value": "4" } ] } },
             { "id": "reach", "name": "Reach", "weight": "2", "criteria": [
                 { "id": "partners", "name": "Partners", "weight": "1",
-                  "metric": { "type": "count", "target": "4" } },
+                  "metric": { "type": "count", "target": 4 } },
                 { "id": "done", "name": "Done", "weight": "1",
                   "metric": { "type": "percent", "target": "80" } },
                 { "id": "groups", "name": "Groups", "weight": "2",

@@ -52,7 +52,8 @@ fn zero_weights(mut doc: Value, pointers: &[&str]) -> Value {
 }
 
 fn cases() -> Vec<(&'static str, Input, &'static str)> {
-    let big = "79228162514264337593543950335";
+    // 2^95: a string may hold it (29 digits, the first below 7), and max - min overflows.
+    let big = "39614081257132168796771975168";
     vec![
         // Rubric: ids
         (
@@ -88,7 +89,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "empty group",
             r(with(rubric(), "/criteria/2/criteria", json!([]))),
-            "criteria[2](reach): criterion `reach` has neither `metric` nor `criteria`",
+            "criteria[2](reach).criteria: a group needs at least one criterion (leave `criteria` out of a leaf)",
         ),
         (
             "no criteria",
@@ -202,9 +203,9 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
             r(with(
                 rubric(),
                 "/criteria/2/criteria/0/metric/target",
-                json!("2.5"),
+                json!(2.5),
             )),
-            "criteria[2](reach).criteria[0](partners).metric: 2.5 is not a whole number from 0 to 18446744073709551615",
+            "criteria[2](reach).criteria[0](partners).metric: 2.5 is not a whole number from 0 to 9007199254740991",
         ),
         (
             "percent target above 100",
@@ -345,7 +346,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/0/weight",
                 json!("1.00000000000000000000000000001"),
             )),
-            "criteria[0](fit).weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+            "criteria[0](fit).weight: \"1.00000000000000000000000000001\" has 30 digits; a decimal written as a string has at most 28 (29 when the first is 0 to 6)",
         ),
         (
             "inexact decimal number",
@@ -355,6 +356,15 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 1,
             )),
             "criteria[0](fit).weight: number `1.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+        ),
+        (
+            "weights that overflow when summed",
+            r(with(
+                with(rubric(), "/criteria/0/weight", json!(big)),
+                "/criteria/1/weight",
+                json!(big),
+            )),
+            "criteria[1](clarity).weight: the weights of the rubric add up to more than a decimal holds (79228162514264337593543950335); only their ratios matter, so scale them down",
         ),
         (
             "decimal overflow",
@@ -414,7 +424,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/2/value",
                 json!({ "count": -1 }),
             )),
-            "answers[2](partners).value.count: -1 is not a whole number from 0 to 18446744073709551615",
+            "answers[2](partners).value.count: -1 is not a whole number from 0 to 9007199254740991",
         ),
         (
             "unknown level",
@@ -508,7 +518,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/3/value",
                 json!({ "percent": "60.00000000000000000000000000001" }),
             )),
-            "answers[3](done).value.percent: number `60.00000000000000000000000000001` cannot be held exactly as a decimal (at most 28 decimal places and 28 digits)",
+            "answers[3](done).value.percent: \"60.00000000000000000000000000001\" has 31 digits; a decimal written as a string has at most 28 (29 when the first is 0 to 6)",
         ),
         // Panels
         (

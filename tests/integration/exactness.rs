@@ -32,7 +32,7 @@ fn json_numbers_keep_all_28_decimal_places() {
 
 #[test]
 fn strings_numbers_and_exponents_agree() {
-    for written in [r#""2.50""#, "2.50", "25e-1", r#""0.25E1""#] {
+    for written in [r#""2.50""#, "2.50", "25e-1", "0.25E1"] {
         let text =
             rubric()
                 .to_string()
@@ -45,6 +45,11 @@ fn strings_numbers_and_exponents_agree() {
             .unwrap();
         assert_eq!(weight, Decimal::new(25, 1), "{written}");
     }
+    // A string holds digits only: the exponent form is for JSON numbers.
+    let text = rubric()
+        .to_string()
+        .replacen(r#""weight":"4""#, r#""weight":"0.25E1""#, 1);
+    assert!(Rubric::from_json(&text).is_err());
 }
 
 #[test]

@@ -1,0 +1,212 @@
+//! Schemas of the crate's value kinds (ids, exact decimals with their ranges, counts), shared
+//! by every document so each is declared once.
+//!
+//! Each kind states, in plain JSON Schema, the same rule the loader applies. A decimal read from
+//! a JSON number is any number (whether a `Decimal` holds it exactly is the loader's rule,
+//! listed in the docs); a decimal written as a string is `-?digits(.digits)?` with at most 28
+//! digits, the most a `Decimal` always holds exactly. Documents the crate writes hold decimals
+//! as strings only, so the output contract is stricter than the input one.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::{Value, json};
+
+/// The largest whole number a count may hold: 2^53 - 1, the largest a JavaScript number holds
+/// exactly, so every front end reads counts without loss.
+pub(crate) const MAX_COUNT: u64 = 9_007_199_254_740_991;
+
+/// The pattern of ids: 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
+pub(crate) const ID_PATTERN: &str = "^[A-Za-z0-9_.-]{1,64}$";
+
+/// The pattern of the decimals the crate writes.
+pub(crate) const WRITTEN_DECIMAL: &str = "^-?[0-9]+(\\.[0-9]+)?$";
+
+/// An id.
+pub(crate) struct Id;
+
+impl JsonSchema for Id {
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An id: 1 to 64 characters from A-Z a-z 0-9 _ - .",
+            "type": "string",
+            "pattern": ID_PATTERN
+        })
+    }
+}
+
+/// A whole count from 0 to [`MAX_COUNT`].
+pub(crate) struct Count;
+
+impl JsonSchema for Count {
+    fn schema_name() -> Cow<'static, str> {
+        "Count".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A whole number from 0 to 9007199254740991 (2^53 - 1), written as a JSON number.",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_COUNT
+        })
+    }
+}
+
+/// The sign and range rules of the decimal kinds.
+#[derive(Clone, Copy)]
+enum Range {
+    Any,
+    NonNegative,
+    Positive,
+    Percent,
+    PercentTarget,
+    UnitInterval,
+    Share,
+}
+
+/// A branch of the string forms: a pattern, and the length that bounds its digits.
+fn form(pattern: &str, max_length: u32) -> Value {
+    json!({ "pattern": pattern, "maxLength": max_length })
+}
+
+/// Unsigned decimals the loader holds exactly: at most 28 digits, or 29 whose first is 0 to 6
+/// (below 7 * 10^28, under the 2^96 a `Decimal` holds). `-` and `.` are not digits, so each
+/// branch bounds its digits by its length.
+fn unsigned() -> Vec<Value> {
+    vec![
+        form("^[0-9]+$", 28),
+        form("^[0-6][0-9]+$", 29),
+        form("^[0-9]+\\.[0-9]+$", 29),
+        form("^[0-6][0-9]*\\.[0-9]+$", 30),
+    ]
+}
+
+fn negative() -> Vec<Value> {
+    vec![
+        form("^-[0-9]+$", 29),
+        form("^-[0-6][0-9]+$", 30),
+        form("^-[0-9]+\\.[0-9]+$", 30),
+        form("^-[0-6][0-9]*\\.[0-9]+$", 31),
+    ]
+}
+
+fn negative_zero() -> Vec<Value> {
+    vec![form("^-0+$", 29), form("^-0+\\.0+$", 31)]
+}
+
+fn percent() -> Vec<Value> {
+    vec![
+        form("^(100(\\.0+)?|[0-6][0-9]?(\\.[0-9]+)?)$", 30),
+        form("^[7-9][0-9]?(\\.[0-9]+)?$", 29),
+    ]
+}
+
+/// Zero written any way: excluded from the kinds that must be above 0.
+const ZERO: &str = "^-?0+(\\.0+)?$";
+
+impl Range {
+    /// The string forms, each as the loader reads it (see `num::parse_decimal_string`).
+    fn strings(self) -> Value {
+        let (forms, not_zero) = match self {
+            Range::Any => ([unsigned(), negative()].concat(), false),
+            Range::NonNegative => ([unsigned(), negative_zero()].concat(), false),
+            Range::Positive => (unsigned(), true),
+            Range::Percent => ([percent(), negative_zero()].concat(), false),
+            Range::PercentTarget => (percent(), true),
+            Range::UnitInterval => (vec![form("^(1(\\.0+)?|0+(\\.[0-9]+)?)$", 30)], true),
+            Range::Share => (
+                [vec![form("^0+(\\.[0-4][0-9]*)?$", 30)], negative_zero()].concat(),
+                false,
+            ),
+        };
+        let mut schema = json!({ "type": "string", "anyOf": forms });
+        if not_zero {
+            if let Some(object) = schema.as_object_mut() {
+                object.insert("not".into(), json!({ "pattern": ZERO }));
+            }
+        }
+        schema
+    }
+
+    fn numbers(self) -> Value {
+        match self {
+            Range::Any => json!({ "type": "number" }),
+            Range::NonNegative => json!({ "type": "number", "minimum": 0 }),
+            Range::Positive => json!({ "type": "number", "exclusiveMinimum": 0 }),
+            Range::Percent => json!({ "type": "number", "minimum": 0, "maximum": 100 }),
+            Range::PercentTarget => {
+                json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 100 })
+            }
+            Range::UnitInterval => json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1 }),
+            Range::Share => json!({ "type": "number", "minimum": 0, "exclusiveMaximum": 0.5 }),
+        }
+    }
+
+    fn schema(self, generator: &SchemaGenerator, description: &str) -> Schema {
+        let value = if generator.contract().is_serialize() {
+            json!({
+                "description": format!("{description} Written as a string."),
+                "type": "string",
+                "pattern": WRITTEN_DECIMAL
+            })
+        } else {
+            json!({
+                "description": format!(
+                    "{description} A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits (\"2.5\"). Numbers are read from their text, never through binary floating point."
+                ),
+                "anyOf": [self.strings(), self.numbers()]
+            })
+        };
+        Schema::try_from(value).unwrap_or_default()
+    }
+}
+
+macro_rules! decimal_kinds {
+    ($($kind:ident: $range:ident, $description:literal;)*) => {$(
+        #[doc = $description]
+        pub(crate) struct $kind;
+
+        impl JsonSchema for $kind {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($kind).into()
+            }
+
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                Range::$range.schema(generator, $description)
+            }
+        }
+    )*};
+}
+
+decimal_kinds! {
+    Decimal: Any, "An exact decimal number.";
+    NonNegativeDecimal: NonNegative, "An exact decimal number >= 0.";
+    PositiveDecimal: Positive, "An exact decimal number > 0.";
+    Percent: Percent, "A percentage from 0 to 100, as an exact decimal.";
+    PercentTarget: PercentTarget, "A target percentage above 0 and at most 100, as an exact decimal.";
+    UnitFraction: UnitInterval, "An exact decimal above 0 and at most 1.";
+    Share: Share, "A share from 0 up to (not including) 0.5, as an exact decimal.";
+}
+
+/// A whole count from 1 to [`MAX_COUNT`].
+pub(crate) struct PositiveCount;
+
+impl JsonSchema for PositiveCount {
+    fn schema_name() -> Cow<'static, str> {
+        "PositiveCount".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A whole number from 1 to 9007199254740991 (2^53 - 1), written as a JSON number.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_COUNT
+        })
+    }
+}

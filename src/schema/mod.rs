@@ -1,0 +1,208 @@
+//! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel (inputs),
+//! scorecard and panel report (outputs), and one bundle that declares every type once.
+//!
+//! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
+//! strings), outputs as the crate writes them (decimals as strings). A type whose written form
+//! differs from its read form appears twice in the bundle, the written one named with the
+//! prefix `Written` (`WrittenDecimal`, `WrittenTotalScale`).
+//!
+//! The schemas compile unchanged in Ajv (2020-12 dialect, `strict: true`) and Python
+//! `jsonschema`: no non-standard `format`s, no type unions. The committed copies live in
+//! `schemas/`; `cargo run --example write_schemas` regenerates them and a test fails when they
+//! are stale.
+//!
+//! ```
+//! let schema = igf_rubric::schema::rubric();
+//! assert_eq!(schema["title"], "Rubric");
+//! assert!(igf_rubric::schema::bundle()["$defs"]["Criterion"].is_object());
+//! ```
+
+pub(crate) mod kinds;
+mod portable;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::{Map, Value, json};
+
+use crate::{Assessment, Panel, PanelReport, RubricDoc, Scorecard};
+
+/// The dialect every schema declares.
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The schema of a rubric document.
+#[must_use]
+pub fn rubric() -> Value {
+    input::<RubricDoc>()
+}
+
+/// The schema of an assessment document.
+#[must_use]
+pub fn assessment() -> Value {
+    input::<Assessment>()
+}
+
+/// The schema of a panel document (assessments of several subjects with the panel's rules).
+#[must_use]
+pub fn panel() -> Value {
+    input::<Panel>()
+}
+
+/// The schema of a scorecard document.
+#[must_use]
+pub fn scorecard() -> Value {
+    output::<Scorecard>()
+}
+
+/// The schema of a panel report.
+#[must_use]
+pub fn panel_report() -> Value {
+    output::<PanelReport>()
+}
+
+/// One schema holding every type of every document under `$defs`, each declared once, with the
+/// documents themselves as `$defs` named by their titles (`Rubric`, `Scorecard`, ...). Generate
+/// types for a front end from this one, not from the per-document schemas.
+#[must_use]
+pub fn bundle() -> Value {
+    let mut defs = BTreeMap::new();
+    let mut documents = Vec::new();
+    for (_, mut schema) in documents_with_names() {
+        let Some(object) = schema.as_object_mut() else {
+            continue;
+        };
+        if let Some(Value::Object(own)) = object.remove("$defs") {
+            defs.extend(own);
+        }
+        object.remove("$schema");
+        let title = object
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        documents.push(json!({ "$ref": format!("#/$defs/{title}") }));
+        defs.insert(title, schema);
+    }
+    json!({
+        "$schema": DIALECT,
+        "title": "IgfRubricDocument",
+        "description": "Any document of igf-rubric; each document's own type is in $defs under its title.",
+        "anyOf": documents,
+        "$defs": defs,
+    })
+}
+
+/// Every schema with the file name it is committed under in `schemas/`.
+#[must_use]
+pub fn all() -> Vec<(&'static str, Value)> {
+    let mut all = documents_with_names();
+    all.push(("igf-rubric.schema.json", bundle()));
+    all
+}
+
+fn documents_with_names() -> Vec<(&'static str, Value)> {
+    vec![
+        ("rubric.schema.json", rubric()),
+        ("assessment.schema.json", assessment()),
+        ("panel.schema.json", panel()),
+        ("scorecard.schema.json", scorecard()),
+        ("panel-report.schema.json", panel_report()),
+    ]
+}
+
+fn generate<T: JsonSchema>(settings: SchemaSettings) -> Value {
+    let mut schema = settings
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value();
+    portable::make_portable(&mut schema);
+    schema
+}
+
+fn input<T: JsonSchema>() -> Value {
+    generate::<T>(SchemaSettings::draft2020_12().for_deserialize())
+}
+
+/// An output schema, with each type whose written form differs from its read form renamed
+/// `Written<Name>`, so that the bundle can hold both. A type that refers to a renamed type is
+/// renamed too, until nothing changes.
+fn output<T: JsonSchema>() -> Value {
+    let generated = generate::<T>(SchemaSettings::draft2020_12().for_serialize());
+    let read = input_definitions();
+    let mut renamed: BTreeMap<String, String> = BTreeMap::new();
+    loop {
+        let mut schema = generated.clone();
+        rename_references(&mut schema, &renamed);
+        let differing: Vec<String> = match schema.get("$defs") {
+            Some(Value::Object(defs)) => defs
+                .iter()
+                .filter(|(name, def)| {
+                    !renamed.contains_key(*name) && read.get(*name).is_some_and(|r| r != *def)
+                })
+                .map(|(name, _)| name.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if differing.is_empty() {
+            if let Some(Value::Object(defs)) = schema.get_mut("$defs") {
+                let old = std::mem::take(defs);
+                *defs = old
+                    .into_iter()
+                    .map(|(name, def)| (renamed.get(&name).cloned().unwrap_or(name), def))
+                    .collect::<Map<String, Value>>();
+            }
+            return schema;
+        }
+        renamed.extend(
+            differing
+                .into_iter()
+                .map(|name| (name.clone(), format!("Written{name}"))),
+        );
+    }
+}
+
+/// The definitions of every input document.
+fn input_definitions() -> Map<String, Value> {
+    let mut defs = Map::new();
+    for mut schema in [rubric(), assessment(), panel()] {
+        if let Some(Value::Object(own)) = schema.get_mut("$defs").map(Value::take) {
+            defs.extend(own);
+        }
+    }
+    defs
+}
+
+fn rename_references(schema: &mut Value, renamed: &BTreeMap<String, String>) {
+    match schema {
+        Value::Object(object) => {
+            for (key, value) in object.iter_mut() {
+                if key == "$ref" {
+                    let target = value
+                        .as_str()
+                        .and_then(|r| r.strip_prefix("#/$defs/"))
+                        .and_then(|name| renamed.get(name));
+                    if let Some(new) = target {
+                        *value = Value::String(format!("#/$defs/{new}"));
+                    }
+                } else {
+                    rename_references(value, renamed);
+                }
+            }
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| rename_references(item, renamed)),
+        _ => {}
+    }
+}
+
+/// A schema as committed: pretty-printed JSON with a final newline.
+///
+/// # Errors
+/// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
+pub fn to_text(schema: &Value) -> Result<String, crate::Error> {
+    let mut text = crate::error::to_json(schema)?;
+    text.push('\n');
+    Ok(text)
+}
