@@ -44,7 +44,7 @@ pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,
     Role, RubricRef, StakeholderGroup, Subject,
 };
-pub use error::{Error, Path, Segment};
+pub use error::{Error, ErrorDetail, ErrorDocument, JsonProblem, Path, Segment};
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
 pub use rubric::{
     Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,

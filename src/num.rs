@@ -63,6 +63,7 @@ impl Rounding {
             Ok(rounded)
         } else {
             Err(Error::Overflow {
+                path: Path::root(),
                 operation: "padding a published score",
             })
         }
@@ -172,7 +173,10 @@ impl fmt::Display for Score {
 }
 
 fn overflow(operation: &'static str) -> Error {
-    Error::Overflow { operation }
+    Error::Overflow {
+        path: Path::root(),
+        operation,
+    }
 }
 
 pub(crate) fn add(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, Error> {

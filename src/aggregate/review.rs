@@ -202,10 +202,7 @@ fn check_consensus(rubric: &Rubric, consensus: &[Consensus]) -> Result<(), Error
             Some(id) => {
                 let metric = rubric.criterion(id).and_then(|n| n.metric.as_ref());
                 let Some(metric) = metric else {
-                    return Err(Error::UnknownCriterion {
-                        path: here.key("criterion"),
-                        id: id.clone(),
-                    });
+                    return Err(rubric.unknown_criterion(id, here.key("criterion"), true));
                 };
                 metric.normalise_raw(id, c.value, &here.key("value"))?;
             }

@@ -259,9 +259,6 @@ impl PanelRules {
 fn known(rubric: &Rubric, id: &str, at: &Path) -> Result<(), Error> {
     match rubric.criterion(id) {
         Some(_) => Ok(()),
-        None => Err(Error::UnknownCriterion {
-            path: at.key("criterion"),
-            id: id.to_owned(),
-        }),
+        None => Err(rubric.unknown_criterion(id, at.key("criterion"), false)),
     }
 }

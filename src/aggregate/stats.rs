@@ -291,5 +291,8 @@ pub(crate) fn sample_sd(values: &[Decimal]) -> Result<Option<Decimal>, Error> {
     variance
         .sqrt()
         .map(|s| Some(s.normalize()))
-        .ok_or(Error::Overflow { operation: OP })
+        .ok_or(Error::Overflow {
+            path: crate::Path::root(),
+            operation: OP,
+        })
 }

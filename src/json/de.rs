@@ -12,7 +12,7 @@ use serde::forward_to_deserialize_any;
 
 use super::parse::Value;
 use crate::error::shorten;
-use crate::error::{Path, Segment};
+use crate::error::{JsonProblem, Path, Segment};
 use crate::num::{exact::NUMBER_TOKEN, parse_exact};
 
 /// A reading error with its place, built innermost first as the error travels outwards.
@@ -20,15 +20,28 @@ use crate::num::{exact::NUMBER_TOKEN, parse_exact};
 pub(crate) struct ReadError {
     /// The path, innermost segment first.
     reversed: Vec<Segment>,
+    problem: JsonProblem,
     message: String,
 }
 
 impl ReadError {
+    /// An unacceptable value (the kind every serde `custom` error is).
     pub(crate) fn new(message: String) -> ReadError {
+        ReadError::of(JsonProblem::InvalidValue, message)
+    }
+
+    pub(crate) fn of(problem: JsonProblem, message: String) -> ReadError {
         ReadError {
             reversed: Vec::new(),
+            problem,
             message,
         }
+    }
+
+    /// The same error, of another kind.
+    pub(crate) fn with_problem(mut self, problem: JsonProblem) -> ReadError {
+        self.problem = problem;
+        self
     }
 
     /// The same error, one level further out.
@@ -37,10 +50,10 @@ impl ReadError {
         self
     }
 
-    pub(crate) fn into_parts(self) -> (Path, String) {
+    pub(crate) fn into_parts(self) -> (Path, JsonProblem, String) {
         let mut segments = self.reversed;
         segments.reverse();
-        (Path::from_segments(segments), self.message)
+        (Path::from_segments(segments), self.problem, self.message)
     }
 }
 
@@ -58,11 +71,14 @@ impl de::Error for ReadError {
     }
 
     fn invalid_type(found: Unexpected<'_>, expected: &dyn Expected) -> ReadError {
-        ReadError::new(format!(
-            "expected {}, found {}",
-            in_json_terms(expected),
-            describe(&found)
-        ))
+        ReadError::of(
+            JsonProblem::WrongType,
+            format!(
+                "expected {}, found {}",
+                in_json_terms(expected),
+                describe(&found)
+            ),
+        )
     }
 
     fn invalid_value(found: Unexpected<'_>, expected: &dyn Expected) -> ReadError {
@@ -74,34 +90,46 @@ impl de::Error for ReadError {
     }
 
     fn invalid_length(len: usize, expected: &dyn Expected) -> ReadError {
-        ReadError::new(format!(
-            "expected {}, found {len} items",
-            in_json_terms(expected)
-        ))
+        ReadError::of(
+            JsonProblem::WrongType,
+            format!("expected {}, found {len} items", in_json_terms(expected)),
+        )
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> ReadError {
-        ReadError::new(format!(
-            "unknown value `{}` (allowed: {})",
-            shorten(variant),
-            expected.join(", ")
-        ))
+        ReadError::of(
+            JsonProblem::UnknownValue,
+            format!(
+                "unknown value `{}` (allowed: {})",
+                shorten(variant),
+                expected.join(", ")
+            ),
+        )
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> ReadError {
-        ReadError::new(format!(
-            "unknown field `{}` (allowed: {})",
-            shorten(field),
-            expected.join(", ")
-        ))
+        ReadError::of(
+            JsonProblem::UnknownField,
+            format!(
+                "unknown field `{}` (allowed: {})",
+                shorten(field),
+                expected.join(", ")
+            ),
+        )
     }
 
     fn missing_field(field: &'static str) -> ReadError {
-        ReadError::new(format!("missing field `{field}`"))
+        ReadError::of(
+            JsonProblem::MissingField,
+            format!("missing field `{field}`"),
+        )
     }
 
     fn duplicate_field(field: &'static str) -> ReadError {
-        ReadError::new(format!("field `{field}` is given twice"))
+        ReadError::of(
+            JsonProblem::DuplicateKey,
+            format!("field `{field}` is given twice"),
+        )
     }
 }
 
@@ -171,11 +199,14 @@ impl<'a, 'de> De<'a, 'de> {
 
     fn wrong_type(&self, expected: &dyn Expected) -> ReadError {
         match self.value {
-            Value::Number(text) => ReadError::new(format!(
-                "expected {}, found the number {}",
-                in_json_terms(expected),
-                shorten(text)
-            )),
+            Value::Number(text) => ReadError::of(
+                JsonProblem::WrongType,
+                format!(
+                    "expected {}, found the number {}",
+                    in_json_terms(expected),
+                    shorten(text)
+                ),
+            ),
             _ => de::Error::invalid_type(self.unexpected(), expected),
         }
     }
@@ -193,11 +224,14 @@ impl<'a, 'de> De<'a, 'de> {
             return visitor.visit_i64(n);
         }
         let not_whole = || {
-            ReadError::new(format!(
-                "expected {}, found the number {}",
-                in_json_terms(&visitor),
-                shorten(text)
-            ))
+            ReadError::of(
+                JsonProblem::WrongType,
+                format!(
+                    "expected {}, found the number {}",
+                    in_json_terms(&visitor),
+                    shorten(text)
+                ),
+            )
         };
         let value = parse_exact(text).map_err(|_| not_whole())?;
         if !value.fract().is_zero() {

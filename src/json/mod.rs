@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 
 pub use parse::MAX_DEPTH;
 
-use crate::error::{Error, Path};
+use crate::error::{Error, JsonProblem, Path};
 
 /// Reads a value of any type from JSON text, keeping decimals exact.
 ///
@@ -68,6 +68,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::Json {
         path: Path::root(),
+        problem: JsonProblem::NotUtf8,
         message: format!(
             "the document is not UTF-8 text (invalid byte at offset {})",
             e.valid_up_to()
@@ -77,6 +78,10 @@ pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
 }
 
 fn into_error(error: de::ReadError) -> Error {
-    let (path, message) = error.into_parts();
-    Error::Json { path, message }
+    let (path, problem, message) = error.into_parts();
+    Error::Json {
+        path,
+        problem,
+        message,
+    }
 }

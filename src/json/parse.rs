@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::de::ReadError;
+use crate::error::JsonProblem;
 use crate::error::Segment;
 
 /// The deepest nesting of arrays and objects a document may have.
@@ -102,9 +103,11 @@ impl<'a> Parser<'a> {
         read: fn(&mut Parser<'a>) -> Result<Value<'a>, ReadError>,
     ) -> Result<Value<'a>, ReadError> {
         if self.depth >= MAX_DEPTH {
-            return Err(self.fail(&format!(
-                "the document nests arrays and objects deeper than {MAX_DEPTH} levels"
-            )));
+            return Err(self
+                .fail(&format!(
+                    "the document nests arrays and objects deeper than {MAX_DEPTH} levels"
+                ))
+                .with_problem(JsonProblem::TooDeep));
         }
         self.depth = self.depth.saturating_add(1);
         let value = read(self);
@@ -371,7 +374,10 @@ impl<'a> Parser<'a> {
             .get(line_start..self.pos)
             .map_or(0, |s| s.chars().count())
             .saturating_add(1);
-        ReadError::new(format!("{message} (line {line}, column {column})"))
+        ReadError::of(
+            JsonProblem::Syntax,
+            format!("{message} (line {line}, column {column})"),
+        )
     }
 
     /// An error at the current position that quotes the character found there.

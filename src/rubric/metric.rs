@@ -234,7 +234,7 @@ impl Metric {
                         at.key("target"),
                         Decimal::ZERO,
                         Decimal::ONE,
-                        Decimal::from(u64::MAX),
+                        Decimal::from(crate::schema::kinds::MAX_COUNT),
                     ));
                 }
                 Ok(())
@@ -405,8 +405,9 @@ impl Metric {
                     path: value_at(),
                     criterion: criterion.to_owned(),
                     what: "level",
-                    found: id.clone(),
+                    found: crate::error::shorten(id),
                     allowed: join_ids(levels.iter().map(|l| l.id.as_str())),
+                    nearest: crate::error::nearest(id, levels.iter().map(|l| l.id.as_str())),
                 }),
             (Metric::YesNo, AnswerValue::YesNo(yes)) => Ok(RawValue::Number(if *yes {
                 Decimal::ONE
@@ -441,8 +442,12 @@ impl Metric {
                             path: value_at().key(category),
                             criterion: criterion.to_owned(),
                             what: "category",
-                            found: category.to_owned(),
+                            found: crate::error::shorten(category),
                             allowed: join_ids(categories.iter().map(String::as_str)),
+                            nearest: crate::error::nearest(
+                                category,
+                                categories.iter().map(String::as_str),
+                            ),
                         });
                     }
                 }
@@ -496,7 +501,12 @@ fn spread(
     if total.is_zero() || present.len() < 2 {
         return Ok(Decimal::ZERO);
     }
-    let ln = |x: Decimal| x.checked_ln().ok_or(Error::Overflow { operation: OP });
+    let ln = |x: Decimal| {
+        x.checked_ln().ok_or(Error::Overflow {
+            path: crate::Path::root(),
+            operation: OP,
+        })
+    };
     let mut weighted = Decimal::ZERO;
     for n in &present {
         let n = Decimal::from(*n);
@@ -520,7 +530,7 @@ fn validate_scale(min: Decimal, max: Decimal, step: Decimal, at: &Path) -> Resul
             max,
         });
     }
-    if step <= Decimal::ZERO || !num::on_step(max, min, step)? {
+    if step <= Decimal::ZERO || !num::on_step(max, min, step).map_err(|e| e.at(at))? {
         return Err(Error::BadStep {
             path: at.key("step"),
             step,

@@ -386,10 +386,22 @@ impl Rubric {
     fn gate_target(&self, id: &str, rule_at: &Path) -> Result<&Node, Error> {
         self.position(id)
             .and_then(|at| self.nodes.get(at))
-            .ok_or_else(|| Error::UnknownCriterion {
-                path: rule_at.key("criterion"),
-                id: id.to_owned(),
-            })
+            .ok_or_else(|| self.unknown_criterion(id, rule_at.key("criterion"), false))
+    }
+
+    /// The error for a reference to a criterion the rubric lacks, with the nearest ids (of
+    /// leaves only, where only a leaf fits).
+    pub(crate) fn unknown_criterion(&self, id: &str, path: Path, leaves_only: bool) -> Error {
+        let ids = self
+            .nodes
+            .iter()
+            .filter(|n| !leaves_only || n.criterion.metric.is_some())
+            .map(|n| n.criterion.id.as_str());
+        Error::UnknownCriterion {
+            path,
+            id: crate::error::shorten(id),
+            nearest: crate::error::nearest(id, ids),
+        }
     }
 }
 
@@ -577,13 +589,18 @@ pub(crate) fn check_ids<'a>(
 
 /// Checks that a document declares the format version this crate reads.
 pub(crate) fn check_format(found: u32) -> Result<(), Error> {
-    if found == FORMAT_VERSION {
+    check_format_of(found, FORMAT_VERSION)
+}
+
+/// Checks that a document declares the format version `supported`.
+pub(crate) fn check_format_of(found: u32, supported: u32) -> Result<(), Error> {
+    if found == supported {
         return Ok(());
     }
     Err(Error::UnsupportedFormat {
         path: Path::root().key("format_version"),
         found,
-        supported: FORMAT_VERSION,
+        supported,
     })
 }
 

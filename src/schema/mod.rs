@@ -1,5 +1,6 @@
 //! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel (inputs),
-//! scorecard and panel report (outputs), and one bundle that declares every type once.
+//! scorecard, panel report and error document (outputs), and one bundle that declares every
+//! type once.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
 //! strings), outputs as the crate writes them (decimals as strings). A type whose written form
@@ -61,6 +62,12 @@ pub fn panel_report() -> Value {
     output::<PanelReport>()
 }
 
+/// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
+#[must_use]
+pub fn error_document() -> Value {
+    output::<crate::ErrorDocument>()
+}
+
 /// One schema holding every type of every document under `$defs`, each declared once, with the
 /// documents themselves as `$defs` named by their titles (`Rubric`, `Scorecard`, ...). Generate
 /// types for a front end from this one, not from the per-document schemas.
@@ -108,6 +115,7 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("panel.schema.json", panel()),
         ("scorecard.schema.json", scorecard()),
         ("panel-report.schema.json", panel_report()),
+        ("error.schema.json", error_document()),
     ]
 }
 

@@ -235,10 +235,9 @@ impl Work<'_> {
             let id = &answer.criterion;
             let here = || list.item(i, id);
             let Some(at) = self.rubric.leaf_position(i, id) else {
-                return Err(Error::UnknownCriterion {
-                    path: here().key("criterion"),
-                    id: id.clone(),
-                });
+                return Err(self
+                    .rubric
+                    .unknown_criterion(id, here().key("criterion"), true));
             };
             if self.node(at).is_some_and(|n| n.criterion.metric.is_none()) {
                 return Err(Error::Mismatch {
@@ -464,7 +463,10 @@ impl Work<'_> {
         }
         let rest = num::sub(share, given, OP)?;
         if rest.is_sign_negative() && !rest.is_zero() {
-            return Err(Error::Overflow { operation: OP });
+            return Err(Error::Overflow {
+                path: crate::Path::root(),
+                operation: OP,
+            });
         }
         Self::set(&mut self.share, absorber, rest);
         Ok(())

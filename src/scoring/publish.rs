@@ -80,13 +80,15 @@ impl Work<'_> {
             let is_leaf = node.criterion.metric.is_some();
             let s = match self.outcome(at) {
                 Outcome::Scored(_) if is_leaf => {
-                    let f = self
-                        .fraction
-                        .get(at)
-                        .copied()
-                        .ok_or(Error::Overflow { operation: OP })?;
+                    let f = self.fraction.get(at).copied().ok_or(Error::Overflow {
+                        path: crate::Path::root(),
+                        operation: OP,
+                    })?;
                     if f.denominator.is_zero() {
-                        return Err(Error::Overflow { operation: OP });
+                        return Err(Error::Overflow {
+                            path: crate::Path::root(),
+                            operation: OP,
+                        });
                     }
                     Fraction::of(f.numerator).over(&Fraction::of(f.denominator))
                 }
@@ -203,7 +205,10 @@ fn clear_of_boundaries(value: Decimal, bound: Decimal, rounding: Rounding) -> Re
 
 /// Rounds an exact fraction as `rounding` declares, to a decimal with exactly `dp` places.
 fn round_exactly(value: &Fraction, rounding: Rounding) -> Result<Decimal, Error> {
-    let overflow = || Error::Overflow { operation: OP };
+    let overflow = || Error::Overflow {
+        path: crate::Path::root(),
+        operation: OP,
+    };
     let scaled = &value.numerator * BigInt::from(10u8).pow(rounding.dp);
     let negative = scaled.is_negative() != value.denominator.is_negative();
     let (floor, rest) = scaled.abs().div_rem(&value.denominator.abs());

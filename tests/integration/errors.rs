@@ -20,6 +20,10 @@ fn a(doc: Value) -> Input {
 }
 
 fn message(input: &Input) -> String {
+    outcome(input).map_or_else(|e| e.to_string(), |()| "accepted".to_owned())
+}
+
+fn outcome(input: &Input) -> Result<(), igf_rubric::Error> {
     match input {
         Input::Rubric(text) => igf_rubric::Rubric::from_json(text).map(|_| ()),
         Input::Assessment(text) => igf_rubric::Assessment::from_json(text)
@@ -27,7 +31,6 @@ fn message(input: &Input) -> String {
         Input::Panel(text) => igf_rubric::Panel::from_json(text)
             .and_then(|panel| load_rubric(&rubric()).review(&panel).map(|_| ())),
     }
-    .map_or_else(|e| e.to_string(), |()| "accepted".to_owned())
 }
 
 fn p(doc: Value) -> Input {
@@ -196,7 +199,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/2/criteria/0/metric/target",
                 json!(0),
             )),
-            "criteria[2](reach).criteria[0](partners).metric.target: value 0 is outside [1, 18446744073709551615]",
+            "criteria[2](reach).criteria[0](partners).metric.target: value 0 is outside [1, 9007199254740991]",
         ),
         (
             "count target fractional",
@@ -373,7 +376,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/0/metric/max",
                 json!(big),
             )),
-            "decimal overflow while checking a step",
+            "criteria[0](fit).metric: decimal overflow while checking a step",
         ),
         (
             "not JSON",
@@ -456,7 +459,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "answer for an unknown criterion",
             a(with(assessment(), "/answers/0/criterion", json!("fitt"))),
-            "answers[0](fitt).criterion: unknown criterion `fitt`",
+            "answers[0](fitt).criterion: unknown criterion `fitt` (did you mean `fit`?)",
         ),
         (
             "answer for a group",
@@ -729,5 +732,95 @@ fn every_rejected_input_has_its_exact_message() {
         "{} messages differ:\n{}",
         wrong.len(),
         wrong.join("\n")
+    );
+}
+
+/// The codes `Error::code` documents.
+const CODES: [&str; 34] = [
+    "syntax",
+    "not_utf8",
+    "too_deep",
+    "wrong_type",
+    "unknown_field",
+    "missing_field",
+    "duplicate_key",
+    "unknown_value",
+    "invalid_value",
+    "unsupported_format",
+    "invalid_id",
+    "duplicate_id",
+    "malformed_criterion",
+    "too_few",
+    "negative_weight",
+    "bad_weight",
+    "invalid_rule",
+    "zero_total_weight",
+    "empty_scale",
+    "bad_step",
+    "out_of_range",
+    "too_precise",
+    "off_step",
+    "out_of_order",
+    "band_gap",
+    "unknown_criterion",
+    "mismatch",
+    "unknown_choice",
+    "missing_answer",
+    "rubric_mismatch",
+    "invalid_data",
+    "undefined",
+    "unknown_name",
+    "overflow",
+];
+
+#[test]
+fn every_rejected_input_has_a_code_a_place_and_a_message_without_the_place() {
+    for (name, input, _) in cases() {
+        let Err(error) = outcome(&input) else {
+            continue;
+        };
+        let detail = error.detail();
+        assert!(
+            CODES.contains(&detail.code.as_str()),
+            "{name}: {}",
+            detail.code
+        );
+        assert_eq!(
+            format!("{}: {}", detail.path, detail.message),
+            error.to_string(),
+            "{name}"
+        );
+        let pointer_depth = detail.pointer.matches('/').count();
+        let path_depth = error.path().map_or(0, |p| p.segments().len());
+        assert_eq!(pointer_depth, path_depth, "{name}: {}", detail.pointer);
+        if detail.path.contains("criteria[") || detail.path.contains("answers[") {
+            assert!(
+                detail.criterion.is_some(),
+                "{name}: no criterion for {}",
+                detail.path
+            );
+        }
+    }
+}
+
+#[test]
+fn the_error_document_round_trips_and_keeps_every_field() {
+    let text = with(rubric(), "/criteria/1/id", json!("fit")).to_string();
+    let error = igf_rubric::Rubric::from_json(&text).unwrap_err();
+    let document = igf_rubric::ErrorDocument::from(&error);
+    let json = document.to_json().unwrap();
+    assert_eq!(
+        igf_rubric::ErrorDocument::from_json(&json).unwrap(),
+        document
+    );
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["errors"][0]["code"], error.code());
+    let future = json.replace("\"format_version\": 1", "\"format_version\": 2");
+    assert_eq!(
+        igf_rubric::ErrorDocument::from_json(&future)
+            .unwrap_err()
+            .code(),
+        "unsupported_format"
     );
 }

@@ -39,7 +39,7 @@ fn the_host_programs_serde_json_is_unchanged() {
 
 fn read_error(input: &str) -> String {
     match Assessment::from_json(input) {
-        Err(Error::Json { path, message }) => format!("{path}: {message}"),
+        Err(Error::Json { path, message, .. }) => format!("{path}: {message}"),
         other => panic!("expected a JSON error, got {other:?}"),
     }
 }

@@ -1,8 +1,14 @@
 //! The crate's one error type, and the path that says where in a document it happened.
 
+mod detail;
+mod nearest;
+
 use std::fmt;
 
 use rust_decimal::Decimal;
+
+pub use detail::{ErrorDetail, ErrorDocument};
+pub(crate) use nearest::nearest;
 
 /// Everything that can go wrong in this crate.
 ///
@@ -38,7 +44,9 @@ pub enum Error {
     Json {
         /// Where the problem is.
         path: Path,
-        /// What serde_json or the exact-decimal reader said.
+        /// Which kind of problem it is.
+        problem: JsonProblem,
+        /// What the reader said, in words.
         message: String,
     },
     /// The document declares a format version this crate does not read.
@@ -226,12 +234,14 @@ pub enum Error {
         to: Decimal,
     },
     /// A reference names a criterion the rubric does not have.
-    #[error("{path}: unknown criterion `{id}`")]
+    #[error("{path}: unknown criterion `{id}`{}", did_you_mean(nearest))]
     UnknownCriterion {
         /// Where the reference is.
         path: Path,
         /// The id given.
         id: String,
+        /// The rubric's ids nearest to it, closest first (at most three; may be empty).
+        nearest: Box<[String]>,
     },
     /// A rule or an answer targets a criterion whose metric does not fit it.
     #[error("{path}: criterion `{criterion}` {problem}")]
@@ -244,7 +254,10 @@ pub enum Error {
         problem: String,
     },
     /// An answer names a level or category the criterion does not declare.
-    #[error("{path}: criterion `{criterion}` has no {what} `{found}` (allowed: {allowed})")]
+    #[error(
+        "{path}: criterion `{criterion}` has no {what} `{found}`{} (allowed: {allowed})",
+        did_you_mean(nearest)
+    )]
     UnknownChoice {
         /// Where the answer is.
         path: Path,
@@ -256,6 +269,8 @@ pub enum Error {
         found: String,
         /// The ids allowed, comma-separated.
         allowed: String,
+        /// The allowed ids nearest to the one given, closest first (at most three).
+        nearest: Box<[String]>,
     },
     /// A criterion that must be answered has no answer.
     #[error("{path}: required criterion `{criterion}` has no answer")]
@@ -305,12 +320,52 @@ pub enum Error {
         allowed: String,
     },
     /// Decimal arithmetic left the range a `Decimal` can hold.
-    #[error("decimal overflow while {operation}")]
+    #[error("{path}: decimal overflow while {operation}")]
     Overflow {
+        /// Where the numbers that overflowed are (the document itself when the overflow is in
+        /// a computation over the whole document).
+        path: Path,
         /// What was being computed.
         operation: &'static str,
     },
 }
+
+/// The kinds of [`Error::Json`]: what is wrong with the JSON itself, before any rubric rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum JsonProblem {
+    /// The text is not JSON (with line and column in the message).
+    Syntax,
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// Arrays and objects nest deeper than [`json::MAX_DEPTH`](crate::json::MAX_DEPTH).
+    TooDeep,
+    /// A value has the wrong JSON type (a string where a number belongs, ...).
+    WrongType,
+    /// An object has a member the document type does not know.
+    UnknownField,
+    /// An object lacks a member it must have.
+    MissingField,
+    /// An object names a member twice.
+    DuplicateKey,
+    /// A name (a tag, an enum value) is not one of those allowed.
+    UnknownValue,
+    /// A value of the right type is not acceptable (a decimal that cannot be held exactly, a
+    /// count out of range, ...).
+    InvalidValue,
+}
+
+crate::label::labels!(JsonProblem, "JSON problem" {
+    Syntax => "syntax", "Syntax";
+    NotUtf8 => "not_utf8", "Not UTF-8";
+    TooDeep => "too_deep", "Too deep";
+    WrongType => "wrong_type", "Wrong type";
+    UnknownField => "unknown_field", "Unknown field";
+    MissingField => "missing_field", "Missing field";
+    DuplicateKey => "duplicate_key", "Duplicate key";
+    UnknownValue => "unknown_value", "Unknown value";
+    InvalidValue => "invalid_value", "Invalid value";
+});
 
 /// Applies `$body` to the path of every variant that has one.
 macro_rules! with_path {
@@ -338,13 +393,23 @@ macro_rules! with_path {
             | Error::Mismatch { path: $path, .. }
             | Error::UnknownChoice { path: $path, .. }
             | Error::MissingAnswer { path: $path, .. }
-            | Error::RubricMismatch { path: $path, .. } => Some($body),
-            Error::Overflow { .. }
-            | Error::InvalidData { .. }
-            | Error::Undefined { .. }
-            | Error::UnknownName { .. } => None,
+            | Error::RubricMismatch { path: $path, .. }
+            | Error::Overflow { path: $path, .. } => Some($body),
+            Error::InvalidData { .. } | Error::Undefined { .. } | Error::UnknownName { .. } => None,
         }
     };
+}
+
+/// ` (did you mean `a` or `b`?)`, or nothing when there is no suggestion.
+fn did_you_mean(nearest: &[String]) -> String {
+    match nearest {
+        [] => String::new(),
+        [only] => format!(" (did you mean `{only}`?)"),
+        [first @ .., last] => {
+            let first: Vec<String> = first.iter().map(|id| format!("`{id}`")).collect();
+            format!(" (did you mean {} or `{last}`?)", first.join(", "))
+        }
+    }
 }
 
 /// Levels rise from first to last; bands fall from first to last.
@@ -390,7 +455,7 @@ impl Error {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Path {
-    segments: Vec<Segment>,
+    segments: Box<[Segment]>,
 }
 
 /// One step of a [`Path`].
@@ -438,9 +503,10 @@ impl Path {
     /// This path followed by all of `other`.
     #[must_use]
     pub fn join(&self, other: &Path) -> Path {
-        let mut segments = self.segments.clone();
-        segments.extend(other.segments.iter().cloned());
-        Path { segments }
+        let segments = self.segments.iter().chain(other.segments.iter());
+        Path {
+            segments: segments.cloned().collect(),
+        }
     }
 
     /// The steps of the path, outermost first.
@@ -450,13 +516,20 @@ impl Path {
     }
 
     fn with(&self, segment: Segment) -> Path {
-        let mut segments = self.segments.clone();
-        segments.push(segment);
-        Path { segments }
+        let segments = self
+            .segments
+            .iter()
+            .cloned()
+            .chain(std::iter::once(segment));
+        Path {
+            segments: segments.collect(),
+        }
     }
 
     pub(crate) fn from_segments(segments: Vec<Segment>) -> Path {
-        Path { segments }
+        Path {
+            segments: segments.into_boxed_slice(),
+        }
     }
 }
 
@@ -489,6 +562,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Json {
         path: Path::root(),
+        problem: JsonProblem::InvalidValue,
         message: e.to_string(),
     })
 }
