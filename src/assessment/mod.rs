@@ -165,9 +165,21 @@ impl Assessment {
     /// Checks the format version and the subject and assessor ids; scoring checks the answers
     /// as it resolves them.
     pub(crate) fn check_header(&self) -> Result<(), Error> {
+        match self.header_errors().next() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of the format version and the subject and assessor ids.
+    pub(crate) fn header_errors(&self) -> impl Iterator<Item = Error> {
         let root = Path::root();
-        check_format(self.format_version)?;
-        check_id(&self.subject.id, &root.key("subject").key("id"))?;
-        check_id(&self.assessor.id, &root.key("assessor").key("id"))
+        [
+            check_format(self.format_version),
+            check_id(&self.subject.id, &root.key("subject").key("id")),
+            check_id(&self.assessor.id, &root.key("assessor").key("id")),
+        ]
+        .into_iter()
+        .filter_map(Result::err)
     }
 }

@@ -163,24 +163,31 @@ pub(crate) fn score_profile(
 }
 
 fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error> {
+    match reference_errors(rubric, assessment).next() {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// The ways an assessment names another rubric, version or kind than `rubric`.
+pub(super) fn reference_errors(
+    rubric: &Rubric,
+    assessment: &Assessment,
+) -> impl Iterator<Item = Error> {
     let RubricRef { id, version } = &assessment.rubric;
-    if id != rubric.id() || version != rubric.version() {
-        return Err(Error::RubricMismatch {
-            what: "assessment",
-            path: Path::root().key("rubric"),
-            expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
-            found: format!("`{id}` version `{version}`"),
-        });
-    }
-    if assessment.kind != rubric.kind() {
-        return Err(Error::RubricMismatch {
-            what: "assessment",
-            path: Path::root().key("kind"),
-            expected: format!("`{}`", rubric.kind().as_str()),
-            found: format!("`{}`", assessment.kind.as_str()),
-        });
-    }
-    Ok(())
+    let named = (id != rubric.id() || version != rubric.version()).then(|| Error::RubricMismatch {
+        what: "assessment",
+        path: Path::root().key("rubric"),
+        expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
+        found: format!("`{id}` version `{version}`"),
+    });
+    let kind = (assessment.kind != rubric.kind()).then(|| Error::RubricMismatch {
+        what: "assessment",
+        path: Path::root().key("kind"),
+        expected: format!("`{}`", rubric.kind().as_str()),
+        found: format!("`{}`", assessment.kind.as_str()),
+    });
+    named.into_iter().chain(kind)
 }
 
 impl<'a> Work<'a> {
@@ -240,11 +247,7 @@ impl Work<'_> {
                     .unknown_criterion(id, here().key("criterion"), true));
             };
             if self.node(at).is_some_and(|n| n.criterion.metric.is_none()) {
-                return Err(Error::Mismatch {
-                    path: here().key("criterion"),
-                    criterion: id.clone(),
-                    problem: "is a group; answer its criteria instead".to_owned(),
-                });
+                return Err(group_answered(id, here().key("criterion")));
             }
             if let Some(Some(first)) = self.answer_of.get(at) {
                 return Err(Error::DuplicateId {
@@ -283,28 +286,11 @@ impl Work<'_> {
                 None if *metric == Metric::Text => Outcome::Unscored,
                 None => Outcome::LeftOut(Exclusion::Unanswered),
                 Some((i, answer)) => {
-                    let here = || Path::root().key("answers").item(i, id).key("value");
-                    match &answer.value {
-                        AnswerValue::UnableToAssess if *metric == Metric::Text => Outcome::Unscored,
-                        AnswerValue::UnableToAssess => Outcome::LeftOut(Exclusion::UnableToAssess),
-                        AnswerValue::NotApplicable if node.criterion.allow_not_applicable => {
-                            Outcome::LeftOut(Exclusion::NotApplicable)
-                        }
-                        AnswerValue::NotApplicable => {
-                            return Err(Error::Mismatch {
-                                path: here(),
-                                criterion: id.clone(),
-                                problem: "does not accept `not_applicable` (set `allow_not_applicable` in the rubric)".to_owned(),
-                            });
-                        }
-                        value => match metric.score_answer(id, value, &here)? {
-                            Some(fraction) => {
-                                Self::set(&mut self.fraction, at, fraction);
-                                Outcome::Scored(fraction.value()?)
-                            }
-                            None => Outcome::Unscored,
-                        },
+                    let (outcome, fraction) = answer_outcome(node, metric, i, &answer.value)?;
+                    if let Some(fraction) = fraction {
+                        Self::set(&mut self.fraction, at, fraction);
                     }
+                    outcome
                 }
             };
             let outcome = self.apply_policy(policy, node, outcome);
@@ -549,4 +535,45 @@ fn largest(entries: &[(usize, Decimal)]) -> Option<usize> {
         }
     }
     best.map(|(at, _)| at)
+}
+
+/// What the `i`-th answer, to the leaf `node` with its `metric`, comes to before the
+/// unable-to-assess policy: an outcome, and the fraction of a scored answer.
+pub(super) fn answer_outcome(
+    node: &Node,
+    metric: &Metric,
+    i: usize,
+    value: &AnswerValue,
+) -> Result<(Outcome, Option<Fraction>), Error> {
+    let id = &node.criterion.id;
+    let here = || Path::root().key("answers").item(i, id).key("value");
+    Ok(match value {
+        AnswerValue::UnableToAssess if *metric == Metric::Text => (Outcome::Unscored, None),
+        AnswerValue::UnableToAssess => (Outcome::LeftOut(Exclusion::UnableToAssess), None),
+        AnswerValue::NotApplicable if node.criterion.allow_not_applicable => {
+            (Outcome::LeftOut(Exclusion::NotApplicable), None)
+        }
+        AnswerValue::NotApplicable => {
+            return Err(Error::Mismatch {
+                path: here(),
+                criterion: id.clone(),
+                problem:
+                    "does not accept `not_applicable` (set `allow_not_applicable` in the rubric)"
+                        .to_owned(),
+            });
+        }
+        value => match metric.score_answer(id, value, &here)? {
+            Some(fraction) => (Outcome::Scored(fraction.value()?), Some(fraction)),
+            None => (Outcome::Unscored, None),
+        },
+    })
+}
+
+/// The error for an answer to a group.
+pub(super) fn group_answered(id: &str, path: Path) -> Error {
+    Error::Mismatch {
+        path,
+        criterion: id.to_owned(),
+        problem: "is a group; answer its criteria instead".to_owned(),
+    }
 }

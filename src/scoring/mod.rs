@@ -1,6 +1,7 @@
 //! Scoring one assessment: the [`Scorecard`] with its full explanation.
 
 mod assemble;
+mod check;
 mod engine;
 mod explain;
 

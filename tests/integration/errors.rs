@@ -824,3 +824,50 @@ fn the_error_document_round_trips_and_keeps_every_field() {
         "unsupported_format"
     );
 }
+
+#[test]
+fn all_errors_of_an_assessment_include_the_one_scoring_stops_at() {
+    let rubric = load_rubric(&rubric());
+    for (name, input, _) in cases() {
+        let Input::Assessment(text) = &input else {
+            continue;
+        };
+        let Ok(sheet) = igf_rubric::Assessment::from_json(text) else {
+            continue;
+        };
+        let all = rubric.assessment_errors(&sheet);
+        match rubric.score(&sheet) {
+            Ok(_) => assert!(all.is_empty(), "{name}: {all:?}"),
+            Err(first) => assert!(all.contains(&first), "{name}: {first} not in {all:?}"),
+        }
+    }
+}
+
+#[test]
+fn all_errors_of_an_assessment_are_reported_together() {
+    let mut doc = assessment();
+    doc["answers"] = json!([
+        { "criterion": "fitt", "value": { "scale": 3 } },
+        { "criterion": "clarity", "value": { "level": "hihg" } },
+        { "criterion": "reach", "value": { "count": 1 } },
+        { "criterion": "done", "value": { "percent": 120 } },
+        { "criterion": "cost", "value": { "yes_no": true } },
+        { "criterion": "cost", "value": { "scale": 2 } }
+    ]);
+    let errors = load_rubric(&rubric())
+        .read_assessment(&doc.to_string())
+        .unwrap_err();
+    let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "answers[0](fitt).criterion: unknown criterion `fitt` (did you mean `fit`?)",
+            "answers[1](clarity).value.level: criterion `clarity` has no level `hihg` (did you mean `high`?) (allowed: low, mid, high)",
+            "answers[2](reach).criterion: criterion `reach` is a group; answer its criteria instead",
+            "answers[3](done).value.percent: value 120 is outside [0, 100]",
+            "answers[4](cost).value: criterion `cost` expects a `scale` answer, found `yes_no`",
+            "answers[5](cost).criterion: duplicate answer id `cost` (first defined at answers[4](cost).criterion)",
+            "answers: required criterion `complete` has no answer",
+        ]
+    );
+}

@@ -1,0 +1,114 @@
+//! Every error of an assessment against its rubric at once, for a form to show them all.
+
+use std::collections::BTreeMap;
+
+use super::engine::{answer_outcome, group_answered, reference_errors};
+use crate::assessment::Assessment;
+use crate::error::{Error, Path};
+use crate::rubric::Rubric;
+
+impl Rubric {
+    /// Reads an assessment of this rubric from JSON and checks it, returning every error at
+    /// once: one JSON error when the text does not read as an assessment, else every error
+    /// [`Rubric::assessment_errors`] finds (a criterion answered twice included). `Ok` means
+    /// the assessment scores.
+    ///
+    /// ```
+    /// let rubric = igf_rubric::presets::bpf_proposal();
+    /// let json = include_str!("../../examples/data/proposals/ipv6-2016.json");
+    /// assert!(rubric.read_assessment(json).is_ok());
+    /// let errors = rubric.read_assessment("[]").unwrap_err();
+    /// assert_eq!(errors[0].to_string(), "$: expected an object, found an array");
+    /// ```
+    ///
+    /// # Errors
+    /// Every error found, in document order.
+    pub fn read_assessment(&self, json: &str) -> Result<Assessment, Vec<Error>> {
+        let assessment: Assessment = crate::error::from_json(json).map_err(|e| vec![e])?;
+        let errors = self.assessment_errors(&assessment);
+        if errors.is_empty() {
+            Ok(assessment)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Checks `assessment` against the rubric and returns every error found, in document
+    /// order: the header (format, ids), the rubric it names, each answer (unknown or group
+    /// criterion, repeated answer, wrong type, out of range, off step, unknown level or
+    /// category, `not_applicable` where not allowed), then each required criterion left
+    /// unanswered. Empty exactly when [`Rubric::score`] succeeds.
+    ///
+    /// ```
+    /// use igf_rubric::{AnswerValue, Assessment};
+    ///
+    /// let rubric = igf_rubric::presets::bpf_proposal();
+    /// let json = include_str!("../../examples/data/proposals/ipv6-2016.json");
+    /// let mut sheet = Assessment::from_json(json)?;
+    /// sheet.answers[4].criterion = "P1x".into(); // a typo
+    /// sheet.answers[11].value = AnswerValue::Scale("4.5".parse()?); // between steps
+    /// let errors = rubric.assessment_errors(&sheet);
+    /// let found: Vec<String> = errors
+    ///     .iter()
+    ///     .map(|e| format!("{} {}", e.code(), e.path().unwrap()))
+    ///     .collect();
+    /// assert_eq!(found, [
+    ///     "unknown_criterion answers[4](P1x).criterion",
+    ///     "off_step answers[11](P7).value.scale",
+    /// ]);
+    /// assert_eq!(errors[0].detail().suggestions, ["P1"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn assessment_errors(&self, assessment: &Assessment) -> Vec<Error> {
+        let mut errors: Vec<Error> = assessment.header_errors().collect();
+        errors.extend(reference_errors(self, assessment));
+        let list = Path::root().key("answers");
+        let mut answered: BTreeMap<usize, usize> = BTreeMap::new();
+        for (i, answer) in assessment.answers.iter().enumerate() {
+            let id = &answer.criterion;
+            let here = list.item(i, id);
+            let Some(at) = self.leaf_position(i, id) else {
+                errors.push(self.unknown_criterion(id, here.key("criterion"), true));
+                continue;
+            };
+            let Some(node) = self.nodes().get(at) else {
+                continue;
+            };
+            let Some(metric) = &node.criterion.metric else {
+                errors.push(group_answered(id, here.key("criterion")));
+                continue;
+            };
+            if let Some(first) = answered.insert(at, i) {
+                errors.push(Error::DuplicateId {
+                    path: here.key("criterion"),
+                    what: "answer",
+                    id: id.clone(),
+                    first: list.item(first, id).key("criterion"),
+                });
+                continue;
+            }
+            if let Err(error) = answer_outcome(node, metric, i, &answer.value) {
+                errors.push(error);
+            }
+        }
+        for (at, node) in self.nodes().iter().enumerate() {
+            if node.criterion.required
+                && node.criterion.metric.is_some()
+                && !answered.contains_key(&at)
+            {
+                errors.push(Error::MissingAnswer {
+                    path: list.clone(),
+                    criterion: node.criterion.id.clone(),
+                });
+            }
+        }
+        if errors.is_empty() {
+            // What is left can only come from the arithmetic over the whole sheet.
+            if let Err(error) = self.score(assessment) {
+                errors.push(error);
+            }
+        }
+        errors
+    }
+}
