@@ -15,11 +15,11 @@ use crate::scoring::{BandResult, GateResult};
 
 /// The outcome of [`Rubric::review`](crate::Rubric::review).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[schemars(title = "PanelReport")]
 #[non_exhaustive]
 pub struct PanelReport {
     /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// The rubric used.
     pub rubric: RubricRef,
@@ -42,9 +42,28 @@ pub struct PanelReport {
     pub breakdown: Breakdown,
 }
 
+impl PanelReport {
+    /// Reads a panel report written by this crate (or by a later release of the same format
+    /// version: fields it adds to the report's own objects are ignored).
+    ///
+    /// # Errors
+    /// [`Error::Json`](crate::Error::Json) for malformed JSON or a missing or mistyped field;
+    /// [`Error::UnsupportedFormat`](crate::Error::UnsupportedFormat) for another format version.
+    pub fn from_json(json: &str) -> Result<PanelReport, crate::Error> {
+        crate::error::read_output(json, |report: &PanelReport| report.format_version)
+    }
+
+    /// Writes the report as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
+    pub fn to_json(&self) -> Result<String, crate::Error> {
+        crate::error::to_json(self)
+    }
+}
+
 /// One subject's review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SubjectReport {
     /// The subject.
@@ -111,7 +130,6 @@ crate::label::labels!(SubjectStatus, "subject status" {
 
 /// One assessor of one subject.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AssessorEntry {
     /// The assessor's id.
@@ -148,7 +166,6 @@ pub struct AssessorEntry {
 
 /// An assessor's comment on one criterion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CriterionComment {
     /// The criterion's id.
@@ -159,7 +176,6 @@ pub struct CriterionComment {
 
 /// A consensus score and the computed value it replaced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ConsensusRecord {
     /// The criterion agreed; absent for the total.
@@ -186,7 +202,6 @@ pub struct ConsensusRecord {
 
 /// One criterion combined across a subject's included assessors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CriterionAggregate {
     /// The criterion's id.
@@ -218,7 +233,6 @@ pub struct CriterionAggregate {
 
 /// Selected or not, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Decision {
     /// Whether the subject is selected.
@@ -259,7 +273,6 @@ crate::label::labels!(DecisionReason, "decision reason" {
 
 /// Whether an assessor was calibrated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CalibrationEntry {
     /// The assessor's id.
@@ -287,7 +300,6 @@ pub struct CalibrationEntry {
 
 /// Agreement among the panel's assessors.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PanelReliability {
     /// Krippendorff's alpha (interval) of the assessors' totals, subjects as units.
@@ -308,7 +320,6 @@ pub struct PanelReliability {
 
 /// A reliability coefficient, or why it has no value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Coefficient {
     /// The value.
@@ -324,7 +335,6 @@ pub struct Coefficient {
 
 /// Alpha of one criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CriterionAlpha {
     /// The criterion's id.
@@ -335,7 +345,6 @@ pub struct CriterionAlpha {
 
 /// Mean totals by stakeholder group and by region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Breakdown {
     /// By the assessors' stakeholder group.
@@ -346,7 +355,6 @@ pub struct Breakdown {
 
 /// How one group of assessors scored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GroupMean {
     /// The group (stakeholder group or region id).

@@ -208,7 +208,6 @@ pub(crate) fn quantile(sorted: &[Decimal], p: Decimal) -> Result<Decimal, Error>
 
 /// How far apart the values of one subject (or criterion) are.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Spread {
     /// Number of values.

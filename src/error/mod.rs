@@ -558,6 +558,16 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
     crate::json::from_str(json)
 }
 
+/// Reads an output document, then checks its format version (`version` reads it).
+pub(crate) fn read_output<T: serde::de::DeserializeOwned>(
+    json: &str,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, Error> {
+    let document: T = from_json(json)?;
+    crate::rubric::check_format(version(&document))?;
+    Ok(document)
+}
+
 /// Writes `value` as pretty-printed JSON.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Json {

@@ -59,7 +59,6 @@ crate::label::labels!(IccUnit, "ICC unit" {
 
 /// One intraclass correlation with its test and interval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Icc {
     /// Shrout and Fleiss's name: `ICC(1,1)`, `ICC(2,1)`, `ICC(3,1)`, `ICC(1,k)`, `ICC(2,k)` or
     /// `ICC(3,k)`.

@@ -32,11 +32,11 @@ pub const POINTS_DECIMAL_PLACES: u32 = 22;
 /// the rubric's declared decimal places. The scorecard serialises to JSON and reads back equal.
 /// Its `Display` prints a readable explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[schemars(title = "Scorecard")]
 #[non_exhaustive]
 pub struct Scorecard {
     /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// The rubric used.
     pub rubric: RubricRef,
@@ -71,9 +71,38 @@ pub struct Scorecard {
     pub lessons: Lessons,
 }
 
+impl Scorecard {
+    /// Reads a scorecard written by this crate (or by a later release of the same format
+    /// version: fields it adds to the scorecard's own objects are ignored).
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, Scorecard};
+    ///
+    /// let rubric = igf_rubric::presets::bpf_proposal();
+    /// let json = include_str!("../../examples/data/proposals/ipv6-2016.json");
+    /// let card = rubric.score(&Assessment::from_json(json)?)?;
+    /// assert_eq!(Scorecard::from_json(&card.to_json()?)?, card);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON or a missing or mistyped field;
+    /// [`Error::UnsupportedFormat`] for another format version.
+    pub fn from_json(json: &str) -> Result<Scorecard, crate::Error> {
+        crate::error::read_output(json, |card: &Scorecard| card.format_version)
+    }
+
+    /// Writes the scorecard as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
+    pub fn to_json(&self) -> Result<String, crate::Error> {
+        crate::error::to_json(self)
+    }
+}
+
 /// The band a total falls in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct BandResult {
     /// The band's id.
@@ -84,7 +113,6 @@ pub struct BandResult {
 
 /// The outcome of one gate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GateResult {
     /// The gate's id.
@@ -99,7 +127,6 @@ pub struct GateResult {
 
 /// How one criterion was scored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CriterionResult {
     /// The criterion's id.
@@ -168,7 +195,6 @@ crate::label::labels!(CriterionStatus, "criterion status" {
 
 /// Something the scoring did beyond the plain formula.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Flag {
     /// What kind of event.

@@ -126,3 +126,87 @@ fn the_sample_panel_and_its_report_validate() {
     let back: igf_rubric::PanelReport = serde_json::from_value(value).unwrap();
     assert_eq!(back, report);
 }
+
+/// Adds a member to an object.
+fn add(mut value: Value, pointer: &str, key: &str) -> Value {
+    value
+        .pointer_mut(pointer)
+        .and_then(Value::as_object_mut)
+        .unwrap()
+        .insert(key.to_owned(), serde_json::json!("from a later release"));
+    value
+}
+
+#[test]
+fn output_documents_follow_the_compatibility_policy() {
+    let rubric = igf_rubric::presets::bpf_proposal();
+    let text = fs::read_to_string(root().join("examples/data/proposals/ipv6-2016.json")).unwrap();
+    let card = rubric
+        .score(&igf_rubric::Assessment::from_json(&text).unwrap())
+        .unwrap();
+    let written: Value = serde_json::from_str(&card.to_json().unwrap()).unwrap();
+    let later = add(
+        add(written.clone(), "", "new_summary"),
+        "/criteria/0",
+        "new_note",
+    );
+    assert_valid(
+        &committed("scorecard.schema.json"),
+        &later,
+        "a later scorecard",
+    );
+    assert_eq!(
+        igf_rubric::Scorecard::from_json(&later.to_string()).unwrap(),
+        card
+    );
+    let mut future = written;
+    future["format_version"] = serde_json::json!(2);
+    let err = igf_rubric::Scorecard::from_json(&future.to_string()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "format_version: format_version 2 is not supported (this crate reads 1)"
+    );
+
+    let panel = fs::read_to_string(root().join("examples/data/mag-panel.json")).unwrap();
+    let report = rubric
+        .review(&igf_rubric::Panel::from_json(&panel).unwrap())
+        .unwrap();
+    let written: Value = serde_json::from_str(&report.to_json().unwrap()).unwrap();
+    let later = add(add(written, "", "new_summary"), "/subjects/0", "new_note");
+    assert_valid(
+        &committed("panel-report.schema.json"),
+        &later,
+        "a later report",
+    );
+    assert_eq!(
+        igf_rubric::PanelReport::from_json(&later.to_string()).unwrap(),
+        report
+    );
+    // Input documents reject what they do not know: a typo must not be dropped.
+    let typo = add(
+        read_json(&root().join("examples/data/proposals/ipv6-2016.json")),
+        "",
+        "new_summary",
+    );
+    assert!(igf_rubric::Assessment::from_json(&typo.to_string()).is_err());
+}
+
+#[test]
+fn the_bundle_declares_each_type_once_as_every_document_does() {
+    let bundle = committed("igf-rubric.schema.json");
+    let defs = bundle["$defs"].as_object().unwrap();
+    for (name, schema) in igf_rubric::schema::all() {
+        if name == "igf-rubric.schema.json" {
+            continue;
+        }
+        for (def, body) in schema["$defs"].as_object().into_iter().flatten() {
+            assert_eq!(
+                defs.get(def),
+                Some(body),
+                "{name}: $defs/{def} differs from the bundle"
+            );
+        }
+        let title = schema["title"].as_str().unwrap();
+        assert!(defs.contains_key(title), "{title} is not in the bundle");
+    }
+}
