@@ -25,6 +25,7 @@ pub mod design {
     #![doc = include_str!("../DESIGN.md")]
 }
 mod error;
+mod evaluation;
 pub mod json;
 mod label;
 mod num;
@@ -45,6 +46,10 @@ pub use assessment::{
     Role, RubricRef, StakeholderGroup, Subject,
 };
 pub use error::{Error, ErrorDetail, ErrorDocument, JsonProblem, Path, Segment};
+pub use evaluation::{
+    EvaluationOptions, EvaluationRequest, EvaluationResult, ReliabilityFigure, RubricSource,
+    SCHEMA_VERSION, Warning, evaluate, evaluate_json,
+};
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
 pub use rubric::{
     Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,

@@ -90,3 +90,21 @@ pub fn all() -> [(&'static str, &'static str); 5] {
         ("nih-overall-impact", NIH_OVERALL_IMPACT_JSON),
     ]
 }
+
+/// The preset with this id, if there is one.
+///
+/// ```
+/// assert_eq!(igf_rubric::presets::get("bpf-outcome").map(|r| r.id()), Some("bpf-outcome"));
+/// assert!(igf_rubric::presets::get("bpf").is_none());
+/// ```
+#[must_use]
+pub fn get(id: &str) -> Option<&'static Rubric> {
+    match id {
+        "bpf-proposal" => Some(bpf_proposal()),
+        "bpf-outcome" => Some(bpf_outcome()),
+        "horizon-europe-ria" => Some(horizon_europe_ria()),
+        "horizon-europe-ia" => Some(horizon_europe_ia()),
+        "nih-overall-impact" => Some(nih_overall_impact()),
+        _ => None,
+    }
+}

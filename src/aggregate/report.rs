@@ -333,6 +333,17 @@ pub struct Coefficient {
     pub note: Option<String>,
 }
 
+impl Coefficient {
+    /// The figure a request did not ask for.
+    pub(crate) fn not_requested() -> Coefficient {
+        Coefficient {
+            value: None,
+            interpretation: None,
+            note: Some("not requested".to_owned()),
+        }
+    }
+}
+
 /// Alpha of one criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]

@@ -122,7 +122,7 @@ impl Error {
     /// `zero_total_weight`, `empty_scale`, `bad_step`, `out_of_range`, `too_precise`,
     /// `off_step`, `out_of_order`, `band_gap`, `unknown_criterion`, `mismatch`,
     /// `unknown_choice`, `missing_answer`, `rubric_mismatch`, `invalid_data`, `undefined`,
-    /// `unknown_name`, `overflow`. A code, once published, keeps its meaning.
+    /// `unknown_name`, `unknown_preset`, `overflow`. A code, once published, keeps its meaning.
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -152,6 +152,7 @@ impl Error {
             Error::Undefined { .. } => "undefined",
             Error::UnknownName { .. } => "unknown_name",
             Error::Overflow { .. } => "overflow",
+            Error::UnknownPreset { .. } => "unknown_preset",
         }
     }
 
@@ -188,9 +189,9 @@ impl Error {
     pub fn detail(&self) -> ErrorDetail {
         let (found, allowed) = self.found_and_allowed();
         let suggestions = match self {
-            Error::UnknownCriterion { nearest, .. } | Error::UnknownChoice { nearest, .. } => {
-                nearest.to_vec()
-            }
+            Error::UnknownCriterion { nearest, .. }
+            | Error::UnknownChoice { nearest, .. }
+            | Error::UnknownPreset { nearest, .. } => nearest.to_vec(),
             _ => Vec::new(),
         };
         ErrorDetail {
@@ -240,6 +241,7 @@ impl Error {
             } => both(value.to_string(), format!("{min}, {min} + {step}, ...")),
             Error::OutOfOrder { value, .. } => (Some(value.to_string()), None),
             Error::UnknownCriterion { id, .. } => (Some(id.clone()), None),
+            Error::UnknownPreset { id, allowed, .. } => both(id.clone(), allowed.clone()),
             Error::UnknownChoice { found, allowed, .. }
             | Error::UnknownName { found, allowed, .. } => both(found.clone(), allowed.clone()),
             Error::RubricMismatch {

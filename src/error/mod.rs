@@ -50,7 +50,7 @@ pub enum Error {
         message: String,
     },
     /// The document declares a format version this crate does not read.
-    #[error("{path}: format_version {found} is not supported (this crate reads {supported})")]
+    #[error("{path}: version {found} is not supported (this crate reads {supported})")]
     UnsupportedFormat {
         /// Where the version is.
         path: Path,
@@ -319,6 +319,21 @@ pub enum Error {
         /// The JSON names allowed, comma-separated.
         allowed: String,
     },
+    /// A request names a preset the crate does not ship.
+    #[error(
+        "{path}: no preset `{id}`{} (presets: {allowed})",
+        did_you_mean(nearest)
+    )]
+    UnknownPreset {
+        /// Where the id is.
+        path: Path,
+        /// The id given.
+        id: String,
+        /// The preset ids, comma-separated.
+        allowed: String,
+        /// The preset ids nearest to the one given.
+        nearest: Box<[String]>,
+    },
     /// Decimal arithmetic left the range a `Decimal` can hold.
     #[error("{path}: decimal overflow while {operation}")]
     Overflow {
@@ -394,7 +409,8 @@ macro_rules! with_path {
             | Error::UnknownChoice { path: $path, .. }
             | Error::MissingAnswer { path: $path, .. }
             | Error::RubricMismatch { path: $path, .. }
-            | Error::Overflow { path: $path, .. } => Some($body),
+            | Error::Overflow { path: $path, .. }
+            | Error::UnknownPreset { path: $path, .. } => Some($body),
             Error::InvalidData { .. } | Error::Undefined { .. } | Error::UnknownName { .. } => None,
         }
     };

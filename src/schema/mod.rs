@@ -1,6 +1,6 @@
-//! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel (inputs),
-//! scorecard, panel report and error document (outputs), and one bundle that declares every
-//! type once.
+//! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel, evaluation
+//! request (inputs), scorecard, panel report, evaluation result and error document (outputs),
+//! and one bundle that declares every type once.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
 //! strings), outputs as the crate writes them (decimals as strings). A type whose written form
@@ -48,6 +48,18 @@ pub fn assessment() -> Value {
 #[must_use]
 pub fn panel() -> Value {
     input::<Panel>()
+}
+
+/// The schema of an evaluation request ([`EvaluationRequest`](crate::EvaluationRequest)).
+#[must_use]
+pub fn request() -> Value {
+    input::<crate::EvaluationRequest>()
+}
+
+/// The schema of an evaluation result ([`EvaluationResult`](crate::EvaluationResult)).
+#[must_use]
+pub fn result() -> Value {
+    output::<crate::EvaluationResult>()
 }
 
 /// The schema of a scorecard document.
@@ -113,8 +125,10 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("rubric.schema.json", rubric()),
         ("assessment.schema.json", assessment()),
         ("panel.schema.json", panel()),
+        ("request.schema.json", request()),
         ("scorecard.schema.json", scorecard()),
         ("panel-report.schema.json", panel_report()),
+        ("result.schema.json", result()),
         ("error.schema.json", error_document()),
     ]
 }
@@ -173,7 +187,7 @@ fn output<T: JsonSchema>() -> Value {
 /// The definitions of every input document.
 fn input_definitions() -> Map<String, Value> {
     let mut defs = Map::new();
-    for mut schema in [rubric(), assessment(), panel()] {
+    for mut schema in [rubric(), assessment(), panel(), request()] {
         if let Some(Value::Object(own)) = schema.get_mut("$defs").map(Value::take) {
             defs.extend(own);
         }

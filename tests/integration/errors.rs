@@ -340,7 +340,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unsupported format",
             r(with(rubric(), "/format_version", json!(2))),
-            "format_version: format_version 2 is not supported (this crate reads 1)",
+            "format_version: version 2 is not supported (this crate reads 1)",
         ),
         (
             "inexact decimal string",
@@ -736,7 +736,7 @@ fn every_rejected_input_has_its_exact_message() {
 }
 
 /// The codes `Error::code` documents.
-const CODES: [&str; 34] = [
+const CODES: [&str; 35] = [
     "syntax",
     "not_utf8",
     "too_deep",
@@ -771,6 +771,7 @@ const CODES: [&str; 34] = [
     "undefined",
     "unknown_name",
     "overflow",
+    "unknown_preset",
 ];
 
 #[test]

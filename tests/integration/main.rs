@@ -4,6 +4,7 @@
 mod building;
 mod common;
 mod errors;
+mod evaluation;
 mod exactness;
 mod example;
 mod labels;

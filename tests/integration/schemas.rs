@@ -164,7 +164,7 @@ fn output_documents_follow_the_compatibility_policy() {
     let err = igf_rubric::Scorecard::from_json(&future.to_string()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "format_version: format_version 2 is not supported (this crate reads 1)"
+        "format_version: version 2 is not supported (this crate reads 1)"
     );
 
     let panel = fs::read_to_string(root().join("examples/data/mag-panel.json")).unwrap();

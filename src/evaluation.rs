@@ -1,0 +1,435 @@
+//! One evaluation request, one result: what a front end sends and gets back.
+//!
+//! A request names a rubric (a preset by id, or a whole rubric document), carries the
+//! assessments, and says how to combine them; [`evaluate`] scores every assessment, reviews
+//! them as a panel, and returns the scorecards, the panel report and warnings, or every error
+//! of the request at once. [`evaluate_json`] does the same from and to JSON text, errors as an
+//! [`ErrorDocument`].
+//!
+//! ```
+//! let request = format!(
+//!     r#"{{ "rubric": {{ "preset": {{ "id": "bpf-proposal" }} }}, "assessments": [{}] }}"#,
+//!     include_str!("../examples/data/proposals/ipv6-2016.json")
+//! );
+//! let result = igf_rubric::evaluate_json(&request).map_err(|doc| doc.errors[0].message.clone())?;
+//! assert_eq!(result.scorecards.len(), 1);
+//! let report = result.panel.as_ref().expect("a panel of one");
+//! assert_eq!(report.subjects[0].subject.id, "bpf-ipv6-2016");
+//! # Ok::<(), String>(())
+//! ```
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::aggregate::{Consensus, Panel, PanelReport, PanelRules, SubjectStatus};
+use crate::assessment::{Assessment, RubricRef};
+use crate::error::{Error, ErrorDocument, Path, Segment};
+use crate::rubric::{FORMAT_VERSION, Rubric, RubricDoc};
+use crate::scoring::Scorecard;
+
+/// The version of the request and result documents.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What a front end asks the crate to evaluate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "EvaluationRequest")]
+#[non_exhaustive]
+pub struct EvaluationRequest {
+    /// Version of the request format; 1.
+    #[serde(default = "schema_version")]
+    #[schemars(extend("const" = 1))]
+    pub schema_version: u32,
+    /// The rubric every assessment answers.
+    pub rubric: RubricSource,
+    /// The assessments, scored in this order.
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    /// How to combine the assessments.
+    #[serde(default)]
+    pub options: EvaluationOptions,
+}
+
+fn schema_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+impl EvaluationRequest {
+    /// A request for `assessments` under `rubric`, with the default options.
+    #[must_use]
+    pub fn new(rubric: RubricSource, assessments: Vec<Assessment>) -> EvaluationRequest {
+        EvaluationRequest {
+            schema_version: SCHEMA_VERSION,
+            rubric,
+            assessments,
+            options: EvaluationOptions::default(),
+        }
+    }
+
+    /// The same request with these options.
+    #[must_use]
+    pub fn with_options(mut self, options: EvaluationOptions) -> EvaluationRequest {
+        self.options = options;
+        self
+    }
+
+    /// Reads a request from JSON (only the JSON and the version are checked here;
+    /// [`evaluate`] checks the rest, all of it at once).
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
+    pub fn from_json(json: &str) -> Result<EvaluationRequest, Error> {
+        let request: EvaluationRequest = crate::error::from_json(json)?;
+        crate::rubric::check_format_of(request.schema_version, SCHEMA_VERSION)
+            .map_err(|e| rename_version(e, "schema_version"))?;
+        Ok(request)
+    }
+
+    /// Writes the request as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::error::to_json(self)
+    }
+}
+
+/// The rubric of a request: `{"preset": {"id": "bpf-proposal"}}` or `{"document": {...}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum RubricSource {
+    /// A preset shipped with the crate ([`presets`](crate::presets)).
+    Preset {
+        /// The preset's id, e.g. `bpf-proposal`.
+        #[schemars(with = "crate::schema::kinds::Id")]
+        id: String,
+        /// The version the caller expects; absent: whichever version the crate ships.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<String>,
+    },
+    /// A whole rubric document.
+    Document(Box<RubricDoc>),
+}
+
+impl From<&Rubric> for RubricSource {
+    fn from(rubric: &Rubric) -> RubricSource {
+        RubricSource::Document(Box::new(rubric.doc().clone()))
+    }
+}
+
+/// How a request's assessments are combined.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvaluationOptions {
+    /// Whether the assessments are reviewed as a panel (default `true`).
+    #[serde(default = "yes")]
+    pub review: bool,
+    /// The panel's rules (aggregation, capacity, threshold, tie-break chain, ...); absent:
+    /// the rubric's own, or the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<PanelRules>,
+    /// Scores the panel agreed after discussion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consensus: Vec<Consensus>,
+    /// The reliability figures the panel report carries (default: all of them).
+    #[serde(default = "ReliabilityFigure::all")]
+    #[schemars(extend("uniqueItems" = true))]
+    pub reliability: Vec<ReliabilityFigure>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for EvaluationOptions {
+    fn default() -> EvaluationOptions {
+        EvaluationOptions {
+            review: true,
+            rules: None,
+            consensus: Vec::new(),
+            reliability: ReliabilityFigure::all(),
+        }
+    }
+}
+
+/// A reliability figure of a panel report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReliabilityFigure {
+    /// Krippendorff's alpha of the assessors' totals.
+    TotalsAlpha,
+    /// Krippendorff's alpha of the bands.
+    BandsAlpha,
+    /// The six intraclass correlations of the totals.
+    TotalsIcc,
+    /// Krippendorff's alpha of each criterion.
+    CriteriaAlpha,
+}
+
+crate::label::labels!(ReliabilityFigure, "reliability figure" {
+    TotalsAlpha => "totals_alpha", "Alpha of the totals";
+    BandsAlpha => "bands_alpha", "Alpha of the bands";
+    TotalsIcc => "totals_icc", "ICCs of the totals";
+    CriteriaAlpha => "criteria_alpha", "Alpha of each criterion";
+});
+
+impl ReliabilityFigure {
+    fn all() -> Vec<ReliabilityFigure> {
+        ReliabilityFigure::ALL.to_vec()
+    }
+}
+
+/// What an evaluation returns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "EvaluationResult")]
+#[non_exhaustive]
+pub struct EvaluationResult {
+    /// Version of the result format; 1.
+    #[schemars(extend("const" = 1))]
+    pub schema_version: u32,
+    /// The rubric used.
+    pub rubric: RubricRef,
+    /// One scorecard per assessment, in request order.
+    pub scorecards: Vec<Scorecard>,
+    /// The panel report (absent when no review was asked for or there was nothing to review).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel: Option<PanelReport>,
+    /// What a reader should know that is not an error: assessments without a total, subjects
+    /// with too few assessors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+impl EvaluationResult {
+    /// Reads a result written by this crate, checking its version.
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
+    pub fn from_json(json: &str) -> Result<EvaluationResult, Error> {
+        let result: EvaluationResult = crate::error::from_json(json)?;
+        crate::rubric::check_format_of(result.schema_version, SCHEMA_VERSION)
+            .map_err(|e| rename_version(e, "schema_version"))?;
+        Ok(result)
+    }
+
+    /// Writes the result as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::error::to_json(self)
+    }
+}
+
+/// Something a reader of a result should know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Warning {
+    /// A stable code: `incomplete` (an assessment has no total) or `insufficient` (a subject
+    /// has too few valid assessors to be scored).
+    pub code: String,
+    /// What happened, in words.
+    pub message: String,
+    /// Where, as people read it: `assessments[2](bpf-ipv6-2016)`.
+    pub path: String,
+    /// Where, as a JSON Pointer into the request.
+    pub pointer: String,
+}
+
+impl Warning {
+    fn new(code: &str, message: String, path: &Path) -> Warning {
+        Warning {
+            code: code.to_owned(),
+            message,
+            path: path.to_string(),
+            pointer: path.pointer(),
+        }
+    }
+}
+
+/// Evaluates a request: every assessment scored, then reviewed as a panel.
+///
+/// # Errors
+/// Every error of the request, each with its path in the request: the rubric
+/// (`rubric.document...`, or an unknown preset), each assessment (`assessments[i](subject)...`,
+/// every error of each, as [`Rubric::assessment_errors`] finds them), and the panel
+/// (`options.rules...`, `options.consensus...`, assessors described twice differently).
+pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Error>> {
+    let rubric = resolve(&request.rubric).map_err(|e| vec![e])?;
+    let rubric: &Rubric = &rubric;
+    let list = Path::root().key("assessments");
+    let mut errors = Vec::new();
+    for (i, assessment) in request.assessments.iter().enumerate() {
+        let here = list.item(i, &assessment.subject.id);
+        errors.extend(
+            rubric
+                .assessment_errors(assessment)
+                .into_iter()
+                .map(|e| e.at(&here)),
+        );
+    }
+    let panel = Panel {
+        format_version: FORMAT_VERSION,
+        description: String::new(),
+        rubric: RubricRef::from(rubric),
+        rules: request.options.rules.clone(),
+        consensus: request.options.consensus.clone(),
+        assessments: request.assessments.clone(),
+    };
+    let review = request.options.review && !panel.assessments.is_empty();
+    if review && errors.is_empty() {
+        if let Err(error) = rubric.review(&panel) {
+            errors.push(under_options(error));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let scorecards = request
+        .assessments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            rubric
+                .score(a)
+                .map_err(|e| e.at(&list.item(i, &a.subject.id)))
+        })
+        .collect::<Result<Vec<Scorecard>, Error>>()
+        .map_err(|e| vec![e])?;
+    let report = match review {
+        true => Some(rubric.review(&panel).map_err(|e| vec![under_options(e)])?),
+        false => None,
+    };
+    let mut warnings: Vec<Warning> = scorecards
+        .iter()
+        .enumerate()
+        .filter(|(_, card)| !card.complete)
+        .map(|(i, card)| {
+            Warning::new(
+                "incomplete",
+                format!(
+                    "the assessment of `{}` by `{}` has no total: a required criterion was not assessed",
+                    card.subject.id, card.assessor.id
+                ),
+                &list.item(i, &card.subject.id),
+            )
+        })
+        .collect();
+    let report = report.map(|mut report| {
+        keep_only(&mut report, &request.options.reliability);
+        for subject in &report.subjects {
+            if subject.status == SubjectStatus::Insufficient {
+                let at = request
+                    .assessments
+                    .iter()
+                    .position(|a| a.subject.id == subject.subject.id)
+                    .map_or_else(|| list.clone(), |i| list.item(i, &subject.subject.id));
+                warnings.push(Warning::new(
+                    "insufficient",
+                    format!(
+                        "subject `{}` has too few valid assessors to be scored",
+                        subject.subject.id
+                    ),
+                    &at,
+                ));
+            }
+        }
+        report
+    });
+    Ok(EvaluationResult {
+        schema_version: SCHEMA_VERSION,
+        rubric: RubricRef::from(rubric),
+        scorecards,
+        panel: report,
+        warnings,
+    })
+}
+
+/// Evaluates a request written as JSON; errors come back as an [`ErrorDocument`] holding
+/// every error found.
+///
+/// # Errors
+/// The error document of the request: one JSON error when the text does not read as a
+/// request, else every error [`evaluate`] finds.
+pub fn evaluate_json(json: &str) -> Result<EvaluationResult, ErrorDocument> {
+    let request = EvaluationRequest::from_json(json).map_err(|e| ErrorDocument::from(&e))?;
+    evaluate(&request).map_err(|errors| ErrorDocument::new(&errors))
+}
+
+/// The rubric a request names.
+fn resolve(source: &RubricSource) -> Result<std::borrow::Cow<'static, Rubric>, Error> {
+    let at = Path::root().key("rubric");
+    match source {
+        RubricSource::Preset { id, version } => {
+            let at = at.key("preset");
+            let Some(rubric) = crate::presets::get(id) else {
+                let ids = crate::presets::all().map(|(id, _)| id);
+                return Err(Error::UnknownPreset {
+                    path: at.key("id"),
+                    id: crate::error::shorten(id),
+                    allowed: ids.join(", "),
+                    nearest: crate::error::nearest(id, ids),
+                });
+            };
+            match version {
+                Some(v) if v != rubric.version() => Err(Error::RubricMismatch {
+                    path: at.key("version"),
+                    what: "request",
+                    expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
+                    found: format!("`{id}` version `{}`", crate::error::shorten(v)),
+                }),
+                _ => Ok(std::borrow::Cow::Borrowed(rubric)),
+            }
+        }
+        RubricSource::Document(doc) => Rubric::try_from(doc.as_ref().clone())
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| e.at(&at.key("document"))),
+    }
+}
+
+/// A panel error placed in the request: the panel's `rules` and `consensus` are under
+/// `options`.
+fn under_options(error: Error) -> Error {
+    let first = error.path().and_then(|p| p.segments().first());
+    match first {
+        Some(Segment::Key(key)) if key == "rules" || key == "consensus" => {
+            error.at(&Path::root().key("options"))
+        }
+        _ => error,
+    }
+}
+
+/// The version error of a request or result names `schema_version`.
+fn rename_version(error: Error, key: &str) -> Error {
+    match error {
+        Error::UnsupportedFormat {
+            found, supported, ..
+        } => Error::UnsupportedFormat {
+            path: Path::root().key(key),
+            found,
+            supported,
+        },
+        other => other,
+    }
+}
+
+/// Drops the reliability figures not asked for.
+fn keep_only(report: &mut PanelReport, wanted: &[ReliabilityFigure]) {
+    let reliability = &mut report.reliability;
+    if !wanted.contains(&ReliabilityFigure::TotalsAlpha) {
+        reliability.totals_alpha = crate::aggregate::Coefficient::not_requested();
+    }
+    if !wanted.contains(&ReliabilityFigure::BandsAlpha) {
+        reliability.bands_alpha = None;
+    }
+    if !wanted.contains(&ReliabilityFigure::TotalsIcc) {
+        reliability.totals_icc = Vec::new();
+        reliability.icc_note = None;
+    }
+    if !wanted.contains(&ReliabilityFigure::CriteriaAlpha) {
+        reliability.criteria_alpha = Vec::new();
+    }
+}
