@@ -102,7 +102,10 @@ pub enum RubricSource {
     /// A preset shipped with the crate ([`presets`](crate::presets)).
     Preset {
         /// The preset's id, e.g. `bpf-proposal`.
-        #[schemars(with = "crate::schema::kinds::Id")]
+        #[schemars(extend("enum" = [
+            "bpf-proposal", "bpf-outcome", "horizon-europe-ria", "horizon-europe-ia",
+            "nih-overall-impact"
+        ]))]
         id: String,
         /// The version the caller expects; absent: whichever version the crate ships.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,7 +138,6 @@ pub struct EvaluationOptions {
     pub consensus: Vec<Consensus>,
     /// The reliability figures the panel report carries (default: all of them).
     #[serde(default = "ReliabilityFigure::all")]
-    #[schemars(extend("uniqueItems" = true))]
     pub reliability: Vec<ReliabilityFigure>,
 }
 

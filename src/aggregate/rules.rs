@@ -149,6 +149,7 @@ pub enum TieBreak {
         criterion: String,
     },
     /// The smaller spread (range) of the assessors' totals wins.
+    #[serde(deserialize_with = "crate::json::no_fields")]
     SmallerSpread,
 }
 

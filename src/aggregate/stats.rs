@@ -18,8 +18,10 @@ use crate::num::{self, exact};
 pub enum Aggregation {
     /// The arithmetic mean, carried at 20 decimal places (half-even).
     #[default]
+    #[serde(deserialize_with = "crate::json::no_fields")]
     Mean,
     /// The middle value; the mean of the two middle values for an even count.
+    #[serde(deserialize_with = "crate::json::no_fields")]
     Median,
     /// The mean after dropping `k` values at each end (SciPy's `trim_mean` with a share:
     /// `k = floor(share · n)`).
@@ -34,8 +36,10 @@ pub enum Aggregation {
         trim: Trim,
     },
     /// The lowest value (for reference).
+    #[serde(deserialize_with = "crate::json::no_fields")]
     Min,
     /// The highest value (for reference).
+    #[serde(deserialize_with = "crate::json::no_fields")]
     Max,
 }
 

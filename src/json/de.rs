@@ -110,11 +110,17 @@ impl de::Error for ReadError {
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> ReadError {
         ReadError::of(
             JsonProblem::UnknownField,
-            format!(
-                "unknown field `{}` (allowed: {})",
-                shorten(field),
-                expected.join(", ")
-            ),
+            match expected {
+                [] => format!(
+                    "unknown field `{}` (this kind takes no fields besides its tag)",
+                    shorten(field)
+                ),
+                _ => format!(
+                    "unknown field `{}` (allowed: {})",
+                    shorten(field),
+                    expected.join(", ")
+                ),
+            },
         )
     }
 

@@ -18,6 +18,7 @@
 mod de;
 mod parse;
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 pub use parse::MAX_DEPTH;
@@ -75,6 +76,16 @@ pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
         ),
     })?;
     from_str(text)
+}
+
+/// Reads the members of an internally tagged unit variant (`{"type": "yes_no"}`), which must
+/// have none besides the tag: serde would otherwise skip them, and a misplaced field would be
+/// dropped without a word.
+pub(crate) fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct NoFields {}
+    NoFields::deserialize(deserializer).map(|NoFields {}| ())
 }
 
 fn into_error(error: de::ReadError) -> Error {

@@ -58,6 +58,7 @@ pub enum Metric {
         levels: Vec<Level>,
     },
     /// A yes/no question: `s = 1` for yes, `0` for no.
+    #[serde(deserialize_with = "crate::json::no_fields")]
     YesNo,
     /// A count measured against a target (e.g. partner organisations, target 3).
     ///
@@ -104,6 +105,7 @@ pub enum Metric {
         target: Decimal,
     },
     /// A free-text answer: kept and returned, never scored (weight 0).
+    #[serde(deserialize_with = "crate::json::no_fields")]
     Text,
 }
 

@@ -177,6 +177,7 @@ pub enum GateRule {
         threshold: Decimal,
     },
     /// The assessor must not have declared a conflict of interest.
+    #[serde(deserialize_with = "crate::json::no_fields")]
     NoConflictOfInterest,
 }
 

@@ -709,6 +709,11 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
             "rules.capacty: unknown field `capacty` (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool, strict)",
         ),
         (
+            "a field on a metric that takes none",
+            r(with(rubric(), "/criteria/4/metric/min", json!(0))),
+            "criteria[4](complete).metric: unknown field `min` (this kind takes no fields besides its tag)",
+        ),
+        (
             "rubric panel rules are checked at load",
             r(with(rubric(), "/panel", json!({ "capacity": 0 }))),
             "panel.capacity: value 0 is outside [1, 4294967295]",

@@ -145,3 +145,13 @@ fn only_the_reliability_figures_asked_for_are_returned() {
     );
     assert_eq!(reliability.totals_alpha.value, None);
 }
+
+#[test]
+fn the_request_schema_lists_every_preset() {
+    let schema = igf_rubric::schema::request();
+    let text = schema.to_string();
+    for (id, _) in igf_rubric::presets::all() {
+        assert!(text.contains(&format!("\"{id}\"")), "{id}");
+        assert!(igf_rubric::presets::get(id).is_some(), "{id}");
+    }
+}

@@ -3,6 +3,7 @@
 
 mod building;
 mod common;
+mod contract;
 mod errors;
 mod evaluation;
 mod exactness;

@@ -1,0 +1,779 @@
+//! The JSON contract, proven both ways: a corpus of invalid documents, each breaking one rule,
+//! rejected by the schema and by the loader alike, except those the manifest marks "loader
+//! only" with the rule JSON Schema cannot state.
+//!
+//! The corpus lives in `tests/contract/` (manifest, invalid, valid and emitted documents) so that
+//! validators this crate did not write (Ajv, Python `jsonschema`; see `tests/contract/check.mjs`
+//! and `check.py`) check the same files. This test rebuilds it from the table below and fails
+//! when the committed copy is stale; `IGF_RUBRIC_WRITE_CONTRACT=1 cargo test --test integration
+//! contract` rewrites it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::common;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> Value {
+    serde_json::from_str(&fs::read_to_string(root().join(path)).unwrap()).unwrap()
+}
+
+/// The document a case starts from, with the schema and the loader that judge it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Base {
+    /// The `bpf-proposal` preset, read by `Rubric::from_json`.
+    Preset,
+    /// The small test rubric with every metric, read by `Rubric::from_json`.
+    Mini,
+    /// A sample proposal assessment, read by `bpf_proposal().read_assessment`.
+    Proposal,
+    /// A complete assessment of the mini rubric, read by `mini.read_assessment`.
+    MiniAssessment,
+    /// A panel of two proposals, read by `Panel::from_json` and reviewed under `bpf-proposal`.
+    Panel,
+    /// An evaluation request, read by `evaluate_json`.
+    Request,
+}
+
+impl Base {
+    fn name(self) -> &'static str {
+        match self {
+            Base::Preset => "preset-rubric",
+            Base::Mini => "mini-rubric",
+            Base::Proposal => "proposal-assessment",
+            Base::MiniAssessment => "mini-assessment",
+            Base::Panel => "panel",
+            Base::Request => "request",
+        }
+    }
+
+    fn schema(self) -> &'static str {
+        match self {
+            Base::Preset | Base::Mini => "rubric.schema.json",
+            Base::Proposal | Base::MiniAssessment => "assessment.schema.json",
+            Base::Panel => "panel.schema.json",
+            Base::Request => "request.schema.json",
+        }
+    }
+
+    fn document(self) -> Value {
+        match self {
+            Base::Preset => read("presets/bpf-proposal.json"),
+            Base::Mini => common::rubric(),
+            Base::Proposal => read("examples/data/proposals/ipv6-2016.json"),
+            Base::MiniAssessment => common::assessment(),
+            Base::Panel => json!({
+                "rubric": { "id": "bpf-proposal", "version": "1.0.0" },
+                "rules": { "min_assessors": 1, "capacity": 1 },
+                "consensus": [
+                    { "subject": "bpf-ipv6-2016", "value": "70", "recorded_by": "chair", "note": "agreed" }
+                ],
+                "assessments": [
+                    read("examples/data/proposals/ipv6-2016.json"),
+                    read("examples/data/proposals/ixps-2016.json")
+                ]
+            }),
+            Base::Request => json!({
+                "schema_version": 1,
+                "rubric": { "preset": { "id": "bpf-proposal" } },
+                "assessments": [read("examples/data/proposals/ipv6-2016.json")],
+                "options": { "reliability": ["totals_alpha"] }
+            }),
+        }
+    }
+
+    /// Whether the crate accepts `document` (the error message when it does not).
+    fn load(self, document: &Value) -> Result<(), String> {
+        let text = document.to_string();
+        let proposal = igf_rubric::presets::bpf_proposal();
+        let result = match self {
+            Base::Preset | Base::Mini => igf_rubric::Rubric::from_json(&text).map(|_| ()),
+            Base::Proposal => return proposal.read_assessment(&text).map(|_| ()).map_err(list),
+            Base::MiniAssessment => {
+                let mini = common::load_rubric(&common::rubric());
+                return mini.read_assessment(&text).map(|_| ()).map_err(list);
+            }
+            Base::Panel => igf_rubric::Panel::from_json(&text)
+                .and_then(|panel| proposal.review(&panel))
+                .map(|_| ()),
+            Base::Request => {
+                return igf_rubric::evaluate_json(&text)
+                    .map(|_| ())
+                    .map_err(|doc| format!("{:?}", doc.errors));
+            }
+        };
+        result.map_err(|e| e.to_string())
+    }
+}
+
+fn list(errors: Vec<igf_rubric::Error>) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One rule broken: where, how, and whether JSON Schema can state the rule.
+struct Case {
+    base: Base,
+    rule: &'static str,
+    edit: Edit,
+    loader_only: Option<&'static str>,
+}
+
+enum Edit {
+    Set(&'static str, Value),
+    Remove(&'static str),
+}
+
+fn set(base: Base, rule: &'static str, pointer: &'static str, value: Value) -> Case {
+    Case {
+        base,
+        rule,
+        edit: Edit::Set(pointer, value),
+        loader_only: None,
+    }
+}
+
+fn remove(base: Base, rule: &'static str, pointer: &'static str) -> Case {
+    Case {
+        base,
+        rule,
+        edit: Edit::Remove(pointer),
+        loader_only: None,
+    }
+}
+
+impl Case {
+    /// The rule is the loader's alone: JSON Schema cannot state it, for `why`.
+    fn loader_only(mut self, why: &'static str) -> Case {
+        self.loader_only = Some(why);
+        self
+    }
+
+    fn document(&self) -> Value {
+        let mut document = self.base.document();
+        match &self.edit {
+            Edit::Set("", value) => document = value.clone(),
+            Edit::Set(pointer, value) => {
+                let (parent, key) = pointer.rsplit_once('/').unwrap();
+                match document.pointer_mut(parent).unwrap() {
+                    Value::Object(map) => {
+                        map.insert(key.to_owned(), value.clone());
+                    }
+                    Value::Array(items) => items[key.parse::<usize>().unwrap()] = value.clone(),
+                    other => panic!("{pointer}: cannot set inside {other}"),
+                }
+            }
+            Edit::Remove(pointer) => {
+                let (parent, key) = pointer.rsplit_once('/').unwrap();
+                match document.pointer_mut(parent).unwrap() {
+                    Value::Object(map) => {
+                        map.remove(key).unwrap();
+                    }
+                    Value::Array(items) => {
+                        items.remove(key.parse::<usize>().unwrap());
+                    }
+                    other => panic!("{pointer}: cannot remove from {other}"),
+                }
+            }
+        }
+        document
+    }
+}
+
+const UNIQUE: &str = "ids are unique among their kind: JSON Schema's uniqueItems compares whole items, not one member";
+const REFERENCE: &str =
+    "a reference must name an item declared elsewhere in the document (or in the rubric)";
+const ORDER: &str = "the order of values across items (levels rise, bands fall, min below max)";
+const SUM: &str = "a rule on the sum or the ratios of several values";
+const RUBRIC: &str = "a rule that depends on the rubric the document is checked against";
+const WEIGHT: &str = "whether a weight is required depends on the metric's type";
+const EXACT: &str = "whether a JSON number is held exactly by a 96-bit decimal (more than 28 significant digits, or beyond 7.9e28)";
+
+#[allow(clippy::too_many_lines)]
+fn cases() -> Vec<Case> {
+    use Base::{Mini, MiniAssessment, Panel, Preset, Proposal, Request};
+    let long_id = "x".repeat(65);
+    let long_id: &'static str = Box::leak(long_id.into_boxed_str());
+    let mut cases = vec![
+        // Rubric: the document.
+        set(Preset, "format_version is 1", "/format_version", json!(2)),
+        set(Preset, "format_version is an integer", "/format_version", json!("1")),
+        set(Preset, "a rubric is an object", "", json!([])),
+        set(Preset, "a rubric is an object, not a string", "", json!("rubric")),
+        set(Preset, "id is not empty", "/id", json!("")),
+        set(Preset, "id has no spaces", "/id", json!("bpf proposal")),
+        set(Preset, "id is at most 64 characters", "/id", json!(long_id)),
+        set(Preset, "id has no control characters", "/id", json!("bpf\u{1b}[31m")),
+        set(Preset, "id is ASCII", "/id", json!("bpf-propósito")),
+        set(Preset, "id is a string", "/id", json!(123)),
+        remove(Preset, "id is required", "/id"),
+        remove(Preset, "version is required", "/version"),
+        remove(Preset, "title is required", "/title"),
+        remove(Preset, "kind is required", "/kind"),
+        remove(Preset, "criteria are required", "/criteria"),
+        set(Preset, "kind is proposal or outcome", "/kind", json!("ex_ante")),
+        set(Preset, "title is a string", "/title", json!(null)),
+        set(Preset, "description is a string", "/description", json!(5)),
+        set(Preset, "no unknown top-level field", "/criterias", json!([])),
+        set(Preset, "unable_to_assess is a known policy", "/unable_to_assess", json!("skip")),
+        // Rubric: criteria.
+        set(Preset, "criteria has at least one item", "/criteria", json!([])),
+        set(Preset, "criteria is an array", "/criteria", json!({})),
+        set(Preset, "a criterion is an object", "/criteria/1", json!("P1")),
+        set(Preset, "no unknown criterion field", "/criteria/1/wieght", json!(1)),
+        set(
+            Preset,
+            "a criterion is a leaf or a group, not both",
+            "/criteria/1/criteria",
+            json!([{ "id": "P1x", "name": "x", "weight": 1, "metric": { "type": "yes_no" } }]),
+        ),
+        remove(Preset, "a criterion has a metric or criteria", "/criteria/1/metric"),
+        set(Preset, "a group has at least one criterion", "/criteria/5/criteria", json!([])),
+        set(Preset, "criterion id is an id", "/criteria/1/id", json!("P 1")),
+        set(Preset, "criterion name is a string", "/criteria/1/name", json!(["P1"])),
+        remove(Preset, "criterion name is required", "/criteria/1/name"),
+        set(Preset, "required is a boolean", "/criteria/1/required", json!("yes")),
+        set(Preset, "criterion ids are unique", "/criteria/2/id", json!("P1")).loader_only(UNIQUE),
+        // Rubric: weights and decimals.
+        set(Preset, "weight is not negative", "/criteria/1/weight", json!(-1)),
+        set(Preset, "weight string is not negative", "/criteria/1/weight", json!("-0.5")),
+        set(Preset, "decimal string holds digits", "/criteria/1/weight", json!("abc")),
+        set(Preset, "decimal string has no exponent", "/criteria/1/weight", json!("1e1")),
+        set(Preset, "decimal string has no exponent that overflows", "/criteria/1/weight", json!("1e400")),
+        set(Preset, "decimal string uses a point, not a comma", "/criteria/1/weight", json!("1,5")),
+        set(Preset, "decimal string has no leading plus", "/criteria/1/weight", json!("+2")),
+        set(Preset, "decimal string has digits after the point", "/criteria/1/weight", json!("2.")),
+        set(Preset, "decimal string has digits before the point", "/criteria/1/weight", json!(".5")),
+        set(Preset, "decimal string has no spaces", "/criteria/1/weight", json!(" 2")),
+        set(Preset, "decimal string is not empty", "/criteria/1/weight", json!("")),
+        set(
+            Preset,
+            "decimal string has at most 29 digits, the first below 7",
+            "/criteria/1/weight",
+            json!("99999999999999999999999999999"),
+        ),
+        set(
+            Preset,
+            "decimal string has at most 28 decimal places",
+            "/criteria/1/weight",
+            json!("0.00000000000000000000000000001"),
+        ),
+        set(Preset, "weight is a number or a string", "/criteria/1/weight", json!(true)),
+        set(Preset, "weight is not an object", "/criteria/1/weight", json!({ "value": 1 })),
+        set(Preset, "a scored criterion has a weight", "/criteria/1/weight", json!(null))
+            .loader_only(WEIGHT),
+        remove(Preset, "a scored criterion has a weight, absent", "/criteria/1/weight")
+            .loader_only(WEIGHT),
+        set(Mini, "a text criterion has no weight", "/criteria/5/weight", json!(1))
+            .loader_only(WEIGHT),
+        set(Preset, "weights must not all be zero", "/criteria", json!([
+            { "id": "a", "name": "A", "weight": 0, "metric": { "type": "yes_no" } },
+            { "id": "b", "name": "B", "weight": 0, "metric": { "type": "yes_no" } }
+        ]))
+        .loader_only(SUM),
+        set(Preset, "weights must sum within a decimal", "/criteria", json!([
+            { "id": "a", "name": "A", "weight": "39614081257132168796771975168", "metric": { "type": "yes_no" } },
+            { "id": "b", "name": "B", "weight": "39614081257132168796771975168", "metric": { "type": "yes_no" } }
+        ]))
+        .loader_only(SUM),
+        // Rubric: metrics.
+        set(Preset, "metric type is known", "/criteria/1/metric/type", json!("slider")),
+        remove(Preset, "metric type is required", "/criteria/1/metric/type"),
+        set(Preset, "metric is an object", "/criteria/1/metric", json!("scale")),
+        set(Preset, "no unknown scale field", "/criteria/1/metric/stpe", json!(1)),
+        set(Preset, "scale min is a decimal", "/criteria/1/metric/min", json!("a")),
+        remove(Preset, "scale max is required", "/criteria/1/metric/max"),
+        set(Preset, "scale min is below max", "/criteria/1/metric/min", json!(9)).loader_only(ORDER),
+        set(Preset, "scale step is positive", "/criteria/1/metric/step", json!("0")),
+        set(Preset, "scale step is not negative", "/criteria/1/metric/step", json!(-1)),
+        set(Preset, "scale step divides the range", "/criteria/1/metric/step", json!(3))
+            .loader_only(SUM),
+        set(Preset, "scale direction is known", "/criteria/1/metric/direction", json!("up")),
+        set(Preset, "levels has at least two levels", "/criteria/2/metric/levels", json!([
+            { "id": "only", "label": "Only", "value": 1 }
+        ])),
+        set(Preset, "levels is not empty", "/criteria/2/metric/levels", json!([])),
+        set(Preset, "levels rise", "/criteria/2/metric/levels", json!([
+            { "id": "a", "label": "A", "value": 2 },
+            { "id": "b", "label": "B", "value": 1 }
+        ]))
+        .loader_only(ORDER),
+        set(Preset, "level ids are unique", "/criteria/2/metric/levels", json!([
+            { "id": "a", "label": "A", "value": 1 },
+            { "id": "a", "label": "B", "value": 2 }
+        ]))
+        .loader_only(UNIQUE),
+        remove(Preset, "a level has a label", "/criteria/2/metric/levels/0/label"),
+        set(Preset, "level id is an id", "/criteria/2/metric/levels/0/id", json!("de fined")),
+        set(Preset, "level value is a decimal", "/criteria/2/metric/levels/0/value", json!("x")),
+        set(Preset, "no unknown level field", "/criteria/2/metric/levels/0/points", json!(1)),
+        set(Preset, "count target is at least 1", "/criteria/6/metric/target", json!(0)),
+        set(Preset, "count target is a JSON integer, not a string", "/criteria/6/metric/target", json!("3")),
+        set(Preset, "count target is whole", "/criteria/6/metric/target", json!(2.5)),
+        set(Preset, "count target is not negative", "/criteria/6/metric/target", json!(-1)),
+        set(Preset, "count target is at most 2^53 - 1", "/criteria/6/metric/target", json!(9_007_199_254_740_992_u64)),
+        set(Preset, "count curve is known", "/criteria/6/metric/curve", json!("exponential")),
+        set(Preset, "distribution has at least two categories", "/criteria/5/criteria/0/metric/categories", json!(["government"])),
+        set(Preset, "distribution categories are unique", "/criteria/5/criteria/0/metric/categories", json!(["government", "government", "civil_society"])),
+        set(Preset, "distribution category is an id", "/criteria/5/criteria/0/metric/categories/0", json!("civil society")),
+        remove(Preset, "distribution measure is required", "/criteria/5/criteria/0/metric/measure"),
+        set(Preset, "distribution measure is known", "/criteria/5/criteria/0/metric/measure", json!("gini")),
+        set(Preset, "distribution target is positive", "/criteria/5/criteria/0/metric/target", json!(0)),
+        set(Preset, "coverage target is at most the number of categories", "/criteria/5/criteria/0/metric/target", json!(6))
+            .loader_only("the bound is the length of another array"),
+        set(Mini, "percent target is above 0", "/criteria/2/criteria/1/metric/target", json!(0)),
+        set(Mini, "percent target is at most 100", "/criteria/2/criteria/1/metric/target", json!(150)),
+        set(Mini, "percent target string is at most 100", "/criteria/2/criteria/1/metric/target", json!("100.5")),
+        set(Mini, "percent target string is above 0", "/criteria/2/criteria/1/metric/target", json!("0.0")),
+        set(Mini, "yes_no has no fields", "/criteria/4/metric/min", json!(0)),
+        // Rubric: gates.
+        set(Preset, "gate id is an id", "/gates/0/id", json!("pro posal")),
+        set(Preset, "gate ids are unique", "/gates/1/id", json!("complete")).loader_only(UNIQUE),
+        set(Preset, "gate rule type is known", "/gates/0/rule/type", json!("requires_no")),
+        remove(Preset, "requires_yes names a criterion", "/gates/0/rule/criterion"),
+        set(Preset, "a gate names a criterion of the rubric", "/gates/0/rule/criterion", json!("G9"))
+            .loader_only(REFERENCE),
+        set(Preset, "requires_yes names a yes_no criterion", "/gates/0/rule/criterion", json!("P1"))
+            .loader_only(REFERENCE),
+        remove(Preset, "a gate has a label", "/gates/0/label"),
+        set(Preset, "gates is an array", "/gates", json!({})),
+        set(Mini, "criterion_minimum threshold is a decimal", "/gates/1/rule/threshold", json!("three")),
+        set(Mini, "criterion_minimum threshold lies on the criterion's scale", "/gates/1/rule/threshold", json!(7))
+            .loader_only(REFERENCE),
+        set(Mini, "total_minimum threshold lies on the total scale", "/gates/2/rule/threshold", json!(150))
+            .loader_only(ORDER),
+        set(Mini, "no unknown gate rule field", "/gates/3/rule/criterion", json!("fit")),
+        // Rubric: bands, scale, rounding.
+        set(Preset, "bands fall", "/bands/1/min", json!(70)).loader_only(ORDER),
+        set(Preset, "band ids are unique", "/bands/1/id", json!("recommend")).loader_only(UNIQUE),
+        set(Preset, "bands cover the scale down to its min", "/bands/2/min", json!(10)).loader_only(ORDER),
+        set(Preset, "a band lies on the total scale", "/bands/0/min", json!(150)).loader_only(ORDER),
+        remove(Preset, "a band has a label", "/bands/0/label"),
+        set(Preset, "band min is a decimal", "/bands/0/min", json!([60])),
+        set(Preset, "rounding dp is at most 10", "/rounding/dp", json!(11)),
+        set(Preset, "rounding dp is not negative", "/rounding/dp", json!(-1)),
+        set(Preset, "rounding dp is whole", "/rounding/dp", json!(2.5)),
+        set(Preset, "rounding mode is known", "/rounding/mode", json!("round")),
+        set(Preset, "total scale min is below max", "/scale", json!({ "min": 100, "max": 0 }))
+            .loader_only(ORDER),
+        set(Preset, "total scale ends are at most 10^6", "/scale/max", json!(2_000_000))
+            .loader_only("the bound applies to each end, after reading; kept out of the schema so the decimal kinds stay shared"),
+        set(Preset, "total scale ends are decimals", "/scale/max", json!("1e7")),
+        set(Preset, "total scale direction is known", "/scale/direction", json!("down")),
+        // Rubric: panel rules.
+        set(Preset, "min_assessors is at least 1", "/panel/min_assessors", json!(0)),
+        set(Preset, "capacity is at least 1", "/panel/capacity", json!(0)),
+        set(Preset, "capacity is whole", "/panel/capacity", json!(1.5)),
+        set(Preset, "divergence is above 0", "/panel/divergence", json!(0)),
+        set(Preset, "divergence is at most 1", "/panel/divergence", json!(1.5)),
+        set(Preset, "divergence string is at most 1", "/panel/divergence", json!("1.01")),
+        set(Preset, "divergence is not negative", "/panel/divergence", json!("-0.1")),
+        set(Preset, "aggregation method is known", "/panel/aggregation", json!({ "method": "mode" })),
+        set(Preset, "trim share is below 0.5", "/panel/aggregation/trim", json!({ "share": 0.5 })),
+        set(Preset, "trim share string is below 0.5", "/panel/aggregation/trim", json!({ "share": "0.75" })),
+        set(Preset, "trim count is whole", "/panel/aggregation/trim", json!({ "count": "1" })),
+        set(Preset, "tie-break is known", "/panel/tie_break/2", json!({ "by": "coin" })),
+        set(Preset, "a tie-break names a criterion of the rubric", "/panel/tie_break/0/criterion", json!("P9"))
+            .loader_only(REFERENCE),
+        set(Preset, "panel threshold lies on the total scale", "/panel/threshold", json!(150))
+            .loader_only(RUBRIC),
+        set(Preset, "calibration needs two subjects", "/panel/calibration", json!({ "min_subjects": 1 })),
+        set(Preset, "calibration adjusts totals, not criteria", "/panel", json!({
+            "basis": "criteria", "calibration": { "min_subjects": 2 } }))
+            .loader_only("a rule across two fields' values (calibration with basis)"),
+        set(Preset, "ranking factor is not negative", "/panel/ranking_weights", json!([{ "criterion": "P1", "factor": -1 }])),
+        set(Preset, "a ranking weight names a criterion", "/panel/ranking_weights", json!([{ "criterion": "P9", "factor": 2 }]))
+            .loader_only(REFERENCE),
+        set(Preset, "no unknown panel field", "/panel/capacty", json!(3)),
+        set(Preset, "reference pool lies on the total scale", "/panel/reference_pool", json!([50, 150]))
+            .loader_only(RUBRIC),
+        set(Preset, "basis is known", "/panel/basis", json!("medians")),
+        // Assessment: the document.
+        set(Proposal, "format_version is 1", "/format_version", json!(0)),
+        set(Proposal, "an assessment is an object", "", json!([])),
+        set(Proposal, "an assessment is not null", "", json!(null)),
+        remove(Proposal, "rubric is required", "/rubric"),
+        set(Proposal, "the assessment names its rubric", "/rubric/id", json!("bpf-proposals"))
+            .loader_only(RUBRIC),
+        set(Proposal, "the assessment names its rubric's version", "/rubric/version", json!("2"))
+            .loader_only(RUBRIC),
+        set(Proposal, "the assessment's kind is its rubric's", "/kind", json!("outcome"))
+            .loader_only(RUBRIC),
+        set(Proposal, "kind is known", "/kind", json!("later")),
+        set(Proposal, "subject id is an id", "/subject/id", json!("")),
+        set(Proposal, "year is whole", "/subject/year", json!(2016.5)),
+        set(Proposal, "year is a number", "/subject/year", json!("2016")),
+        set(Proposal, "year is not negative", "/subject/year", json!(-1)),
+        set(Proposal, "year fits 16 bits", "/subject/year", json!(70_000)),
+        remove(Proposal, "subject title is required", "/subject/title"),
+        set(Proposal, "assessor id is an id", "/assessor/id", json!("mag 03")),
+        set(Proposal, "stakeholder group is known", "/assessor/stakeholder_group", json!("media")),
+        set(Proposal, "region is known", "/assessor/region", json!("europe")),
+        set(Proposal, "role is known", "/assessor/role", json!("chair")),
+        set(Proposal, "no unknown assessor field", "/assessor/email", json!("a@b.c")),
+        remove(Proposal, "conflict of interest is declared", "/conflict_of_interest"),
+        set(Proposal, "declared is a boolean", "/conflict_of_interest/declared", json!("no")),
+        set(Proposal, "no unknown top-level field", "/lesson", json!({})),
+        set(Proposal, "lessons are text", "/lessons/worked_well", json!(1)),
+        set(Proposal, "no unknown lessons field", "/lessons/worked_badly", json!("x")),
+        // Assessment: answers.
+        set(Proposal, "answers is an array", "/answers", json!({})),
+        set(Proposal, "an answer is an object", "/answers/0", json!("G1")),
+        set(Proposal, "an answer names a criterion of the rubric", "/answers/4/criterion", json!("P9"))
+            .loader_only(REFERENCE),
+        set(Proposal, "an answer's criterion is an id", "/answers/4/criterion", json!("P 1")),
+        set(Proposal, "a criterion is answered once", "/answers/5/criterion", json!("P1"))
+            .loader_only(UNIQUE),
+        set(Proposal, "a group is not answered", "/answers/8/criterion", json!("P5"))
+            .loader_only(REFERENCE),
+        set(Proposal, "a scale answer lies on a step", "/answers/4/value", json!({ "scale": "4.5" }))
+            .loader_only(RUBRIC),
+        set(Proposal, "a scale answer lies on the scale", "/answers/4/value", json!({ "scale": 9 }))
+            .loader_only(RUBRIC),
+        set(Proposal, "a scale answer is a decimal", "/answers/4/value", json!({ "scale": "four" })),
+        set(Proposal, "a level answer names a level", "/answers/5/value", json!({ "level": "definde" }))
+            .loader_only(RUBRIC),
+        set(Proposal, "a level answer is a string", "/answers/5/value", json!({ "level": 3 })),
+        set(Proposal, "the answer's type is the criterion's", "/answers/4/value", json!({ "yes_no": true }))
+            .loader_only(RUBRIC),
+        set(Proposal, "the answer type is known", "/answers/4/value", json!({ "slider": 3 })),
+        set(Proposal, "an answer has one type", "/answers/4/value", json!({ "scale": 3, "level": "x" })),
+        set(Proposal, "an answer value is not null", "/answers/4/value", json!(null)),
+        set(Proposal, "a bare answer is unable_to_assess or not_applicable", "/answers/4/value", json!("unable")),
+        remove(Proposal, "an answer has a value", "/answers/4/value"),
+        set(Proposal, "no unknown answer field", "/answers/4/note", json!("x")),
+        set(Proposal, "a comment is text", "/answers/4/comment", json!(5)),
+        set(Proposal, "a count answer is a JSON integer", "/answers/10/value", json!({ "count": "3" })),
+        set(Proposal, "a count answer is not negative", "/answers/10/value", json!({ "count": -1 })),
+        set(Proposal, "a count answer is whole", "/answers/10/value", json!({ "count": 2.5 })),
+        set(Proposal, "distribution counts are JSON integers", "/answers/8/value", json!({ "distribution": { "government": "2" } })),
+        set(Proposal, "distribution counts are not negative", "/answers/8/value", json!({ "distribution": { "government": -1 } })),
+        set(Proposal, "distribution categories are ids", "/answers/8/value", json!({ "distribution": { "civil society": 1 } })),
+        set(Proposal, "distribution categories are the criterion's", "/answers/8/value", json!({ "distribution": { "academia": 1 } }))
+            .loader_only(RUBRIC),
+        set(Proposal, "a distribution is an object", "/answers/8/value", json!({ "distribution": [1, 2] })),
+        set(Proposal, "not_applicable only where the criterion allows it", "/answers/4/value", json!("not_applicable"))
+            .loader_only(RUBRIC),
+        remove(Proposal, "required criteria are answered", "/answers/0").loader_only(RUBRIC),
+        set(MiniAssessment, "a percent answer is at most 100", "/answers/3/value", json!({ "percent": 150 })),
+        set(MiniAssessment, "a percent answer is not negative", "/answers/3/value", json!({ "percent": -5 })),
+        set(MiniAssessment, "a percent answer string is at most 100", "/answers/3/value", json!({ "percent": "100.01" })),
+        set(MiniAssessment, "a percent answer string is a decimal", "/answers/3/value", json!({ "percent": "60%" })),
+        set(MiniAssessment, "a scale answer string has no exponent", "/answers/0/value", json!({ "scale": "4.5e0" })),
+        set(MiniAssessment, "a text answer is a string", "/answers/7/value", json!({ "text": 7 })),
+        set(MiniAssessment, "a yes_no answer is a boolean", "/answers/6/value", json!({ "yes_no": "yes" })),
+        // Panel.
+        set(Panel, "format_version is 1", "/format_version", json!(3)),
+        set(Panel, "description is text", "/description", json!(1)),
+        remove(Panel, "a panel names its rubric", "/rubric"),
+        remove(Panel, "a panel has assessments", "/assessments"),
+        set(Panel, "rules: capacity is at least 1", "/rules/capacity", json!(0)),
+        set(Panel, "rules: min_assessors is at least 1", "/rules/min_assessors", json!(0)),
+        set(Panel, "no unknown rules field", "/rules/quorum", json!(2)),
+        set(Panel, "a consensus value is a decimal", "/consensus/0/value", json!("x")),
+        set(Panel, "a consensus is recorded by an id", "/consensus/0/recorded_by", json!("the chair")),
+        remove(Panel, "a consensus says who recorded it", "/consensus/0/recorded_by"),
+        set(Panel, "a consensus names an assessed subject", "/consensus/0/subject", json!("bpf-nothing-2016"))
+            .loader_only(REFERENCE),
+        set(Panel, "a consensus total lies on the total scale", "/consensus/0/value", json!(150))
+            .loader_only(RUBRIC),
+        set(Panel, "every assessment answers the panel's rubric", "/assessments/1/rubric/version", json!("0.9"))
+            .loader_only(REFERENCE),
+        set(Panel, "an assessment inside a panel follows the assessment rules", "/assessments/1/answers/4/value", json!({ "scale": "x" })),
+        set(Panel, "an assessor assesses a subject once", "/assessments/1", read("examples/data/proposals/ipv6-2016.json"))
+            .loader_only(UNIQUE),
+        // Request.
+        set(Request, "schema_version is 1", "/schema_version", json!(2)),
+        set(Request, "a request is an object", "", json!([])),
+        set(Request, "the preset is one the crate ships", "/rubric/preset/id", json!("bpf-proposals")),
+        set(Request, "the preset version is the shipped one", "/rubric/preset/version", json!("0.9"))
+            .loader_only("the shipped versions change with the crate, so the schema leaves the version open"),
+        set(Request, "a rubric source is a preset or a document, not both", "/rubric/document", common::rubric()),
+        set(Request, "a rubric source is not empty", "/rubric", json!({})),
+        set(Request, "a rubric document follows the rubric rules", "/rubric", json!({ "document": { "id": "x" } })),
+        set(Request, "a rubric document has criteria", "/rubric", json!({ "document": {
+            "id": "x", "version": "1", "title": "X", "kind": "proposal", "criteria": [] } })),
+        set(Request, "no unknown options field", "/options/fast", json!(true)),
+        set(Request, "reliability figures are known", "/options/reliability", json!(["alpha"])),
+        set(Request, "review is a boolean", "/options/review", json!("yes")),
+        set(Request, "assessments is an array", "/assessments", json!({})),
+        set(Request, "options rules follow the panel rules", "/options/rules", json!({ "capacity": 0 })),
+        set(Request, "an assessment in a request answers the rubric", "/assessments/0/answers/4/criterion", json!("P9"))
+            .loader_only(REFERENCE),
+        set(Request, "no unknown request field", "/rubrics", json!([])),
+    ];
+    // Exact decimals read from JSON numbers: the schema sees a number, the loader its digits.
+    cases.push(
+        set(
+            Preset,
+            "a JSON number that a decimal holds exactly",
+            "/criteria/1/weight",
+            json!(1e40),
+        )
+        .loader_only(EXACT),
+    );
+    cases
+}
+
+/// The valid documents every validator must accept, with their schemas.
+fn valid_documents() -> Vec<(String, &'static str)> {
+    let mut valid = vec![
+        (
+            "tests/contract/valid/mini-rubric.json".to_owned(),
+            "rubric.schema.json",
+        ),
+        (
+            "tests/contract/valid/mini-assessment.json".to_owned(),
+            "assessment.schema.json",
+        ),
+        (
+            "tests/contract/valid/panel.json".to_owned(),
+            "panel.schema.json",
+        ),
+        (
+            "tests/contract/valid/request.json".to_owned(),
+            "request.schema.json",
+        ),
+        (
+            "examples/data/mag-panel.json".to_owned(),
+            "panel.schema.json",
+        ),
+        (
+            "tests/contract/emitted/scorecard.json".to_owned(),
+            "scorecard.schema.json",
+        ),
+        (
+            "tests/contract/emitted/result.json".to_owned(),
+            "result.schema.json",
+        ),
+        (
+            "tests/contract/emitted/errors.json".to_owned(),
+            "error.schema.json",
+        ),
+        (
+            "tests/contract/emitted/panel-report.json".to_owned(),
+            "panel-report.schema.json",
+        ),
+    ];
+    for (id, _) in igf_rubric::presets::all() {
+        valid.push((format!("presets/{id}.json"), "rubric.schema.json"));
+    }
+    for kind in ["proposals", "outcomes"] {
+        let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples/data").join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            valid.push((
+                format!("examples/data/{kind}/{name}"),
+                "assessment.schema.json",
+            ));
+        }
+    }
+    valid
+}
+
+/// Documents the crate writes: a scorecard, a panel report, a result and an error document.
+fn emitted() -> BTreeMap<String, Value> {
+    let request = Base::Request.document();
+    let result = igf_rubric::evaluate_json(&request.to_string()).unwrap();
+    let errors = igf_rubric::evaluate_json(
+        &cases()
+            .iter()
+            .find(|c| c.rule == "an assessment in a request answers the rubric")
+            .unwrap()
+            .document()
+            .to_string(),
+    )
+    .unwrap_err();
+    let mut out = BTreeMap::new();
+    out.insert(
+        "scorecard.json".to_owned(),
+        serde_json::to_value(&result.scorecards[0]).unwrap(),
+    );
+    out.insert(
+        "panel-report.json".to_owned(),
+        serde_json::to_value(result.panel.as_ref().unwrap()).unwrap(),
+    );
+    out.insert(
+        "result.json".to_owned(),
+        serde_json::to_value(&result).unwrap(),
+    );
+    out.insert(
+        "errors.json".to_owned(),
+        serde_json::to_value(&errors).unwrap(),
+    );
+    out
+}
+
+/// File name of a case: its number and a slug of its rule.
+fn file_name(n: usize, case: &Case) -> String {
+    let slug: String = case
+        .rule
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{:03}-{}-{slug}.json", n + 1, case.base.name())
+}
+
+fn pretty(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap();
+    text.push('\n');
+    text
+}
+
+/// Every file of `tests/contract/` this test owns, by path from the repository root.
+fn files() -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let mut invalid = Vec::new();
+    for (n, case) in cases().iter().enumerate() {
+        let name = file_name(n, case);
+        files.insert(
+            format!("tests/contract/invalid/{name}"),
+            pretty(&case.document()),
+        );
+        invalid.push(json!({
+            "file": format!("tests/contract/invalid/{name}"),
+            "schema": case.base.schema(),
+            "rule": case.rule,
+            "loader_only": case.loader_only,
+        }));
+    }
+    for base in [Base::Mini, Base::MiniAssessment, Base::Panel, Base::Request] {
+        files.insert(
+            format!("tests/contract/valid/{}.json", base.name()),
+            pretty(&base.document()),
+        );
+    }
+    for (name, value) in emitted() {
+        files.insert(format!("tests/contract/emitted/{name}"), pretty(&value));
+    }
+    let valid: Vec<Value> = valid_documents()
+        .into_iter()
+        .map(|(file, schema)| json!({ "file": file, "schema": schema }))
+        .collect();
+    let manifest = json!({
+        "description": "The contract corpus: valid documents every validator accepts, and invalid ones, each breaking the one rule named; `loader_only` gives the reason JSON Schema cannot state a rule, and such documents pass the schema while the crate rejects them. Generated by tests/integration/contract.rs.",
+        "valid": valid,
+        "invalid": invalid,
+    });
+    files.insert("tests/contract/manifest.json".to_owned(), pretty(&manifest));
+    files
+}
+
+#[test]
+fn the_contract_corpus_is_current() {
+    let files = files();
+    if std::env::var_os("IGF_RUBRIC_WRITE_CONTRACT").is_some() {
+        for dir in ["invalid", "valid", "emitted"] {
+            let _ = fs::remove_dir_all(root().join("tests/contract").join(dir));
+            fs::create_dir_all(root().join("tests/contract").join(dir)).unwrap();
+        }
+        for (path, text) in &files {
+            fs::write(root().join(path), text).unwrap();
+        }
+    }
+    let mut stale = Vec::new();
+    for (path, text) in &files {
+        if fs::read_to_string(root().join(path)).ok().as_ref() != Some(text) {
+            stale.push(path.clone());
+        }
+    }
+    for dir in ["invalid", "valid", "emitted"] {
+        for entry in fs::read_dir(root().join("tests/contract").join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path
+                .strip_prefix(root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if !files.contains_key(&relative) {
+                stale.push(format!("{relative} (not generated)"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the contract corpus is stale: run `IGF_RUBRIC_WRITE_CONTRACT=1 cargo test --test integration contract` and commit tests/contract\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn schema_and_loader_agree_on_every_document_of_the_corpus() {
+    let mut validators = BTreeMap::new();
+    for (name, schema) in igf_rubric::schema::all() {
+        validators.insert(name, jsonschema::validator_for(&schema).unwrap());
+    }
+    for base in [
+        Base::Preset,
+        Base::Mini,
+        Base::Proposal,
+        Base::MiniAssessment,
+        Base::Panel,
+        Base::Request,
+    ] {
+        let document = base.document();
+        assert!(
+            validators[base.schema()].is_valid(&document),
+            "{} base",
+            base.name()
+        );
+        base.load(&document)
+            .unwrap_or_else(|e| panic!("{} base: {e}", base.name()));
+    }
+    let (mut both, mut loader_only) = (0, 0);
+    let mut wrong = Vec::new();
+    for (n, case) in cases().iter().enumerate() {
+        let name = file_name(n, case);
+        let document = case.document();
+        let schema_accepts = validators[case.base.schema()].is_valid(&document);
+        let loader = case.base.load(&document);
+        if loader.is_ok() {
+            wrong.push(format!("{name}: the loader accepts it"));
+        }
+        match (case.loader_only, schema_accepts) {
+            (None, true) => wrong.push(format!("{name}: the schema accepts it")),
+            (Some(_), false) => wrong.push(format!(
+                "{name}: marked loader only, but the schema rejects it too"
+            )),
+            (None, false) => both += 1,
+            (Some(_), true) => loader_only += 1,
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} disagreements:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(both + loader_only >= 150, "{} cases", both + loader_only);
+    for (file, schema) in valid_documents() {
+        assert!(
+            validators[schema].is_valid(&read(&file)),
+            "{file} does not validate"
+        );
+    }
+}
