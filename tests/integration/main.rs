@@ -2,6 +2,8 @@
 #![allow(clippy::disallowed_methods)] // tests may panic on overflow: Iterator::sum is fine here
 
 mod building;
+#[cfg(feature = "cli")]
+mod cli;
 mod common;
 mod contract;
 mod errors;

@@ -1,0 +1,176 @@
+//! Reading the command line's inputs: files with a size limit, and telling what a document is.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use clap::ValueEnum;
+use igf_rubric::{Assessment, Error, Panel, Rubric};
+use serde_json::Value;
+
+use crate::Failure;
+
+/// The largest input read: 256 MiB.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What a document is.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Kind {
+    Rubric,
+    Assessment,
+    Panel,
+    Request,
+}
+
+/// The bytes of a file, or of standard input for `-`.
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    let name = path.display();
+    let mut bytes = Vec::new();
+    let read = if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        if path.is_dir() {
+            return Err(Failure::Io(format!(
+                "{name} is a directory, not a JSON document"
+            )));
+        }
+        std::fs::File::open(path)
+            .map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+    };
+    read.map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Failure::Io(format!(
+            "{name} is larger than {} MiB, the most this tool reads",
+            MAX_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The bytes as text, or the crate's error for bytes that are not UTF-8.
+pub(crate) fn text(bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
+        igf_rubric::json::from_slice::<serde::de::IgnoredAny>(e.as_bytes())
+            .err()
+            .unwrap_or_else(|| Error::InvalidData {
+                statistic: "document",
+                reason: "not UTF-8 text".to_owned(),
+            })
+    })
+}
+
+/// The rubric named on the command line: a preset id, or a rubric file.
+pub(crate) fn rubric_argument(given: &str) -> Result<Cow<'static, Rubric>, Failure> {
+    if let Some(preset) = igf_rubric::presets::get(given) {
+        return Ok(Cow::Borrowed(preset));
+    }
+    let text = text(read_input(Path::new(given))?)
+        .map_err(|e| Failure::Io(format!("the rubric {given} is invalid: {e}")))?;
+    Rubric::from_json(&text)
+        .map(Cow::Owned)
+        .map_err(|e| Failure::Io(format!("the rubric {given} is invalid: {e}")))
+}
+
+/// The outcome of checking one document.
+pub(crate) struct Report {
+    /// What the document was taken for, e.g. `assessment (checked against bpf-proposal 1.0.0)`.
+    pub(crate) what: String,
+    pub(crate) errors: Vec<Error>,
+}
+
+/// Checks a document of the given (or guessed) kind.
+pub(crate) fn check(
+    text: &str,
+    kind: Option<Kind>,
+    rubric: Option<&Cow<'static, Rubric>>,
+) -> Report {
+    let kind = kind.unwrap_or_else(|| guess(text));
+    match kind {
+        Kind::Rubric => Report {
+            what: "rubric".to_owned(),
+            errors: Rubric::from_json(text).err().into_iter().collect(),
+        },
+        Kind::Request => Report {
+            what: "request".to_owned(),
+            errors: match igf_rubric::EvaluationRequest::from_json(text) {
+                Ok(request) => igf_rubric::evaluate(&request).err().unwrap_or_default(),
+                Err(e) => vec![e],
+            },
+        },
+        Kind::Assessment => {
+            let named = named_rubric(text, rubric);
+            match named {
+                Some(rubric) => Report {
+                    what: format!(
+                        "assessment (checked against {} {})",
+                        rubric.id(),
+                        rubric.version()
+                    ),
+                    errors: rubric.read_assessment(text).err().unwrap_or_default(),
+                },
+                None => Report {
+                    what: "assessment (on its own: give --rubric to check its answers)".to_owned(),
+                    errors: Assessment::from_json(text).err().into_iter().collect(),
+                },
+            }
+        }
+        Kind::Panel => {
+            let named = named_rubric(text, rubric);
+            let panel = Panel::from_json(text);
+            match (panel, named) {
+                (Err(e), _) => Report {
+                    what: "panel".to_owned(),
+                    errors: vec![e],
+                },
+                (Ok(panel), Some(rubric)) => Report {
+                    what: format!(
+                        "panel (reviewed under {} {})",
+                        rubric.id(),
+                        rubric.version()
+                    ),
+                    errors: rubric.review(&panel).err().into_iter().collect(),
+                },
+                (Ok(_), None) => Report {
+                    what: "panel (on its own: give --rubric to review it)".to_owned(),
+                    errors: Vec::new(),
+                },
+            }
+        }
+    }
+}
+
+/// The rubric given on the command line, or the preset the document names.
+fn named_rubric(text: &str, given: Option<&Cow<'static, Rubric>>) -> Option<Cow<'static, Rubric>> {
+    if let Some(rubric) = given {
+        return Some(rubric.clone());
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
+    let id = value.get("rubric")?.get("id")?.as_str()?;
+    igf_rubric::presets::get(id).map(Cow::Borrowed)
+}
+
+/// What a document looks like: a rubric has criteria, an assessment answers, a request names
+/// its rubric source, a panel holds assessments.
+fn guess(text: &str) -> Kind {
+    let Ok(Value::Object(members)) = serde_json::from_str::<Value>(text) else {
+        return Kind::Rubric;
+    };
+    if members.contains_key("answers") {
+        Kind::Assessment
+    } else if members.contains_key("schema_version")
+        || members
+            .get("rubric")
+            .is_some_and(|r| r.get("preset").is_some() || r.get("document").is_some())
+    {
+        Kind::Request
+    } else if members.contains_key("assessments") {
+        Kind::Panel
+    } else {
+        Kind::Rubric
+    }
+}

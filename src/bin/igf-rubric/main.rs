@@ -1,0 +1,294 @@
+//! `igf-rubric`: validate rubric, assessment, panel and request documents, evaluate requests,
+//! and print the schemas and presets, from the command line.
+//!
+//! Exit codes: 0 success (every document valid), 1 a document is invalid, 2 a usage or I/O
+//! error. Built with `--features cli`.
+
+mod input;
+mod output;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use input::{Kind, read_input};
+
+/// Validate and evaluate IGF Best Practice Forum rubrics, assessments and panels.
+///
+/// Documents are JSON; their schemas are printed by `igf-rubric schema NAME`. Exit codes: 0
+/// success, 1 an invalid document, 2 a usage or I/O error.
+#[derive(Parser)]
+#[command(name = "igf-rubric", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents: each valid one is named on standard output, each invalid one on
+    /// standard error with every error, its path and its code (exit 1 if any is invalid).
+    ///
+    /// The kind of each document (rubric, assessment, panel, request) is told from its members
+    /// unless --kind says it. An assessment or panel is checked against the rubric given with
+    /// --rubric, or else against the preset it names, when there is one.
+    Validate {
+        /// The documents to check (`-` reads standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// What the documents are.
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// The rubric assessments and panels answer: a file, or a preset id.
+        #[arg(long)]
+        rubric: Option<String>,
+        /// Print the errors as JSON error documents, one per line, instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Evaluate a request (`-` reads standard input) and print the result.
+    Evaluate {
+        /// The request document.
+        request: PathBuf,
+        /// How to print the result.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Print the JSON Schema of a document.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum)]
+        name: SchemaName,
+    },
+    /// List the preset rubrics, or print one.
+    Presets {
+        /// The preset to print; absent: list them all.
+        id: Option<String>,
+    },
+}
+
+/// How `evaluate` prints its result.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The result document.
+    Json,
+    /// Tables for people: the ranking and every scorecard.
+    Markdown,
+    /// One row per scorecard.
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaName {
+    Rubric,
+    Assessment,
+    Panel,
+    Request,
+    Scorecard,
+    PanelReport,
+    Result,
+    Error,
+    /// Every type of every document, each declared once.
+    Bundle,
+}
+
+/// How a command ended.
+enum Failure {
+    /// A document is invalid (exit 1); the errors are printed already.
+    Invalid,
+    /// Usage or I/O (exit 2), with the message for standard error.
+    Io(String),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let ended = match cli.command {
+        Command::Validate {
+            files,
+            kind,
+            rubric,
+            json,
+        } => validate(&mut out, &files, kind, rubric.as_deref(), json),
+        Command::Evaluate { request, format } => evaluate(&mut out, &request, format),
+        Command::Schema { name } => print(&mut out, &schema(name)),
+        Command::Presets { id } => presets(&mut out, id.as_deref()),
+    };
+    match ended {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Io(message)) => {
+            eprintln!("igf-rubric: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `text` to standard output; a closed pipe ends the program quietly.
+fn print(out: &mut impl Write, text: &str) -> Result<(), Failure> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Io(format!("cannot write the output: {e}"))),
+    }
+}
+
+fn validate(
+    out: &mut impl Write,
+    files: &[PathBuf],
+    kind: Option<Kind>,
+    rubric: Option<&str>,
+    json: bool,
+) -> Result<(), Failure> {
+    let rubric = match rubric {
+        Some(given) => Some(input::rubric_argument(given)?),
+        None => None,
+    };
+    let mut invalid = false;
+    for file in files {
+        let name = file.display().to_string();
+        let report = match input::text(read_input(file)?) {
+            Ok(text) => input::check(&text, kind, rubric.as_ref()),
+            Err(error) => input::Report {
+                what: "document".to_owned(),
+                errors: vec![error],
+            },
+        };
+        if json {
+            let document = igf_rubric::ErrorDocument::new(&report.errors);
+            let line = serde_json::to_string(&document)
+                .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?;
+            print(out, &format!("{line}\n"))?;
+        } else if report.errors.is_empty() {
+            print(out, &format!("{name}: valid {}\n", report.what))?;
+        } else {
+            // The problems go to standard error, where a shell shows them even when the valid
+            // lines are piped on.
+            let mut text = format!(
+                "{name}: invalid {} ({} error{})\n",
+                report.what,
+                report.errors.len(),
+                if report.errors.len() == 1 { "" } else { "s" }
+            );
+            for error in &report.errors {
+                let detail = error.detail();
+                let place = if detail.path.is_empty() {
+                    "$".to_owned()
+                } else {
+                    detail.path
+                };
+                text.push_str(&format!(
+                    "  {place}: {} [{}]\n",
+                    detail.message, detail.code
+                ));
+            }
+            print(&mut std::io::stderr().lock(), &text)?;
+        }
+        invalid |= !report.errors.is_empty();
+    }
+    if invalid {
+        Err(Failure::Invalid)
+    } else {
+        Ok(())
+    }
+}
+
+fn evaluate(out: &mut impl Write, request: &Path, format: Format) -> Result<(), Failure> {
+    let evaluated = match input::text(read_input(request)?) {
+        Ok(text) => igf_rubric::evaluate_json(&text),
+        Err(error) => Err(igf_rubric::ErrorDocument::from(&error)),
+    };
+    match evaluated {
+        Ok(result) => {
+            let text = match format {
+                Format::Json => result
+                    .to_json()
+                    .map(|mut t| {
+                        t.push('\n');
+                        t
+                    })
+                    .map_err(|e| Failure::Io(e.to_string()))?,
+                Format::Markdown => output::markdown(&result),
+                Format::Csv => output::csv(&result),
+            };
+            print(out, &text)
+        }
+        Err(document) => {
+            let json = document.to_json().map_err(|e| Failure::Io(e.to_string()))?;
+            print(out, &format!("{json}\n"))?;
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(
+                stderr,
+                "igf-rubric: the request is invalid ({} error{}):",
+                document.errors.len(),
+                if document.errors.len() == 1 { "" } else { "s" }
+            );
+            for error in &document.errors {
+                let _ = writeln!(
+                    stderr,
+                    "  {}: {} [{}]",
+                    error.path, error.message, error.code
+                );
+            }
+            Err(Failure::Invalid)
+        }
+    }
+}
+
+fn schema(name: SchemaName) -> String {
+    use igf_rubric::schema;
+    let value = match name {
+        SchemaName::Rubric => schema::rubric(),
+        SchemaName::Assessment => schema::assessment(),
+        SchemaName::Panel => schema::panel(),
+        SchemaName::Request => schema::request(),
+        SchemaName::Scorecard => schema::scorecard(),
+        SchemaName::PanelReport => schema::panel_report(),
+        SchemaName::Result => schema::result(),
+        SchemaName::Error => schema::error_document(),
+        SchemaName::Bundle => schema::bundle(),
+    };
+    schema::to_text(&value).unwrap_or_default()
+}
+
+fn presets(out: &mut impl Write, id: Option<&str>) -> Result<(), Failure> {
+    match id {
+        None => {
+            let mut text = String::new();
+            for (id, _) in igf_rubric::presets::all() {
+                if let Some(rubric) = igf_rubric::presets::get(id) {
+                    text.push_str(&format!(
+                        "{id:<20} {:<8} {:<8} {}\n",
+                        rubric.version(),
+                        rubric.kind().as_str(),
+                        rubric.doc().title
+                    ));
+                }
+            }
+            print(out, &text)
+        }
+        Some(id) => match igf_rubric::presets::all().iter().find(|(p, _)| *p == id) {
+            Some((_, text)) => print(out, text),
+            None => {
+                let ids: Vec<&str> = igf_rubric::presets::all()
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .collect();
+                Err(Failure::Io(format!(
+                    "no preset `{}` (presets: {})",
+                    id.escape_default(),
+                    ids.join(", ")
+                )))
+            }
+        },
+    }
+}

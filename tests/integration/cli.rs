@@ -1,0 +1,199 @@
+//! The command-line tool (built with `--features cli`): exit codes, messages on standard error,
+//! and the same numbers as the library.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{Value, json};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_igf-rubric"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn every_invalid_document_of_the_corpus_exits_1_and_names_its_problem() {
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/contract/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let cases = manifest["invalid"].as_array().unwrap();
+    for case in cases {
+        let file = case["file"].as_str().unwrap();
+        let kind = case["schema"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches(".schema.json");
+        let rubric = if file.contains("mini-assessment") {
+            vec!["--rubric", "tests/contract/valid/mini-rubric.json"]
+        } else if kind == "assessment" || kind == "panel" {
+            vec!["--rubric", "bpf-proposal"]
+        } else {
+            vec![]
+        };
+        let mut args = vec!["validate", "--kind", kind];
+        args.extend(rubric);
+        args.push(file);
+        let out = run(&args, None);
+        assert_eq!(out.status.code(), Some(1), "{file}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("invalid") && stderr.contains('['),
+            "{file}: {stderr}"
+        );
+    }
+    assert!(cases.len() >= 150);
+}
+
+#[test]
+fn random_bytes_never_crash_the_tool() {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for round in 0..200 {
+        let len = (round * 7) % 300;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Mostly JSON punctuation and digits, sometimes any byte.
+                let pick = state % 16;
+                if pick < 12 {
+                    b"{}[]\":,0123456789-.eE tfn"[(state >> 8) as usize % 25]
+                } else {
+                    (state >> 16) as u8
+                }
+            })
+            .collect();
+        for command in [&["validate", "-"][..], &["evaluate", "-"][..]] {
+            let out = run(command, Some(&bytes));
+            assert_eq!(out.status.code(), Some(1), "{command:?} {bytes:?}");
+            assert!(!out.stderr.is_empty(), "{command:?} {bytes:?}");
+            assert!(
+                !text(&out.stderr).contains("panicked"),
+                "{command:?} {bytes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn usage_and_input_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["validate"][..],
+        &["frobnicate"][..],
+        &["validate", "no/such/file.json"][..],
+        &["validate", "src"][..],
+        &["schema", "nonsense"][..],
+        &["presets", "nonsense"][..],
+        &[
+            "validate",
+            "--rubric",
+            "no-such-rubric",
+            "presets/bpf-proposal.json",
+        ][..],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+    let help = run(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("Exit codes"));
+}
+
+#[test]
+fn valid_documents_exit_0() {
+    let out = run(
+        &[
+            "validate",
+            "presets/bpf-proposal.json",
+            "examples/data/proposals/ipv6-2016.json",
+            "examples/data/mag-panel.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("ipv6-2016.json: valid assessment (checked against bpf-proposal 1.0.0)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("mag-panel.json: valid panel (reviewed under bpf-proposal 1.0.0)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_hand_written_request_gives_the_numbers_of_the_library() {
+    let request = json!({
+        "rubric": { "preset": { "id": "bpf-proposal" } },
+        "assessments": [
+            serde_json::from_str::<Value>(&std::fs::read_to_string(root().join("examples/data/proposals/ipv6-2016.json")).unwrap()).unwrap(),
+            serde_json::from_str::<Value>(&std::fs::read_to_string(root().join("examples/data/proposals/ixps-2016.json")).unwrap()).unwrap()
+        ],
+        "options": { "rules": { "min_assessors": 1, "capacity": 1 } }
+    })
+    .to_string();
+    let out = run(&["evaluate", "-"], Some(request.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let from_cli = igf_rubric::EvaluationResult::from_json(&text(&out.stdout)).unwrap();
+    let from_library = igf_rubric::evaluate_json(&request).unwrap();
+    assert_eq!(from_cli, from_library);
+
+    let csv = run(
+        &["evaluate", "--format", "csv", "-"],
+        Some(request.as_bytes()),
+    );
+    let csv = text(&csv.stdout);
+    let first = &from_library.scorecards[0];
+    assert!(
+        csv.contains(&format!(",{},", first.total.as_ref().unwrap().published)),
+        "{csv}"
+    );
+    let markdown = run(
+        &["evaluate", "--format", "markdown", "-"],
+        Some(request.as_bytes()),
+    );
+    assert!(text(&markdown.stdout).contains("## Ranking"));
+}
+
+#[test]
+fn schemas_and_presets_are_printed_as_committed() {
+    let out = run(&["schema", "rubric"], None);
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("schemas/rubric.schema.json")).unwrap()
+    );
+    let out = run(&["schema", "bundle"], None);
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("schemas/igf-rubric.schema.json")).unwrap()
+    );
+    let list = text(&run(&["presets"], None).stdout);
+    for (id, _) in igf_rubric::presets::all() {
+        assert!(list.contains(id), "{list}");
+    }
+    let preset = run(&["presets", "bpf-outcome"], None);
+    assert_eq!(text(&preset.stdout), igf_rubric::presets::BPF_OUTCOME_JSON);
+}
