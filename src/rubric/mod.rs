@@ -82,10 +82,11 @@ fn format_version() -> u32 {
 /// A criterion: either a group of criteria or a scored leaf with a metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("oneOf" = [
-    { "title": "leaf", "properties": { "metric": true }, "required": ["metric"] },
-    { "title": "group", "properties": { "criteria": true }, "required": ["criteria"] }
-]))]
+#[schemars(extend(
+    "if" = { "properties": { "metric": true }, "required": ["metric"] },
+    "then" = { "not": { "properties": { "criteria": true }, "required": ["criteria"] } },
+    "else" = { "properties": { "criteria": true }, "required": ["criteria"] }
+))]
 pub struct Criterion {
     /// Id, unique in the whole rubric: letters, digits, `_`, `-` and `.`.
     #[schemars(with = "crate::schema::kinds::Id")]

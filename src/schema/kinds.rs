@@ -71,7 +71,7 @@ enum Range {
 
 /// A branch of the string forms: a pattern, and the length that bounds its digits.
 fn form(pattern: &str, max_length: u32) -> Value {
-    json!({ "pattern": pattern, "maxLength": max_length })
+    json!({ "type": "string", "pattern": pattern, "maxLength": max_length })
 }
 
 /// Unsigned decimals the loader holds exactly: at most 28 digits, or 29 whose first is 0 to 6
@@ -127,7 +127,7 @@ impl Range {
         let mut schema = json!({ "type": "string", "anyOf": forms });
         if not_zero {
             if let Some(object) = schema.as_object_mut() {
-                object.insert("not".into(), json!({ "pattern": ZERO }));
+                object.insert("not".into(), json!({ "type": "string", "pattern": ZERO }));
             }
         }
         schema

@@ -80,13 +80,13 @@ pub fn error_document() -> Value {
     output::<crate::ErrorDocument>()
 }
 
-/// One schema holding every type of every document under `$defs`, each declared once, with the
-/// documents themselves as `$defs` named by their titles (`Rubric`, `Scorecard`, ...). Generate
-/// types for a front end from this one, not from the per-document schemas.
+/// One schema holding every type of every document under `$defs`, each declared once and titled
+/// (the documents by their titles: `Rubric`, `Scorecard`, ...; the other types by their names).
+/// Generate types for a front end from this one, not from the per-document schemas.
 #[must_use]
 pub fn bundle() -> Value {
     let mut defs = BTreeMap::new();
-    let mut documents = Vec::new();
+    let mut roots = Vec::new();
     for (_, mut schema) in documents_with_names() {
         let Some(object) = schema.as_object_mut() else {
             continue;
@@ -95,13 +95,32 @@ pub fn bundle() -> Value {
             defs.extend(own);
         }
         object.remove("$schema");
-        let title = object
-            .get("title")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        documents.push(json!({ "$ref": format!("#/$defs/{title}") }));
-        defs.insert(title, schema);
+        roots.push(schema);
+    }
+    let mut documents = Vec::new();
+    for root in roots {
+        // A document another document embeds (a rubric inside a request) is a definition
+        // already: refer to it rather than declare it twice.
+        let name = match defs.iter().find(|(_, def)| **def == root) {
+            Some((name, _)) => name.clone(),
+            None => {
+                let title = root
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                defs.insert(title.clone(), root);
+                title
+            }
+        };
+        documents.push(json!({ "$ref": format!("#/$defs/{name}") }));
+    }
+    for (name, def) in &mut defs {
+        if let Some(object) = def.as_object_mut() {
+            object
+                .entry("title")
+                .or_insert_with(|| Value::String(name.clone()));
+        }
     }
     json!({
         "$schema": DIALECT,

@@ -1,0 +1,1564 @@
+/* Generated from schemas/igf-rubric.schema.json by tests/contract/types.mjs
+ * (json-schema-to-typescript). Do not edit: regenerate with `node tests/contract/types.mjs`. */
+
+/**
+ * Any document of igf-rubric; each document's own type is in $defs under its title.
+ */
+export type IgfRubricDocument =
+  Rubric | Assessment | Panel | EvaluationRequest | Scorecard | PanelReport | EvaluationResult | ErrorDocument;
+/**
+ * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
+ */
+export type Id = string;
+/**
+ * An exact decimal number. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type Decimal = string | number;
+/**
+ * How a criterion is measured, and how its answer is normalised to `[0, 1]`.
+ *
+ * In JSON the metric is an object with a `"type"` tag: `{"type": "scale", "min": 1, "max": 5}`.
+ * Every metric that can be scored maps its answer to a normalised score `s` in `[0, 1]`
+ * exactly (formulas on each variant); `text` is kept and never scored.
+ *
+ * Scored through a rubric, a half-point scale from 0 to 5 turns 3.5 into `0.7`, and an NIH-style
+ * scale (1 = best, 9 = worst) turns 3 into `0.75`: see [`Rubric::score`](crate::Rubric::score).
+ */
+export type Metric =
+  | {
+      direction?: Direction;
+      max: Decimal;
+      min: Decimal;
+      step?: PositiveDecimal;
+      type: "scale";
+    }
+  | {
+      /**
+       * The levels, worst first.
+       *
+       * @minItems 2
+       */
+      levels: [Level, Level, ...Level[]];
+      type: "levels";
+    }
+  | {
+      type: "yes_no";
+    }
+  | {
+      curve?: CountCurve;
+      target: PositiveCount;
+      type: "count";
+    }
+  | {
+      target?: PercentTarget;
+      type: "percent";
+    }
+  | {
+      /**
+       * The category ids, e.g. the five IGF stakeholder groups.
+       *
+       * @minItems 2
+       */
+      categories: [Id, Id, ...Id[]];
+      measure: DistributionMeasure;
+      target: PositiveDecimal;
+      type: "distribution";
+    }
+  | {
+      type: "text";
+    };
+/**
+ * Whether high or low values are better, on a scale criterion or on the total.
+ */
+export type Direction = "higher_is_better" | "lower_is_better";
+/**
+ * An exact decimal number > 0. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type PositiveDecimal = ((string | string | string | string) & string) | number;
+/**
+ * How a [`Metric::Count`] scores counts below its target.
+ */
+export type CountCurve = "linear" | "all_or_nothing";
+/**
+ * A whole number from 1 to 9007199254740991 (2^53 - 1), written as a JSON number.
+ */
+export type PositiveCount = number;
+/**
+ * A target percentage above 0 and at most 100, as an exact decimal. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type PercentTarget = ((string | string) & string) | number;
+/**
+ * Which spread a [`Metric::Distribution`] scores.
+ */
+export type DistributionMeasure = "evenness" | "coverage";
+/**
+ * An exact decimal number >= 0. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type NonNegativeDecimal = string | number;
+/**
+ * The condition of a [`Gate`].
+ */
+export type GateRule =
+  | {
+      criterion: Id;
+      type: "requires_yes";
+    }
+  | {
+      criterion: Id;
+      threshold: Decimal;
+      type: "criterion_minimum";
+    }
+  | {
+      threshold: Decimal;
+      type: "total_minimum";
+    }
+  | {
+      type: "no_conflict_of_interest";
+    };
+/**
+ * Whether a rubric assesses proposals (ex ante) or outcomes (ex post).
+ */
+export type RubricKind = "proposal" | "outcome";
+/**
+ * How the scores of several assessors of one subject are combined into one.
+ *
+ * In JSON: `{"method": "median"}`, `{"method": "trimmed_mean", "trim": {"count": 1}}`,
+ * `{"method": "winsorised_mean", "trim": {"share": "0.2"}}`.
+ */
+export type Aggregation =
+  | {
+      method: "mean";
+    }
+  | {
+      method: "median";
+    }
+  | {
+      method: "trimmed_mean";
+      trim: Trim;
+    }
+  | {
+      method: "winsorised_mean";
+      trim: Trim;
+    }
+  | {
+      method: "min";
+    }
+  | {
+      method: "max";
+    };
+/**
+ * How much a trimmed or winsorised mean cuts at each end.
+ */
+export type Trim =
+  | {
+      share: Share;
+    }
+  | {
+      count: number;
+    };
+/**
+ * A share from 0 up to (not including) 0.5, as an exact decimal. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type Share = string | number;
+/**
+ * What a panel combines.
+ */
+export type Basis = "totals" | "criteria";
+/**
+ * An exact decimal above 0 and at most 1. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type UnitFraction = string | number;
+/**
+ * One step of a tie-break chain.
+ */
+export type TieBreak =
+  | {
+      by: "criterion";
+      criterion: Id;
+    }
+  | {
+      by: "smaller_spread";
+    };
+/**
+ * How a value is rounded to the published decimal places.
+ *
+ * Examples are for two decimal places.
+ */
+export type RoundingMode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
+/**
+ * What an "unable to assess" answer (or a missing answer to an optional criterion) does.
+ */
+export type UnablePolicy = "renormalise" | "count_as_minimum" | "incomplete";
+/**
+ * A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,
+ * `{"yes_no": true}`, `{"count": 3}`, `{"percent": "87.5"}`,
+ * `{"distribution": {"government": 2, "civil_society": 3}}`, `{"text": "..."}`, or the strings
+ * `"unable_to_assess"` and `"not_applicable"`.
+ */
+export type AnswerValue =
+  | {
+      scale: Decimal;
+    }
+  | {
+      level: string;
+    }
+  | {
+      yes_no: boolean;
+    }
+  | {
+      count: Count;
+    }
+  | {
+      percent: Percent;
+    }
+  | {
+      distribution: Distribution;
+    }
+  | {
+      text: string;
+    }
+  | "unable_to_assess"
+  | "not_applicable";
+/**
+ * A whole number from 0 to 9007199254740991 (2^53 - 1), written as a JSON number.
+ */
+export type Count = number;
+/**
+ * A percentage from 0 to 100, as an exact decimal. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
+ */
+export type Percent = string | number;
+/**
+ * Regional groups, as used in IGF submission forms (the UN regional groups plus two more).
+ */
+export type Region =
+  | "african"
+  | "asia_pacific"
+  | "eastern_european"
+  | "latin_american_and_caribbean"
+  | "western_european_and_others"
+  | "intergovernmental"
+  | "other";
+/**
+ * The role an assessor plays.
+ */
+export type Role =
+  "mag_member" | "mag_chair" | "coordinator" | "lead_expert" | "contributor" | "secretariat" | "external_reviewer";
+/**
+ * IGF stakeholder groups, as used in IGF submission forms, plus academia.
+ */
+export type StakeholderGroup =
+  | "government"
+  | "intergovernmental_organization"
+  | "civil_society"
+  | "technical_community"
+  | "private_sector"
+  | "academia";
+/**
+ * A reliability figure of a panel report.
+ */
+export type ReliabilityFigure = "totals_alpha" | "bands_alpha" | "totals_icc" | "criteria_alpha";
+/**
+ * The rubric of a request: `{"preset": {"id": "bpf-proposal"}}` or `{"document": {...}}`.
+ */
+export type RubricSource =
+  | {
+      preset: {
+        /**
+         * The preset's id, e.g. `bpf-proposal`.
+         */
+        id: "bpf-proposal" | "bpf-outcome" | "horizon-europe-ria" | "horizon-europe-ia" | "nih-overall-impact";
+        /**
+         * The version the caller expects; absent: whichever version the crate ships.
+         */
+        version?: string | null;
+      };
+    }
+  | {
+      document: Rubric;
+    };
+/**
+ * A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,
+ * `{"yes_no": true}`, `{"count": 3}`, `{"percent": "87.5"}`,
+ * `{"distribution": {"government": 2, "civil_society": 3}}`, `{"text": "..."}`, or the strings
+ * `"unable_to_assess"` and `"not_applicable"`.
+ */
+export type WrittenAnswerValue =
+  | {
+      scale: WrittenDecimal;
+    }
+  | {
+      level: string;
+    }
+  | {
+      yes_no: boolean;
+    }
+  | {
+      count: Count;
+    }
+  | {
+      percent: WrittenPercent;
+    }
+  | {
+      distribution: Distribution;
+    }
+  | {
+      text: string;
+    }
+  | "unable_to_assess"
+  | "not_applicable";
+/**
+ * An exact decimal number. Written as a string.
+ */
+export type WrittenDecimal = string;
+/**
+ * A percentage from 0 to 100, as an exact decimal. Written as a string.
+ */
+export type WrittenPercent = string;
+/**
+ * What happened to a criterion.
+ */
+export type CriterionStatus = "scored" | "counted_as_minimum" | "left_out" | "unscored";
+/**
+ * The kinds of [`Flag`].
+ */
+export type FlagKind = "left_out" | "counted_as_minimum" | "renormalised" | "incomplete";
+/**
+ * How strong an agreement coefficient is, on the scale its literature uses: Landis and Koch
+ * for kappas, Krippendorff for alpha, Koo and Li for ICCs. Bands of different scales that share
+ * a name share a variant.
+ */
+export type Interpretation =
+  | "poor"
+  | "slight"
+  | "fair"
+  | "moderate"
+  | "substantial"
+  | "almost_perfect"
+  | "unreliable"
+  | "tentative"
+  | "reliable"
+  | "good"
+  | "excellent";
+/**
+ * The ANOVA model behind an ICC.
+ */
+export type IccModel = "one_way_random" | "two_way_random" | "two_way_mixed";
+/**
+ * Whether an ICC measures absolute agreement or consistency (McGraw and Wong 1996).
+ */
+export type IccType = "absolute_agreement" | "consistency";
+/**
+ * Whether an ICC is the reliability of one rater or of the mean of all `k` raters.
+ */
+export type IccUnit = "single" | "average";
+/**
+ * How the scores of several assessors of one subject are combined into one.
+ *
+ * In JSON: `{"method": "median"}`, `{"method": "trimmed_mean", "trim": {"count": 1}}`,
+ * `{"method": "winsorised_mean", "trim": {"share": "0.2"}}`.
+ */
+export type WrittenAggregation =
+  | {
+      method: "mean";
+    }
+  | {
+      method: "median";
+    }
+  | {
+      method: "trimmed_mean";
+      trim: WrittenTrim;
+    }
+  | {
+      method: "winsorised_mean";
+      trim: WrittenTrim;
+    }
+  | {
+      method: "min";
+    }
+  | {
+      method: "max";
+    };
+/**
+ * How much a trimmed or winsorised mean cuts at each end.
+ */
+export type WrittenTrim =
+  | {
+      share: WrittenShare;
+    }
+  | {
+      count: number;
+    };
+/**
+ * A share from 0 up to (not including) 0.5, as an exact decimal. Written as a string.
+ */
+export type WrittenShare = string;
+/**
+ * An exact decimal above 0 and at most 1. Written as a string.
+ */
+export type WrittenUnitFraction = string;
+/**
+ * An exact decimal number >= 0. Written as a string.
+ */
+export type WrittenNonNegativeDecimal = string;
+/**
+ * The rule behind a [`Decision`].
+ */
+export type DecisionReason =
+  "selected" | "insufficient" | "ineligible" | "below_threshold" | "below_capacity" | "tied_at_capacity";
+/**
+ * Whether a subject could be scored.
+ */
+export type SubjectStatus = "scored" | "insufficient";
+
+/**
+ * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
+ *
+ * Build one in code and turn it into a [`Rubric`] with `Rubric::try_from`, or load JSON with
+ * [`Rubric::from_json`]. Unknown fields are rejected, so a typo is an error, not a silently
+ * dropped setting.
+ */
+export interface Rubric {
+  /**
+   * Named ranges of the total, highest first.
+   */
+  bands?: Band[];
+  /**
+   * The criteria tree: groups hold criteria, leaves carry a metric.
+   *
+   * @minItems 1
+   */
+  criteria: [Criterion, ...Criterion[]];
+  /**
+   * What the rubric is for and why it is built as it is.
+   */
+  description?: string;
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  /**
+   * Pass/fail conditions for eligibility.
+   */
+  gates?: Gate[];
+  id: Id;
+  kind: RubricKind;
+  /**
+   * How panels using this rubric combine, rank and select, unless a panel says otherwise.
+   */
+  panel?: PanelRules | null;
+  rounding?: Rounding;
+  scale?: TotalScale;
+  /**
+   * Title shown to assessors.
+   */
+  title: string;
+  unable_to_assess?: UnablePolicy;
+  /**
+   * The rubric's own version, e.g. `2021.1`; assessments name it.
+   */
+  version: string;
+}
+/**
+ * A named range of the total, e.g. "recommend" from 60.
+ *
+ * Bands are listed from the highest down; each covers totals from its `min` up to the next
+ * higher band's `min` (exclusive), the first up to the scale's max. The last band's `min` must
+ * be the scale's min, so every total has exactly one band. Bands compare the published total.
+ */
+export interface Band {
+  id: Id;
+  /**
+   * Label shown to readers, e.g. "Highly Satisfactory".
+   */
+  label: string;
+  min: Decimal;
+}
+/**
+ * A criterion: either a group of criteria or a scored leaf with a metric.
+ */
+export interface Criterion {
+  /**
+   * Whether "not applicable" is an accepted answer (e.g. "previous output published" for a
+   * new BPF). A not-applicable criterion is left out and its siblings renormalised.
+   */
+  allow_not_applicable?: boolean;
+  /**
+   * The children of a group (at least one); absent on a leaf.
+   *
+   * @minItems 1
+   */
+  criteria?: [Criterion, ...Criterion[]];
+  /**
+   * Guidance for assessors.
+   */
+  description?: string;
+  id: Id;
+  /**
+   * The metric of a leaf; absent on a group.
+   */
+  metric?: Metric | null;
+  /**
+   * Short name.
+   */
+  name: string;
+  /**
+   * Whether an answer is required: a missing answer is an error, and "unable to assess"
+   * makes the assessment incomplete.
+   */
+  required?: boolean;
+  /**
+   * Weight relative to its siblings (>= 0; siblings are normalised, so scaling them all by
+   * the same factor changes nothing). Required for scored criteria and groups; a text
+   * criterion has none or 0.
+   */
+  weight?: NonNegativeDecimal | null;
+}
+/**
+ * One level of a [`Metric::Levels`] criterion.
+ */
+export interface Level {
+  /**
+   * What an assessor should see to choose this level.
+   */
+  descriptor?: string;
+  id: Id;
+  /**
+   * Short label, e.g. "Defined".
+   */
+  label: string;
+  value: Decimal;
+}
+/**
+ * A pass/fail condition: a subject that fails any gate is ineligible whatever its score.
+ */
+export interface Gate {
+  /**
+   * Longer explanation for assessors and readers of the scorecard.
+   */
+  description?: string;
+  id: Id;
+  /**
+   * Short label, e.g. "Proposal complete".
+   */
+  label: string;
+  rule: GateRule;
+}
+/**
+ * How a panel combines, checks, ranks and selects. A rubric may declare them (`panel`), and a
+ * [`Panel`](crate::Panel) document may override them.
+ */
+export interface PanelRules {
+  aggregation?: Aggregation;
+  basis?: Basis;
+  /**
+   * Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
+   */
+  calibration?: Calibration | null;
+  /**
+   * How many subjects can be selected (e.g. the BPFs the Secretariat can support).
+   */
+  capacity?: number | null;
+  /**
+   * Flag a criterion (or the total) when its assessors' normalised scores span more than
+   * this, in `(0, 1]`: 0.5 is 2 points on a 1..5 scale.
+   */
+  divergence?: UnitFraction | null;
+  /**
+   * A subject with fewer valid assessors is marked insufficient, never scored (default 1).
+   */
+  min_assessors?: number;
+  /**
+   * Weight multipliers that count for ranking only, never for thresholds (Horizon Europe
+   * innovation actions: Impact x 1.5). The ranking score re-scores the included assessments
+   * (uncalibrated) or the combined criteria under the re-weighted rubric, on the total's
+   * scale; a consensus on the total is ranked as agreed.
+   */
+  ranking_weights?: RankingWeight[];
+  /**
+   * Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
+   * percentiles against this panel.
+   */
+  reference_pool?: Decimal[];
+  /**
+   * Whether an assessment that cannot be scored stops the review with its error (`true`), or
+   * is excluded from its subject with the error as the reason (`false`, the default), so
+   * that one bad sheet does not hold up a whole call.
+   */
+  strict?: boolean;
+  /**
+   * The combined total a subject must reach (at least as good as) to be selected.
+   */
+  threshold?: Decimal | null;
+  /**
+   * How subjects with equal ranking scores are ordered, in turn; a tie the chain cannot
+   * break is reported as a tie.
+   */
+  tie_break?: TieBreak[];
+}
+/**
+ * Per-assessor calibration: an assessor who scored at least `min_subjects` subjects has each
+ * total replaced by `panel mean + z · panel sd`, with `z` the total's z-score among that
+ * assessor's totals.
+ */
+export interface Calibration {
+  /**
+   * The fewest subjects an assessor must have scored to be calibrated (at least 2).
+   */
+  min_subjects: number;
+}
+/**
+ * A weight multiplier used for ranking only.
+ */
+export interface RankingWeight {
+  criterion: Id;
+  factor: NonNegativeDecimal;
+}
+/**
+ * How published scores are rounded: decimal places and mode.
+ *
+ * Scores are computed exactly (up to 28 significant digits) and rounded once, where they are
+ * published. A published score always prints with exactly `dp` decimal places, so two machines
+ * print the same text: with `dp = 2`, 7.5 prints as `7.50`.
+ */
+export interface Rounding {
+  /**
+   * Decimal places of published scores, from 0 to 10.
+   */
+  dp: number;
+  mode?: RoundingMode;
+}
+/**
+ * The range the total is reported on; 0..100, higher is better, by default.
+ *
+ * The weighted normalised score `N` in `[0, 1]` maps to `total = min + (max - min) · N`, or,
+ * where lower is better (NIH's 10 = exceptional .. 90 = poor), to
+ * `total = min + (max - min) · (1 - N)`.
+ */
+export interface TotalScale {
+  direction?: Direction;
+  max: Decimal;
+  min: Decimal;
+}
+/**
+ * One assessor's assessment of one subject.
+ *
+ * Loading with [`Assessment::from_json`] checks what the document says on its own (format,
+ * ids, no criterion answered twice); [`Rubric::score`](crate::Rubric::score) checks it against
+ * its rubric (ids, versions, answer types and ranges, required answers).
+ */
+export interface Assessment {
+  /**
+   * One answer per criterion.
+   */
+  answers: Answer[];
+  assessor: Assessor;
+  conflict_of_interest: ConflictOfInterest;
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  kind: RubricKind;
+  lessons?: Lessons;
+  rubric: RubricRef;
+  subject: Subject;
+}
+/**
+ * The answer to one criterion.
+ */
+export interface Answer {
+  /**
+   * The assessor's comment or justification; kept in the scorecard.
+   */
+  comment?: string | null;
+  criterion: Id;
+  value: AnswerValue;
+}
+/**
+ * Counts per category: category ids as keys, whole counts as values.
+ */
+export interface Distribution {
+  [k: string]: Count;
+}
+/**
+ * The person who filled in an assessment.
+ */
+export interface Assessor {
+  id: Id;
+  /**
+   * Display name, where it may be shown.
+   */
+  name?: string | null;
+  region: Region;
+  role: Role;
+  stakeholder_group: StakeholderGroup;
+}
+/**
+ * A conflict-of-interest declaration.
+ */
+export interface ConflictOfInterest {
+  /**
+   * Whether the assessor declares a conflict of interest with the subject.
+   */
+  declared: boolean;
+  /**
+   * The nature of the conflict, where one is declared.
+   */
+  statement?: string | null;
+}
+/**
+ * Answers to the three standing BPF questions; kept and returned, never scored.
+ */
+export interface Lessons {
+  /**
+   * With hindsight, what would you have done differently.
+   */
+  do_differently?: string | null;
+  /**
+   * What worked less well.
+   */
+  worked_less_well?: string | null;
+  /**
+   * What worked well.
+   */
+  worked_well?: string | null;
+}
+/**
+ * Names a rubric by id and version.
+ */
+export interface RubricRef {
+  id: Id;
+  /**
+   * The rubric's version.
+   */
+  version: string;
+}
+/**
+ * The proposal or BPF assessed.
+ */
+export interface Subject {
+  id: Id;
+  /**
+   * Title of the proposal or BPF.
+   */
+  title: string;
+  /**
+   * The IGF year the subject belongs to.
+   */
+  year: number;
+}
+/**
+ * The assessments of several subjects under one rubric, reviewed together.
+ *
+ * Load with [`Panel::from_json`] and review with [`Rubric::review`](crate::Rubric::review).
+ */
+export interface Panel {
+  /**
+   * The individual assessments, one per assessor and subject.
+   */
+  assessments: Assessment[];
+  /**
+   * Scores the panel agreed after discussion; each overrides the computed one.
+   */
+  consensus?: Consensus[];
+  /**
+   * What the panel reviews, and where its data come from.
+   */
+  description?: string;
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  rubric: RubricRef;
+  /**
+   * The panel's rules; absent: the rubric's `panel` rules, or the defaults.
+   */
+  rules?: PanelRules | null;
+}
+/**
+ * A score agreed by the panel after discussion.
+ */
+export interface Consensus {
+  /**
+   * The criterion agreed, in its own units (scale value, level points, count, percentage);
+   * absent: the total is agreed, on the rubric's total scale.
+   */
+  criterion?: Id | null;
+  /**
+   * Why, or what was discussed.
+   */
+  note?: string | null;
+  recorded_by: Id;
+  subject: Id;
+  value: Decimal;
+}
+/**
+ * What a front end asks the crate to evaluate.
+ */
+export interface EvaluationRequest {
+  /**
+   * The assessments, scored in this order.
+   */
+  assessments?: Assessment[];
+  options?: EvaluationOptions;
+  rubric: RubricSource;
+  /**
+   * Version of the request format; 1.
+   */
+  schema_version?: 1;
+}
+/**
+ * How a request's assessments are combined.
+ */
+export interface EvaluationOptions {
+  /**
+   * Scores the panel agreed after discussion.
+   */
+  consensus?: Consensus[];
+  /**
+   * The reliability figures the panel report carries (default: all of them).
+   */
+  reliability?: ReliabilityFigure[];
+  /**
+   * Whether the assessments are reviewed as a panel (default `true`).
+   */
+  review?: boolean;
+  /**
+   * The panel's rules (aggregation, capacity, threshold, tie-break chain, ...); absent:
+   * the rubric's own, or the defaults.
+   */
+  rules?: PanelRules | null;
+}
+/**
+ * The result of scoring one assessment: the total, the band, eligibility, every gate and every
+ * criterion with its answer, weights and contribution, and flags for anything left out.
+ *
+ * All numbers are exact decimals; each [`Score`] also carries its value rounded and padded to
+ * the rubric's declared decimal places. The scorecard serialises to JSON and reads back equal.
+ * Its `Display` prints a readable explanation.
+ */
+export interface Scorecard {
+  assessor: Assessor;
+  /**
+   * The band of the published total.
+   */
+  band: BandResult | null;
+  /**
+   * Whether the assessment could be scored; when false there is no total (see `flags`).
+   */
+  complete: boolean;
+  conflict_of_interest: ConflictOfInterest;
+  /**
+   * The criteria tree with each criterion's result, in rubric order.
+   */
+  criteria: CriterionResult[];
+  /**
+   * Whether the subject is eligible: complete, and every gate passed.
+   */
+  eligible: boolean;
+  /**
+   * What the scoring had to do beyond the plain formula, in rubric order.
+   */
+  flags: Flag[];
+  /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
+  /**
+   * Each gate's result, in rubric order.
+   */
+  gates: GateResult[];
+  kind: RubricKind;
+  lessons?: Lessons;
+  rounding: WrittenRounding;
+  rubric: RubricRef;
+  scale: WrittenTotalScale;
+  subject: Subject;
+  /**
+   * The total on the rubric's scale: `scale.min` plus the sum of the contributions.
+   */
+  total: Score | null;
+}
+/**
+ * The band a total falls in.
+ */
+export interface BandResult {
+  /**
+   * The band's id.
+   */
+  id: string;
+  /**
+   * The band's label.
+   */
+  label: string;
+}
+/**
+ * How one criterion was scored.
+ */
+export interface CriterionResult {
+  /**
+   * The answer given (leaves only).
+   */
+  answer?: WrittenAnswerValue | null;
+  /**
+   * The assessor's comment (leaves only).
+   */
+  comment?: string | null;
+  contribution: Score;
+  /**
+   * The children of a group.
+   */
+  criteria?: CriterionResult[];
+  /**
+   * The weight the rubric declares, relative to its siblings.
+   */
+  declared_weight?: WrittenDecimal | null;
+  effective_weight: WrittenDecimal;
+  /**
+   * The criterion's id.
+   */
+  id: string;
+  /**
+   * The criterion's name.
+   */
+  name: string;
+  /**
+   * The normalised score in `[0, 1]`: a leaf's answer through its metric, a group's weighted
+   * mean of its children. Absent when left out or unscored.
+   */
+  normalised?: WrittenDecimal | null;
+  status: CriterionStatus;
+}
+/**
+ * A score as computed and as published.
+ *
+ * `exact` is the value as carried: a criterion's points and an assessment's total at 22
+ * decimal places (so points add up to the total exactly), a panel's means at 20. `published`
+ * is rounded once, as the rubric declares, with exactly the declared decimal places. For an
+ * assessment's total it is rounded from the mathematically exact total (computed with big
+ * integer fractions when the carried digits sit too close to a rounding boundary to decide), so it can
+ * differ from rounding `exact` again: weights `0.5001499999999999999999999999` and
+ * `0.4998500000000000000000000001` on a yes and a no give `exact` 50.015 and `published`
+ * 50.01, since the exact total is 50.01499999.... Both serialise as JSON strings.
+ *
+ * Scores order by `exact`, then `published`.
+ */
+export interface Score {
+  exact: WrittenDecimal;
+  published: WrittenDecimal;
+}
+/**
+ * Something the scoring did beyond the plain formula.
+ */
+export interface Flag {
+  /**
+   * The criterion concerned, if any.
+   */
+  criterion?: string | null;
+  kind: FlagKind;
+  /**
+   * A sentence for readers.
+   */
+  message: string;
+}
+/**
+ * The outcome of one gate.
+ */
+export interface GateResult {
+  /**
+   * The gate's id.
+   */
+  id: string;
+  /**
+   * The gate's label.
+   */
+  label: string;
+  /**
+   * Whether the gate passed.
+   */
+  passed: boolean;
+  /**
+   * Why, with the numbers compared.
+   */
+  reason: string;
+}
+/**
+ * How published scores are rounded: decimal places and mode.
+ *
+ * Scores are computed exactly (up to 28 significant digits) and rounded once, where they are
+ * published. A published score always prints with exactly `dp` decimal places, so two machines
+ * print the same text: with `dp = 2`, 7.5 prints as `7.50`.
+ */
+export interface WrittenRounding {
+  /**
+   * Decimal places of published scores, from 0 to 10.
+   */
+  dp: number;
+  mode: RoundingMode;
+}
+/**
+ * The range the total is reported on; 0..100, higher is better, by default.
+ *
+ * The weighted normalised score `N` in `[0, 1]` maps to `total = min + (max - min) · N`, or,
+ * where lower is better (NIH's 10 = exceptional .. 90 = poor), to
+ * `total = min + (max - min) · (1 - N)`.
+ */
+export interface WrittenTotalScale {
+  direction: Direction;
+  max: WrittenDecimal;
+  min: WrittenDecimal;
+}
+/**
+ * The outcome of [`Rubric::review`](crate::Rubric::review).
+ */
+export interface PanelReport {
+  breakdown: Breakdown;
+  /**
+   * Who was calibrated and who was not (empty without calibration).
+   */
+  calibration?: CalibrationEntry[];
+  /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
+  reliability: PanelReliability;
+  rounding: WrittenRounding;
+  rubric: RubricRef;
+  rules: WrittenPanelRules;
+  scale: WrittenTotalScale;
+  /**
+   * The subjects selected, in rank order.
+   */
+  selected: string[];
+  /**
+   * Every subject: ranked ones in rank order, then the others by id.
+   */
+  subjects: SubjectReport[];
+}
+/**
+ * Mean totals by stakeholder group and by region.
+ */
+export interface Breakdown {
+  /**
+   * By the assessors' region.
+   */
+  regions: GroupMean[];
+  /**
+   * By the assessors' stakeholder group.
+   */
+  stakeholder_groups: GroupMean[];
+}
+/**
+ * How one group of assessors scored.
+ */
+export interface GroupMean {
+  /**
+   * Number of included assessments.
+   */
+  assessments: number;
+  /**
+   * The group (stakeholder group or region id).
+   */
+  group: string;
+  mean_difference: WrittenDecimal;
+  mean_total: WrittenDecimal;
+}
+/**
+ * Whether an assessor was calibrated.
+ */
+export interface CalibrationEntry {
+  /**
+   * The assessor's id.
+   */
+  assessor: string;
+  /**
+   * Whether the assessor's totals were calibrated.
+   */
+  calibrated: boolean;
+  mean: WrittenDecimal;
+  /**
+   * Why not, where not.
+   */
+  reason?: string | null;
+  /**
+   * The assessor's sample standard deviation, where defined.
+   */
+  sd?: WrittenDecimal | null;
+  /**
+   * How many subjects the assessor validly scored.
+   */
+  subjects: number;
+}
+/**
+ * Agreement among the panel's assessors.
+ */
+export interface PanelReliability {
+  /**
+   * Krippendorff's alpha (ordinal) of the bands the assessors' totals fall in: agreement on
+   * the decision a rubric's bands stand for (absent when the rubric has no bands).
+   */
+  bands_alpha?: Coefficient | null;
+  /**
+   * Krippendorff's alpha (interval) of each scored criterion's normalised scores.
+   */
+  criteria_alpha: CriterionAlpha[];
+  /**
+   * Which assessors the ICCs leave out, or why they are absent.
+   */
+  icc_note?: string | null;
+  totals_alpha: Coefficient;
+  /**
+   * The six ICCs of the totals, over the assessors who scored every scored subject.
+   */
+  totals_icc?: Icc[];
+}
+/**
+ * A reliability coefficient, or why it has no value.
+ */
+export interface Coefficient {
+  /**
+   * Its band.
+   */
+  interpretation?: Interpretation | null;
+  /**
+   * Why there is no value.
+   */
+  note?: string | null;
+  /**
+   * The value.
+   */
+  value?: number | null;
+}
+/**
+ * Alpha of one criterion.
+ */
+export interface CriterionAlpha {
+  alpha: Coefficient;
+  /**
+   * The criterion's id.
+   */
+  criterion: string;
+}
+/**
+ * One intraclass correlation with its test and interval.
+ */
+export interface Icc {
+  /**
+   * Lower end of the 95 % confidence interval.
+   */
+  ci95_lower: number;
+  /**
+   * Upper end of the 95 % confidence interval.
+   */
+  ci95_upper: number;
+  /**
+   * Numerator degrees of freedom.
+   */
+  df1: number;
+  /**
+   * Denominator degrees of freedom.
+   */
+  df2: number;
+  /**
+   * The F statistic testing `ICC = 0`.
+   */
+  f: number;
+  interpretation: Interpretation;
+  /**
+   * McGraw and Wong's name of the same coefficient: `ICC(1)`, `ICC(A,1)`, `ICC(C,1)`,
+   * `ICC(k)`, `ICC(A,k)`, `ICC(C,k)`.
+   */
+  mcgraw_wong: string;
+  model: IccModel;
+  /**
+   * Shrout and Fleiss's name: `ICC(1,1)`, `ICC(2,1)`, `ICC(3,1)`, `ICC(1,k)`, `ICC(2,k)` or
+   * `ICC(3,k)`.
+   */
+  name: string;
+  /**
+   * The p-value of the F test.
+   */
+  p_value: number;
+  type: IccType;
+  unit: IccUnit;
+  /**
+   * The coefficient.
+   */
+  value: number;
+}
+/**
+ * How a panel combines, checks, ranks and selects. A rubric may declare them (`panel`), and a
+ * [`Panel`](crate::Panel) document may override them.
+ */
+export interface WrittenPanelRules {
+  aggregation: WrittenAggregation;
+  basis: Basis;
+  /**
+   * Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
+   */
+  calibration?: Calibration | null;
+  /**
+   * How many subjects can be selected (e.g. the BPFs the Secretariat can support).
+   */
+  capacity?: number | null;
+  /**
+   * Flag a criterion (or the total) when its assessors' normalised scores span more than
+   * this, in `(0, 1]`: 0.5 is 2 points on a 1..5 scale.
+   */
+  divergence?: WrittenUnitFraction | null;
+  /**
+   * A subject with fewer valid assessors is marked insufficient, never scored (default 1).
+   */
+  min_assessors: number;
+  /**
+   * Weight multipliers that count for ranking only, never for thresholds (Horizon Europe
+   * innovation actions: Impact x 1.5). The ranking score re-scores the included assessments
+   * (uncalibrated) or the combined criteria under the re-weighted rubric, on the total's
+   * scale; a consensus on the total is ranked as agreed.
+   */
+  ranking_weights?: WrittenRankingWeight[];
+  /**
+   * Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
+   * percentiles against this panel.
+   */
+  reference_pool?: WrittenDecimal[];
+  /**
+   * Whether an assessment that cannot be scored stops the review with its error (`true`), or
+   * is excluded from its subject with the error as the reason (`false`, the default), so
+   * that one bad sheet does not hold up a whole call.
+   */
+  strict?: boolean;
+  /**
+   * The combined total a subject must reach (at least as good as) to be selected.
+   */
+  threshold?: WrittenDecimal | null;
+  /**
+   * How subjects with equal ranking scores are ordered, in turn; a tie the chain cannot
+   * break is reported as a tie.
+   */
+  tie_break?: TieBreak[];
+}
+/**
+ * A weight multiplier used for ranking only.
+ */
+export interface WrittenRankingWeight {
+  criterion: Id;
+  factor: WrittenNonNegativeDecimal;
+}
+/**
+ * One subject's review.
+ */
+export interface SubjectReport {
+  /**
+   * Every assessor of the subject, included or not, with the reason.
+   */
+  assessors: AssessorEntry[];
+  /**
+   * The band of the total.
+   */
+  band?: BandResult | null;
+  /**
+   * The combined total as computed, before any consensus.
+   */
+  computed_total?: Score | null;
+  /**
+   * Consensus scores recorded for this subject, with the computed values they replaced.
+   */
+  consensus?: ConsensusRecord[];
+  /**
+   * Each criterion combined across the included assessors, in rubric order.
+   */
+  criteria: CriterionAggregate[];
+  decision: Decision;
+  /**
+   * Whether the totals diverge by more than the rules allow.
+   */
+  divergent: boolean;
+  /**
+   * Scored and every gate passed.
+   */
+  eligible: boolean;
+  /**
+   * The rubric's gates applied to the combined scores.
+   */
+  gates: GateResult[];
+  /**
+   * NIH-style percentile: `ceil(100 · (rank - 0.5) / N)`, 1..99, lower is better.
+   */
+  percentile?: number | null;
+  /**
+   * Competition rank among eligible subjects (ties share the best rank of their group).
+   */
+  rank?: number | null;
+  /**
+   * The score ranked on: the total, or the total under ranking-only weights. Subjects are
+   * ranked on its published value, so two subjects shown with the same score tie.
+   */
+  ranking_score?: Score | null;
+  /**
+   * Spread of the included assessors' totals.
+   */
+  spread?: Spread | null;
+  status: SubjectStatus;
+  subject: Subject;
+  /**
+   * Subjects tied with this one after the whole tie-break chain.
+   */
+  tied_with?: string[];
+  /**
+   * The total that counts: the consensus where one was recorded, otherwise the computed one.
+   */
+  total?: Score | null;
+}
+/**
+ * One assessor of one subject.
+ */
+export interface AssessorEntry {
+  /**
+   * The total after calibration, where the assessor was calibrated.
+   */
+  calibrated_total?: WrittenDecimal | null;
+  /**
+   * The assessor's comments on criteria, in rubric order, for the consensus discussion.
+   */
+  comments?: CriterionComment[];
+  /**
+   * Why it does not count (conflict of interest, incomplete).
+   */
+  excluded_because?: string | null;
+  /**
+   * The assessor's id.
+   */
+  id: string;
+  /**
+   * Whether the assessment counts for this subject.
+   */
+  included: boolean;
+  lessons?: Lessons;
+  region: Region;
+  role: Role;
+  stakeholder_group: StakeholderGroup;
+  /**
+   * The assessor's own total.
+   */
+  total?: Score | null;
+}
+/**
+ * An assessor's comment on one criterion.
+ */
+export interface CriterionComment {
+  /**
+   * The comment.
+   */
+  comment: string;
+  /**
+   * The criterion's id.
+   */
+  criterion: string;
+}
+/**
+ * A consensus score and the computed value it replaced.
+ */
+export interface ConsensusRecord {
+  agreed: WrittenDecimal;
+  /**
+   * The computed value (criterion: combined raw value; total: combined total).
+   */
+  computed?: WrittenDecimal | null;
+  /**
+   * The criterion agreed; absent for the total.
+   */
+  criterion?: string | null;
+  /**
+   * The note recorded with it.
+   */
+  note?: string | null;
+  /**
+   * Who recorded it.
+   */
+  recorded_by: string;
+}
+/**
+ * One criterion combined across a subject's included assessors.
+ */
+export interface CriterionAggregate {
+  /**
+   * Whether the assessors differ by more than the rules allow: discuss it.
+   */
+  divergent: boolean;
+  /**
+   * The criterion's id.
+   */
+  id: string;
+  /**
+   * Number of assessors who scored it.
+   */
+  n: number;
+  /**
+   * The combined normalised score in `[0, 1]` (after any consensus).
+   */
+  normalised?: WrittenDecimal | null;
+  /**
+   * The combined raw answer in the criterion's own units (leaves only; after any consensus).
+   */
+  raw?: WrittenDecimal | null;
+  /**
+   * Spread of the normalised scores.
+   */
+  spread?: Spread | null;
+}
+/**
+ * How far apart the values of one subject (or criterion) are.
+ */
+export interface Spread {
+  iqr: WrittenDecimal;
+  max: WrittenDecimal;
+  min: WrittenDecimal;
+  /**
+   * Number of values.
+   */
+  n: number;
+  range: WrittenDecimal;
+  /**
+   * Sample standard deviation (divisor `n - 1`); absent for a single value. A square root:
+   * computed by rust_decimal's Newton iteration to 28 significant digits, the same on every
+   * machine.
+   */
+  sd?: WrittenDecimal | null;
+}
+/**
+ * Selected or not, and why.
+ */
+export interface Decision {
+  /**
+   * The rule and the numbers, in a sentence.
+   */
+  explanation: string;
+  reason: DecisionReason;
+  /**
+   * Whether the subject is selected.
+   */
+  selected: boolean;
+}
+/**
+ * What an evaluation returns.
+ */
+export interface EvaluationResult {
+  /**
+   * The panel report (absent when no review was asked for or there was nothing to review).
+   */
+  panel?: PanelReport | null;
+  rubric: RubricRef;
+  /**
+   * Version of the result format; 1.
+   */
+  schema_version: 1;
+  /**
+   * One scorecard per assessment, in request order.
+   */
+  scorecards: Scorecard[];
+  /**
+   * What a reader should know that is not an error: assessments without a total, subjects
+   * with too few assessors.
+   */
+  warnings?: Warning[];
+}
+/**
+ * Something a reader of a result should know.
+ */
+export interface Warning {
+  /**
+   * A stable code: `incomplete` (an assessment has no total) or `insufficient` (a subject
+   * has too few valid assessors to be scored).
+   */
+  code: string;
+  /**
+   * What happened, in words.
+   */
+  message: string;
+  /**
+   * Where, as people read it: `assessments[2](bpf-ipv6-2016)`.
+   */
+  path: string;
+  /**
+   * Where, as a JSON Pointer into the request.
+   */
+  pointer: string;
+}
+/**
+ * The JSON error document: every error found, each placed.
+ *
+ * ```
+ * use igf_rubric::{ErrorDocument, Rubric};
+ *
+ * let err = Rubric::from_json("{").unwrap_err();
+ * let doc = ErrorDocument::from(&err);
+ * assert_eq!(doc.errors[0].code, "syntax");
+ * let json = doc.to_json()?;
+ * assert_eq!(ErrorDocument::from_json(&json)?, doc);
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface ErrorDocument {
+  /**
+   * The errors, in document order where they have one.
+   */
+  errors: ErrorDetail[];
+  /**
+   * Version of the error document format; 1.
+   */
+  format_version: 1;
+}
+/**
+ * One error as data, for a front end to place beside its field.
+ *
+ * ```
+ * use igf_rubric::Rubric;
+ *
+ * let err = Rubric::from_json(r#"{
+ *   "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+ *   "criteria": [ { "id": "fit", "name": "Fit", "weight": 1,
+ *                   "metric": { "type": "scale", "min": 1, "max": 5, "step": 3 } } ]
+ * }"#).unwrap_err();
+ * let detail = err.detail();
+ * assert_eq!(detail.code, "bad_step");
+ * assert_eq!(detail.pointer, "/criteria/0/metric/step");
+ * assert_eq!(detail.criterion.as_deref(), Some("fit"));
+ * assert_eq!(detail.found.as_deref(), Some("3"));
+ * assert_eq!(detail.message, "step 3 must be positive and divide the range 1..5");
+ * ```
+ */
+export interface ErrorDetail {
+  /**
+   * The values allowed, in words: `[0, 100]`, `1, 2, 3, ...`, `yes, no`.
+   */
+  allowed?: string | null;
+  /**
+   * A stable machine code, e.g. `out_of_range` ([`Error::code`] lists them).
+   */
+  code: string;
+  /**
+   * The criterion concerned, where there is one.
+   */
+  criterion?: string | null;
+  /**
+   * The value found, as text (shortened to 80 characters, control characters escaped).
+   */
+  found?: string | null;
+  /**
+   * What is wrong, in words, without the place.
+   */
+  message: string;
+  /**
+   * The place as people read it, with item ids: `criteria[0](fit).weight`; `$` for the
+   * document itself; empty when the error concerns no place in a document.
+   */
+  path: string;
+  /**
+   * The place as a JSON Pointer (RFC 6901): `/criteria/0/weight`; empty for the document.
+   */
+  pointer: string;
+  /**
+   * Valid ids near a mistyped one, closest first.
+   */
+  suggestions?: string[];
+}
