@@ -238,7 +238,7 @@ impl Error {
             ),
             Error::OffStep {
                 value, min, step, ..
-            } => both(value.to_string(), format!("{min}, {min} + {step}, ...")),
+            } => both(value.to_string(), super::steps(*min, *step)),
             Error::OutOfOrder { value, .. } => (Some(value.to_string()), None),
             Error::UnknownCriterion { id, .. } => (Some(id.clone()), None),
             Error::UnknownPreset { id, allowed, .. } => both(id.clone(), allowed.clone()),

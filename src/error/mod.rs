@@ -193,7 +193,7 @@ pub enum Error {
         max_dp: u32,
     },
     /// A value lies between two steps of its scale.
-    #[error("{path}: value {value} is not on the scale's steps ({min}, {min} + {step}, ...)")]
+    #[error("{path}: value {value} is not on the scale's steps ({})", steps(*min, *step))]
     OffStep {
         /// Where the value is.
         path: Path,
@@ -414,6 +414,21 @@ macro_rules! with_path {
             Error::InvalidData { .. } | Error::Undefined { .. } | Error::UnknownName { .. } => None,
         }
     };
+}
+
+/// The first steps of a scale, `1, 1.5, 2, ...`.
+pub(crate) fn steps(min: Decimal, step: Decimal) -> String {
+    let second = min.checked_add(step);
+    let third = second.and_then(|s| s.checked_add(step));
+    match (second, third) {
+        (Some(second), Some(third)) => format!(
+            "{}, {}, {}, ...",
+            min.normalize(),
+            second.normalize(),
+            third.normalize()
+        ),
+        _ => format!("{min}, {min} + {step}, ..."),
+    }
 }
 
 /// ` (did you mean `a` or `b`?)`, or nothing when there is no suggestion.

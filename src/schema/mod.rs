@@ -17,6 +17,17 @@
 //! assert_eq!(schema["title"], "Rubric");
 //! assert!(igf_rubric::schema::bundle()["$defs"]["Criterion"].is_object());
 //! ```
+//!
+//! # Compatibility
+//! Every document carries its format version (`format_version`, or `schema_version` for
+//! requests and results), and `from_json` refuses a version it does not read. Within a version:
+//! input documents reject members they do not know (a typo must not be dropped in silence), so
+//! a later release adds only optional members to them, which older releases reject; output
+//! documents may gain members in objects only outputs hold, and readers of this release ignore
+//! them (their schemas allow them). Removing or renaming a member, changing its meaning, or
+//! adding one to a type that inputs share bumps the version.
+//!
+#![doc = include_str!("../../schemas/loader-only-rules.md")]
 
 pub(crate) mod kinds;
 mod portable;

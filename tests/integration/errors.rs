@@ -409,7 +409,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/0/value",
                 json!({ "scale": "4.25" }),
             )),
-            "answers[0](fit).value.scale: value 4.25 is not on the scale's steps (0, 0 + 0.5, ...)",
+            "answers[0](fit).value.scale: value 4.25 is not on the scale's steps (0, 0.5, 1, ...)",
         ),
         (
             "percentage above 100",
