@@ -197,3 +197,44 @@ fn schemas_and_presets_are_printed_as_committed() {
     let preset = run(&["presets", "bpf-outcome"], None);
     assert_eq!(text(&preset.stdout), igf_rubric::presets::BPF_OUTCOME_JSON);
 }
+
+/// The text of the fenced block of `language` that follows `marker` in the README.
+fn readme_block(marker: &str, language: &str) -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let after = &readme[readme.find(marker).unwrap()..];
+    let fence = format!("```{language}\n");
+    let start = after.find(&fence).unwrap() + fence.len();
+    let end = start + after[start..].find("```").unwrap();
+    after[start..end].to_owned()
+}
+
+#[test]
+fn the_readme_session_is_true() {
+    let request = readme_block("A worked session", "json");
+    let out = run(
+        &["evaluate", "--format", "markdown", "-"],
+        Some(request.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = readme_block("A worked session", "text");
+    let shown = shown
+        .strip_prefix("$ igf-rubric evaluate request.json --format markdown\n")
+        .unwrap();
+    assert_eq!(text(&out.stdout), shown);
+
+    let json = run(&["evaluate", "-"], Some(request.as_bytes()));
+    let from_cli = igf_rubric::EvaluationResult::from_json(&text(&json.stdout)).unwrap();
+    assert_eq!(from_cli, igf_rubric::evaluate_json(&request).unwrap());
+
+    let bad = request
+        .replace(r#""scale": 4 }"#, r#""scale": 4.5 }"#)
+        .replace(r#""level": "defined""#, r#""level": "definde""#);
+    let out = run(&["evaluate", "-"], Some(bad.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let shown = readme_block("the request is invalid: the error", "text");
+    let shown = shown
+        .strip_prefix("$ igf-rubric evaluate bad-request.json > errors.json\n")
+        .unwrap();
+    assert_eq!(text(&out.stderr), shown);
+    igf_rubric::ErrorDocument::from_json(&text(&out.stdout)).unwrap();
+}
