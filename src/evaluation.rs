@@ -79,10 +79,12 @@ impl EvaluationRequest {
     /// # Errors
     /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
     pub fn from_json(json: &str) -> Result<EvaluationRequest, Error> {
-        let request: EvaluationRequest = crate::error::from_json(json)?;
-        crate::rubric::check_format_of(request.schema_version, SCHEMA_VERSION)
-            .map_err(|e| rename_version(e, "schema_version"))?;
-        Ok(request)
+        crate::error::read_versioned(
+            json,
+            "schema_version",
+            SCHEMA_VERSION,
+            |r: &EvaluationRequest| r.schema_version,
+        )
     }
 
     /// Writes the request as pretty-printed JSON.
@@ -211,10 +213,12 @@ impl EvaluationResult {
     /// # Errors
     /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
     pub fn from_json(json: &str) -> Result<EvaluationResult, Error> {
-        let result: EvaluationResult = crate::error::from_json(json)?;
-        crate::rubric::check_format_of(result.schema_version, SCHEMA_VERSION)
-            .map_err(|e| rename_version(e, "schema_version"))?;
-        Ok(result)
+        crate::error::read_versioned(
+            json,
+            "schema_version",
+            SCHEMA_VERSION,
+            |r: &EvaluationResult| r.schema_version,
+        )
     }
 
     /// Writes the result as pretty-printed JSON.
@@ -401,20 +405,6 @@ fn under_options(error: Error) -> Error {
             error.at(&Path::root().key("options"))
         }
         _ => error,
-    }
-}
-
-/// The version error of a request or result names `schema_version`.
-fn rename_version(error: Error, key: &str) -> Error {
-    match error {
-        Error::UnsupportedFormat {
-            found, supported, ..
-        } => Error::UnsupportedFormat {
-            path: Path::root().key(key),
-            found,
-            supported,
-        },
-        other => other,
     }
 }
 

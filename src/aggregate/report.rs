@@ -50,7 +50,12 @@ impl PanelReport {
     /// [`Error::Json`](crate::Error::Json) for malformed JSON or a missing or mistyped field;
     /// [`Error::UnsupportedFormat`](crate::Error::UnsupportedFormat) for another format version.
     pub fn from_json(json: &str) -> Result<PanelReport, crate::Error> {
-        crate::error::read_output(json, |report: &PanelReport| report.format_version)
+        crate::error::read_versioned(
+            json,
+            "format_version",
+            crate::FORMAT_VERSION,
+            |report: &PanelReport| report.format_version,
+        )
     }
 
     /// Writes the report as pretty-printed JSON.

@@ -92,9 +92,12 @@ impl ErrorDocument {
     /// # Errors
     /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
     pub fn from_json(json: &str) -> Result<ErrorDocument, Error> {
-        let doc: ErrorDocument = crate::error::from_json(json)?;
-        crate::rubric::check_format_of(doc.format_version, ERROR_DOCUMENT_VERSION)?;
-        Ok(doc)
+        super::read_versioned(
+            json,
+            "format_version",
+            ERROR_DOCUMENT_VERSION,
+            |doc: &ErrorDocument| doc.format_version,
+        )
     }
 
     /// Writes the document as pretty-printed JSON.

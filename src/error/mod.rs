@@ -589,13 +589,15 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
     crate::json::from_str(json)
 }
 
-/// Reads an output document, then checks its format version (`version` reads it).
-pub(crate) fn read_output<T: serde::de::DeserializeOwned>(
+/// Reads a document whose version member `key` must hold `supported` (`version` reads it).
+pub(crate) fn read_versioned<T: serde::de::DeserializeOwned>(
     json: &str,
+    key: &str,
+    supported: u32,
     version: impl Fn(&T) -> u32,
 ) -> Result<T, Error> {
     let document: T = from_json(json)?;
-    crate::rubric::check_format(version(&document))?;
+    crate::rubric::check_version(key, version(&document), supported)?;
     Ok(document)
 }
 

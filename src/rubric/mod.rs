@@ -590,16 +590,16 @@ pub(crate) fn check_ids<'a>(
 
 /// Checks that a document declares the format version this crate reads.
 pub(crate) fn check_format(found: u32) -> Result<(), Error> {
-    check_format_of(found, FORMAT_VERSION)
+    check_version("format_version", found, FORMAT_VERSION)
 }
 
-/// Checks that a document declares the format version `supported`.
-pub(crate) fn check_format_of(found: u32, supported: u32) -> Result<(), Error> {
+/// Checks that a document's version member `key` holds `supported`.
+pub(crate) fn check_version(key: &str, found: u32, supported: u32) -> Result<(), Error> {
     if found == supported {
         return Ok(());
     }
     Err(Error::UnsupportedFormat {
-        path: Path::root().key("format_version"),
+        path: Path::root().key(key),
         found,
         supported,
     })

@@ -89,7 +89,12 @@ impl Scorecard {
     /// [`Error::Json`] for malformed JSON or a missing or mistyped field;
     /// [`Error::UnsupportedFormat`] for another format version.
     pub fn from_json(json: &str) -> Result<Scorecard, crate::Error> {
-        crate::error::read_output(json, |card: &Scorecard| card.format_version)
+        crate::error::read_versioned(
+            json,
+            "format_version",
+            crate::FORMAT_VERSION,
+            |card: &Scorecard| card.format_version,
+        )
     }
 
     /// Writes the scorecard as pretty-printed JSON.

@@ -102,3 +102,16 @@ pub fn load_rubric(doc: &Value) -> igf_rubric::Rubric {
 pub fn load_assessment(doc: &Value) -> igf_rubric::Assessment {
     igf_rubric::Assessment::from_json(&doc.to_string()).unwrap()
 }
+
+/// The sample assessments under `examples/data/<kind>/`, in name order.
+pub fn samples(kind: &str) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/data")
+        .join(kind);
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}

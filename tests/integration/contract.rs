@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Value, json};
 
@@ -560,12 +560,7 @@ fn valid_documents() -> Vec<(String, &'static str)> {
         valid.push((format!("presets/{id}.json"), "rubric.schema.json"));
     }
     for kind in ["proposals", "outcomes"] {
-        let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples/data").join(kind))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for file in files {
+        for file in common::samples(kind) {
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
             valid.push((
                 format!("examples/data/{kind}/{name}"),

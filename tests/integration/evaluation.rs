@@ -2,22 +2,12 @@
 //! invalid request gets every error, each placed in the request.
 
 use std::fs;
-use std::path::Path;
 
 use igf_rubric::{Assessment, EvaluationResult, Panel, evaluate_json};
 use serde_json::{Value, json};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn proposals() -> Vec<Value> {
-    let mut files: Vec<_> = fs::read_dir(root().join("examples/data/proposals"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
+    crate::common::samples("proposals")
         .iter()
         .map(|f| serde_json::from_str(&fs::read_to_string(f).unwrap()).unwrap())
         .collect()

@@ -1,7 +1,7 @@
 //! The committed schemas are current, and every sample document validates against them.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -44,14 +44,7 @@ fn assert_valid(schema: &Value, document: &Value, what: &str) {
     );
 }
 
-fn sample_assessments(kind: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples/data").join(kind))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-}
+use crate::common::samples as sample_assessments;
 
 #[test]
 fn presets_validate_against_the_rubric_schema() {
