@@ -146,6 +146,7 @@ pub enum TieBreak {
     Criterion {
         /// The criterion compared.
         #[schemars(with = "crate::schema::kinds::Id")]
+        #[serde(deserialize_with = "crate::json::located::criterion::any")]
         criterion: String,
     },
     /// The smaller spread (range) of the assessors' totals wins.

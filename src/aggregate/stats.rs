@@ -27,12 +27,14 @@ pub enum Aggregation {
     /// `k = floor(share · n)`).
     TrimmedMean {
         /// How much to drop at each end.
+        #[serde(deserialize_with = "crate::json::located::trim::any")]
         trim: Trim,
     },
     /// The mean after replacing the `k` lowest values by the next lowest and the `k` highest by
     /// the next highest (SciPy's `mstats.winsorize`, then the mean).
     WinsorisedMean {
         /// How much to replace at each end.
+        #[serde(deserialize_with = "crate::json::located::trim::any")]
         trim: Trim,
     },
     /// The lowest value (for reference).

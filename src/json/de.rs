@@ -58,8 +58,19 @@ impl ReadError {
 }
 
 impl fmt::Display for ReadError {
+    /// The message alone, or, when the error has a place or a kind other than an invalid value,
+    /// all of it in the form [`located::decode`](super::located::decode) reads: serde's buffer
+    /// for tagged enums passes errors on as text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        if self.reversed.is_empty() && self.problem == JsonProblem::InvalidValue {
+            return f.write_str(&self.message);
+        }
+        let segments: Vec<Segment> = self.reversed.iter().rev().cloned().collect();
+        f.write_str(&super::located::encode(
+            self.problem,
+            &segments,
+            &self.message,
+        ))
     }
 }
 
@@ -67,7 +78,15 @@ impl std::error::Error for ReadError {}
 
 impl de::Error for ReadError {
     fn custom<T: fmt::Display>(message: T) -> ReadError {
-        ReadError::new(message.to_string())
+        let text = message.to_string();
+        match super::located::decode(&text) {
+            Some((problem, segments, message)) => ReadError {
+                reversed: segments.into_iter().rev().collect(),
+                problem,
+                message,
+            },
+            None => ReadError::new(text),
+        }
     }
 
     fn invalid_type(found: Unexpected<'_>, expected: &dyn Expected) -> ReadError {

@@ -16,6 +16,7 @@
 //! says so, never a stack overflow.
 
 mod de;
+pub(crate) mod located;
 mod parse;
 
 use serde::Deserialize;

@@ -33,19 +33,29 @@ pub enum Metric {
     /// `step` that divides `max - min`; answers must lie on a step.
     Scale {
         /// Lowest answer.
-        #[serde(with = "exact")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::min::decimal"
+        )]
         #[schemars(with = "crate::schema::kinds::Decimal")]
         min: Decimal,
         /// Highest answer.
-        #[serde(with = "exact")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::max::decimal"
+        )]
         #[schemars(with = "crate::schema::kinds::Decimal")]
         max: Decimal,
         /// Distance between allowed answers: 1 for whole numbers, 0.5 for half points.
-        #[serde(with = "exact", default = "exact::one")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::step::decimal",
+            default = "exact::one"
+        )]
         #[schemars(with = "crate::schema::kinds::PositiveDecimal")]
         step: Decimal,
         /// Whether high or low answers are better.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::json::located::direction::any")]
         direction: Direction,
     },
     /// Ordered levels with descriptors, listed from worst to best with strictly increasing
@@ -55,6 +65,7 @@ pub enum Metric {
     Levels {
         /// The levels, worst first.
         #[schemars(length(min = 2))]
+        #[serde(deserialize_with = "crate::json::located::levels::any")]
         levels: Vec<Level>,
     },
     /// A yes/no question: `s = 1` for yes, `0` for no.
@@ -66,11 +77,14 @@ pub enum Metric {
     /// `count >= target`, else `0`. The target is a whole number >= 1.
     Count {
         /// The count that earns the full score.
-        #[serde(with = "exact::count")]
+        #[serde(
+            serialize_with = "exact::count::serialize",
+            deserialize_with = "crate::json::located::target::count"
+        )]
         #[schemars(with = "crate::schema::kinds::PositiveCount")]
         target: u64,
         /// How counts below the target score.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::json::located::curve::any")]
         curve: CountCurve,
     },
     /// A percentage from 0 to 100, measured against a target in `(0, 100]` (default 100).
@@ -78,7 +92,11 @@ pub enum Metric {
     /// `s = min(p, target) / target`.
     Percent {
         /// The percentage that earns the full score.
-        #[serde(with = "exact", default = "exact::hundred")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::target::decimal",
+            default = "exact::hundred"
+        )]
         #[schemars(with = "crate::schema::kinds::PercentTarget")]
         target: Decimal,
     },
@@ -96,11 +114,16 @@ pub enum Metric {
     Distribution {
         /// The category ids, e.g. the five IGF stakeholder groups.
         #[schemars(with = "Vec<crate::schema::kinds::Id>", length(min = 2), extend("uniqueItems" = true))]
+        #[serde(deserialize_with = "crate::json::located::categories::any")]
         categories: Vec<String>,
         /// Which spread is scored.
+        #[serde(deserialize_with = "crate::json::located::measure::any")]
         measure: DistributionMeasure,
         /// The evenness (0..1) or number of covered categories that earns the full score.
-        #[serde(with = "exact")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::target::decimal"
+        )]
         #[schemars(with = "crate::schema::kinds::PositiveDecimal")]
         target: Decimal,
     },

@@ -153,6 +153,7 @@ pub enum GateRule {
     RequiresYes {
         /// The yes/no criterion.
         #[schemars(with = "crate::schema::kinds::Id")]
+        #[serde(deserialize_with = "crate::json::located::criterion::any")]
         criterion: String,
     },
     /// A criterion's answer must be at least as good as `threshold`, given in the criterion's
@@ -162,9 +163,13 @@ pub enum GateRule {
     CriterionMinimum {
         /// The scored criterion.
         #[schemars(with = "crate::schema::kinds::Id")]
+        #[serde(deserialize_with = "crate::json::located::criterion::any")]
         criterion: String,
         /// The lowest acceptable answer.
-        #[serde(with = "exact")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::threshold::decimal"
+        )]
         #[schemars(with = "crate::schema::kinds::Decimal")]
         threshold: Decimal,
     },
@@ -172,7 +177,10 @@ pub enum GateRule {
     /// 15): at least it, or at most it on a lower-is-better total scale.
     TotalMinimum {
         /// The lowest acceptable published total.
-        #[serde(with = "exact")]
+        #[serde(
+            serialize_with = "exact::serialize",
+            deserialize_with = "crate::json::located::threshold::decimal"
+        )]
         #[schemars(with = "crate::schema::kinds::Decimal")]
         threshold: Decimal,
     },

@@ -208,7 +208,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/2/criteria/0/metric/target",
                 json!(2.5),
             )),
-            "criteria[2](reach).criteria[0](partners).metric: 2.5 is not a whole number from 0 to 9007199254740991",
+            "criteria[2](reach).criteria[0](partners).metric.target: 2.5 is not a whole number from 0 to 9007199254740991",
         ),
         (
             "percent target above 100",
@@ -709,6 +709,31 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
             "rules.capacty: unknown field `capacty` (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool, strict)",
         ),
         (
+            "a scale end that is not a decimal, inside the tagged metric",
+            r(with(rubric(), "/criteria/0/metric/min", json!("a"))),
+            "criteria[0](fit).metric.min: \"a\" is not a decimal number (write digits with an optional `-` and decimal point, such as \"-2.5\")",
+        ),
+        (
+            "a level that is not an object, inside the tagged metric",
+            r(with(rubric(), "/criteria/1/metric/levels/1", json!("mid"))),
+            "criteria[1](clarity).metric.levels: expected an object, found the string \"mid\"",
+        ),
+        (
+            "a gate threshold that is not a decimal, inside the tagged rule",
+            r(with(rubric(), "/gates/1/rule/threshold", json!([3]))),
+            "gates[1](fit-min).rule.threshold: expected a decimal number, as a JSON number or a string such as \"2.5\", found an array",
+        ),
+        (
+            "a tie-break criterion that is not a string, inside the tagged step",
+            p(with(panel(), "/rules/tie_break", json!([{ "by": "criterion", "criterion": 5 }]))),
+            "rules.tie_break[0].criterion: expected a string, found the number 5",
+        ),
+        (
+            "a trim of an unknown kind, inside the tagged aggregation",
+            p(with(panel(), "/rules/aggregation", json!({ "method": "trimmed_mean", "trim": { "half": 1 } }))),
+            "rules.aggregation.trim: unknown value `half` (allowed: share, count)",
+        ),
+        (
             "a field on a metric that takes none",
             r(with(rubric(), "/criteria/4/metric/min", json!(0))),
             "criteria[4](complete).metric: unknown field `min` (this kind takes no fields besides its tag)",
@@ -876,4 +901,15 @@ fn all_errors_of_an_assessment_are_reported_together() {
             "answers: required criterion `complete` has no answer",
         ]
     );
+}
+
+#[test]
+fn errors_inside_tagged_enums_keep_their_kind_and_place() {
+    let text = with(rubric(), "/criteria/0/metric/step", json!([1])).to_string();
+    let error = igf_rubric::Rubric::from_json(&text).unwrap_err();
+    let detail = error.detail();
+    assert_eq!(detail.code, "wrong_type");
+    assert_eq!(detail.pointer, "/criteria/0/metric/step");
+    assert_eq!(detail.criterion.as_deref(), Some("fit"));
+    assert!(!detail.message.contains('\0'), "{:?}", detail.message);
 }

@@ -1,0 +1,119 @@
+//! Places for errors inside internally tagged enums (`metric`, a gate's `rule`, a panel's
+//! `aggregation`, a `tie_break` step).
+//!
+//! serde reads such an enum by buffering the object and deserialising the variant from the
+//! buffer, so the reader's path tracking stops at the object: `criteria[1](P1).metric`. Each
+//! field of those variants therefore reads through a function here that names its key on the
+//! error, and the reader turns the names back into path segments:
+//! `criteria[1](P1).metric.target`. The names travel in the error's text (the only thing serde
+//! passes through its buffer), framed by NUL characters, which no message of the crate holds.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserialize, Deserializer};
+
+use crate::error::{JsonProblem, Segment};
+
+const MARK: char = '\u{0}';
+
+/// An error's kind, path and message as text that [`decode`] reads back.
+pub(super) fn encode(problem: JsonProblem, outermost_first: &[Segment], message: &str) -> String {
+    let mut text = format!("{MARK}{}", problem.as_str());
+    for segment in outermost_first {
+        text.push(MARK);
+        match segment {
+            Segment::Key(key) => text.push_str(key),
+            Segment::Index { index, .. } => text.push_str(&format!("#{index}")),
+        }
+    }
+    text.push(MARK);
+    text.push(MARK);
+    text.push_str(message);
+    text
+}
+
+/// Reads text made by [`encode`]; `None` for any other text.
+pub(super) fn decode(text: &str) -> Option<(JsonProblem, Vec<Segment>, String)> {
+    let rest = text.strip_prefix(MARK)?;
+    let end = rest.find("\u{0}\u{0}")?;
+    let header = rest.get(..end)?;
+    let message = rest.get(end.saturating_add(2)..)?.to_owned();
+    let mut parts = header.split(MARK);
+    let problem = JsonProblem::from_str(parts.next()?).unwrap_or(JsonProblem::InvalidValue);
+    let segments = parts
+        .map(
+            |part| match part.strip_prefix('#').and_then(|n| n.parse().ok()) {
+                Some(index) => Segment::Index { index, id: None },
+                None => Segment::Key(part.to_owned()),
+            },
+        )
+        .collect();
+    Some((problem, segments, message))
+}
+
+/// The error of reading the member `key`, placed under it.
+fn under_key<E: de::Error>(key: &str, error: E) -> E {
+    let text = error.to_string();
+    let (problem, mut segments, message) =
+        decode(&text).unwrap_or((JsonProblem::InvalidValue, Vec::new(), text));
+    segments.insert(0, Segment::Key(key.to_owned()));
+    E::custom(encode(problem, &segments, &message))
+}
+
+/// Reads a member of any type, placing its errors under `key`.
+pub(crate) fn any<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    key: &str,
+    deserializer: D,
+) -> Result<T, D::Error> {
+    T::deserialize(deserializer).map_err(|e| under_key(key, e))
+}
+
+/// Reads an exact decimal member, placing its errors under `key`.
+pub(crate) fn decimal<'de, D: Deserializer<'de>>(
+    key: &str,
+    deserializer: D,
+) -> Result<Decimal, D::Error> {
+    crate::num::exact::deserialize(deserializer).map_err(|e| under_key(key, e))
+}
+
+/// Reads a whole-count member, placing its errors under `key`.
+pub(crate) fn count<'de, D: Deserializer<'de>>(
+    key: &str,
+    deserializer: D,
+) -> Result<u64, D::Error> {
+    crate::num::exact::count::deserialize(deserializer).map_err(|e| under_key(key, e))
+}
+
+/// One module per member name of the tagged enums' variants, for `deserialize_with`.
+macro_rules! members {
+    ($($key:ident),* $(,)?) => {$(
+        #[doc = concat!("Reads the member `", stringify!($key), "`.")]
+        pub(crate) mod $key {
+            use rust_decimal::Decimal;
+            use serde::{Deserialize, Deserializer};
+
+            #[allow(dead_code)]
+            pub(crate) fn any<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+                d: D,
+            ) -> Result<T, D::Error> {
+                super::any(stringify!($key), d)
+            }
+
+            #[allow(dead_code)]
+            pub(crate) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+                super::decimal(stringify!($key), d)
+            }
+
+            #[allow(dead_code)]
+            pub(crate) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+                super::count(stringify!($key), d)
+            }
+        }
+    )*};
+}
+
+members!(
+    min, max, step, direction, levels, target, curve, categories, measure, criterion, threshold,
+    trim,
+);
