@@ -725,12 +725,20 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         ),
         (
             "a tie-break criterion that is not a string, inside the tagged step",
-            p(with(panel(), "/rules/tie_break", json!([{ "by": "criterion", "criterion": 5 }]))),
+            p(with(
+                panel(),
+                "/rules/tie_break",
+                json!([{ "by": "criterion", "criterion": 5 }]),
+            )),
             "rules.tie_break[0].criterion: expected a string, found the number 5",
         ),
         (
             "a trim of an unknown kind, inside the tagged aggregation",
-            p(with(panel(), "/rules/aggregation", json!({ "method": "trimmed_mean", "trim": { "half": 1 } }))),
+            p(with(
+                panel(),
+                "/rules/aggregation",
+                json!({ "method": "trimmed_mean", "trim": { "half": 1 } }),
+            )),
             "rules.aggregation.trim: unknown value `half` (allowed: share, count)",
         ),
         (
