@@ -6,6 +6,7 @@
 
 mod input;
 mod output;
+mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,6 +68,19 @@ enum Command {
         /// The preset to print; absent: list them all.
         id: Option<String>,
     },
+    /// Serve the reference web front end: an assessment form for any rubric, scored by the
+    /// crate, and a panel view (http://127.0.0.1:8000/ by default).
+    Serve {
+        /// The port to listen on (0: any free port, printed at start).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; the default keeps the server to this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// A rubric file to serve besides the presets (repeatable).
+        #[arg(long = "rubric")]
+        rubrics: Vec<PathBuf>,
+    },
 }
 
 /// How `evaluate` prints its result.
@@ -122,6 +136,15 @@ fn main() -> ExitCode {
         Command::Evaluate { request, format } => evaluate(&mut out, &request, format),
         Command::Schema { name } => print(&mut out, &schema(name)),
         Command::Presets { id } => presets(&mut out, id.as_deref()),
+        Command::Serve {
+            port,
+            host,
+            rubrics,
+        } => rubrics
+            .iter()
+            .map(|file| input::rubric_argument(&file.to_string_lossy()).map(|r| r.into_owned()))
+            .collect::<Result<Vec<_>, Failure>>()
+            .and_then(|rubrics| serve::serve(&host, port, rubrics)),
     };
     match ended {
         Ok(()) => ExitCode::SUCCESS,

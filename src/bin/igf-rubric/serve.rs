@@ -1,0 +1,225 @@
+//! `igf-rubric serve`: the reference front end's server. It serves the rubrics (the presets and
+//! any given with `--rubric`), the schemas, an evaluate endpoint and one static page, on
+//! 127.0.0.1 unless told otherwise, and logs one line per request to standard error.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use igf_rubric::{Error, ErrorDocument, Rubric};
+
+use crate::Failure;
+
+/// The largest request body accepted: 16 MiB (a panel of several thousand sheets).
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+const INDEX: &str = include_str!("../../../web/index.html");
+const STYLE: &str = include_str!("../../../web/style.css");
+const APP: &str = include_str!("../../../web/dist/app.js");
+const AJV: &str = include_str!("../../../web/vendor/ajv2020.min.js");
+const SAMPLE_PANEL: &str = include_str!("../../../examples/data/mag-panel.json");
+
+/// What the server holds: every rubric it serves, by id.
+struct Served {
+    rubrics: BTreeMap<String, Rubric>,
+}
+
+/// Runs the server until interrupted.
+pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), Failure> {
+    let mut served = Served {
+        rubrics: BTreeMap::new(),
+    };
+    for (id, _) in igf_rubric::presets::all() {
+        if let Some(rubric) = igf_rubric::presets::get(id) {
+            served.rubrics.insert(id.to_owned(), rubric.clone());
+        }
+    }
+    for rubric in rubrics {
+        served.rubrics.insert(rubric.id().to_owned(), rubric);
+    }
+    let address: SocketAddr = format!("{host}:{port}")
+        .parse()
+        .map_err(|_| Failure::Io(format!("`{host}:{port}` is not an address to listen on")))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+        .map_err(|e| Failure::Io(format!("cannot start the server: {e}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|e| Failure::Io(format!("cannot listen on {address}: {e}")))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| Failure::Io(format!("cannot listen on {address}: {e}")))?;
+        eprintln!("igf-rubric: serving on http://{bound}/ (Ctrl-C stops)");
+        axum::serve(listener, router(served))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| Failure::Io(format!("the server stopped: {e}")))
+    })
+}
+
+fn router(served: Served) -> Router {
+    Router::new()
+        .route(
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", INDEX) }),
+        )
+        .route(
+            "/style.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
+        .route(
+            "/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", APP) }),
+        )
+        .route(
+            "/vendor/ajv2020.min.js",
+            get(|| async { asset("text/javascript; charset=utf-8", AJV) }),
+        )
+        .route("/api/rubrics", get(list_rubrics))
+        .route("/api/rubrics/{id}", get(one_rubric))
+        .route("/api/schemas/{name}", get(one_schema))
+        .route(
+            "/api/samples/mag-panel",
+            get(|| async { asset("application/json", SAMPLE_PANEL) }),
+        )
+        .route("/api/evaluate", post(evaluate))
+        .fallback(|| async { not_found("no such page") })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(log))
+        .with_state(Arc::new(served))
+}
+
+/// One line per request: method, path, status and time taken.
+async fn log(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    eprintln!(
+        "{method} {} {} {:.1} ms",
+        path.escape_debug(),
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    response
+}
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+fn json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// A 4xx answer carrying an error document.
+fn error_document(status: StatusCode, document: &ErrorDocument) -> Response {
+    match document.to_json() {
+        Ok(text) => json(status, text),
+        Err(_) => status.into_response(),
+    }
+}
+
+/// A 404 with an error document whose one error says what was not found.
+fn not_found(what: &str) -> Response {
+    let error = Error::InvalidData {
+        statistic: "request",
+        reason: what.to_owned(),
+    };
+    error_document(StatusCode::NOT_FOUND, &ErrorDocument::from(&error))
+}
+
+async fn list_rubrics(State(served): State<Arc<Served>>) -> Response {
+    let list: Vec<serde_json::Value> = served
+        .rubrics
+        .values()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id(), "version": r.version(), "title": r.doc().title,
+                "kind": r.kind().as_str(),
+            })
+        })
+        .collect();
+    json(StatusCode::OK, serde_json::Value::Array(list).to_string())
+}
+
+async fn one_rubric(State(served): State<Arc<Served>>, Path(id): Path<String>) -> Response {
+    match served.rubrics.get(&id).map(Rubric::to_json) {
+        Some(Ok(text)) => json(StatusCode::OK, text),
+        Some(Err(_)) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        None => not_found(&format!("no rubric `{}`", id.escape_debug())),
+    }
+}
+
+async fn one_schema(Path(name): Path<String>) -> Response {
+    use igf_rubric::schema;
+    let value = match name.trim_end_matches(".json") {
+        "rubric" => schema::rubric(),
+        "assessment" => schema::assessment(),
+        "panel" => schema::panel(),
+        "request" => schema::request(),
+        "scorecard" => schema::scorecard(),
+        "panel-report" => schema::panel_report(),
+        "result" => schema::result(),
+        "error" => schema::error_document(),
+        "bundle" => schema::bundle(),
+        _ => return not_found(&format!("no schema `{}`", name.escape_debug())),
+    };
+    json(StatusCode::OK, value.to_string())
+}
+
+/// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
+/// 413 for one over the size limit, 422 for a request that breaks a rule.
+async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
+    let bytes = match body {
+        Ok(bytes) => bytes,
+        Err(rejection) => {
+            let error = Error::InvalidData {
+                statistic: "request",
+                reason: format!(
+                    "the body cannot be read ({}; at most {} MiB)",
+                    rejection.body_text(),
+                    MAX_BODY / 1024 / 1024
+                ),
+            };
+            return error_document(rejection.status(), &ErrorDocument::from(&error));
+        }
+    };
+    let request = std::str::from_utf8(&bytes)
+        .map_err(|_| {
+            igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
+                .err()
+                .unwrap_or(Error::InvalidData {
+                    statistic: "request",
+                    reason: "not UTF-8 text".to_owned(),
+                })
+        })
+        .and_then(igf_rubric::EvaluationRequest::from_json);
+    let request = match request {
+        Ok(request) => request,
+        Err(error) => return error_document(StatusCode::BAD_REQUEST, &ErrorDocument::from(&error)),
+    };
+    match igf_rubric::evaluate(&request) {
+        Ok(result) => match result.to_json() {
+            Ok(text) => json(StatusCode::OK, text),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        },
+        Err(errors) => error_document(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ErrorDocument::new(&errors),
+        ),
+    }
+}
