@@ -251,6 +251,24 @@ test("the form can be completed with the keyboard alone", async () => {
   await page.close();
 });
 
+test("the server answers bad requests with a 4xx and the error document", async () => {
+  const post = (body) => fetch(`${base}api/evaluate`, { method: "POST", body });
+  const cases = [
+    ["not JSON", await post("{"), 400, "syntax"],
+    ["not UTF-8", await post(new Uint8Array([0xff, 0xfe, 0x00])), 400, "not_utf8"],
+    ["over the size limit", await post("x".repeat(17 * 1024 * 1024)), 413, "invalid_data"],
+    ["a rule broken", await post(JSON.stringify({ rubric: { preset: { id: "bpf-proposals" } } })), 422, "unknown_preset"],
+    ["an unknown rubric", await fetch(`${base}api/rubrics/nothing`), 404, "invalid_data"],
+  ];
+  for (const [what, response, status, code] of cases) {
+    assert(response.status === status, `${what}: status ${response.status}, expected ${status}`);
+    const document = await response.json();
+    assert(document.errors?.[0]?.code === code, `${what}: ${JSON.stringify(document)}`);
+  }
+  const ok = await fetch(`${base}api/schemas/assessment`);
+  assert(ok.status === 200 && (await ok.json()).title === "Assessment", "the assessment schema");
+});
+
 // ---- Run them.
 
 let passed = 0;
