@@ -304,6 +304,15 @@ function showErrors(errors) {
     first?.focus();
 }
 // ---- Scoring.
+/** Sends a request to the crate: the result, or the error document. */
+async function evaluate(request) {
+    const response = await fetch("/api/evaluate", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(request),
+    });
+    return (await response.json());
+}
 /** An answer as people read it. */
 function answerText(answer) {
     if (answer === undefined || answer === null)
@@ -368,12 +377,7 @@ async function submitAssessment(event) {
         assessments: [assessment],
         options: { review: false },
     };
-    const response = await fetch("/api/evaluate", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(request),
-    });
-    const body = (await response.json());
+    const body = await evaluate(request);
     if ("errors" in body) {
         showErrors(body.errors.map((e) => ({
             pointer: e.pointer.replace(/^\/assessments\/0/, ""),
@@ -401,18 +405,12 @@ async function reviewPanel(panel) {
         assessments: panel.assessments,
         options: panel.rules ? { rules: panel.rules, consensus: panel.consensus ?? [] } : { consensus: panel.consensus ?? [] },
     };
+    // A rubric the server holds (a preset or one given with --rubric) travels as a document.
     const served = await getJson("/api/rubrics");
-    const isPreset = ["bpf-proposal", "bpf-outcome", "horizon-europe-ria", "horizon-europe-ia", "nih-overall-impact"]
-        .includes(panel.rubric.id);
-    if (!isPreset && served.some((r) => r.id === panel.rubric.id)) {
+    if (served.some((r) => r.id === panel.rubric.id)) {
         request.rubric = { document: await getJson(`/api/rubrics/${encodeURIComponent(panel.rubric.id)}`) };
     }
-    const response = await fetch("/api/evaluate", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(request),
-    });
-    const body = (await response.json());
+    const body = await evaluate(request);
     if ("errors" in body) {
         byId("panel-report").replaceChildren(el("h2", {}, "The panel cannot be reviewed"), el("ul", {}, ...body.errors.map((e) => el("li", {}, `${e.path}: ${e.message}`))));
         announce(`The panel has ${body.errors.length} problem(s).`);

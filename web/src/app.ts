@@ -398,6 +398,16 @@ function showErrors(errors: { pointer: string; message: string }[]): void {
 
 // ---- Scoring.
 
+/** Sends a request to the crate: the result, or the error document. */
+async function evaluate(request: EvaluationRequest): Promise<EvaluationResult | ErrorDocument> {
+  const response = await fetch("/api/evaluate", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+  });
+  return (await response.json()) as EvaluationResult | ErrorDocument;
+}
+
 /** An answer as people read it. */
 function answerText(answer: CriterionResult["answer"]): string {
   if (answer === undefined || answer === null) return "";
@@ -477,12 +487,7 @@ async function submitAssessment(event: Event): Promise<void> {
     assessments: [assessment],
     options: { review: false },
   };
-  const response = await fetch("/api/evaluate", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(request),
-  });
-  const body = (await response.json()) as EvaluationResult | ErrorDocument;
+  const body = await evaluate(request);
   if ("errors" in body) {
     showErrors(body.errors.map((e: ErrorDetail) => ({
       pointer: e.pointer.replace(/^\/assessments\/0/, ""),
@@ -533,18 +538,12 @@ async function reviewPanel(panel: Panel): Promise<void> {
     assessments: panel.assessments,
     options: panel.rules ? { rules: panel.rules, consensus: panel.consensus ?? [] } : { consensus: panel.consensus ?? [] },
   };
+  // A rubric the server holds (a preset or one given with --rubric) travels as a document.
   const served = await getJson<{ id: string }[]>("/api/rubrics");
-  const isPreset = ["bpf-proposal", "bpf-outcome", "horizon-europe-ria", "horizon-europe-ia", "nih-overall-impact"]
-    .includes(panel.rubric.id);
-  if (!isPreset && served.some((r) => r.id === panel.rubric.id)) {
+  if (served.some((r) => r.id === panel.rubric.id)) {
     request.rubric = { document: await getJson<Rubric>(`/api/rubrics/${encodeURIComponent(panel.rubric.id)}`) };
   }
-  const response = await fetch("/api/evaluate", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(request),
-  });
-  const body = (await response.json()) as EvaluationResult | ErrorDocument;
+  const body = await evaluate(request);
   if ("errors" in body) {
     byId("panel-report").replaceChildren(el("h2", {}, "The panel cannot be reviewed"),
       el("ul", {}, ...body.errors.map((e) => el("li", {}, `${e.path}: ${e.message}`))));
