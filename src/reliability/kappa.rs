@@ -160,7 +160,8 @@ pub fn cohen_kappa(pairs: &[(f64, f64)], weights: KappaWeights) -> Result<f64, E
             reason: "a rating is not a finite number".to_owned(),
         });
     }
-    let mut categories: Vec<f64> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    // `+ 0.0` makes -0.0 the same category as 0.0.
+    let mut categories: Vec<f64> = pairs.iter().flat_map(|(a, b)| [a + 0.0, b + 0.0]).collect();
     categories.sort_by(f64::total_cmp);
     categories.dedup();
     let k = categories.len();

@@ -70,7 +70,9 @@ impl Ratings {
                     "unit {unit}, rater {rater}: rating is not a finite number"
                 )));
             }
-            cells.extend(row);
+            // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
+            // statistic can tell them apart (a value lookup by bits would).
+            cells.extend(row.into_iter().map(|v| v.map(|x| x + 0.0)));
         }
         Ok(Ratings { raters, cells })
     }

@@ -292,3 +292,78 @@ fn panel_aggregates_match_numpy_and_scipy() {
         }
     }
 }
+
+/// Every coefficient of `rows`, as text (or the error), for comparing two data sets exactly.
+fn every_coefficient(rows: &[Vec<Option<f64>>]) -> Vec<String> {
+    let ratings = Ratings::from_rows(rows.to_vec()).unwrap();
+    let mut out = Vec::new();
+    for level in [
+        MeasurementLevel::Nominal,
+        MeasurementLevel::Ordinal,
+        MeasurementLevel::Interval,
+        MeasurementLevel::Ratio,
+    ] {
+        out.push(format!("{:?}", krippendorff_alpha(&ratings, level)));
+    }
+    out.push(format!(
+        "{:?}",
+        intraclass_correlations(&ratings)
+            .map(|iccs| iccs.iter().map(|i| i.value).collect::<Vec<_>>())
+    ));
+    let pairs: Vec<(f64, f64)> = rows
+        .iter()
+        .filter_map(|r| Some((r.first().copied().flatten()?, r.get(1).copied().flatten()?)))
+        .collect();
+    for weights in [
+        KappaWeights::Unweighted,
+        KappaWeights::Linear,
+        KappaWeights::Quadratic,
+    ] {
+        out.push(format!("{:?}", cohen_kappa(&pairs, weights)));
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Writing any 0.0 as -0.0 changes no coefficient, at any level.
+    #[test]
+    fn negative_zero_is_zero_to_every_statistic(
+        rows in proptest::collection::vec(
+            proptest::collection::vec(proptest::option::weighted(0.9, -2i8..=3), 3),
+            2..12,
+        ),
+        flips in proptest::collection::vec(proptest::bool::ANY, 36),
+    ) {
+        let plain: Vec<Vec<Option<f64>>> = rows
+            .iter()
+            .map(|r| r.iter().map(|v| v.map(f64::from)).collect())
+            .collect();
+        let mut n = 0;
+        let signed: Vec<Vec<Option<f64>>> = plain
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|v| {
+                        n += 1;
+                        v.map(|x| if x == 0.0 && flips[n % flips.len()] { -0.0 } else { x })
+                    })
+                    .collect()
+            })
+            .collect();
+        proptest::prop_assert_eq!(every_coefficient(&plain), every_coefficient(&signed));
+    }
+}
+
+#[test]
+fn ordinal_alpha_with_both_zeros_equals_alpha_with_one() {
+    let plain = vec![
+        vec![Some(0.0), Some(1.0), Some(2.0)],
+        vec![Some(1.0), Some(0.0), Some(0.0)],
+        vec![Some(2.0), Some(2.0), Some(1.0)],
+        vec![Some(0.0), Some(0.0), Some(2.0)],
+    ];
+    let mut signed = plain.clone();
+    signed[1][1] = Some(-0.0);
+    signed[3][0] = Some(-0.0);
+    assert_eq!(every_coefficient(&plain), every_coefficient(&signed));
+}
