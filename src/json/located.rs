@@ -52,13 +52,49 @@ pub(super) fn decode(text: &str) -> Option<(JsonProblem, Vec<Segment>, String)> 
     Some((problem, segments, message))
 }
 
-/// The error of reading the member `key`, placed under it.
-fn under_key<E: de::Error>(key: &str, error: E) -> E {
+/// The error of reading the member `key` (or the item at `index`), placed under it.
+fn under<E: de::Error>(segment: Segment, error: E) -> E {
     let text = error.to_string();
     let (problem, mut segments, message) =
         decode(&text).unwrap_or((JsonProblem::InvalidValue, Vec::new(), text));
-    segments.insert(0, Segment::Key(key.to_owned()));
+    segments.insert(0, segment);
     E::custom(encode(problem, &segments, &message))
+}
+
+fn under_key<E: de::Error>(key: &str, error: E) -> E {
+    under(Segment::Key(key.to_owned()), error)
+}
+
+/// Reads an array member, placing each item's errors under `key` and the item's index.
+pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    key: &str,
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    struct Items<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for Items<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an array")
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            loop {
+                let index = items.len();
+                match seq.next_element::<T>() {
+                    Ok(Some(item)) => items.push(item),
+                    Ok(None) => return Ok(items),
+                    Err(e) => return Err(under(Segment::Index { index, id: None }, e)),
+                }
+            }
+        }
+    }
+
+    deserializer
+        .deserialize_seq(Items(std::marker::PhantomData))
+        .map_err(|e| under_key(key, e))
 }
 
 /// Reads a member of any type, placing its errors under `key`.
@@ -109,11 +145,18 @@ macro_rules! members {
             pub(crate) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
                 super::count(stringify!($key), d)
             }
+
+            #[allow(dead_code)]
+            pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+                d: D,
+            ) -> Result<Vec<T>, D::Error> {
+                super::list(stringify!($key), d)
+            }
         }
     )*};
 }
 
 members!(
     min, max, step, direction, levels, target, curve, categories, measure, criterion, threshold,
-    trim,
+    trim, value,
 );

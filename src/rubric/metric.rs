@@ -65,7 +65,7 @@ pub enum Metric {
     Levels {
         /// The levels, worst first.
         #[schemars(length(min = 2))]
-        #[serde(deserialize_with = "crate::json::located::levels::any")]
+        #[serde(deserialize_with = "crate::json::located::levels::list")]
         levels: Vec<Level>,
     },
     /// A yes/no question: `s = 1` for yes, `0` for no.
@@ -114,7 +114,7 @@ pub enum Metric {
     Distribution {
         /// The category ids, e.g. the five IGF stakeholder groups.
         #[schemars(with = "Vec<crate::schema::kinds::Id>", length(min = 2), extend("uniqueItems" = true))]
-        #[serde(deserialize_with = "crate::json::located::categories::any")]
+        #[serde(deserialize_with = "crate::json::located::categories::list")]
         categories: Vec<String>,
         /// Which spread is scored.
         #[serde(deserialize_with = "crate::json::located::measure::any")]
@@ -190,7 +190,10 @@ pub struct Level {
     #[serde(default)]
     pub descriptor: String,
     /// Points of the level; strictly increasing from the first level to the last.
-    #[serde(with = "exact")]
+    #[serde(
+        serialize_with = "exact::serialize",
+        deserialize_with = "crate::json::located::value::decimal"
+    )]
     #[schemars(with = "crate::schema::kinds::Decimal")]
     pub value: Decimal,
 }

@@ -46,6 +46,8 @@ const browser = await chromium.launch({
 /** A fresh page on the front end, with every console error and page error collected. */
 async function open() {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  // Generous waits: CI shares two cores between the browser, the server and the build.
+  page.setDefaultTimeout(60000);
   const problems = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);

@@ -716,7 +716,16 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "a level that is not an object, inside the tagged metric",
             r(with(rubric(), "/criteria/1/metric/levels/1", json!("mid"))),
-            "criteria[1](clarity).metric.levels: expected an object, found the string \"mid\"",
+            "criteria[1](clarity).metric.levels[1]: expected an object, found the string \"mid\"",
+        ),
+        (
+            "a level value that is not a decimal, inside the tagged metric",
+            r(with(
+                rubric(),
+                "/criteria/1/metric/levels/2/value",
+                json!("high"),
+            )),
+            "criteria[1](clarity).metric.levels[2].value: \"high\" is not a decimal number (write digits with an optional `-` and decimal point, such as \"-2.5\")",
         ),
         (
             "a gate threshold that is not a decimal, inside the tagged rule",
