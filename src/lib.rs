@@ -26,6 +26,7 @@ pub mod design {
 }
 mod error;
 mod evaluation;
+mod evidence;
 pub mod json;
 mod label;
 mod num;
@@ -42,13 +43,17 @@ pub use aggregate::{
     PanelRules, RankingWeight, Spread, SubjectReport, SubjectStatus, TieBreak, Trim,
 };
 pub use assessment::{
-    Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Distribution, Lessons, Region,
-    Role, RubricRef, StakeholderGroup, Subject,
+    Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Derivation, Distribution,
+    Lessons, Region, Role, RubricRef, StakeholderGroup, Subject,
 };
 pub use error::{Error, ErrorDetail, ErrorDocument, JsonProblem, Path, Segment};
 pub use evaluation::{
     EvaluationOptions, EvaluationRequest, EvaluationResult, ReliabilityFigure, RubricSource,
     SCHEMA_VERSION, Warning, evaluate, evaluate_json,
+};
+pub use evidence::{
+    Commitments, Contributors, Date, Deliverable, Indicator, IndicatorResult, KeyDates, NO_UPTAKE,
+    OutcomeRecord, Reading, ResultsFramework, Target, UptakeEvent, UptakeLevel,
 };
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
 pub use rubric::{

@@ -5,7 +5,17 @@
  * Any document of igf-rubric; each document's own type is in $defs under its title.
  */
 export type IgfRubricDocument =
-  Rubric | Assessment | Panel | EvaluationRequest | Scorecard | PanelReport | EvaluationResult | ErrorDocument;
+  | Rubric
+  | Assessment
+  | Panel
+  | EvaluationRequest
+  | Scorecard
+  | PanelReport
+  | EvaluationResult
+  | ErrorDocument
+  | OutcomeRecord
+  | Commitments
+  | ResultsFramework;
 /**
  * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
  */
@@ -14,6 +24,73 @@ export type Id = string;
  * An exact decimal number. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
  */
 export type Decimal = string | number;
+/**
+ * A number an [`OutcomeRecord`] yields, named so a rubric criterion can take its answer from
+ * it (`"evidence": {"indicator": "delivery_rate"}`) and a proposal can set a target on it.
+ *
+ * | indicator | answer | computed as |
+ * |---|---|---|
+ * | `final_published` | yes/no | the record has a final-output date |
+ * | `final_within_days` (`days`) | yes/no | final output at most `days` after the annual meeting's first day |
+ * | `deliverables_delivered` | count | deliverables marked delivered |
+ * | `delivery_rate` | percent | delivered / planned x 100, at 10 places (half-even) |
+ * | `draft_lead_days` | count | days from the draft to the annual meeting; 0 when the draft came later |
+ * | `meetings_held`, `written_contributions`, `partners` | count | as recorded |
+ * | `contributors_by_group`, `contributors_by_region`, `contributors_by_gender` | distribution | contributor counts |
+ * | `groups_represented`, `regions_represented` | count | stakeholder groups or regions with at least one contributor |
+ * | `highest_uptake` | level | the highest [`UptakeLevel`] reached, or `none` |
+ *
+ * Where the record lacks what an indicator needs (no planned deliverables, no draft date),
+ * the answer is "unable to assess", and the basis says why.
+ */
+export type Indicator =
+  | {
+      indicator: "final_published";
+    }
+  | {
+      days: Count;
+      indicator: "final_within_days";
+    }
+  | {
+      indicator: "deliverables_delivered";
+    }
+  | {
+      indicator: "delivery_rate";
+    }
+  | {
+      indicator: "draft_lead_days";
+    }
+  | {
+      indicator: "meetings_held";
+    }
+  | {
+      indicator: "written_contributions";
+    }
+  | {
+      indicator: "partners";
+    }
+  | {
+      indicator: "contributors_by_group";
+    }
+  | {
+      indicator: "contributors_by_region";
+    }
+  | {
+      indicator: "contributors_by_gender";
+    }
+  | {
+      indicator: "groups_represented";
+    }
+  | {
+      indicator: "regions_represented";
+    }
+  | {
+      indicator: "highest_uptake";
+    };
+/**
+ * A whole number from 0 to 9007199254740991 (2^53 - 1), written as a JSON number.
+ */
+export type Count = number;
 /**
  * How a criterion is measured, and how its answer is normalised to `[0, 1]`.
  *
@@ -220,10 +297,6 @@ export type AnswerValue =
   | "unable_to_assess"
   | "not_applicable";
 /**
- * A whole number from 0 to 9007199254740991 (2^53 - 1), written as a JSON number.
- */
-export type Count = number;
-/**
  * A percentage from 0 to 100, as an exact decimal. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
  */
 export type Percent = string | number;
@@ -409,6 +482,16 @@ export type DecisionReason =
  * Whether a subject could be scored.
  */
 export type SubjectStatus = "scored" | "insufficient";
+/**
+ * A calendar date, YYYY-MM-DD (a day that exists, years 1-9999).
+ */
+export type Date = string;
+/**
+ * The rungs of uptake evidence, lowest first; impact is scored as evidence levels, never as
+ * counts. The ids are those of the `bpf-outcome` preset's criterion O6, where `none` is the
+ * level below the first.
+ */
+export type UptakeLevel = "disseminated" | "presented" | "cited" | "practice";
 
 /**
  * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
@@ -492,6 +575,12 @@ export interface Criterion {
    * Guidance for assessors.
    */
   description?: string;
+  /**
+   * The indicator of an outcome record this leaf takes its answer from, e.g.
+   * `{"indicator": "delivery_rate"}` ([`Rubric::apply_evidence`]); its answer type must be
+   * the metric's.
+   */
+  evidence?: Indicator | null;
   id: Id;
   /**
    * The metric of a leaf; absent on a group.
@@ -664,6 +753,10 @@ export interface Assessment {
 }
 /**
  * The answer to one criterion.
+ *
+ * Where the criterion takes its answer from an outcome record
+ * ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), `derivation` says how the value
+ * was computed; an assessor who answers otherwise gives an `override_reason`.
  */
 export interface Answer {
   /**
@@ -671,7 +764,28 @@ export interface Answer {
    */
   comment?: string | null;
   criterion: Id;
+  /**
+   * How the value was computed from an outcome record, where it was.
+   */
+  derivation?: Derivation | null;
+  /**
+   * Why the assessor's value replaces the computed one: required when an answer to a
+   * computed criterion differs from what the record yields.
+   */
+  override_reason?: string | null;
   value: AnswerValue;
+}
+/**
+ * How an answer was computed from an outcome record: the indicator, the value it gave, and
+ * the figures it used.
+ */
+export interface Derivation {
+  /**
+   * How it was computed, from which figures, e.g. "3 of 4 planned deliverables delivered".
+   */
+  basis: string;
+  computed: AnswerValue;
+  from: Indicator;
 }
 /**
  * Counts per category: category ids as keys, whole counts as values.
@@ -912,6 +1026,10 @@ export interface CriterionResult {
    * The weight the rubric declares, relative to its siblings.
    */
   declared_weight?: WrittenDecimal | null;
+  /**
+   * How the answer was computed from an outcome record (leaves that declare evidence).
+   */
+  derivation?: WrittenDerivation | null;
   effective_weight: WrittenDecimal;
   /**
    * The criterion's id.
@@ -926,6 +1044,10 @@ export interface CriterionResult {
    * mean of its children. Absent when left out or unscored.
    */
   normalised?: WrittenDecimal | null;
+  /**
+   * Why the assessor replaced the computed answer, where they did.
+   */
+  override_reason?: string | null;
   status: CriterionStatus;
 }
 /**
@@ -945,6 +1067,18 @@ export interface CriterionResult {
 export interface Score {
   exact: WrittenDecimal;
   published: WrittenDecimal;
+}
+/**
+ * How an answer was computed from an outcome record: the indicator, the value it gave, and
+ * the figures it used.
+ */
+export interface WrittenDerivation {
+  /**
+   * How it was computed, from which figures, e.g. "3 of 4 planned deliverables delivered".
+   */
+  basis: string;
+  computed: WrittenAnswerValue;
+  from: Indicator;
 }
 /**
  * Something the scoring did beyond the plain formula.
@@ -1561,4 +1695,216 @@ export interface ErrorDetail {
    * Valid ids near a mistyped one, closest first.
    */
   suggestions?: string[];
+}
+/**
+ * The evidence of one BPF and year: deliverables planned and delivered, key dates,
+ * contributors, meetings, written contributions, partners and uptake, each with its source.
+ *
+ * An outcome rubric's criteria that declare an [`Indicator`](crate::Indicator) take their
+ * answers from it ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), and a
+ * proposal's [`Commitments`](crate::Commitments) are compared with it
+ * ([`Commitments::compare`](crate::Commitments::compare)).
+ *
+ * ```
+ * use igf_rubric::OutcomeRecord;
+ *
+ * let record = OutcomeRecord::from_json(include_str!(
+ *     "../../examples/data/evidence/cybersecurity-2019.json"
+ * ))?;
+ * assert_eq!(record.subject.year, 2019);
+ * assert_eq!(record.delivered(), 3);
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface OutcomeRecord {
+  contributors?: Contributors;
+  dates: KeyDates;
+  /**
+   * Every deliverable the BPF planned, delivered or not.
+   */
+  deliverables?: Deliverable[];
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  meetings_held: Count;
+  /**
+   * Where the figures come from, or a warning such as "illustrative figures".
+   */
+  note?: string | null;
+  /**
+   * Partner organisations that took part (expert communities, NRIs, RIRs...).
+   */
+  partners?: string[];
+  subject: Subject;
+  /**
+   * Evidence that the output was taken up, each event with its source.
+   */
+  uptake?: UptakeEvent[];
+  written_contributions: Count;
+}
+/**
+ * Contributors counted three ways. Stakeholder groups and regions use the ids of
+ * [`StakeholderGroup`] and [`Region`]; genders are the record's own categories.
+ */
+export interface Contributors {
+  genders?: Distribution;
+  regions?: Distribution;
+  stakeholder_groups?: Distribution;
+}
+/**
+ * The dates of a BPF cycle that the metrics use.
+ */
+export interface KeyDates {
+  annual_meeting: Date;
+  /**
+   * The draft output was published for comment.
+   */
+  draft_published?: Date | null;
+  /**
+   * The final output was published.
+   */
+  final_published?: Date | null;
+  /**
+   * The first open call or kick-off meeting.
+   */
+  kick_off?: Date | null;
+}
+/**
+ * One deliverable a BPF planned.
+ */
+export interface Deliverable {
+  /**
+   * Whether it was delivered.
+   */
+  delivered: boolean;
+  id: Id;
+  /**
+   * What it is, e.g. "Final report" or "Case-study collection".
+   */
+  title: string;
+  /**
+   * Where it is published, when delivered.
+   */
+  url?: string | null;
+}
+/**
+ * One piece of evidence that a BPF output was used beyond the IGF.
+ */
+export interface UptakeEvent {
+  /**
+   * When it happened, where known.
+   */
+  date?: Date | null;
+  /**
+   * What happened.
+   */
+  description: string;
+  level: UptakeLevel;
+  /**
+   * Where it is documented: a link or a citation.
+   */
+  source: string;
+}
+/**
+ * What a proposal promised: targets on indicators of the outcome record to come.
+ *
+ * ```
+ * use igf_rubric::{Commitments, OutcomeRecord};
+ *
+ * let promised = Commitments::from_json(include_str!(
+ *     "../../examples/data/commitments/cybersecurity-2019.json"
+ * ))?;
+ * let record = OutcomeRecord::from_json(include_str!(
+ *     "../../examples/data/evidence/cybersecurity-2019.json"
+ * ))?;
+ * let results = promised.compare(&record)?;
+ * let lead = &results.rows[1];
+ * assert_eq!(lead.label, "Days the draft preceded the annual meeting");
+ * assert_eq!(lead.target.to_string(), "42");
+ * assert_eq!(lead.achieved.map(|a| a.to_string()).as_deref(), Some("48"));
+ * assert_eq!(lead.gap.map(|g| g.to_string()).as_deref(), Some("6"));
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface Commitments {
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  subject: Subject;
+  /**
+   * The targets, in the order the proposal states them.
+   *
+   * @minItems 1
+   */
+  targets: [Target, ...Target[]];
+}
+/**
+ * One promise: a target on an indicator, with the baseline the proposal started from.
+ */
+export interface Target {
+  /**
+   * Where things stood when the proposal was written, where it says.
+   */
+  baseline?: NonNegativeDecimal | null;
+  measure: Indicator;
+  /**
+   * The proposal's words for the promise.
+   */
+  note?: string | null;
+  target: NonNegativeDecimal;
+}
+/**
+ * The proposal's targets beside the outcome: one row per target.
+ */
+export interface ResultsFramework {
+  /**
+   * Rows the record could measure (the others lack the data, e.g. no draft date).
+   */
+  measured: number;
+  /**
+   * Rows whose target was met.
+   */
+  met: number;
+  /**
+   * One row per target, in the proposal's order.
+   */
+  rows: IndicatorResult[];
+  subject: Subject;
+}
+/**
+ * One indicator: baseline, target, achieved and the gap.
+ */
+export interface IndicatorResult {
+  /**
+   * What the record shows; absent when it lacks the data.
+   */
+  achieved?: WrittenDecimal | null;
+  /**
+   * Where things stood, as the proposal says.
+   */
+  baseline?: WrittenDecimal | null;
+  /**
+   * How the achieved value was computed.
+   */
+  basis: string;
+  /**
+   * Achieved minus target: negative falls short.
+   */
+  gap?: WrittenDecimal | null;
+  /**
+   * Its name for people.
+   */
+  label: string;
+  measure: Indicator;
+  /**
+   * Whether the target was met; absent when the record lacks the data.
+   */
+  met?: boolean | null;
+  /**
+   * The proposal's words for the promise.
+   */
+  note?: string | null;
+  target: WrittenDecimal;
 }

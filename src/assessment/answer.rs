@@ -11,8 +11,13 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::num::exact;
 
 /// The answer to one criterion.
+///
+/// Where the criterion takes its answer from an outcome record
+/// ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), `derivation` says how the value
+/// was computed; an assessor who answers otherwise gives an `override_reason`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Answer {
     /// The id of the leaf criterion answered.
     #[schemars(with = "crate::schema::kinds::Id")]
@@ -22,6 +27,68 @@ pub struct Answer {
     /// The assessor's comment or justification; kept in the scorecard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// How the value was computed from an outcome record, where it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<Derivation>,
+    /// Why the assessor's value replaces the computed one: required when an answer to a
+    /// computed criterion differs from what the record yields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_reason: Option<String>,
+}
+
+impl Answer {
+    /// An answer without comment or derivation.
+    ///
+    /// ```
+    /// use igf_rubric::{Answer, AnswerValue};
+    ///
+    /// let answer = Answer::new("P1", AnswerValue::Scale(4.into())).with_comment("timely theme");
+    /// assert_eq!(answer.comment.as_deref(), Some("timely theme"));
+    /// ```
+    #[must_use]
+    pub fn new(criterion: impl Into<String>, value: AnswerValue) -> Answer {
+        Answer {
+            criterion: criterion.into(),
+            value,
+            comment: None,
+            derivation: None,
+            override_reason: None,
+        }
+    }
+
+    /// The answer with the assessor's comment.
+    #[must_use]
+    pub fn with_comment(mut self, comment: impl Into<String>) -> Answer {
+        self.comment = Some(comment.into());
+        self
+    }
+
+    /// The answer marked as the assessor's override of a computed value, with the reason.
+    #[must_use]
+    pub fn overriding(mut self, reason: impl Into<String>) -> Answer {
+        self.override_reason = Some(reason.into());
+        self
+    }
+
+    /// Whether the assessor's value replaces one computed from evidence.
+    #[must_use]
+    pub fn is_override(&self) -> bool {
+        self.override_reason.is_some()
+    }
+}
+
+/// How an answer was computed from an outcome record: the indicator, the value it gave, and
+/// the figures it used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Derivation {
+    /// The indicator the criterion declares as its evidence.
+    pub from: crate::evidence::Indicator,
+    /// The value the record yields (the answer's value, unless the assessor overrode it).
+    pub computed: AnswerValue,
+    /// How it was computed, from which figures, e.g. "3 of 4 planned deliverables delivered".
+    pub basis: String,
 }
 
 /// A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,

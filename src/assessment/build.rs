@@ -45,11 +45,7 @@ impl Assessment {
     /// Adds an answer.
     #[must_use]
     pub fn answer(mut self, criterion: impl Into<String>, value: AnswerValue) -> Assessment {
-        self.answers.push(Answer {
-            criterion: criterion.into(),
-            value,
-            comment: None,
-        });
+        self.answers.push(Answer::new(criterion, value));
         self
     }
 
@@ -61,11 +57,8 @@ impl Assessment {
         value: AnswerValue,
         comment: impl Into<String>,
     ) -> Assessment {
-        self.answers.push(Answer {
-            criterion: criterion.into(),
-            value,
-            comment: Some(comment.into()),
-        });
+        self.answers
+            .push(Answer::new(criterion, value).with_comment(comment));
         self
     }
 

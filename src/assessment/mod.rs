@@ -8,7 +8,7 @@ mod build;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use answer::{Answer, AnswerValue, Distribution};
+pub use answer::{Answer, AnswerValue, Derivation, Distribution};
 pub use assessor::{Assessor, Region, Role, StakeholderGroup};
 
 use crate::error::{Error, Path};

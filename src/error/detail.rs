@@ -124,8 +124,9 @@ impl Error {
     /// `malformed_criterion`, `too_few`, `negative_weight`, `bad_weight`, `invalid_rule`,
     /// `zero_total_weight`, `empty_scale`, `bad_step`, `out_of_range`, `too_precise`,
     /// `off_step`, `out_of_order`, `band_gap`, `unknown_criterion`, `mismatch`,
-    /// `unknown_choice`, `missing_answer`, `rubric_mismatch`, `invalid_data`, `undefined`,
-    /// `unknown_name`, `unknown_preset`, `overflow`. A code, once published, keeps its meaning.
+    /// `unknown_choice`, `missing_answer`, `rubric_mismatch`, `inconsistent`,
+    /// `missing_reason`, `invalid_data`, `undefined`, `unknown_name`, `unknown_preset`,
+    /// `overflow`. A code, once published, keeps its meaning.
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -151,6 +152,8 @@ impl Error {
             Error::UnknownChoice { .. } => "unknown_choice",
             Error::MissingAnswer { .. } => "missing_answer",
             Error::RubricMismatch { .. } => "rubric_mismatch",
+            Error::Inconsistent { .. } => "inconsistent",
+            Error::MissingReason { .. } => "missing_reason",
             Error::InvalidData { .. } => "invalid_data",
             Error::Undefined { .. } => "undefined",
             Error::UnknownName { .. } => "unknown_name",

@@ -292,6 +292,25 @@ pub enum Error {
         /// What the assessment names.
         found: String,
     },
+    /// Parts of one document, or two documents that belong together, disagree: dates out of
+    /// order, an outcome record for another BPF or year, a target on a measure that has no
+    /// single number.
+    #[error("{path}: {problem}")]
+    Inconsistent {
+        /// Where the disagreeing value is.
+        path: Path,
+        /// What disagrees with what, with both values.
+        problem: String,
+    },
+    /// A decision that needs its reason was recorded without one: an assessor's override of a
+    /// computed answer, a feedback item not (or only partly) accepted.
+    #[error("{path}: {what} needs a reason")]
+    MissingReason {
+        /// Where the reason belongs.
+        path: Path,
+        /// What needs the reason.
+        what: String,
+    },
     /// Data handed to a statistic is malformed (ragged rows, a value that is not finite, too
     /// few raters or units for the statistic).
     #[error("{statistic}: {reason}")]
@@ -409,6 +428,8 @@ macro_rules! with_path {
             | Error::UnknownChoice { path: $path, .. }
             | Error::MissingAnswer { path: $path, .. }
             | Error::RubricMismatch { path: $path, .. }
+            | Error::Inconsistent { path: $path, .. }
+            | Error::MissingReason { path: $path, .. }
             | Error::Overflow { path: $path, .. }
             | Error::UnknownPreset { path: $path, .. } => Some($body),
             Error::InvalidData { .. } | Error::Undefined { .. } | Error::UnknownName { .. } => None,

@@ -121,6 +121,7 @@ impl Criterion {
             required: false,
             allow_not_applicable: false,
             metric: Some(metric),
+            evidence: None,
             criteria: Vec::new(),
         }
     }
@@ -151,6 +152,13 @@ impl Criterion {
     #[must_use]
     pub fn allow_not_applicable(mut self) -> Criterion {
         self.allow_not_applicable = true;
+        self
+    }
+
+    /// Takes the leaf's answer from an outcome record's indicator.
+    #[must_use]
+    pub fn evidence(mut self, indicator: crate::evidence::Indicator) -> Criterion {
+        self.evidence = Some(indicator);
         self
     }
 

@@ -117,6 +117,11 @@ pub struct Criterion {
     /// The metric of a leaf; absent on a group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
+    /// The indicator of an outcome record this leaf takes its answer from, e.g.
+    /// `{"indicator": "delivery_rate"}` ([`Rubric::apply_evidence`]); its answer type must be
+    /// the metric's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::evidence::Indicator>,
     /// The children of a group (at least one); absent on a leaf.
     #[serde(
         default,
@@ -491,9 +496,17 @@ impl Walker {
             (None, true) => Err(malformed(here, id, "has neither `metric` nor `criteria`")),
             (Some(metric), true) => {
                 metric.validate(&here.key("metric"))?;
+                if let Some(indicator) = criterion.evidence {
+                    indicator.check_metric(id, metric, &here.key("evidence"))?;
+                }
                 self.leaves.push(position);
                 Ok(position)
             }
+            (None, false) if criterion.evidence.is_some() => Err(malformed(
+                here,
+                id,
+                "is a group, which takes no `evidence` (give it to its leaves)",
+            )),
             (None, false) => {
                 let scored = criterion.weight.is_some_and(|w| !w.is_zero());
                 let children = self.walk(

@@ -1,6 +1,7 @@
 //! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel, evaluation
-//! request (inputs), scorecard, panel report, evaluation result and error document (outputs),
-//! and one bundle that declares every type once.
+//! request, outcome record and commitments (inputs), scorecard, panel report, evaluation
+//! result, results framework and error document (outputs), and one bundle that declares every
+//! type once.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
 //! strings), outputs as the crate writes them (decimals as strings). A type whose written form
@@ -85,6 +86,25 @@ pub fn panel_report() -> Value {
     output::<PanelReport>()
 }
 
+/// The schema of an outcome record ([`OutcomeRecord`](crate::OutcomeRecord)).
+#[must_use]
+pub fn outcome_record() -> Value {
+    input::<crate::OutcomeRecord>()
+}
+
+/// The schema of a proposal's commitments ([`Commitments`](crate::Commitments)).
+#[must_use]
+pub fn commitments() -> Value {
+    input::<crate::Commitments>()
+}
+
+/// The schema of a results framework, promised against achieved
+/// ([`ResultsFramework`](crate::ResultsFramework)).
+#[must_use]
+pub fn results_framework() -> Value {
+    output::<crate::ResultsFramework>()
+}
+
 /// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
@@ -160,6 +180,9 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("panel-report.schema.json", panel_report()),
         ("result.schema.json", result()),
         ("error.schema.json", error_document()),
+        ("outcome-record.schema.json", outcome_record()),
+        ("commitments.schema.json", commitments()),
+        ("results-framework.schema.json", results_framework()),
     ]
 }
 

@@ -88,7 +88,7 @@ impl Rubric {
                 });
                 continue;
             }
-            if let Err(error) = answer_outcome(node, metric, i, &answer.value) {
+            if let Err(error) = answer_outcome(node, metric, i, answer) {
                 errors.push(error);
             }
         }

@@ -286,7 +286,7 @@ impl Work<'_> {
                 None if *metric == Metric::Text => Outcome::Unscored,
                 None => Outcome::LeftOut(Exclusion::Unanswered),
                 Some((i, answer)) => {
-                    let (outcome, fraction) = answer_outcome(node, metric, i, &answer.value)?;
+                    let (outcome, fraction) = answer_outcome(node, metric, i, answer)?;
                     if let Some(fraction) = fraction {
                         Self::set(&mut self.fraction, at, fraction);
                     }
@@ -543,11 +543,12 @@ pub(super) fn answer_outcome(
     node: &Node,
     metric: &Metric,
     i: usize,
-    value: &AnswerValue,
+    answer: &Answer,
 ) -> Result<(Outcome, Option<Fraction>), Error> {
     let id = &node.criterion.id;
+    check_provenance(node, i, answer)?;
     let here = || Path::root().key("answers").item(i, id).key("value");
-    Ok(match value {
+    Ok(match &answer.value {
         AnswerValue::UnableToAssess if *metric == Metric::Text => (Outcome::Unscored, None),
         AnswerValue::UnableToAssess => (Outcome::LeftOut(Exclusion::UnableToAssess), None),
         AnswerValue::NotApplicable if node.criterion.allow_not_applicable => {
@@ -567,6 +568,37 @@ pub(super) fn answer_outcome(
             None => (Outcome::Unscored, None),
         },
     })
+}
+
+/// Checks that a derivation or an override concerns a criterion that declares evidence, and
+/// the indicator it declares.
+fn check_provenance(node: &Node, i: usize, answer: &Answer) -> Result<(), Error> {
+    let id = &node.criterion.id;
+    let here = || Path::root().key("answers").item(i, id);
+    let mismatch = |key: &str, problem: String| Error::Mismatch {
+        path: here().key(key),
+        criterion: id.clone(),
+        problem,
+    };
+    match (&node.criterion.evidence, &answer.derivation) {
+        (None, Some(_)) => Err(mismatch(
+            "derivation",
+            "declares no evidence, so its answer cannot be derived from a record".to_owned(),
+        )),
+        (None, None) if answer.override_reason.is_some() => Err(mismatch(
+            "override_reason",
+            "declares no evidence, so there is no computed answer to override".to_owned(),
+        )),
+        (Some(declared), Some(derivation)) if *declared != derivation.from => Err(mismatch(
+            "derivation",
+            format!(
+                "takes its answer from `{}`, not from `{}`",
+                declared.name(),
+                derivation.from.name()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The error for an answer to a group.

@@ -120,6 +120,17 @@ fn row(f: &mut fmt::Formatter<'_>, c: &CriterionResult, depth: usize) -> fmt::Re
         shown(c.effective_weight),
         c.contribution.published
     )?;
+    let indent = depth.saturating_mul(2).saturating_add(4);
+    if let Some(derivation) = &c.derivation {
+        writeln!(f, "  {:indent$}computed: {}", "", derivation.basis)?;
+    }
+    if let (Some(reason), Some(derivation)) = (&c.override_reason, &c.derivation) {
+        writeln!(
+            f,
+            "  {:indent$}overridden (computed {}): {reason}",
+            "", derivation.computed
+        )?;
+    }
     for child in &c.criteria {
         row(f, child, depth.saturating_add(1))?;
     }

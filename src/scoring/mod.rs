@@ -159,6 +159,12 @@ pub struct CriterionResult {
     /// The assessor's comment (leaves only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// How the answer was computed from an outcome record (leaves that declare evidence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<crate::assessment::Derivation>,
+    /// Why the assessor replaced the computed answer, where they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_reason: Option<String>,
     /// The normalised score in `[0, 1]`: a leaf's answer through its metric, a group's weighted
     /// mean of its children. Absent when left out or unscored.
     #[serde(

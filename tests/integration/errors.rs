@@ -315,7 +315,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown field",
             r(with(rubric(), "/criteria/0/wieght", json!(1))),
-            "criteria[0](fit).wieght: unknown field `wieght` (allowed: id, name, description, weight, required, allow_not_applicable, metric, criteria)",
+            "criteria[0](fit).wieght: unknown field `wieght` (allowed: id, name, description, weight, required, allow_not_applicable, metric, evidence, criteria)",
         ),
         (
             "unknown metric field",
@@ -503,7 +503,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown assessment field",
             a(with(assessment(), "/answers/0/coment", json!("typo"))),
-            "answers[0](fit).coment: unknown field `coment` (allowed: criterion, value, comment)",
+            "answers[0](fit).coment: unknown field `coment` (allowed: criterion, value, comment, derivation, override_reason)",
         ),
         (
             "unknown stakeholder group",
@@ -783,7 +783,7 @@ fn every_rejected_input_has_its_exact_message() {
 }
 
 /// The codes `Error::code` documents.
-const CODES: [&str; 35] = [
+const CODES: [&str; 37] = [
     "syntax",
     "not_utf8",
     "too_deep",
@@ -814,6 +814,8 @@ const CODES: [&str; 35] = [
     "unknown_choice",
     "missing_answer",
     "rubric_mismatch",
+    "inconsistent",
+    "missing_reason",
     "invalid_data",
     "undefined",
     "unknown_name",

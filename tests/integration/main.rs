@@ -8,6 +8,7 @@ mod common;
 mod contract;
 mod errors;
 mod evaluation;
+mod evidence;
 mod exactness;
 mod example;
 mod labels;

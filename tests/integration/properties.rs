@@ -137,6 +137,7 @@ fn build(tree: &Tree, scale: TotalScale, weight_factor: Decimal) -> RubricDoc {
         required: false,
         allow_not_applicable: false,
         metric: Some(leaf.metric.clone()),
+        evidence: None,
         criteria: Vec::new(),
     };
     let criteria = tree
@@ -152,6 +153,7 @@ fn build(tree: &Tree, scale: TotalScale, weight_factor: Decimal) -> RubricDoc {
                 required: false,
                 allow_not_applicable: false,
                 metric: None,
+                evidence: None,
                 criteria: many
                     .iter()
                     .enumerate()
@@ -217,10 +219,11 @@ fn assess(rubric: &Rubric, tree: &Tree) -> Assessment {
     let answers = leaves(rubric)
         .into_iter()
         .zip(seeds)
-        .map(|((id, metric), seed)| Answer {
-            criterion: id,
-            value: seed.map_or(AnswerValue::UnableToAssess, |s| answer_for(&metric, s)),
-            comment: None,
+        .map(|((id, metric), seed)| {
+            Answer::new(
+                id,
+                seed.map_or(AnswerValue::UnableToAssess, |s| answer_for(&metric, s)),
+            )
         })
         .collect();
     Assessment {

@@ -1,0 +1,304 @@
+//! The outcome record: the evidence of one BPF cycle, as the Secretariat or a coordinator
+//! writes it down.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+use crate::assessment::{Distribution, Region, StakeholderGroup, Subject};
+use crate::error::{Error, Path};
+use crate::num::exact;
+use crate::rubric::{check_format, check_id, check_ids};
+
+/// The evidence of one BPF and year: deliverables planned and delivered, key dates,
+/// contributors, meetings, written contributions, partners and uptake, each with its source.
+///
+/// An outcome rubric's criteria that declare an [`Indicator`](crate::Indicator) take their
+/// answers from it ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), and a
+/// proposal's [`Commitments`](crate::Commitments) are compared with it
+/// ([`Commitments::compare`](crate::Commitments::compare)).
+///
+/// ```
+/// use igf_rubric::OutcomeRecord;
+///
+/// let record = OutcomeRecord::from_json(include_str!(
+///     "../../examples/data/evidence/cybersecurity-2019.json"
+/// ))?;
+/// assert_eq!(record.subject.year, 2019);
+/// assert_eq!(record.delivered(), 3);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "OutcomeRecord")]
+pub struct OutcomeRecord {
+    /// Version of the document format; 1.
+    #[serde(default = "format_version")]
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
+    /// The BPF and year the evidence is about.
+    pub subject: Subject,
+    /// Every deliverable the BPF planned, delivered or not.
+    #[serde(default)]
+    pub deliverables: Vec<Deliverable>,
+    /// The key dates of the cycle.
+    pub dates: KeyDates,
+    /// Who contributed, counted by stakeholder group, region and gender.
+    #[serde(default)]
+    pub contributors: Contributors,
+    /// Meetings held (virtual or in person), the annual-meeting session included.
+    #[serde(with = "exact::count")]
+    #[schemars(with = "crate::schema::kinds::Count")]
+    pub meetings_held: u64,
+    /// Written contributions and case studies received.
+    #[serde(with = "exact::count")]
+    #[schemars(with = "crate::schema::kinds::Count")]
+    pub written_contributions: u64,
+    /// Partner organisations that took part (expert communities, NRIs, RIRs...).
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// Evidence that the output was taken up, each event with its source.
+    #[serde(default)]
+    pub uptake: Vec<UptakeEvent>,
+    /// Where the figures come from, or a warning such as "illustrative figures".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn format_version() -> u32 {
+    crate::FORMAT_VERSION
+}
+
+/// One deliverable a BPF planned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deliverable {
+    /// Id, unique in the record.
+    #[schemars(with = "crate::schema::kinds::Id")]
+    pub id: String,
+    /// What it is, e.g. "Final report" or "Case-study collection".
+    pub title: String,
+    /// Whether it was delivered.
+    pub delivered: bool,
+    /// Where it is published, when delivered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The dates of a BPF cycle that the metrics use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDates {
+    /// The first open call or kick-off meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kick_off: Option<Date>,
+    /// The draft output was published for comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_published: Option<Date>,
+    /// The first day of the annual IGF meeting.
+    pub annual_meeting: Date,
+    /// The final output was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_published: Option<Date>,
+}
+
+/// Contributors counted three ways. Stakeholder groups and regions use the ids of
+/// [`StakeholderGroup`] and [`Region`]; genders are the record's own categories.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contributors {
+    /// Contributors per stakeholder group.
+    #[serde(default)]
+    pub stakeholder_groups: Distribution,
+    /// Contributors per regional group.
+    #[serde(default)]
+    pub regions: Distribution,
+    /// Contributors per gender, as the record counts them (e.g. `women`, `men`, `undisclosed`).
+    #[serde(default)]
+    pub genders: Distribution,
+}
+
+/// One piece of evidence that a BPF output was used beyond the IGF.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UptakeEvent {
+    /// How far the uptake went.
+    pub level: UptakeLevel,
+    /// What happened.
+    pub description: String,
+    /// Where it is documented: a link or a citation.
+    pub source: String,
+    /// When it happened, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+/// The rungs of uptake evidence, lowest first; impact is scored as evidence levels, never as
+/// counts. The ids are those of the `bpf-outcome` preset's criterion O6, where `none` is the
+/// level below the first.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum UptakeLevel {
+    /// Summarised in blogs or newsletters of other communities.
+    Disseminated,
+    /// Presented at external fora (RIR, NOG or NRI meetings).
+    Presented,
+    /// Cited in an external policy process.
+    Cited,
+    /// A documented change in practice attributed in part to the output.
+    Practice,
+}
+
+crate::label::labels!(UptakeLevel, "uptake level" {
+    Disseminated => "disseminated", "Disseminated";
+    Presented => "presented", "Presented at external fora";
+    Cited => "cited", "Cited in a policy process";
+    Practice => "practice", "Documented change in practice";
+});
+
+impl UptakeLevel {
+    /// The rung's number: 1 (disseminated) to 4 (practice); no evidence is 0.
+    #[must_use]
+    pub fn rank(self) -> u8 {
+        match self {
+            UptakeLevel::Disseminated => 1,
+            UptakeLevel::Presented => 2,
+            UptakeLevel::Cited => 3,
+            UptakeLevel::Practice => 4,
+        }
+    }
+}
+
+impl OutcomeRecord {
+    /// Loads an outcome record and checks it: ids, known stakeholder groups and regions, and
+    /// dates in order (kick-off before the draft, the draft before the final output).
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, unknown or missing fields and dates that do not
+    /// exist; [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`];
+    /// [`Error::Json`] (problem `unknown_value`) also for a stakeholder group or region that
+    /// is not one of the crate's; [`Error::Inconsistent`] for dates out of order.
+    pub fn from_json(json: &str) -> Result<OutcomeRecord, Error> {
+        let record: OutcomeRecord = crate::error::from_json(json)?;
+        record.check()?;
+        Ok(record)
+    }
+
+    /// Writes the record as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::error::to_json(self)
+    }
+
+    /// Checks what [`OutcomeRecord::from_json`] checks, for a record built in code.
+    ///
+    /// # Errors
+    /// As for [`OutcomeRecord::from_json`], less the JSON errors.
+    pub fn check(&self) -> Result<(), Error> {
+        let root = Path::root();
+        check_format(self.format_version)?;
+        check_id(&self.subject.id, &root.key("subject").key("id"))?;
+        for (i, deliverable) in self.deliverables.iter().enumerate() {
+            check_id(
+                &deliverable.id,
+                &root.key("deliverables").item(i, &deliverable.id).key("id"),
+            )?;
+        }
+        check_ids(
+            self.deliverables.iter().map(|d| d.id.as_str()),
+            "deliverable",
+            |i, id| root.key("deliverables").item(i, id).key("id"),
+        )?;
+        let contributors = root.key("contributors");
+        let groups = StakeholderGroup::ALL.iter().map(|g| g.as_str());
+        known(
+            &self.contributors.stakeholder_groups,
+            groups,
+            "stakeholder group",
+            &contributors.key("stakeholder_groups"),
+        )?;
+        let regions = Region::ALL.iter().map(|r| r.as_str());
+        known(
+            &self.contributors.regions,
+            regions,
+            "region",
+            &contributors.key("regions"),
+        )?;
+        self.check_dates(&root.key("dates"))
+    }
+
+    fn check_dates(&self, at: &Path) -> Result<(), Error> {
+        let d = &self.dates;
+        let pairs = [
+            ("kick_off", d.kick_off, "draft_published", d.draft_published),
+            ("kick_off", d.kick_off, "final_published", d.final_published),
+            (
+                "draft_published",
+                d.draft_published,
+                "final_published",
+                d.final_published,
+            ),
+            (
+                "kick_off",
+                d.kick_off,
+                "annual_meeting",
+                Some(d.annual_meeting),
+            ),
+        ];
+        for (first_key, first, later_key, later) in pairs {
+            if let (Some(first), Some(later)) = (first, later)
+                && later < first
+            {
+                return Err(Error::Inconsistent {
+                    path: at.key(later_key),
+                    problem: format!("{later_key} {later} comes before {first_key} {first}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// How many planned deliverables were delivered.
+    #[must_use]
+    pub fn delivered(&self) -> usize {
+        self.deliverables.iter().filter(|d| d.delivered).count()
+    }
+
+    /// The highest rung of uptake evidence, with the event that reached it first in the record.
+    #[must_use]
+    pub fn highest_uptake(&self) -> Option<&UptakeEvent> {
+        self.uptake.iter().rev().max_by_key(|event| event.level)
+    }
+}
+
+/// Checks that every category of `counts` is one of `allowed`.
+fn known<'a>(
+    counts: &Distribution,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+    what: &'static str,
+    at: &Path,
+) -> Result<(), Error> {
+    for category in counts.categories() {
+        if !allowed.clone().any(|id| id == category) {
+            let ids: Vec<&str> = allowed.clone().collect();
+            let hint = match crate::error::nearest(category, ids.iter().copied()).first() {
+                Some(id) => format!(" (did you mean `{id}`?)"),
+                None => String::new(),
+            };
+            return Err(Error::Json {
+                path: at.key(category),
+                problem: crate::error::JsonProblem::UnknownValue,
+                message: format!(
+                    "unknown {what} `{}`{hint} (allowed: {})",
+                    crate::error::shorten(category),
+                    ids.join(", ")
+                ),
+            });
+        }
+    }
+    Ok(())
+}
