@@ -1749,8 +1749,18 @@ export interface OutcomeRecord {
  */
 export interface Contributors {
   genders?: Distribution;
-  regions?: Distribution;
-  stakeholder_groups?: Distribution;
+  /**
+   * Contributors per regional group.
+   */
+  regions?: {
+    [k: string]: Count;
+  };
+  /**
+   * Contributors per stakeholder group.
+   */
+  stakeholder_groups?: {
+    [k: string]: Count;
+  };
 }
 /**
  * The dates of a BPF cycle that the metrics use.

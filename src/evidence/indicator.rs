@@ -337,7 +337,8 @@ impl Indicator {
     /// no, the rung of uptake (0 to 4). `None` where the record lacks what it needs.
     ///
     /// # Errors
-    /// [`Error::Mismatch`] for the `contributors_by_*` indicators, which have no single number.
+    /// [`Error::Inconsistent`] for the `contributors_by_*` indicators, which have no single
+    /// number.
     pub(crate) fn number(self, record: &OutcomeRecord) -> Result<(Option<Decimal>, String), Error> {
         let Reading { value, basis } = self.read(record)?;
         let number = match &value {
@@ -355,10 +356,12 @@ impl Indicator {
 }
 
 pub(crate) fn no_single_number(indicator: Indicator) -> Error {
-    Error::Mismatch {
+    Error::Inconsistent {
         path: Path::root().key("indicator"),
-        criterion: indicator.name().to_owned(),
-        problem: "is a distribution, which has no single number to set a target on (use `groups_represented` or `regions_represented`)".to_owned(),
+        problem: format!(
+            "indicator `{}` yields a distribution, which has no single number to set a target on (use `groups_represented` or `regions_represented`)",
+            indicator.name()
+        ),
     }
 }
 

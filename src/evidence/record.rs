@@ -109,13 +109,37 @@ pub struct KeyDates {
 pub struct Contributors {
     /// Contributors per stakeholder group.
     #[serde(default)]
+    #[schemars(schema_with = "group_counts")]
     pub stakeholder_groups: Distribution,
     /// Contributors per regional group.
     #[serde(default)]
+    #[schemars(schema_with = "region_counts")]
     pub regions: Distribution,
     /// Contributors per gender, as the record counts them (e.g. `women`, `men`, `undisclosed`).
     #[serde(default)]
     pub genders: Distribution,
+}
+
+fn group_counts(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    counts_keyed_by(generator, StakeholderGroup::ALL.iter().map(|g| g.as_str()))
+}
+
+fn region_counts(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    counts_keyed_by(generator, Region::ALL.iter().map(|r| r.as_str()))
+}
+
+/// A distribution whose keys are drawn from `names`.
+fn counts_keyed_by<'a>(
+    generator: &mut schemars::SchemaGenerator,
+    names: impl Iterator<Item = &'a str>,
+) -> schemars::Schema {
+    let count = generator.subschema_for::<crate::schema::kinds::Count>();
+    let names: Vec<&str> = names.collect();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "enum": names },
+        "additionalProperties": count
+    })
 }
 
 /// One piece of evidence that a BPF output was used beyond the IGF.

@@ -139,7 +139,8 @@ impl Commitments {
     ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON and unknown or missing fields;
-    /// [`Error::UnsupportedFormat`], [`Error::InvalidId`]; [`Error::Mismatch`] for a target
+    /// [`Error::UnsupportedFormat`], [`Error::InvalidId`]; [`Error::TooFew`] without targets;
+    /// [`Error::Inconsistent`] for a target
     /// on a distribution; [`Error::OutOfRange`] for a target or baseline beyond what the
     /// indicator can reach (100 for a percentage, 1 for yes/no, 4 for uptake).
     pub fn from_json(json: &str) -> Result<Commitments, Error> {
@@ -164,6 +165,14 @@ impl Commitments {
         let root = Path::root();
         check_format(self.format_version)?;
         check_id(&self.subject.id, &root.key("subject").key("id"))?;
+        if self.targets.is_empty() {
+            return Err(Error::TooFew {
+                path: root.key("targets"),
+                what: "targets",
+                min: 1,
+                found: 0,
+            });
+        }
         for (i, target) in self.targets.iter().enumerate() {
             let here = root.key("targets").item(i, target.measure.name());
             let ceiling = match target.measure.answer_type() {

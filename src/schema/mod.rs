@@ -162,6 +162,25 @@ pub fn bundle() -> Value {
     })
 }
 
+/// The schema of one document by its short name: the file name in `schemas/` without
+/// `.schema.json` (`rubric`, `panel-report`, `outcome-record`, ...), or `bundle`.
+///
+/// ```
+/// assert_eq!(igf_rubric::schema::named("panel-report"), Some(igf_rubric::schema::panel_report()));
+/// assert_eq!(igf_rubric::schema::named("bundle"), Some(igf_rubric::schema::bundle()));
+/// assert_eq!(igf_rubric::schema::named("rubrics"), None);
+/// ```
+#[must_use]
+pub fn named(name: &str) -> Option<Value> {
+    if name == "bundle" {
+        return Some(bundle());
+    }
+    documents_with_names()
+        .into_iter()
+        .find(|(file, _)| file.strip_suffix(".schema.json") == Some(name))
+        .map(|(_, schema)| schema)
+}
+
 /// Every schema with the file name it is committed under in `schemas/`.
 #[must_use]
 pub fn all() -> Vec<(&'static str, Value)> {

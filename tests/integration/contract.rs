@@ -39,6 +39,10 @@ enum Base {
     Panel,
     /// An evaluation request, read by `evaluate_json`.
     Request,
+    /// An outcome record, read by `OutcomeRecord::from_json`.
+    Record,
+    /// A proposal's commitments, read by `Commitments::from_json`.
+    Commitments,
 }
 
 impl Base {
@@ -50,6 +54,8 @@ impl Base {
             Base::MiniAssessment => "mini-assessment",
             Base::Panel => "panel",
             Base::Request => "request",
+            Base::Record => "outcome-record",
+            Base::Commitments => "commitments",
         }
     }
 
@@ -59,6 +65,8 @@ impl Base {
             Base::Proposal | Base::MiniAssessment => "assessment.schema.json",
             Base::Panel => "panel.schema.json",
             Base::Request => "request.schema.json",
+            Base::Record => "outcome-record.schema.json",
+            Base::Commitments => "commitments.schema.json",
         }
     }
 
@@ -79,6 +87,8 @@ impl Base {
                     read("examples/data/proposals/ixps-2016.json")
                 ]
             }),
+            Base::Record => read("examples/data/evidence/cybersecurity-2019.json"),
+            Base::Commitments => read("examples/data/commitments/cybersecurity-2019.json"),
             Base::Request => json!({
                 "schema_version": 1,
                 "rubric": { "preset": { "id": "bpf-proposal" } },
@@ -108,6 +118,8 @@ impl Base {
                 .and_then(|request| igf_rubric::evaluate(&request))
                 .map(|_| ())
                 .map_err(first),
+            Base::Record => igf_rubric::OutcomeRecord::from_json(&text).map(|_| ()),
+            Base::Commitments => igf_rubric::Commitments::from_json(&text).map(|_| ()),
         }
     }
 }
@@ -513,7 +525,163 @@ fn cases() -> Vec<Case> {
         )
         .loader_only(EXACT),
     );
+    cases.extend(evidence_cases());
     cases
+}
+
+/// Outcome records and commitments.
+fn evidence_cases() -> Vec<Case> {
+    use Base::{Commitments, Record};
+    vec![
+        set(
+            Record,
+            "an outcome record's format_version is 1",
+            "/format_version",
+            json!(2),
+        ),
+        remove(Record, "an outcome record names its subject", "/subject"),
+        remove(Record, "an outcome record has key dates", "/dates"),
+        remove(
+            Record,
+            "the annual meeting date is required",
+            "/dates/annual_meeting",
+        ),
+        set(
+            Record,
+            "a date is YYYY-MM-DD",
+            "/dates/kick_off",
+            json!("12 March 2019"),
+        ),
+        set(
+            Record,
+            "a month is 01 to 12",
+            "/dates/kick_off",
+            json!("2019-13-12"),
+        ),
+        set(
+            Record,
+            "a date is a day that exists",
+            "/dates/final_published",
+            json!("2019-02-29"),
+        )
+        .loader_only("the length of a month depends on the month and, for February, the year"),
+        set(
+            Record,
+            "the final output follows the draft",
+            "/dates/final_published",
+            json!("2019-10-01"),
+        )
+        .loader_only(ORDER),
+        set(
+            Record,
+            "meetings_held is a count",
+            "/meetings_held",
+            json!(-1),
+        ),
+        set(
+            Record,
+            "written_contributions is a JSON integer",
+            "/written_contributions",
+            json!("12"),
+        ),
+        set(
+            Record,
+            "a deliverable says whether it was delivered",
+            "/deliverables/0",
+            json!({ "id": "d", "title": "D" }),
+        ),
+        set(
+            Record,
+            "deliverable ids are unique",
+            "/deliverables/1/id",
+            json!("research-papers"),
+        )
+        .loader_only(UNIQUE),
+        set(
+            Record,
+            "contributor counts are whole",
+            "/contributors/genders/women",
+            json!(2.5),
+        ),
+        set(
+            Record,
+            "contributors by group use known stakeholder groups",
+            "/contributors/stakeholder_groups/govt",
+            json!(1),
+        ),
+        set(
+            Record,
+            "contributors by region use known regions",
+            "/contributors/regions/europe",
+            json!(1),
+        ),
+        set(
+            Record,
+            "an uptake level is a known rung",
+            "/uptake/0/level",
+            json!("viral"),
+        ),
+        remove(
+            Record,
+            "an uptake event names its source",
+            "/uptake/0/source",
+        ),
+        set(
+            Record,
+            "no unknown outcome record field",
+            "/budget",
+            json!(1000),
+        ),
+        set(
+            Commitments,
+            "commitments' format_version is 1",
+            "/format_version",
+            json!(2),
+        ),
+        set(
+            Commitments,
+            "commitments have at least one target",
+            "/targets",
+            json!([]),
+        ),
+        set(
+            Commitments,
+            "a target names a known indicator",
+            "/targets/0/measure",
+            json!({ "indicator": "budget" }),
+        ),
+        set(
+            Commitments,
+            "an indicator takes no unknown member",
+            "/targets/0/measure",
+            json!({ "indicator": "partners", "days": 3 }),
+        ),
+        remove(
+            Commitments,
+            "final_within_days states its days",
+            "/targets/2/measure/days",
+        ),
+        set(
+            Commitments,
+            "a target is not negative",
+            "/targets/0/target",
+            json!(-1),
+        ),
+        set(
+            Commitments,
+            "a percentage target is at most 100",
+            "/targets/0",
+            json!({ "measure": { "indicator": "delivery_rate" }, "target": 120 }),
+        )
+        .loader_only("the range depends on the indicator named beside it"),
+        set(
+            Commitments,
+            "a target is a single number, not a distribution",
+            "/targets/0/measure",
+            json!({ "indicator": "contributors_by_group" }),
+        )
+        .loader_only("the range depends on the indicator named beside it"),
+    ]
 }
 
 /// The valid documents every validator must accept, with their schemas.
@@ -554,6 +722,22 @@ fn valid_documents() -> Vec<(String, &'static str)> {
         (
             "tests/contract/emitted/panel-report.json".to_owned(),
             "panel-report.schema.json",
+        ),
+        (
+            "tests/contract/emitted/results-framework.json".to_owned(),
+            "results-framework.schema.json",
+        ),
+        (
+            "examples/data/evidence/cybersecurity-2019.json".to_owned(),
+            "outcome-record.schema.json",
+        ),
+        (
+            "examples/data/evidence/cybersecurity-2019-assessment.json".to_owned(),
+            "assessment.schema.json",
+        ),
+        (
+            "examples/data/commitments/cybersecurity-2019.json".to_owned(),
+            "commitments.schema.json",
         ),
     ];
     for (id, _) in igf_rubric::presets::all() {
@@ -596,6 +780,14 @@ fn emitted() -> BTreeMap<String, Value> {
     out.insert(
         "result.json".to_owned(),
         serde_json::to_value(&result).unwrap(),
+    );
+    let record =
+        igf_rubric::OutcomeRecord::from_json(&Base::Record.document().to_string()).unwrap();
+    let promised =
+        igf_rubric::Commitments::from_json(&Base::Commitments.document().to_string()).unwrap();
+    out.insert(
+        "results-framework.json".to_owned(),
+        serde_json::to_value(promised.compare(&record).unwrap()).unwrap(),
     );
     out.insert(
         "errors.json".to_owned(),

@@ -20,6 +20,8 @@ pub(crate) enum Kind {
     Assessment,
     Panel,
     Request,
+    OutcomeRecord,
+    Commitments,
 }
 
 /// The bytes of a file, or of standard input for `-`.
@@ -102,6 +104,20 @@ pub(crate) fn check(
                 Err(e) => vec![e],
             },
         },
+        Kind::OutcomeRecord => Report {
+            what: "outcome record".to_owned(),
+            errors: igf_rubric::OutcomeRecord::from_json(text)
+                .err()
+                .into_iter()
+                .collect(),
+        },
+        Kind::Commitments => Report {
+            what: "commitments".to_owned(),
+            errors: igf_rubric::Commitments::from_json(text)
+                .err()
+                .into_iter()
+                .collect(),
+        },
         Kind::Assessment => {
             let named = named_rubric(text, rubric);
             match named {
@@ -155,7 +171,8 @@ fn named_rubric(text: &str, given: Option<&Cow<'static, Rubric>>) -> Option<Cow<
 }
 
 /// What a document looks like: a rubric has criteria, an assessment answers, a request names
-/// its rubric source, a panel holds assessments.
+/// its rubric source, a panel holds assessments, an outcome record has key dates, commitments
+/// have targets.
 fn guess(text: &str) -> Kind {
     let Ok(Value::Object(members)) = serde_json::from_str::<Value>(text) else {
         return Kind::Rubric;
@@ -170,6 +187,10 @@ fn guess(text: &str) -> Kind {
         Kind::Request
     } else if members.contains_key("assessments") {
         Kind::Panel
+    } else if members.contains_key("dates") {
+        Kind::OutcomeRecord
+    } else if members.contains_key("targets") {
+        Kind::Commitments
     } else {
         Kind::Rubric
     }

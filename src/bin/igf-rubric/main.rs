@@ -104,6 +104,9 @@ enum SchemaName {
     PanelReport,
     Result,
     Error,
+    OutcomeRecord,
+    Commitments,
+    ResultsFramework,
     /// Every type of every document, each declared once.
     Bundle,
 }
@@ -268,19 +271,13 @@ fn evaluate(out: &mut impl Write, request: &Path, format: Format) -> Result<(), 
 }
 
 fn schema(name: SchemaName) -> String {
-    use igf_rubric::schema;
-    let value = match name {
-        SchemaName::Rubric => schema::rubric(),
-        SchemaName::Assessment => schema::assessment(),
-        SchemaName::Panel => schema::panel(),
-        SchemaName::Request => schema::request(),
-        SchemaName::Scorecard => schema::scorecard(),
-        SchemaName::PanelReport => schema::panel_report(),
-        SchemaName::Result => schema::result(),
-        SchemaName::Error => schema::error_document(),
-        SchemaName::Bundle => schema::bundle(),
-    };
-    schema::to_text(&value).unwrap_or_default()
+    let name = name
+        .to_possible_value()
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default();
+    igf_rubric::schema::named(&name)
+        .and_then(|value| igf_rubric::schema::to_text(&value).ok())
+        .unwrap_or_default()
 }
 
 fn presets(out: &mut impl Write, id: Option<&str>) -> Result<(), Failure> {

@@ -165,18 +165,8 @@ async fn one_rubric(State(served): State<Arc<Served>>, Path(id): Path<String>) -
 }
 
 async fn one_schema(Path(name): Path<String>) -> Response {
-    use igf_rubric::schema;
-    let value = match name.trim_end_matches(".json") {
-        "rubric" => schema::rubric(),
-        "assessment" => schema::assessment(),
-        "panel" => schema::panel(),
-        "request" => schema::request(),
-        "scorecard" => schema::scorecard(),
-        "panel-report" => schema::panel_report(),
-        "result" => schema::result(),
-        "error" => schema::error_document(),
-        "bundle" => schema::bundle(),
-        _ => return not_found(&format!("no schema `{}`", name.escape_debug())),
+    let Some(value) = igf_rubric::schema::named(name.trim_end_matches(".json")) else {
+        return not_found(&format!("no schema `{}`", name.escape_debug()));
     };
     json(StatusCode::OK, value.to_string())
 }
