@@ -29,6 +29,7 @@ mod evaluation;
 mod evidence;
 pub mod json;
 mod label;
+mod lessons;
 mod num;
 pub mod presets;
 pub mod reliability;
@@ -54,6 +55,10 @@ pub use evaluation::{
 pub use evidence::{
     Commitments, Contributors, Date, Deliverable, Indicator, IndicatorResult, KeyDates, NO_UPTAKE,
     OutcomeRecord, Reading, ResultsFramework, Target, UptakeEvent, UptakeLevel,
+};
+pub use lessons::{
+    Consultation, LessonsSummary, Question, QuestionCounts, Quote, Respondent, Response, RoleCount,
+    Theme, ThemeSummary, YearCount,
 };
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
 pub use rubric::{

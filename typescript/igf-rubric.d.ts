@@ -15,7 +15,9 @@ export type IgfRubricDocument =
   | ErrorDocument
   | OutcomeRecord
   | Commitments
-  | ResultsFramework;
+  | ResultsFramework
+  | Consultation
+  | LessonsSummary;
 /**
  * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
  */
@@ -492,6 +494,14 @@ export type Date = string;
  * level below the first.
  */
 export type UptakeLevel = "disseminated" | "presented" | "cited" | "practice";
+/**
+ * The three standing BPF questions.
+ */
+export type Question = "worked_well" | "worked_less_well" | "do_differently";
+/**
+ * Ids, each once.
+ */
+export type UniqueIds = Id[];
 
 /**
  * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
@@ -1917,4 +1927,199 @@ export interface IndicatorResult {
    */
   note?: string | null;
   target: WrittenDecimal;
+}
+/**
+ * The input of a "BPF on BPFs" exercise: a code book of themes and every answer received.
+ *
+ * ```
+ * use igf_rubric::Consultation;
+ *
+ * let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
+ * let summary = input.summarise();
+ * let top = &summary.themes[0];
+ * assert_eq!(top.theme, "secretariat-support");
+ * // Every tagged answer is quoted under each of its themes.
+ * let tags: usize = input.responses.iter().map(|r| r.themes.len()).sum();
+ * assert_eq!(summary.themes.iter().map(|t| t.quotes.len()).sum::<usize>(), tags);
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface Consultation {
+  /**
+   * The themes answers are tagged with.
+   */
+  code_book: Theme[];
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  /**
+   * Every answer received, in the order received.
+   */
+  responses: Response[];
+  /**
+   * What was asked, and of whom.
+   */
+  title: string;
+}
+/**
+ * A theme of the code book.
+ */
+export interface Theme {
+  /**
+   * What answers under it are about.
+   */
+  description?: string;
+  id: Id;
+  /**
+   * The theme's name for people.
+   */
+  label: string;
+}
+/**
+ * One answer to one of the three questions.
+ */
+export interface Response {
+  bpf: Subject;
+  id: Id;
+  question: Question;
+  respondent: Respondent;
+  /**
+   * The answer, as given.
+   */
+  text: string;
+  themes?: UniqueIds;
+}
+/**
+ * Who gave an answer.
+ */
+export interface Respondent {
+  id: Id;
+  /**
+   * Their regional group, where known.
+   */
+  region?: Region | null;
+  role: Role;
+  stakeholder_group: StakeholderGroup;
+}
+/**
+ * What the answers say, theme by theme.
+ */
+export interface LessonsSummary {
+  /**
+   * BPFs (id and year) the answers are about.
+   */
+  bpfs: number;
+  /**
+   * People who answered.
+   */
+  respondents: number;
+  /**
+   * Answers received.
+   */
+  responses: number;
+  /**
+   * Every theme of the code book, ranked: most BPFs raising it first, then most answers,
+   * then code-book order; equal on both shares a rank.
+   */
+  themes: ThemeSummary[];
+  /**
+   * The consultation's title.
+   */
+  title: string;
+  /**
+   * Ids of the answers not yet tagged with any theme.
+   */
+  untagged: string[];
+}
+/**
+ * One theme across all answers.
+ */
+export interface ThemeSummary {
+  /**
+   * The BPFs (`id`) raising it, sorted.
+   */
+  bpfs: string[];
+  by_question: QuestionCounts;
+  /**
+   * Answers raising it, by the respondent's role (roles with none left out).
+   */
+  by_role: RoleCount[];
+  /**
+   * Answers raising it, by the year of the BPF.
+   */
+  by_year: YearCount[];
+  /**
+   * The theme's label.
+   */
+  label: string;
+  /**
+   * Every answer raising it, in the order received.
+   */
+  quotes: Quote[];
+  /**
+   * Its rank, from 1 (competition ranking: ties share the better rank).
+   */
+  rank: number;
+  /**
+   * The theme's id.
+   */
+  theme: string;
+}
+/**
+ * Answers counted by question.
+ */
+export interface QuestionCounts {
+  /**
+   * Raised as what to do differently.
+   */
+  do_differently: number;
+  /**
+   * Raised as what worked less well.
+   */
+  worked_less_well: number;
+  /**
+   * Raised as what worked well.
+   */
+  worked_well: number;
+}
+/**
+ * Answers from one role.
+ */
+export interface RoleCount {
+  counts: QuestionCounts;
+  role: Role;
+}
+/**
+ * Answers about BPFs of one year.
+ */
+export interface YearCount {
+  counts: QuestionCounts;
+  /**
+   * The year.
+   */
+  year: number;
+}
+/**
+ * An answer as quoted under a theme, with what it takes to find it again.
+ */
+export interface Quote {
+  /**
+   * The BPF's id.
+   */
+  bpf: string;
+  question: Question;
+  /**
+   * The answer's id in the consultation.
+   */
+  response: string;
+  role: Role;
+  /**
+   * The answer, in full.
+   */
+  text: string;
+  /**
+   * The BPF's year.
+   */
+  year: number;
 }

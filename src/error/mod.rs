@@ -631,6 +631,30 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     })
 }
 
+/// The error for a name that is not one of `allowed` (a stakeholder group, a theme), with the
+/// nearest as a suggestion.
+pub(crate) fn unknown_value<'a>(
+    at: Path,
+    what: &str,
+    found: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) -> Error {
+    let hint = match nearest(found, allowed.clone()).first() {
+        Some(id) => format!(" (did you mean `{id}`?)"),
+        None => String::new(),
+    };
+    let allowed: Vec<&str> = allowed.collect();
+    Error::Json {
+        path: at,
+        problem: JsonProblem::UnknownValue,
+        message: format!(
+            "unknown {what} `{}`{hint} (allowed: {})",
+            shorten(found),
+            allowed.join(", ")
+        ),
+    }
+}
+
 /// The most characters of a value quoted in a message.
 const QUOTE_LIMIT: usize = 80;
 

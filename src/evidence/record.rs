@@ -303,26 +303,19 @@ impl OutcomeRecord {
 fn known<'a>(
     counts: &Distribution,
     allowed: impl Iterator<Item = &'a str> + Clone,
-    what: &'static str,
+    what: &str,
     at: &Path,
 ) -> Result<(), Error> {
-    for category in counts.categories() {
-        if !allowed.clone().any(|id| id == category) {
-            let ids: Vec<&str> = allowed.clone().collect();
-            let hint = match crate::error::nearest(category, ids.iter().copied()).first() {
-                Some(id) => format!(" (did you mean `{id}`?)"),
-                None => String::new(),
-            };
-            return Err(Error::Json {
-                path: at.key(category),
-                problem: crate::error::JsonProblem::UnknownValue,
-                message: format!(
-                    "unknown {what} `{}`{hint} (allowed: {})",
-                    crate::error::shorten(category),
-                    ids.join(", ")
-                ),
-            });
-        }
+    match counts
+        .categories()
+        .find(|c| !allowed.clone().any(|id| id == *c))
+    {
+        Some(category) => Err(crate::error::unknown_value(
+            at.key(category),
+            what,
+            category,
+            allowed,
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }

@@ -1,6 +1,6 @@
 //! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel, evaluation
-//! request, outcome record and commitments (inputs), scorecard, panel report, evaluation
-//! result, results framework and error document (outputs), and one bundle that declares every
+//! request, outcome record, commitments and consultation (inputs), scorecard, panel report,
+//! evaluation result, results framework, lessons summary and error document (outputs), and one bundle that declares every
 //! type once.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
@@ -105,6 +105,19 @@ pub fn results_framework() -> Value {
     output::<crate::ResultsFramework>()
 }
 
+/// The schema of a consultation: a code book and the answers to the three BPF questions
+/// ([`Consultation`](crate::Consultation)).
+#[must_use]
+pub fn consultation() -> Value {
+    input::<crate::Consultation>()
+}
+
+/// The schema of a lessons summary ([`LessonsSummary`](crate::LessonsSummary)).
+#[must_use]
+pub fn lessons_summary() -> Value {
+    output::<crate::LessonsSummary>()
+}
+
 /// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
@@ -202,6 +215,8 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("outcome-record.schema.json", outcome_record()),
         ("commitments.schema.json", commitments()),
         ("results-framework.schema.json", results_framework()),
+        ("consultation.schema.json", consultation()),
+        ("lessons-summary.schema.json", lessons_summary()),
     ]
 }
 

@@ -43,6 +43,8 @@ enum Base {
     Record,
     /// A proposal's commitments, read by `Commitments::from_json`.
     Commitments,
+    /// Answers to the three questions with a code book, read by `Consultation::from_json`.
+    Consultation,
 }
 
 impl Base {
@@ -56,6 +58,7 @@ impl Base {
             Base::Request => "request",
             Base::Record => "outcome-record",
             Base::Commitments => "commitments",
+            Base::Consultation => "consultation",
         }
     }
 
@@ -67,6 +70,7 @@ impl Base {
             Base::Request => "request.schema.json",
             Base::Record => "outcome-record.schema.json",
             Base::Commitments => "commitments.schema.json",
+            Base::Consultation => "consultation.schema.json",
         }
     }
 
@@ -89,6 +93,7 @@ impl Base {
             }),
             Base::Record => read("examples/data/evidence/cybersecurity-2019.json"),
             Base::Commitments => read("examples/data/commitments/cybersecurity-2019.json"),
+            Base::Consultation => read("examples/data/lessons.json"),
             Base::Request => json!({
                 "schema_version": 1,
                 "rubric": { "preset": { "id": "bpf-proposal" } },
@@ -120,6 +125,7 @@ impl Base {
                 .map_err(first),
             Base::Record => igf_rubric::OutcomeRecord::from_json(&text).map(|_| ()),
             Base::Commitments => igf_rubric::Commitments::from_json(&text).map(|_| ()),
+            Base::Consultation => igf_rubric::Consultation::from_json(&text).map(|_| ()),
         }
     }
 }
@@ -529,10 +535,68 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// Outcome records and commitments.
+/// Outcome records, commitments and consultations.
 fn evidence_cases() -> Vec<Case> {
-    use Base::{Commitments, Record};
+    use Base::{Commitments, Consultation, Record};
     vec![
+        remove(Consultation, "a consultation has a code book", "/code_book"),
+        set(
+            Consultation,
+            "a theme id is an id",
+            "/code_book/0/id",
+            json!("early start"),
+        ),
+        remove(Consultation, "a theme has a label", "/code_book/0/label"),
+        set(
+            Consultation,
+            "theme ids are unique",
+            "/code_book/1/id",
+            json!("early-start"),
+        )
+        .loader_only(UNIQUE),
+        set(
+            Consultation,
+            "a response answers one of the three questions",
+            "/responses/0/question",
+            json!("worked_badly"),
+        ),
+        set(
+            Consultation,
+            "a respondent has a known role",
+            "/responses/0/respondent/role",
+            json!("chair"),
+        ),
+        remove(
+            Consultation,
+            "a response says which BPF it is about",
+            "/responses/0/bpf",
+        ),
+        set(
+            Consultation,
+            "a response's themes are in the code book",
+            "/responses/0/themes",
+            json!(["budget"]),
+        )
+        .loader_only(REFERENCE),
+        set(
+            Consultation,
+            "a response raises a theme once",
+            "/responses/0/themes",
+            json!(["timeline", "timeline"]),
+        ),
+        set(
+            Consultation,
+            "response ids are unique",
+            "/responses/1/id",
+            json!("r01"),
+        )
+        .loader_only(UNIQUE),
+        set(
+            Consultation,
+            "no unknown response field",
+            "/responses/0/sentiment",
+            json!("positive"),
+        ),
         set(
             Record,
             "an outcome record's format_version is 1",
@@ -739,6 +803,14 @@ fn valid_documents() -> Vec<(String, &'static str)> {
             "examples/data/commitments/cybersecurity-2019.json".to_owned(),
             "commitments.schema.json",
         ),
+        (
+            "examples/data/lessons.json".to_owned(),
+            "consultation.schema.json",
+        ),
+        (
+            "tests/contract/emitted/lessons-summary.json".to_owned(),
+            "lessons-summary.schema.json",
+        ),
     ];
     for (id, _) in igf_rubric::presets::all() {
         valid.push((format!("presets/{id}.json"), "rubric.schema.json"));
@@ -788,6 +860,12 @@ fn emitted() -> BTreeMap<String, Value> {
     out.insert(
         "results-framework.json".to_owned(),
         serde_json::to_value(promised.compare(&record).unwrap()).unwrap(),
+    );
+    let consultation =
+        igf_rubric::Consultation::from_json(&Base::Consultation.document().to_string()).unwrap();
+    out.insert(
+        "lessons-summary.json".to_owned(),
+        serde_json::to_value(consultation.summarise()).unwrap(),
     );
     out.insert(
         "errors.json".to_owned(),

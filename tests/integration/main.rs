@@ -12,6 +12,7 @@ mod evidence;
 mod exactness;
 mod example;
 mod labels;
+mod lessons;
 mod panel;
 mod panel_properties;
 mod presets;

@@ -22,6 +22,7 @@ pub(crate) enum Kind {
     Request,
     OutcomeRecord,
     Commitments,
+    Consultation,
 }
 
 /// The bytes of a file, or of standard input for `-`.
@@ -118,6 +119,13 @@ pub(crate) fn check(
                 .into_iter()
                 .collect(),
         },
+        Kind::Consultation => Report {
+            what: "consultation".to_owned(),
+            errors: igf_rubric::Consultation::from_json(text)
+                .err()
+                .into_iter()
+                .collect(),
+        },
         Kind::Assessment => {
             let named = named_rubric(text, rubric);
             match named {
@@ -172,7 +180,7 @@ fn named_rubric(text: &str, given: Option<&Cow<'static, Rubric>>) -> Option<Cow<
 
 /// What a document looks like: a rubric has criteria, an assessment answers, a request names
 /// its rubric source, a panel holds assessments, an outcome record has key dates, commitments
-/// have targets.
+/// have targets, a consultation has a code book.
 fn guess(text: &str) -> Kind {
     let Ok(Value::Object(members)) = serde_json::from_str::<Value>(text) else {
         return Kind::Rubric;
@@ -191,6 +199,8 @@ fn guess(text: &str) -> Kind {
         Kind::OutcomeRecord
     } else if members.contains_key("targets") {
         Kind::Commitments
+    } else if members.contains_key("code_book") {
+        Kind::Consultation
     } else {
         Kind::Rubric
     }

@@ -107,6 +107,8 @@ enum SchemaName {
     OutcomeRecord,
     Commitments,
     ResultsFramework,
+    Consultation,
+    LessonsSummary,
     /// Every type of every document, each declared once.
     Bundle,
 }
