@@ -33,6 +33,7 @@ mod lessons;
 mod num;
 pub mod presets;
 pub mod reliability;
+mod revision;
 mod rubric;
 pub mod schema;
 mod scoring;
@@ -61,6 +62,10 @@ pub use lessons::{
     Theme, ThemeSummary, YearCount,
 };
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
+pub use revision::{
+    ChangeKind, CriterionChange, Driver, Migration, MigrationNote, RankMove, Rescoring, RubricDiff,
+    SetAside,
+};
 pub use rubric::{
     Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,
     FORMAT_VERSION, Gate, GateRule, Level, MAX_ID_LEN, MAX_SCALE_MAGNITUDE, Metric, Rubric,

@@ -17,7 +17,8 @@ export type IgfRubricDocument =
   | Commitments
   | ResultsFramework
   | Consultation
-  | LessonsSummary;
+  | LessonsSummary
+  | Rescoring;
 /**
  * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
  */
@@ -502,6 +503,10 @@ export type Question = "worked_well" | "worked_less_well" | "do_differently";
  * Ids, each once.
  */
 export type UniqueIds = Id[];
+/**
+ * The kinds of [`CriterionChange`].
+ */
+export type ChangeKind = "added" | "removed" | "reweighted" | "rescaled" | "moved" | "renamed";
 
 /**
  * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
@@ -2122,4 +2127,209 @@ export interface Quote {
    * The BPF's year.
    */
   year: number;
+}
+/**
+ * A panel reviewed under an older and a newer version of its rubric, side by side.
+ */
+export interface Rescoring {
+  after: PanelReport;
+  before: PanelReport;
+  /**
+   * Agreed totals recorded under the older version: they do not carry over, since the
+   * scale they were agreed on changed meaning.
+   */
+  consensus_set_aside: WrittenConsensus[];
+  diff: RubricDiff;
+  /**
+   * Assessments that lost answers or lack answers under the newer version (the others
+   * carried over whole).
+   */
+  migrations: MigrationNote[];
+  /**
+   * Each subject's rank and total before and after, with what moved it.
+   */
+  moves: RankMove[];
+}
+/**
+ * A score agreed by the panel after discussion.
+ */
+export interface WrittenConsensus {
+  /**
+   * The criterion agreed, in its own units (scale value, level points, count, percentage);
+   * absent: the total is agreed, on the rubric's total scale.
+   */
+  criterion?: Id | null;
+  /**
+   * Why, or what was discussed.
+   */
+  note?: string | null;
+  recorded_by: Id;
+  subject: Id;
+  value: WrittenDecimal;
+}
+/**
+ * The changes from one version of a rubric to another.
+ *
+ * ```
+ * use igf_rubric::{ChangeKind, Rubric, presets};
+ *
+ * let old = presets::bpf_proposal();
+ * let mut doc = old.doc().clone();
+ * doc.version = "1.1.0".into();
+ * doc.criteria[5].weight = Some(25.into()); // P5, breadth: 15 -> 25
+ * let new = Rubric::try_from(doc)?;
+ * let diff = old.diff(&new)?;
+ * assert_eq!(diff.changes.len(), 1);
+ * assert_eq!(diff.changes[0].kind, ChangeKind::Reweighted);
+ * assert_eq!(diff.changes[0].detail, "weight 15 -> 25; share of the total 15 % -> 22.7273 %");
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface RubricDiff {
+  /**
+   * Each change to a criterion, in the newer rubric's order, removed criteria last.
+   */
+  changes: CriterionChange[];
+  from: RubricRef;
+  /**
+   * Changes to gates, bands, the total scale, rounding or the unable-to-assess policy, in
+   * words.
+   */
+  rules: string[];
+  to: RubricRef;
+}
+/**
+ * One change to one criterion.
+ */
+export interface CriterionChange {
+  /**
+   * The criterion's id.
+   */
+  criterion: string;
+  /**
+   * The change in words, with both values.
+   */
+  detail: string;
+  kind: ChangeKind;
+  /**
+   * Its name (the newer one where it has one).
+   */
+  name: string;
+  /**
+   * Its share of the whole total after, where it is in the newer rubric.
+   */
+  share_after?: WrittenDecimal | null;
+  /**
+   * Its share of the whole total before, where it was in the older rubric.
+   */
+  share_before?: WrittenDecimal | null;
+}
+/**
+ * What one assessment lost or lacks under the newer version.
+ */
+export interface MigrationNote {
+  /**
+   * The assessor.
+   */
+  assessor: string;
+  /**
+   * Answers that do not carry over, with the reasons.
+   */
+  set_aside: SetAside[];
+  /**
+   * The subject.
+   */
+  subject: string;
+  /**
+   * Leaves of the newer version left unanswered.
+   */
+  unanswered: string[];
+}
+/**
+ * An answer left behind by a migration.
+ */
+export interface SetAside {
+  answer: WrittenAnswer;
+  /**
+   * Why it does not carry over.
+   */
+  reason: string;
+}
+/**
+ * The answer to one criterion.
+ *
+ * Where the criterion takes its answer from an outcome record
+ * ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), `derivation` says how the value
+ * was computed; an assessor who answers otherwise gives an `override_reason`.
+ */
+export interface WrittenAnswer {
+  /**
+   * The assessor's comment or justification; kept in the scorecard.
+   */
+  comment?: string | null;
+  criterion: Id;
+  /**
+   * How the value was computed from an outcome record, where it was.
+   */
+  derivation?: WrittenDerivation | null;
+  /**
+   * Why the assessor's value replaces the computed one: required when an answer to a
+   * computed criterion differs from what the record yields.
+   */
+  override_reason?: string | null;
+  value: WrittenAnswerValue;
+}
+/**
+ * One subject before and after.
+ */
+export interface RankMove {
+  /**
+   * The criteria whose points for this subject changed, largest change first.
+   */
+  drivers: Driver[];
+  /**
+   * Rank under the newer version.
+   */
+  rank_after: number | null;
+  /**
+   * Rank under the older version (none: not ranked).
+   */
+  rank_before: number | null;
+  /**
+   * Selected under the newer version.
+   */
+  selected_after: boolean;
+  /**
+   * Selected under the older version.
+   */
+  selected_before: boolean;
+  /**
+   * The subject's id.
+   */
+  subject: string;
+  /**
+   * The subject's title.
+   */
+  title: string;
+  /**
+   * Total under the newer version.
+   */
+  total_after: Score | null;
+  /**
+   * Total under the older version.
+   */
+  total_before: Score | null;
+}
+/**
+ * How one criterion's points for a subject changed: its share of the total times the panel's
+ * combined normalised score on it, times the range of the total.
+ */
+export interface Driver {
+  change: WrittenDecimal;
+  /**
+   * The criterion's id.
+   */
+  criterion: string;
+  points_after: WrittenDecimal;
+  points_before: WrittenDecimal;
 }

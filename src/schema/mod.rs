@@ -1,6 +1,7 @@
 //! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel, evaluation
 //! request, outcome record, commitments and consultation (inputs), scorecard, panel report,
-//! evaluation result, results framework, lessons summary and error document (outputs), and one bundle that declares every
+//! evaluation result, results framework, lessons summary, rescoring and error document
+//! (outputs), and one bundle that declares every
 //! type once.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
@@ -118,6 +119,13 @@ pub fn lessons_summary() -> Value {
     output::<crate::LessonsSummary>()
 }
 
+/// The schema of a rescoring: a panel under two versions of its rubric, the diff and the
+/// moves ([`Rescoring`](crate::Rescoring)).
+#[must_use]
+pub fn rescoring() -> Value {
+    output::<crate::Rescoring>()
+}
+
 /// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
@@ -217,6 +225,7 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("results-framework.schema.json", results_framework()),
         ("consultation.schema.json", consultation()),
         ("lessons-summary.schema.json", lessons_summary()),
+        ("rescoring.schema.json", rescoring()),
     ]
 }
 

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::engine::{answer_outcome, group_answered, reference_errors};
-use crate::assessment::Assessment;
+use crate::assessment::{Answer, Assessment};
 use crate::error::{Error, Path};
-use crate::rubric::Rubric;
+use crate::rubric::{Metric, Node, Rubric};
 
 impl Rubric {
     /// Reads an assessment of this rubric from JSON and checks it, returning every error at
@@ -66,22 +66,17 @@ impl Rubric {
         let list = Path::root().key("answers");
         let mut answered: BTreeMap<usize, usize> = BTreeMap::new();
         for (i, answer) in assessment.answers.iter().enumerate() {
-            let id = &answer.criterion;
-            let here = list.item(i, id);
-            let Some(at) = self.leaf_position(i, id) else {
-                errors.push(self.unknown_criterion(id, here.key("criterion"), true));
-                continue;
-            };
-            let Some(node) = self.nodes().get(at) else {
-                continue;
-            };
-            let Some(metric) = &node.criterion.metric else {
-                errors.push(group_answered(id, here.key("criterion")));
-                continue;
+            let (at, node, metric) = match self.leaf_of(i, answer) {
+                Ok(found) => found,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
             };
             if let Some(first) = answered.insert(at, i) {
+                let id = &answer.criterion;
                 errors.push(Error::DuplicateId {
-                    path: here.key("criterion"),
+                    path: list.item(i, id).key("criterion"),
                     what: "answer",
                     id: id.clone(),
                     first: list.item(first, id).key("criterion"),
@@ -110,5 +105,33 @@ impl Rubric {
             }
         }
         errors
+    }
+
+    /// What is wrong with one answer, at position `i`, on its own: an unknown or group
+    /// criterion, a wrong type, a value out of range or off step, an unknown level or
+    /// category, a derivation or override the criterion does not take.
+    pub(crate) fn answer_problem(&self, i: usize, answer: &Answer) -> Option<Error> {
+        let (_, node, metric) = match self.leaf_of(i, answer) {
+            Ok(found) => found,
+            Err(error) => return Some(error),
+        };
+        answer_outcome(node, metric, i, answer).err()
+    }
+
+    /// The leaf an answer at position `i` names, with its position and metric.
+    fn leaf_of(&self, i: usize, answer: &Answer) -> Result<(usize, &Node, &Metric), Error> {
+        let id = &answer.criterion;
+        let here = Path::root().key("answers").item(i, id).key("criterion");
+        let at = self
+            .leaf_position(i, id)
+            .ok_or_else(|| self.unknown_criterion(id, here.clone(), true))?;
+        let node = self
+            .nodes()
+            .get(at)
+            .ok_or_else(|| self.unknown_criterion(id, here.clone(), true))?;
+        match &node.criterion.metric {
+            Some(metric) => Ok((at, node, metric)),
+            None => Err(group_answered(id, here)),
+        }
     }
 }

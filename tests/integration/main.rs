@@ -19,6 +19,7 @@ mod presets;
 mod properties;
 mod reader;
 mod reliability;
+mod revision;
 mod rounding;
 mod schemas;
 mod schemes;

@@ -109,6 +109,7 @@ enum SchemaName {
     ResultsFramework,
     Consultation,
     LessonsSummary,
+    Rescoring,
     /// Every type of every document, each declared once.
     Bundle,
 }
