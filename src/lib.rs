@@ -27,6 +27,7 @@ pub mod design {
 mod error;
 mod evaluation;
 mod evidence;
+mod feedback;
 pub mod json;
 mod label;
 mod lessons;
@@ -56,6 +57,10 @@ pub use evaluation::{
 pub use evidence::{
     Commitments, Contributors, Date, Deliverable, Indicator, IndicatorResult, KeyDates, NO_UPTAKE,
     OutcomeRecord, Reading, ResultsFramework, Target, UptakeEvent, UptakeLevel,
+};
+pub use feedback::{
+    AppliedItem, Disposition, FeedbackAuthor, FeedbackItem, FeedbackRound, FeedbackTarget, Finding,
+    Recommendation, ReportText, Revision, Section, Stage,
 };
 pub use lessons::{
     Consultation, LessonsSummary, Question, QuestionCounts, Quote, Respondent, Response, RoleCount,

@@ -18,7 +18,9 @@ export type IgfRubricDocument =
   | ResultsFramework
   | Consultation
   | LessonsSummary
-  | Rescoring;
+  | Rescoring
+  | ReportText
+  | FeedbackRound;
 /**
  * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
  */
@@ -507,6 +509,34 @@ export type UniqueIds = Id[];
  * The kinds of [`CriterionChange`].
  */
 export type ChangeKind = "added" | "removed" | "reweighted" | "rescaled" | "moved" | "renamed";
+/**
+ * Draft or final.
+ */
+export type Stage = "draft" | "final";
+/**
+ * What was done with a feedback item.
+ */
+export type Disposition = "accepted" | "partly_accepted" | "not_accepted" | "pending";
+/**
+ * What a feedback item is about.
+ */
+export type FeedbackTarget =
+  | {
+      id: Id;
+      type: "criterion";
+    }
+  | {
+      id: Id;
+      type: "finding";
+    }
+  | {
+      id: Id;
+      type: "recommendation";
+    }
+  | {
+      id: Id;
+      type: "section";
+    };
 
 /**
  * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
@@ -2332,4 +2362,143 @@ export interface Driver {
   criterion: string;
   points_after: WrittenDecimal;
   points_before: WrittenDecimal;
+}
+/**
+ * The text of a report that takes feedback: sections, findings and recommendations, each
+ * with an id feedback can point to.
+ *
+ * ```
+ * use igf_rubric::{FeedbackRound, ReportText, Stage, presets};
+ *
+ * let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
+ * let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;
+ * let revision = draft.apply(&round, presets::bpf_proposal())?;
+ * assert_eq!(revision.report.stage, Stage::Final);
+ * assert_eq!(revision.applied.len() + revision.for_the_rubric.len() + revision.unchanged.len(), round.items.len());
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface ReportText {
+  /**
+   * The date of this text, where given.
+   */
+  date?: Date | null;
+  /**
+   * What the evidence shows.
+   */
+  findings?: Finding[];
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  /**
+   * What the report recommends, each resting on findings.
+   */
+  recommendations?: Recommendation[];
+  /**
+   * Sections of prose, in reading order.
+   */
+  sections?: Section[];
+  stage: Stage;
+  /**
+   * The report's title.
+   */
+  title: string;
+}
+/**
+ * A finding.
+ */
+export interface Finding {
+  id: Id;
+  /**
+   * What was found.
+   */
+  text: string;
+  /**
+   * Themes of the consultation the finding rests on.
+   */
+  themes?: string[];
+}
+/**
+ * A recommendation.
+ */
+export interface Recommendation {
+  /**
+   * Ids of the findings it rests on.
+   */
+  findings?: string[];
+  id: Id;
+  /**
+   * What is recommended.
+   */
+  text: string;
+}
+/**
+ * A section of prose.
+ */
+export interface Section {
+  id: Id;
+  /**
+   * The prose (Markdown).
+   */
+  text: string;
+  /**
+   * Heading.
+   */
+  title: string;
+}
+/**
+ * The feedback received on a draft in one round, each item with its disposition.
+ */
+export interface FeedbackRound {
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  id: Id;
+  /**
+   * Every item received, in the order received.
+   */
+  items: FeedbackItem[];
+  /**
+   * What the round was, e.g. "MAG and public comment on the draft, June-August 2020".
+   */
+  title: string;
+}
+/**
+ * One piece of feedback.
+ */
+export interface FeedbackItem {
+  author: FeedbackAuthor;
+  disposition: Disposition;
+  id: Id;
+  on: FeedbackTarget;
+  /**
+   * Why it was accepted only in part, or not at all (required then).
+   */
+  reason?: string | null;
+  /**
+   * The new text of the finding, recommendation or section, where the item changes it
+   * (accepted or partly accepted items only).
+   */
+  revision?: string | null;
+  /**
+   * The feedback, as received.
+   */
+  text: string;
+}
+/**
+ * Who sent a feedback item.
+ */
+export interface FeedbackAuthor {
+  id: Id;
+  /**
+   * Name, where it may be shown.
+   */
+  name?: string | null;
+  /**
+   * Their role (a MAG member, a coordinator...), where known.
+   */
+  role?: Role | null;
+  stakeholder_group: StakeholderGroup;
 }

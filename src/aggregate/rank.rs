@@ -104,13 +104,13 @@ pub(super) fn rank_and_select(
                 .map(|c| c.id.clone())
                 .collect();
             report.percentile = percentile(rank, candidate.score, candidates, rules, scale)?;
-            let of = format!("rank {rank} of {ranked}");
+            let of = format!("ranked {rank} of {ranked}");
             let decision = &mut report.decision;
             match (rules.threshold, meets.iter().any(|m| m.id == candidate.id)) {
                 (Some(t), false) => {
                     decision.reason = DecisionReason::BelowThreshold;
                     decision.explanation = format!(
-                        "{of}, but total {} misses the threshold {t}",
+                        "{of}, but its total {} is below the threshold of {t}",
                         candidate.published_total
                     );
                 }
@@ -118,7 +118,7 @@ pub(super) fn rank_and_select(
                     decision.selected = true;
                     decision.reason = DecisionReason::Selected;
                     decision.explanation = match rules.capacity {
-                        Some(c) => format!("{of}, within the capacity of {c}"),
+                        Some(c) => format!("{of}; {} (capacity {c})", top(c)),
                         None => format!("{of}; no capacity limit"),
                     };
                     selected.push(candidate.id.clone());
@@ -137,10 +137,11 @@ pub(super) fn rank_and_select(
                     let capacity = rules.capacity.unwrap_or(0);
                     decision.explanation = if held {
                         format!(
-                            "{of}, below the capacity of {capacity} (a tie above holds the remaining place)"
+                            "{of}; only {} (capacity {capacity}), and a tie above holds the last place",
+                            top(capacity)
                         )
                     } else {
-                        format!("{of}, below the capacity of {capacity}")
+                        format!("{of}; only {} (capacity {capacity})", top(capacity))
                     };
                 }
             }
@@ -149,6 +150,14 @@ pub(super) fn rank_and_select(
         rank = rank.saturating_add(group.len());
     }
     Ok(selected)
+}
+
+/// `the first is selected`, `the top 3 are selected`.
+fn top(capacity: usize) -> String {
+    match capacity {
+        1 => "the first is selected".to_owned(),
+        n => format!("the top {n} are selected"),
+    }
 }
 
 /// NIH's percentile: `ceil(100 · (r - 0.5) / N)`, clamped to 1..99, lower is better. Against a

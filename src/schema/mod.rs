@@ -1,8 +1,7 @@
-//! JSON Schemas of the documents a front end exchanges: rubric, assessment, panel, evaluation
-//! request, outcome record, commitments and consultation (inputs), scorecard, panel report,
-//! evaluation result, results framework, lessons summary, rescoring and error document
-//! (outputs), and one bundle that declares every
-//! type once.
+//! JSON Schemas of the documents a front end exchanges, and one bundle that declares every
+//! type once. Inputs: rubric, assessment, panel, evaluation request, outcome record,
+//! commitments, consultation, report text and feedback round. Outputs: scorecard, panel
+//! report, evaluation result, results framework, lessons summary, rescoring and error document.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
 //! strings), outputs as the crate writes them (decimals as strings). A type whose written form
@@ -126,6 +125,18 @@ pub fn rescoring() -> Value {
     output::<crate::Rescoring>()
 }
 
+/// The schema of a report's text ([`ReportText`](crate::ReportText)).
+#[must_use]
+pub fn report_text() -> Value {
+    input::<crate::ReportText>()
+}
+
+/// The schema of a feedback round ([`FeedbackRound`](crate::FeedbackRound)).
+#[must_use]
+pub fn feedback_round() -> Value {
+    input::<crate::FeedbackRound>()
+}
+
 /// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
@@ -226,6 +237,8 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("consultation.schema.json", consultation()),
         ("lessons-summary.schema.json", lessons_summary()),
         ("rescoring.schema.json", rescoring()),
+        ("report-text.schema.json", report_text()),
+        ("feedback-round.schema.json", feedback_round()),
     ]
 }
 

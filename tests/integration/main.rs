@@ -11,6 +11,7 @@ mod evaluation;
 mod evidence;
 mod exactness;
 mod example;
+mod feedback;
 mod labels;
 mod lessons;
 mod panel;

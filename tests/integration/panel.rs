@@ -204,7 +204,7 @@ fn ranking_breaks_ties_by_the_chain_and_reports_what_it_cannot_break() {
     assert_eq!(s2.decision.reason, DecisionReason::TiedAtCapacity);
     assert_eq!(
         s2.decision.explanation,
-        "rank 2 of 4, tied with s3 for 1 remaining place(s) of capacity 2: the panel must decide"
+        "ranked 2 of 4, tied with s3 for 1 remaining place(s) of capacity 2: the panel must decide"
     );
     let s5 = subject(&report, "s5");
     assert_eq!(s5.decision.reason, DecisionReason::Ineligible);
@@ -217,7 +217,7 @@ fn ranking_breaks_ties_by_the_chain_and_reports_what_it_cannot_break() {
     assert_eq!(s4.decision.reason, DecisionReason::BelowCapacity);
     assert_eq!(
         s4.decision.explanation,
-        "rank 4 of 4, below the capacity of 2 (a tie above holds the remaining place)"
+        "ranked 4 of 4; only the top 2 are selected (capacity 2), and a tie above holds the last place"
     );
 }
 
@@ -229,7 +229,7 @@ fn thresholds_and_percentiles() {
     assert_eq!(s4.decision.reason, DecisionReason::BelowThreshold);
     assert_eq!(
         s4.decision.explanation,
-        "rank 4 of 4, but total 50.00 misses the threshold 60"
+        "ranked 4 of 4, but its total 50.00 is below the threshold of 60"
     );
     // No tie-break: s1, s2, s3 share rank 1 of 4 -> ceil(100 · 0.5 / 4) = 13; s4 rank 4 -> 88.
     assert_eq!(subject(&report, "s1").percentile, Some(13));

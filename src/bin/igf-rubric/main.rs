@@ -110,6 +110,8 @@ enum SchemaName {
     Consultation,
     LessonsSummary,
     Rescoring,
+    ReportText,
+    FeedbackRound,
     /// Every type of every document, each declared once.
     Bundle,
 }
