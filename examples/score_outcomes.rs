@@ -1,5 +1,6 @@
 //! Ex-post evaluation: scores the sample BPF outcome assessments with the `bpf-outcome` preset
-//! and prints each one's rating on UNEP's six-point labels with its explanation.
+//! and prints each one's scorecard as Markdown: its rating on UNEP's six-point labels, the
+//! gates, every criterion with its answer and points, and the assessor's comments.
 //!
 //! Run with `cargo run --example score_outcomes`.
 
@@ -7,7 +8,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use igf_rubric::{Assessment, presets};
+use igf_rubric::{Assessment, presets, report};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let rubric = presets::bpf_outcome();
@@ -16,7 +17,6 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     files.sort();
-    println!("{} v{}\n", rubric.doc().title, rubric.version());
     for file in files
         .iter()
         .filter(|f| f.extension().is_some_and(|e| e == "json"))
@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let assessment = Assessment::from_json(&fs::read_to_string(file)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
         let card = rubric.score(&assessment)?;
-        println!("{card}");
+        println!("{}", report::scorecard_markdown(&card, rubric)?);
     }
     Ok(())
 }

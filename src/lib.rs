@@ -34,6 +34,7 @@ mod lessons;
 mod num;
 pub mod presets;
 pub mod reliability;
+pub mod report;
 mod revision;
 mod rubric;
 pub mod schema;

@@ -1,0 +1,360 @@
+//! A scorecard for people: total and band, gates, each criterion with its answer in words and
+//! points that add up to the printed total, derivations, overrides, comments and lessons; and
+//! the results framework of an outcome review.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use super::round::largest_remainder;
+use super::table::{Align, Table};
+use super::{answer_text, decimal, percent_of_one};
+use crate::error::Error;
+use crate::evidence::{Indicator, ResultsFramework, UptakeLevel};
+use crate::rubric::Rubric;
+use crate::scoring::{CriterionResult, CriterionStatus, Scorecard};
+
+/// One printed row of the criteria table.
+struct Row<'a> {
+    depth: usize,
+    result: &'a CriterionResult,
+    points: Decimal,
+}
+
+/// The criteria in tree order with their points rounded to the rubric's places: top-level
+/// points add up to the printed total less the scale's minimum, and each group's children add
+/// up to the group's printed points.
+fn rows<'a>(card: &'a Scorecard) -> Result<Vec<Row<'a>>, Error> {
+    let dp = card.rounding.dp;
+    let mut out = Vec::new();
+    let Some(total) = card.total else {
+        flatten(&card.criteria, 0, None, dp, &mut out)?;
+        return Ok(out);
+    };
+    let target = total
+        .published
+        .checked_sub(card.scale.min)
+        .ok_or(Error::Overflow {
+            path: crate::error::Path::root(),
+            operation: "printing points",
+        })?;
+    flatten(&card.criteria, 0, Some(target), dp, &mut out)?;
+    Ok(out)
+}
+
+fn flatten<'a>(
+    list: &'a [CriterionResult],
+    depth: usize,
+    target: Option<Decimal>,
+    dp: u32,
+    out: &mut Vec<Row<'a>>,
+) -> Result<(), Error> {
+    let exact: Vec<Decimal> = list.iter().map(|c| c.contribution.exact).collect();
+    let points = match target {
+        Some(target) => largest_remainder(&exact, dp, target)?,
+        None => exact.iter().map(|v| v.round_dp(dp)).collect(),
+    };
+    for (result, points) in list.iter().zip(points) {
+        out.push(Row {
+            depth,
+            result,
+            points,
+        });
+        if !result.criteria.is_empty() {
+            flatten(
+                &result.criteria,
+                depth.saturating_add(1),
+                Some(points),
+                dp,
+                out,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The criteria table, shared by Markdown and CSV.
+pub(super) fn criteria(card: &Scorecard, rubric: &Rubric) -> Result<Table, Error> {
+    let dp = card.rounding.dp;
+    let mut table = Table::new(&[
+        ("Id", Align::Left),
+        ("Criterion", Align::Left),
+        ("Tree level", Align::Right),
+        ("Weight", Align::Right),
+        ("Share of the total", Align::Right),
+        ("Answer", Align::Left),
+        ("Score (0-1)", Align::Right),
+        ("Points", Align::Right),
+        ("Status", Align::Left),
+    ]);
+    for row in rows(card)? {
+        let c = row.result;
+        let answer = c
+            .answer
+            .as_ref()
+            .map_or_else(String::new, |a| answer_text(rubric, &c.id, a));
+        table.row(vec![
+            c.id.clone(),
+            c.name.clone(),
+            row.depth.saturating_add(1).to_string(),
+            c.declared_weight
+                .map_or_else(String::new, |w| w.normalize().to_string()),
+            percent_of_one(c.effective_weight),
+            answer,
+            c.normalised
+                .map_or_else(|| "-".to_owned(), |v| decimal(v, 4)),
+            decimal(row.points, dp),
+            match c.status {
+                CriterionStatus::Scored => String::new(),
+                other => other.label().to_owned(),
+            },
+        ]);
+    }
+    Ok(table)
+}
+
+/// The scorecard as a Markdown page.
+pub(super) fn markdown(card: &Scorecard, rubric: &Rubric) -> Result<String, Error> {
+    let mut out = String::new();
+    let a = &card.assessor;
+    let _ = writeln!(
+        out,
+        "# {} ({}): {} assessment\n",
+        card.subject.title,
+        card.subject.year,
+        card.kind.label().to_lowercase()
+    );
+    let _ = writeln!(
+        out,
+        "Assessed by {} ({}, {}, {}) under {} (version {}).\n",
+        a.name.clone().unwrap_or_else(|| a.id.clone()),
+        a.stakeholder_group.label(),
+        a.region.label(),
+        a.role.label(),
+        rubric.doc().title,
+        card.rubric.version
+    );
+    match card.total {
+        Some(total) => {
+            let band = card
+                .band
+                .as_ref()
+                .map_or_else(String::new, |b| format!(", band **{}**", b.label));
+            let _ = writeln!(
+                out,
+                "**Total {} on {} to {}**{band}; {}.",
+                total.published,
+                card.scale.min,
+                card.scale.max,
+                if card.eligible {
+                    "eligible"
+                } else {
+                    "not eligible"
+                }
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "**No total**: the assessment is incomplete (see the notes)."
+            );
+        }
+    }
+    if card.conflict_of_interest.declared {
+        let statement = card
+            .conflict_of_interest
+            .statement
+            .as_deref()
+            .unwrap_or("no statement given");
+        let _ = writeln!(
+            out,
+            "\nThe assessor declared a conflict of interest: {statement}"
+        );
+    }
+    if !card.gates.is_empty() {
+        let _ = writeln!(out, "\n## Gates\n");
+        let mut gates = Table::new(&[
+            ("Gate", Align::Left),
+            ("Result", Align::Left),
+            ("Why", Align::Left),
+        ]);
+        for g in &card.gates {
+            gates.row(vec![
+                g.label.clone(),
+                if g.passed { "passed" } else { "failed" }.to_owned(),
+                g.reason.clone(),
+            ]);
+        }
+        out.push_str(&gates.markdown());
+    }
+    let _ = writeln!(out, "\n## Criteria\n");
+    out.push_str(&criteria(card, rubric)?.markdown());
+    if let Some(total) = card.total {
+        let _ = writeln!(
+            out,
+            "\nTop-level points add up to the total less the scale's minimum ({}), each group's to its own points; each is rounded by the largest-remainder method from the exact value.",
+            total.published
+        );
+    }
+    derivations(&mut out, card, rubric);
+    let notes: Vec<&str> = card.flags.iter().map(|f| f.message.as_str()).collect();
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n## Notes\n");
+        for note in notes {
+            let _ = writeln!(out, "- {}", super::panel::sentence(note));
+        }
+    }
+    let comments = all(&card.criteria);
+    if comments.iter().any(|c| c.comment.is_some()) {
+        let _ = writeln!(out, "\n## The assessor's comments\n");
+        for c in comments {
+            if let Some(comment) = &c.comment {
+                let _ = writeln!(out, "- {} {}: {comment}", c.id, c.name);
+            }
+        }
+    }
+    let lessons = [
+        ("What worked well", &card.lessons.worked_well),
+        ("What worked less well", &card.lessons.worked_less_well),
+        (
+            "With hindsight, what would you do differently",
+            &card.lessons.do_differently,
+        ),
+    ];
+    if lessons.iter().any(|(_, a)| a.is_some()) {
+        let _ = writeln!(out, "\n## The three questions\n");
+        for (question, answer) in lessons {
+            if let Some(answer) = answer {
+                let _ = writeln!(out, "- {question}: {answer}");
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn all(list: &[CriterionResult]) -> Vec<&CriterionResult> {
+    let mut out = Vec::new();
+    for c in list {
+        out.push(c);
+        out.extend(all(&c.criteria));
+    }
+    out
+}
+
+fn derivations(out: &mut String, card: &Scorecard, rubric: &Rubric) {
+    let derived: Vec<&CriterionResult> = all(&card.criteria)
+        .into_iter()
+        .filter(|c| c.derivation.is_some())
+        .collect();
+    if derived.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Answers computed from the outcome record\n");
+    let mut table = Table::new(&[
+        ("Criterion", Align::Left),
+        ("Indicator", Align::Left),
+        ("Computed", Align::Left),
+        ("From", Align::Left),
+        ("Assessor's override", Align::Left),
+    ]);
+    for c in derived {
+        let Some(d) = &c.derivation else { continue };
+        let overridden = match (&c.override_reason, &c.answer) {
+            (Some(reason), Some(answer)) => {
+                format!("{}: {reason}", answer_text(rubric, &c.id, answer))
+            }
+            _ => String::new(),
+        };
+        table.row(vec![
+            format!("{} {}", c.id, c.name),
+            d.from.label(),
+            answer_text(rubric, &c.id, &d.computed),
+            d.basis.clone(),
+            overridden,
+        ]);
+    }
+    out.push_str(&table.markdown());
+}
+
+/// A results framework as a table.
+pub(super) fn results(results: &ResultsFramework) -> Table {
+    let mut table = Table::new(&[
+        ("Indicator", Align::Left),
+        ("Baseline", Align::Right),
+        ("Target", Align::Right),
+        ("Achieved", Align::Right),
+        ("Gap", Align::Right),
+        ("Met", Align::Left),
+        ("How it was measured", Align::Left),
+        ("The promise", Align::Left),
+    ]);
+    for row in &results.rows {
+        let value = |v: Option<Decimal>| {
+            v.map_or_else(|| "-".to_owned(), |v| indicator_value(row.measure, v))
+        };
+        let gap = row.gap.map_or_else(
+            || "-".to_owned(),
+            |g| {
+                let sign = if g > Decimal::ZERO { "+" } else { "" };
+                format!("{sign}{}", g.normalize())
+            },
+        );
+        table.row(vec![
+            row.label.clone(),
+            value(row.baseline),
+            value(Some(row.target)),
+            value(row.achieved),
+            gap,
+            match row.met {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "not measured",
+            }
+            .to_owned(),
+            super::panel::sentence(&row.basis),
+            row.note.clone().unwrap_or_default(),
+        ]);
+    }
+    table
+}
+
+/// A value in an indicator's own words: yes or no, an uptake rung's label, or the number.
+fn indicator_value(indicator: Indicator, value: Decimal) -> String {
+    match indicator.answer_type() {
+        "yes_no" if value == Decimal::ONE => "yes".to_owned(),
+        "yes_no" if value.is_zero() => "no".to_owned(),
+        "level" => UptakeLevel::ALL
+            .iter()
+            .find(|l| Decimal::from(l.rank()) == value)
+            .map_or_else(
+                || {
+                    if value.is_zero() {
+                        "none".to_owned()
+                    } else {
+                        value.normalize().to_string()
+                    }
+                },
+                |l| l.label().to_owned(),
+            ),
+        "percent" => format!("{} %", value.normalize()),
+        _ => value.normalize().to_string(),
+    }
+}
+
+/// A results framework as a Markdown section.
+pub(super) fn results_markdown(framework: &ResultsFramework) -> String {
+    let mut out = String::new();
+    let (subject, rows) = (&framework.subject, framework.rows.len());
+    let _ = writeln!(
+        out,
+        "## Promised and achieved: {} ({})\n",
+        subject.title, subject.year
+    );
+    let _ = writeln!(
+        out,
+        "{} of {rows} targets met; {} of {rows} could be measured from the outcome record.\n",
+        framework.met, framework.measured
+    );
+    out.push_str(&results(framework).markdown());
+    out
+}
