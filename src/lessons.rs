@@ -239,6 +239,8 @@ pub struct Quote {
     pub role: Role,
     /// The BPF's id.
     pub bpf: String,
+    /// The BPF's title.
+    pub title: String,
     /// The BPF's year.
     pub year: u16,
     /// The answer, in full.
@@ -428,6 +430,7 @@ impl Consultation {
                 question: response.question,
                 role: response.respondent.role,
                 bpf: response.bpf.id.clone(),
+                title: response.bpf.title.clone(),
                 year: response.bpf.year,
                 text: response.text.clone(),
             });

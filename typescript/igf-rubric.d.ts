@@ -2154,6 +2154,10 @@ export interface Quote {
    */
   text: string;
   /**
+   * The BPF's title.
+   */
+  title: string;
+  /**
    * The BPF's year.
    */
   year: number;

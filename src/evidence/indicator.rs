@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{OutcomeRecord, UptakeLevel};
-use crate::assessment::{AnswerValue, Distribution};
+use crate::assessment::{AnswerValue, Distribution, Region, StakeholderGroup};
 use crate::error::{Error, Path};
 use crate::num::{MAX_DECIMAL_PLACES, exact};
 use crate::rubric::Metric;
@@ -305,16 +305,25 @@ impl Indicator {
                 };
                 reading(count(record.partners.len()), basis)
             }
-            Indicator::ContributorsByGroup => {
-                distribution(&record.contributors.stakeholder_groups, "stakeholder group")
+            Indicator::ContributorsByGroup => distribution(
+                &record.contributors.stakeholder_groups,
+                "stakeholder group",
+                group_name,
+            ),
+            Indicator::ContributorsByRegion => {
+                distribution(&record.contributors.regions, "region", region_name)
             }
-            Indicator::ContributorsByRegion => distribution(&record.contributors.regions, "region"),
-            Indicator::ContributorsByGender => distribution(&record.contributors.genders, "gender"),
+            Indicator::ContributorsByGender => {
+                distribution(&record.contributors.genders, "gender", str::to_owned)
+            }
             Indicator::GroupsRepresented => represented(
                 &record.contributors.stakeholder_groups,
                 "stakeholder groups",
+                group_name,
             ),
-            Indicator::RegionsRepresented => represented(&record.contributors.regions, "regions"),
+            Indicator::RegionsRepresented => {
+                represented(&record.contributors.regions, "regions", region_name)
+            }
             Indicator::HighestUptake => match record.highest_uptake() {
                 Some(event) => reading(
                     AnswerValue::Level(event.level.as_str().to_owned()),
@@ -397,10 +406,26 @@ fn percent(part: usize, whole: usize) -> Result<Decimal, Error> {
         .ok_or_else(overflow)
 }
 
-fn distribution(counts: &Distribution, what: &str) -> Result<Reading, Error> {
+/// A stakeholder group's name from its id.
+fn group_name(id: &str) -> String {
+    id.parse::<StakeholderGroup>()
+        .map_or_else(|_| id.to_owned(), |g| g.label().to_owned())
+}
+
+/// A region's name from its id.
+fn region_name(id: &str) -> String {
+    id.parse::<Region>()
+        .map_or_else(|_| id.to_owned(), |r| r.label().to_owned())
+}
+
+fn distribution(
+    counts: &Distribution,
+    what: &str,
+    name: fn(&str) -> String,
+) -> Result<Reading, Error> {
     let parts: Vec<String> = counts
         .categories()
-        .map(|c| format!("{c} {}", counts.get(c)))
+        .map(|c| format!("{} {}", name(c), counts.get(c)))
         .collect();
     let basis = if parts.is_empty() {
         format!("no contributors recorded by {what}")
@@ -413,8 +438,16 @@ fn distribution(counts: &Distribution, what: &str) -> Result<Reading, Error> {
     })
 }
 
-fn represented(counts: &Distribution, what: &str) -> Result<Reading, Error> {
-    let present: Vec<&str> = counts.categories().filter(|c| counts.get(c) > 0).collect();
+fn represented(
+    counts: &Distribution,
+    what: &str,
+    name: fn(&str) -> String,
+) -> Result<Reading, Error> {
+    let present: Vec<String> = counts
+        .categories()
+        .filter(|c| counts.get(c) > 0)
+        .map(name)
+        .collect();
     let basis = format!(
         "{} {what} with contributors: {}",
         present.len(),

@@ -119,7 +119,17 @@ fn fit(reading: Reading, metric: &Metric) -> Reading {
     let outside: Vec<String> = counts
         .categories()
         .filter(|c| !categories.iter().any(|k| k == c))
-        .map(|c| format!("{c} {}", counts.get(c)))
+        .map(|c| {
+            let name = c
+                .parse::<crate::StakeholderGroup>()
+                .map(|g| g.label().to_owned());
+            let name = name.or_else(|_| c.parse::<crate::Region>().map(|r| r.label().to_owned()));
+            format!(
+                "{} {}",
+                name.unwrap_or_else(|_| c.to_owned()),
+                counts.get(c)
+            )
+        })
         .collect();
     if outside.is_empty() {
         return reading;

@@ -2,6 +2,7 @@
 //! points that add up to the printed total, derivations, overrides, comments and lessons; and
 //! the results framework of an outcome review.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
@@ -357,4 +358,53 @@ pub(super) fn results_markdown(framework: &ResultsFramework) -> String {
     );
     out.push_str(&results(framework).markdown());
     out
+}
+
+/// Outcome reviews side by side: one row per BPF with each top-level criterion's points,
+/// rounded by largest remainder so that every row adds up to its printed total (less the
+/// scale's minimum), then the total and the band.
+pub(super) fn outcomes(cards: &[Scorecard], rubric: &Rubric) -> Result<Table, Error> {
+    let top: Vec<&crate::rubric::Criterion> = rubric
+        .doc()
+        .criteria
+        .iter()
+        .filter(|c| c.weight.is_some_and(|w| !w.is_zero()))
+        .collect();
+    let labels: Vec<String> = top.iter().map(|c| format!("{} {}", c.id, c.name)).collect();
+    let mut columns: Vec<(&str, Align)> = vec![
+        ("BPF", Align::Left),
+        ("Year", Align::Right),
+        ("Assessor", Align::Left),
+    ];
+    columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
+    columns.extend([("Total", Align::Right), ("Band", Align::Left)]);
+    let mut table = Table::new(&columns);
+    for card in cards {
+        let points: BTreeMap<&str, Decimal> = rows(card)?
+            .into_iter()
+            .filter(|r| r.depth == 0)
+            .map(|r| (r.result.id.as_str(), r.points))
+            .collect();
+        let mut cells = vec![
+            card.subject.title.clone(),
+            card.subject.year.to_string(),
+            card.assessor.id.clone(),
+        ];
+        cells.extend(top.iter().map(|c| {
+            points
+                .get(c.id.as_str())
+                .map_or_else(|| "-".to_owned(), |p| decimal(*p, card.rounding.dp))
+        }));
+        cells.push(
+            card.total
+                .map_or_else(|| "-".to_owned(), |t| t.published.to_string()),
+        );
+        cells.push(
+            card.band
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |b| b.label.clone()),
+        );
+        table.row(cells);
+    }
+    Ok(table)
 }

@@ -54,6 +54,7 @@ pub(super) fn quotes(summary: &LessonsSummary) -> Table {
         ("Question", Align::Left),
         ("Role", Align::Left),
         ("BPF", Align::Left),
+        ("Title", Align::Left),
         ("Year", Align::Right),
         ("Answer", Align::Left),
     ]);
@@ -65,6 +66,7 @@ pub(super) fn quotes(summary: &LessonsSummary) -> Table {
                 q.question.label().to_owned(),
                 q.role.label().to_owned(),
                 q.bpf.clone(),
+                q.title.clone(),
                 q.year.to_string(),
                 q.text.clone(),
             ]);

@@ -94,6 +94,24 @@ pub fn scorecard_svg(card: &Scorecard) -> String {
     svg::profile(card)
 }
 
+/// Outcome reviews side by side as a Markdown table: one row per BPF with each weighted
+/// top-level criterion's points, the total and the band; every row's points add up to its
+/// printed total less the scale's minimum.
+///
+/// # Errors
+/// As for [`scorecard_markdown`].
+pub fn outcomes_markdown(cards: &[Scorecard], rubric: &Rubric) -> Result<String, Error> {
+    Ok(card::outcomes(cards, rubric)?.markdown())
+}
+
+/// Outcome reviews side by side as CSV, as [`outcomes_markdown`].
+///
+/// # Errors
+/// As for [`scorecard_markdown`].
+pub fn outcomes_csv(cards: &[Scorecard], rubric: &Rubric) -> Result<String, Error> {
+    Ok(card::outcomes(cards, rubric)?.csv())
+}
+
 /// Promised against achieved as a Markdown section.
 #[must_use]
 pub fn results_markdown(results: &ResultsFramework) -> String {

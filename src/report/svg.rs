@@ -46,7 +46,7 @@ fn open(out: &mut String, height: f64, title: &str, description: &str) {
     );
     let _ = writeln!(
         out,
-        "<text x=\"16\" y=\"28\" {FONT} font-size=\"16\" font-weight=\"bold\">{}</text>",
+        "<text x=\"16\" y=\"28\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"16\" font-weight=\"bold\">{}</text>",
         escape(title)
     );
 }

@@ -127,7 +127,7 @@ fn the_scorecard_shows_every_derivation_and_the_override() {
         "computed: draft published 2019-10-08, 48 days before the annual meeting (2019-11-25)",
         "computed: 8 meetings held",
         "overridden (computed 8): Two of the eight recorded meetings were internal planning calls, not open meetings.",
-        "computed: contributors by stakeholder group: academia 2, civil_society 6, government 4, intergovernmental_organization 1, private_sector 4, technical_community 3; not among the criterion's categories, so left out: academia 2",
+        "computed: contributors by stakeholder group: Academia 2, Civil society 6, Government 4, Intergovernmental organisation 1, Private sector 4, Technical community 3; not among the criterion's categories, so left out: Academia 2",
         "computed: Cited in a policy process: The IGF Secretariat submitted an informal paper drawing on the BPF to the UN OEWG (S34, February 2020)",
     ] {
         assert!(shown.contains(line), "missing {line:?} in\n{shown}");

@@ -20,6 +20,7 @@ mod presets;
 mod properties;
 mod reader;
 mod reliability;
+mod report;
 mod revision;
 mod rounding;
 mod schemas;

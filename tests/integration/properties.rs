@@ -251,7 +251,7 @@ fn assess(rubric: &Rubric, tree: &Tree) -> Assessment {
     }
 }
 
-fn case() -> impl Strategy<Value = (Rubric, Assessment)> {
+pub(crate) fn case() -> impl Strategy<Value = (Rubric, Assessment)> {
     (tree(), scale()).prop_map(|(tree, scale)| {
         let rubric = Rubric::try_from(build(&tree, scale, Decimal::ONE)).unwrap();
         let assessment = assess(&rubric, &tree);
