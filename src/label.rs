@@ -53,3 +53,54 @@ macro_rules! labels {
 }
 
 pub(crate) use labels;
+
+/// `text` shortened to at most `max` characters at a word boundary, with `…` where it was cut
+/// (a single word longer than `max` is cut inside, as nothing else fits); leading spaces, an
+/// indent, are kept.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let words = text.trim_start_matches(' ');
+    let indent = text.len().saturating_sub(words.len());
+    let room = max.saturating_sub(indent).saturating_sub(1);
+    let mut kept = String::new();
+    for word in words.split(' ') {
+        let gap = usize::from(!kept.is_empty());
+        let needed = kept
+            .chars()
+            .count()
+            .saturating_add(gap)
+            .saturating_add(word.chars().count());
+        if needed > room {
+            break;
+        }
+        if gap == 1 {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    if kept.is_empty() {
+        kept = words.chars().take(room).collect();
+    }
+    format!("{}{kept}…", " ".repeat(indent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn clipping_ends_at_a_word() {
+        assert_eq!(
+            clip("Evenness over stakeholder groups", 40),
+            "Evenness over stakeholder groups"
+        );
+        assert_eq!(
+            clip("Evenness over stakeholder groups", 20),
+            "Evenness over…"
+        );
+        assert_eq!(clip("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(clip("  O5a Evenness", 9), "  O5a…");
+    }
+}

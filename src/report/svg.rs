@@ -65,28 +65,10 @@ fn x(value: f64, min: f64, max: f64) -> f64 {
     LABEL + (WIDTH - LABEL - 70.0) * ((value - min) / span).clamp(0.0, 1.0)
 }
 
-/// A label that fits its column: whole words up to about `chars` characters, then an
-/// ellipsis; the full text stays in a tooltip.
+/// A label that fits its column: whole words up to `chars` characters, then an ellipsis; the
+/// full text stays in a tooltip.
 fn fitted(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return escape(text);
-    }
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        let after = out
-            .chars()
-            .count()
-            .saturating_add(word.chars().count())
-            .saturating_add(1);
-        if after > chars.saturating_sub(1) {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    format!("{}…", escape(&out))
+    escape(&crate::label::clip(text, chars))
 }
 
 /// Combined totals with each subject's spread (lowest to highest assessor total), best first;

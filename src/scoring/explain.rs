@@ -94,7 +94,7 @@ fn row(f: &mut fmt::Formatter<'_>, c: &CriterionResult, depth: usize) -> fmt::Re
         c.name,
         indent = depth.saturating_mul(2)
     );
-    let label: String = label.chars().take(42).collect();
+    let label = crate::label::clip(&label, 42);
     let weight = c.declared_weight.map(|w| w.to_string()).unwrap_or_default();
     let answer = match (&c.answer, c.criteria.is_empty()) {
         (Some(AnswerValue::Distribution(d)), _) => {
@@ -104,7 +104,7 @@ fn row(f: &mut fmt::Formatter<'_>, c: &CriterionResult, depth: usize) -> fmt::Re
                 .fold(0u64, u64::saturating_add);
             format!("{total} in {} categories", d.categories().count())
         }
-        (Some(a), _) => a.to_string().chars().take(18).collect(),
+        (Some(a), _) => crate::label::clip(&a.to_string(), 18),
         (None, true) => "-".to_owned(),
         (None, false) => String::new(),
     };
