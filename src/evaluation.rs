@@ -45,6 +45,10 @@ pub struct EvaluationRequest {
     /// The assessments, scored in this order.
     #[serde(default)]
     pub assessments: Vec<Assessment>,
+    /// Outcome records: each fills the computed answers of the assessments of its BPF and
+    /// year ([`Rubric::apply_evidence`]) before they are scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::evidence::OutcomeRecord>,
     /// How to combine the assessments.
     #[serde(default)]
     pub options: EvaluationOptions,
@@ -62,8 +66,19 @@ impl EvaluationRequest {
             schema_version: SCHEMA_VERSION,
             rubric,
             assessments,
+            evidence: Vec::new(),
             options: EvaluationOptions::default(),
         }
+    }
+
+    /// The same request with outcome records to fill the computed answers from.
+    #[must_use]
+    pub fn with_evidence(
+        mut self,
+        evidence: Vec<crate::evidence::OutcomeRecord>,
+    ) -> EvaluationRequest {
+        self.evidence = evidence;
+        self
     }
 
     /// The same request with these options.
@@ -234,8 +249,9 @@ impl EvaluationResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Warning {
-    /// A stable code: `incomplete` (an assessment has no total) or `insufficient` (a subject
-    /// has too few valid assessors to be scored).
+    /// A stable code: `incomplete` (an assessment has no total), `insufficient` (a subject
+    /// has too few valid assessors to be scored) or `unused_evidence` (an outcome record no
+    /// assessment is about).
     pub code: String,
     /// What happened, in words.
     pub message: String,
@@ -256,19 +272,103 @@ impl Warning {
     }
 }
 
+/// The request's assessments with their evidence applied, and a warning for each outcome
+/// record no assessment used.
+fn with_evidence(
+    rubric: &Rubric,
+    request: &EvaluationRequest,
+) -> Result<(Vec<Assessment>, Vec<Warning>), Vec<Error>> {
+    let records = Path::root().key("evidence");
+    let mut errors = Vec::new();
+    for (i, record) in request.evidence.iter().enumerate() {
+        let here = records.item(i, &record.subject.id);
+        if let Err(error) = record.check() {
+            errors.push(error.at(&here));
+        }
+        let first = request.evidence.iter().position(|r| {
+            (&r.subject.id, r.subject.year) == (&record.subject.id, record.subject.year)
+        });
+        if let Some(first) = first.filter(|first| *first < i) {
+            errors.push(Error::DuplicateId {
+                path: here.key("subject").key("id"),
+                what: "outcome record",
+                id: format!("{} ({})", record.subject.id, record.subject.year),
+                first: records
+                    .item(first, &record.subject.id)
+                    .key("subject")
+                    .key("id"),
+            });
+        }
+    }
+    let mut used = vec![false; request.evidence.len()];
+    let mut assessments = Vec::with_capacity(request.assessments.len());
+    for (i, assessment) in request.assessments.iter().enumerate() {
+        let subject = (&assessment.subject.id, assessment.subject.year);
+        let record = request
+            .evidence
+            .iter()
+            .position(|r| (&r.subject.id, r.subject.year) == subject);
+        match record {
+            Some(at) => {
+                if let Some(flag) = used.get_mut(at) {
+                    *flag = true;
+                }
+                let record = request.evidence.get(at);
+                match record.map(|r| rubric.apply_evidence(assessment, r)) {
+                    Some(Ok(filled)) => assessments.push(filled),
+                    Some(Err(error)) => {
+                        errors.push(
+                            error.at(&Path::root()
+                                .key("assessments")
+                                .item(i, &assessment.subject.id)),
+                        );
+                        assessments.push(assessment.clone());
+                    }
+                    None => assessments.push(assessment.clone()),
+                }
+            }
+            None => assessments.push(assessment.clone()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let unused = request
+        .evidence
+        .iter()
+        .zip(&used)
+        .enumerate()
+        .filter(|(_, (_, used))| !**used)
+        .map(|(i, (record, _))| {
+            Warning::new(
+                "unused_evidence",
+                format!(
+                    "no assessment is of `{}` ({}), so its outcome record fills no answer",
+                    record.subject.id, record.subject.year
+                ),
+                &records.item(i, &record.subject.id),
+            )
+        })
+        .collect();
+    Ok((assessments, unused))
+}
+
 /// Evaluates a request: every assessment scored, then reviewed as a panel.
 ///
 /// # Errors
 /// Every error of the request, each with its path in the request: the rubric
 /// (`rubric.document...`, or an unknown preset), each assessment (`assessments[i](subject)...`,
 /// every error of each, as [`Rubric::assessment_errors`] finds them), and the panel
-/// (`options.rules...`, `options.consensus...`, assessors described twice differently).
+/// (`options.rules...`, `options.consensus...`, assessors described twice differently); the
+/// outcome records (`evidence[i](subject)...`: their own errors, two records of one BPF and
+/// year) and what applying them finds (`assessments[i](subject).answers[j]...override_reason`).
 pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Error>> {
     let rubric = resolve(&request.rubric).map_err(|e| vec![e])?;
     let rubric: &Rubric = &rubric;
     let list = Path::root().key("assessments");
+    let (assessments, unused) = with_evidence(rubric, request)?;
     let mut errors = Vec::new();
-    for (i, assessment) in request.assessments.iter().enumerate() {
+    for (i, assessment) in assessments.iter().enumerate() {
         let here = list.item(i, &assessment.subject.id);
         errors.extend(
             rubric
@@ -283,7 +383,7 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
         rubric: RubricRef::from(rubric),
         rules: request.options.rules.clone(),
         consensus: request.options.consensus.clone(),
-        assessments: request.assessments.clone(),
+        assessments,
     };
     let review = request.options.review && !panel.assessments.is_empty();
     if review && errors.is_empty() {
@@ -294,7 +394,7 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
     if !errors.is_empty() {
         return Err(errors);
     }
-    let scorecards = request
+    let scorecards = panel
         .assessments
         .iter()
         .enumerate()
@@ -324,6 +424,7 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
             )
         })
         .collect();
+    warnings.extend(unused);
     let report = report.map(|mut report| {
         keep_only(&mut report, &request.options.reliability);
         for subject in &report.subjects {

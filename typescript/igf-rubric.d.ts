@@ -332,6 +332,16 @@ export type StakeholderGroup =
   | "private_sector"
   | "academia";
 /**
+ * A calendar date, YYYY-MM-DD (a day that exists, years 1-9999).
+ */
+export type Date = string;
+/**
+ * The rungs of uptake evidence, lowest first; impact is scored as evidence levels, never as
+ * counts. The ids are those of the `bpf-outcome` preset's criterion O6, where `none` is the
+ * level below the first.
+ */
+export type UptakeLevel = "disseminated" | "presented" | "cited" | "practice";
+/**
  * A reliability figure of a panel report.
  */
 export type ReliabilityFigure = "totals_alpha" | "bands_alpha" | "totals_icc" | "criteria_alpha";
@@ -487,16 +497,6 @@ export type DecisionReason =
  * Whether a subject could be scored.
  */
 export type SubjectStatus = "scored" | "insufficient";
-/**
- * A calendar date, YYYY-MM-DD (a day that exists, years 1-9999).
- */
-export type Date = string;
-/**
- * The rungs of uptake evidence, lowest first; impact is scored as evidence levels, never as
- * counts. The ids are those of the `bpf-outcome` preset's criterion O6, where `none` is the
- * level below the first.
- */
-export type UptakeLevel = "disseminated" | "presented" | "cited" | "practice";
 /**
  * The three standing BPF questions.
  */
@@ -958,12 +958,137 @@ export interface EvaluationRequest {
    * The assessments, scored in this order.
    */
   assessments?: Assessment[];
+  /**
+   * Outcome records: each fills the computed answers of the assessments of its BPF and
+   * year ([`Rubric::apply_evidence`]) before they are scored.
+   */
+  evidence?: OutcomeRecord[];
   options?: EvaluationOptions;
   rubric: RubricSource;
   /**
    * Version of the request format; 1.
    */
   schema_version?: 1;
+}
+/**
+ * The evidence of one BPF and year: deliverables planned and delivered, key dates,
+ * contributors, meetings, written contributions, partners and uptake, each with its source.
+ *
+ * An outcome rubric's criteria that declare an [`Indicator`](crate::Indicator) take their
+ * answers from it ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), and a
+ * proposal's [`Commitments`](crate::Commitments) are compared with it
+ * ([`Commitments::compare`](crate::Commitments::compare)).
+ *
+ * ```
+ * use igf_rubric::OutcomeRecord;
+ *
+ * let record = OutcomeRecord::from_json(include_str!(
+ *     "../../examples/data/evidence/cybersecurity-2019.json"
+ * ))?;
+ * assert_eq!(record.subject.year, 2019);
+ * assert_eq!(record.delivered(), 3);
+ * # Ok::<(), igf_rubric::Error>(())
+ * ```
+ */
+export interface OutcomeRecord {
+  contributors?: Contributors;
+  dates: KeyDates;
+  /**
+   * Every deliverable the BPF planned, delivered or not.
+   */
+  deliverables?: Deliverable[];
+  /**
+   * Version of the document format; 1.
+   */
+  format_version?: 1;
+  meetings_held: Count;
+  /**
+   * Where the figures come from, or a warning such as "illustrative figures".
+   */
+  note?: string | null;
+  /**
+   * Partner organisations that took part (expert communities, NRIs, RIRs...).
+   */
+  partners?: string[];
+  subject: Subject;
+  /**
+   * Evidence that the output was taken up, each event with its source.
+   */
+  uptake?: UptakeEvent[];
+  written_contributions: Count;
+}
+/**
+ * Contributors counted three ways. Stakeholder groups and regions use the ids of
+ * [`StakeholderGroup`] and [`Region`]; genders are the record's own categories.
+ */
+export interface Contributors {
+  genders?: Distribution;
+  /**
+   * Contributors per regional group.
+   */
+  regions?: {
+    [k: string]: Count;
+  };
+  /**
+   * Contributors per stakeholder group.
+   */
+  stakeholder_groups?: {
+    [k: string]: Count;
+  };
+}
+/**
+ * The dates of a BPF cycle that the metrics use.
+ */
+export interface KeyDates {
+  annual_meeting: Date;
+  /**
+   * The draft output was published for comment.
+   */
+  draft_published?: Date | null;
+  /**
+   * The final output was published.
+   */
+  final_published?: Date | null;
+  /**
+   * The first open call or kick-off meeting.
+   */
+  kick_off?: Date | null;
+}
+/**
+ * One deliverable a BPF planned.
+ */
+export interface Deliverable {
+  /**
+   * Whether it was delivered.
+   */
+  delivered: boolean;
+  id: Id;
+  /**
+   * What it is, e.g. "Final report" or "Case-study collection".
+   */
+  title: string;
+  /**
+   * Where it is published, when delivered.
+   */
+  url?: string | null;
+}
+/**
+ * One piece of evidence that a BPF output was used beyond the IGF.
+ */
+export interface UptakeEvent {
+  /**
+   * When it happened, where known.
+   */
+  date?: Date | null;
+  /**
+   * What happened.
+   */
+  description: string;
+  level: UptakeLevel;
+  /**
+   * Where it is documented: a link or a citation.
+   */
+  source: string;
 }
 /**
  * How a request's assessments are combined.
@@ -1646,8 +1771,9 @@ export interface EvaluationResult {
  */
 export interface Warning {
   /**
-   * A stable code: `incomplete` (an assessment has no total) or `insufficient` (a subject
-   * has too few valid assessors to be scored).
+   * A stable code: `incomplete` (an assessment has no total), `insufficient` (a subject
+   * has too few valid assessors to be scored) or `unused_evidence` (an outcome record no
+   * assessment is about).
    */
   code: string;
   /**
@@ -1740,126 +1866,6 @@ export interface ErrorDetail {
    * Valid ids near a mistyped one, closest first.
    */
   suggestions?: string[];
-}
-/**
- * The evidence of one BPF and year: deliverables planned and delivered, key dates,
- * contributors, meetings, written contributions, partners and uptake, each with its source.
- *
- * An outcome rubric's criteria that declare an [`Indicator`](crate::Indicator) take their
- * answers from it ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), and a
- * proposal's [`Commitments`](crate::Commitments) are compared with it
- * ([`Commitments::compare`](crate::Commitments::compare)).
- *
- * ```
- * use igf_rubric::OutcomeRecord;
- *
- * let record = OutcomeRecord::from_json(include_str!(
- *     "../../examples/data/evidence/cybersecurity-2019.json"
- * ))?;
- * assert_eq!(record.subject.year, 2019);
- * assert_eq!(record.delivered(), 3);
- * # Ok::<(), igf_rubric::Error>(())
- * ```
- */
-export interface OutcomeRecord {
-  contributors?: Contributors;
-  dates: KeyDates;
-  /**
-   * Every deliverable the BPF planned, delivered or not.
-   */
-  deliverables?: Deliverable[];
-  /**
-   * Version of the document format; 1.
-   */
-  format_version?: 1;
-  meetings_held: Count;
-  /**
-   * Where the figures come from, or a warning such as "illustrative figures".
-   */
-  note?: string | null;
-  /**
-   * Partner organisations that took part (expert communities, NRIs, RIRs...).
-   */
-  partners?: string[];
-  subject: Subject;
-  /**
-   * Evidence that the output was taken up, each event with its source.
-   */
-  uptake?: UptakeEvent[];
-  written_contributions: Count;
-}
-/**
- * Contributors counted three ways. Stakeholder groups and regions use the ids of
- * [`StakeholderGroup`] and [`Region`]; genders are the record's own categories.
- */
-export interface Contributors {
-  genders?: Distribution;
-  /**
-   * Contributors per regional group.
-   */
-  regions?: {
-    [k: string]: Count;
-  };
-  /**
-   * Contributors per stakeholder group.
-   */
-  stakeholder_groups?: {
-    [k: string]: Count;
-  };
-}
-/**
- * The dates of a BPF cycle that the metrics use.
- */
-export interface KeyDates {
-  annual_meeting: Date;
-  /**
-   * The draft output was published for comment.
-   */
-  draft_published?: Date | null;
-  /**
-   * The final output was published.
-   */
-  final_published?: Date | null;
-  /**
-   * The first open call or kick-off meeting.
-   */
-  kick_off?: Date | null;
-}
-/**
- * One deliverable a BPF planned.
- */
-export interface Deliverable {
-  /**
-   * Whether it was delivered.
-   */
-  delivered: boolean;
-  id: Id;
-  /**
-   * What it is, e.g. "Final report" or "Case-study collection".
-   */
-  title: string;
-  /**
-   * Where it is published, when delivered.
-   */
-  url?: string | null;
-}
-/**
- * One piece of evidence that a BPF output was used beyond the IGF.
- */
-export interface UptakeEvent {
-  /**
-   * When it happened, where known.
-   */
-  date?: Date | null;
-  /**
-   * What happened.
-   */
-  description: string;
-  level: UptakeLevel;
-  /**
-   * Where it is documented: a link or a citation.
-   */
-  source: string;
 }
 /**
  * What a proposal promised: targets on indicators of the outcome record to come.

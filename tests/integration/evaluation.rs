@@ -145,3 +145,65 @@ fn the_request_schema_lists_every_preset() {
         assert!(igf_rubric::presets::get(id).is_some(), "{id}");
     }
 }
+
+fn evidence_request() -> serde_json::Value {
+    let read = |p: &str| -> serde_json::Value {
+        serde_json::from_str(
+            &std::fs::read_to_string(format!("{}/examples/data/{p}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    serde_json::json!({
+        "rubric": { "preset": { "id": "bpf-outcome" } },
+        "assessments": [ read("evidence/cybersecurity-2019-assessment.json") ],
+        "evidence": [ read("evidence/cybersecurity-2019.json"), read("evidence/ipv6-2016.json") ],
+        "options": { "review": false }
+    })
+}
+
+#[test]
+fn a_request_fills_computed_answers_from_its_evidence_and_says_what_it_did_not_use() {
+    let result = igf_rubric::evaluate_json(&evidence_request().to_string()).unwrap();
+    let card = &result.scorecards[0];
+    assert_eq!(card.total.unwrap().published.to_string(), "79.08");
+    let o1 = card.criteria.iter().find(|c| c.id == "O1").unwrap();
+    assert_eq!(
+        o1.derivation.as_ref().unwrap().basis,
+        "3 of 4 planned deliverables delivered"
+    );
+    let warnings: Vec<String> = result
+        .warnings
+        .iter()
+        .map(|w| format!("{} {} {}", w.code, w.path, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "unused_evidence evidence[1](bpf-ipv6-2016) no assessment is of `bpf-ipv6-2016` (2016), so its outcome record fills no answer"
+        ]
+    );
+}
+
+#[test]
+fn a_request_reports_evidence_errors_where_they_are() {
+    let mut request = evidence_request();
+    request["evidence"][1] = request["evidence"][0].clone();
+    request["assessments"][0]["answers"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("override_reason");
+    let errors = igf_rubric::evaluate_json(&request.to_string()).unwrap_err();
+    let found: Vec<String> = errors
+        .errors
+        .iter()
+        .map(|e| format!("{} {}", e.code, e.path))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "duplicate_id evidence[1](bpf-cybersecurity-2019).subject.id",
+            "missing_reason assessments[0](bpf-cybersecurity-2019).answers[1](O4a).override_reason",
+        ]
+    );
+}
