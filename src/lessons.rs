@@ -201,6 +201,8 @@ pub struct ThemeSummary {
     pub by_question: QuestionCounts,
     /// Answers raising it, by the respondent's role (roles with none left out).
     pub by_role: Vec<RoleCount>,
+    /// Answers raising it, by BPF (sorted by year, then id).
+    pub by_bpf: Vec<BpfCount>,
     /// Answers raising it, by the year of the BPF.
     pub by_year: Vec<YearCount>,
     /// Every answer raising it, in the order received.
@@ -213,6 +215,20 @@ pub struct ThemeSummary {
 pub struct RoleCount {
     /// The role.
     pub role: Role,
+    /// Its answers, by question.
+    pub counts: QuestionCounts,
+}
+
+/// Answers about one BPF.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct BpfCount {
+    /// The BPF's id.
+    pub bpf: String,
+    /// The BPF's title.
+    pub title: String,
+    /// The BPF's year.
+    pub year: u16,
     /// Its answers, by question.
     pub counts: QuestionCounts,
 }
@@ -408,6 +424,7 @@ impl Consultation {
         let mut by_question = QuestionCounts::default();
         let mut by_role: BTreeMap<Role, QuestionCounts> = BTreeMap::new();
         let mut by_year: BTreeMap<u16, QuestionCounts> = BTreeMap::new();
+        let mut by_bpf: BTreeMap<(u16, &str), (&str, QuestionCounts)> = BTreeMap::new();
         let mut bpfs = BTreeSet::new();
         let mut quotes = Vec::new();
         for response in self
@@ -423,6 +440,11 @@ impl Consultation {
             by_year
                 .entry(response.bpf.year)
                 .or_default()
+                .add(response.question);
+            by_bpf
+                .entry((response.bpf.year, response.bpf.id.as_str()))
+                .or_insert((response.bpf.title.as_str(), QuestionCounts::default()))
+                .1
                 .add(response.question);
             bpfs.insert(response.bpf.id.clone());
             quotes.push(Quote {
@@ -444,6 +466,15 @@ impl Consultation {
             by_role: by_role
                 .into_iter()
                 .map(|(role, counts)| RoleCount { role, counts })
+                .collect(),
+            by_bpf: by_bpf
+                .into_iter()
+                .map(|((year, bpf), (title, counts))| BpfCount {
+                    bpf: bpf.to_owned(),
+                    title: title.to_owned(),
+                    year,
+                    counts,
+                })
                 .collect(),
             by_year: by_year
                 .into_iter()

@@ -64,8 +64,8 @@ pub use feedback::{
     Recommendation, ReportText, Revision, Section, Stage,
 };
 pub use lessons::{
-    Consultation, LessonsSummary, Question, QuestionCounts, Quote, Respondent, Response, RoleCount,
-    Theme, ThemeSummary, YearCount,
+    BpfCount, Consultation, LessonsSummary, Question, QuestionCounts, Quote, Respondent, Response,
+    RoleCount, Theme, ThemeSummary, YearCount,
 };
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
 pub use revision::{

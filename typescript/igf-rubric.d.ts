@@ -2081,6 +2081,10 @@ export interface ThemeSummary {
    * The BPFs (`id`) raising it, sorted.
    */
   bpfs: string[];
+  /**
+   * Answers raising it, by BPF (sorted by year, then id).
+   */
+  by_bpf: BpfCount[];
   by_question: QuestionCounts;
   /**
    * Answers raising it, by the respondent's role (roles with none left out).
@@ -2106,6 +2110,24 @@ export interface ThemeSummary {
    * The theme's id.
    */
   theme: string;
+}
+/**
+ * Answers about one BPF.
+ */
+export interface BpfCount {
+  /**
+   * The BPF's id.
+   */
+  bpf: string;
+  counts: QuestionCounts;
+  /**
+   * The BPF's title.
+   */
+  title: string;
+  /**
+   * The BPF's year.
+   */
+  year: number;
 }
 /**
  * Answers counted by question.

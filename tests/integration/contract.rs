@@ -539,8 +539,18 @@ fn cases() -> Vec<Case> {
 fn evidence_cases() -> Vec<Case> {
     use Base::{Commitments, Consultation, Record, Request};
     vec![
-        set(Request, "evidence is a list of outcome records", "/evidence", json!({})),
-        set(Request, "evidence in a request follows the outcome record rules", "/evidence", json!([{ "subject": { "id": "x", "title": "X", "year": 2020 } }])),
+        set(
+            Request,
+            "evidence is a list of outcome records",
+            "/evidence",
+            json!({}),
+        ),
+        set(
+            Request,
+            "evidence in a request follows the outcome record rules",
+            "/evidence",
+            json!([{ "subject": { "id": "x", "title": "X", "year": 2020 } }]),
+        ),
         remove(Consultation, "a consultation has a code book", "/code_book"),
         set(
             Consultation,

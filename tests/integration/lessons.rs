@@ -64,6 +64,19 @@ fn themes_rank_by_bpfs_then_answers_and_ties_share_a_rank() {
         .map(|y| (y.year, y.counts.total()))
         .collect();
     assert_eq!(years, [(2015, 1), (2018, 1), (2019, 2)]);
+    let bpfs: Vec<(&str, usize)> = scope
+        .by_bpf
+        .iter()
+        .map(|b| (b.bpf.as_str(), b.counts.total()))
+        .collect();
+    assert_eq!(
+        bpfs,
+        [
+            ("bpf-ixps-2015", 1),
+            ("bpf-iot-bigdata-ai-2018", 1),
+            ("bpf-cybersecurity-2019", 2)
+        ]
+    );
     assert_eq!(
         scope.quotes[1].text,
         "The work could have been more successful if it was more clearly targeted."
@@ -171,6 +184,8 @@ proptest! {
             prop_assert_eq!(theme.by_question.total(), theme.quotes.len());
             prop_assert_eq!(theme.by_role.iter().map(|r| r.counts.total()).sum::<usize>(), theme.quotes.len());
             prop_assert_eq!(theme.by_year.iter().map(|y| y.counts.total()).sum::<usize>(), theme.quotes.len());
+            prop_assert_eq!(theme.by_bpf.iter().map(|b| b.counts.total()).sum::<usize>(), theme.quotes.len());
+            prop_assert_eq!(theme.by_bpf.len(), theme.bpfs.len());
             for quote in &theme.quotes {
                 let response = consultation.responses.iter().find(|r| r.id == quote.response).unwrap();
                 prop_assert_eq!(&response.text, &quote.text);
