@@ -7,6 +7,8 @@
 //! data (no variation, one rater, one unit, everything missing) gives a typed
 //! [`Error::Undefined`] or [`Error::InvalidData`], never NaN.
 
+mod categorical;
+mod chance;
 mod icc;
 mod kappa;
 mod krippendorff;
@@ -15,6 +17,8 @@ mod special;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use categorical::CategoricalRatings;
+pub use chance::{Agreement, ChanceCorrected, Weighting, chance_corrected, weight_matrix};
 pub use icc::{Icc, IccModel, IccType, IccUnit, intraclass_correlations};
 pub use kappa::{KappaWeights, cohen_kappa, fleiss_kappa};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};

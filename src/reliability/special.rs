@@ -115,6 +115,26 @@ pub(crate) fn f_ppf(p: f64, d1: f64, d2: f64) -> f64 {
     d2 * y / (d1 * (1.0 - y))
 }
 
+/// The two-sided Student t critical value: the `t > 0` with `P(|T| > t) = alpha` for `df`
+/// degrees of freedom.
+pub(crate) fn t_critical(alpha: f64, df: f64) -> f64 {
+    // P(|T| > t) = I_x(df/2, 1/2) with x = df / (df + t²), increasing in x: solve for x.
+    let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+    for _ in 0..2_000 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if beta_inc(df / 2.0, 0.5, mid) < alpha {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let x = 0.5 * (lo + hi);
+    (df * (1.0 - x) / x).sqrt()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +143,28 @@ mod tests {
     fn gamma_of_integers_is_a_factorial() {
         assert!((ln_gamma(5.0) - 24f64.ln()).abs() < 1e-13);
         assert!((ln_gamma(0.5) - std::f64::consts::PI.sqrt().ln()).abs() < 1e-13);
+    }
+
+    #[test]
+    fn t_critical_values_solve_their_equation_and_match_scipy() {
+        // SciPy 1.12 t.ppf(0.975, df). SciPy's quantile is itself good to about 1e-8 here:
+        // its betainc at its own t(39) gives 0.0500000009, not 0.05.
+        let cases = [
+            (1.0, 12.706_204_736_432_095),
+            (2.0, 4.302_652_729_911_275),
+            (5.0, 2.570_581_836_614_739_5),
+            (11.0, 2.200_985_160_082_949),
+            (39.0, 2.022_690_911_734_728),
+            (1000.0, 1.962_339_080_826_407_4),
+        ];
+        for (df, scipy) in cases {
+            let t = t_critical(0.05, df);
+            assert!((t - scipy).abs() < 1e-8 * scipy, "df {df}: {t}");
+            assert!(
+                (beta_inc(df / 2.0, 0.5, df / (df + t * t)) - 0.05).abs() < 1e-14,
+                "df {df}"
+            );
+        }
     }
 
     #[test]
