@@ -9,6 +9,7 @@
 
 mod categorical;
 mod chance;
+mod cohen;
 mod icc;
 mod kappa;
 mod krippendorff;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use categorical::CategoricalRatings;
 pub use chance::{Agreement, ChanceCorrected, Weighting, chance_corrected, weight_matrix};
+pub use cohen::{ContingencyTable, Kappa, cohen};
 pub use icc::{Icc, IccModel, IccType, IccUnit, intraclass_correlations};
 pub use kappa::{KappaWeights, cohen_kappa, fleiss_kappa};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};

@@ -201,3 +201,95 @@ fn labels_outside_the_declared_list_are_named() {
         "undefined"
     );
 }
+
+#[test]
+fn cohens_kappa_and_its_standard_errors_agree_with_statsmodels() {
+    use igf_rubric::reliability::{ContingencyTable, KappaWeights, cohen};
+    let fixtures: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/kappa.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut worst = 0.0_f64;
+    let mut compared = 0;
+    for case in fixtures["cases"].as_array().unwrap() {
+        let table = match case["pairs"].as_array() {
+            // Pairs of numbers on unevenly spaced categories: the weights use the values.
+            Some(pairs) => {
+                let rows: Vec<Vec<Option<f64>>> = pairs
+                    .iter()
+                    .map(|p| vec![p[0].as_f64(), p[1].as_f64()])
+                    .collect();
+                let values: Vec<f64> = case["values"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64().unwrap())
+                    .collect();
+                let ratings = CategoricalRatings::from_numbers(
+                    &Ratings::from_rows(rows).unwrap(),
+                    Some(&values),
+                )
+                .unwrap();
+                ContingencyTable::from_ratings(&ratings).unwrap()
+            }
+            None => {
+                let counts: Vec<Vec<u64>> = case["table"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| {
+                        r.as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|c| c.as_u64().unwrap())
+                            .collect()
+                    })
+                    .collect();
+                ContingencyTable::new(counts, None).unwrap()
+            }
+        };
+        let expected_counts: Vec<Vec<u64>> = case["table"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_u64().unwrap())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(table.counts(), expected_counts.as_slice());
+        for expected in case["results"].as_array().unwrap() {
+            let weights: KappaWeights = expected["weights"].as_str().unwrap().parse().unwrap();
+            let got = cohen(&table, weights).unwrap();
+            let pairs = [
+                (got.value, &expected["kappa"]),
+                (got.ase, &expected["ase"]),
+                (got.ase0, &expected["ase0"]),
+                (got.ci95_lower, &expected["lower"]),
+                (got.ci95_upper, &expected["upper"]),
+                (got.z, &expected["z"]),
+                (got.p_value, &expected["p_value"]),
+            ];
+            for (a, b) in pairs {
+                let b = b.as_f64().unwrap();
+                let diff = (a - b).abs() / b.abs().max(1.0);
+                assert!(
+                    diff < 1e-9,
+                    "{} {weights:?}: {a} vs statsmodels {b}",
+                    case["name"]
+                );
+                worst = worst.max(diff);
+            }
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 48);
+    println!("worst relative difference from statsmodels: {worst:.1e}");
+}
