@@ -1474,8 +1474,8 @@ export interface Icc {
   mcgraw_wong: string;
   model: IccModel;
   /**
-   * Shrout and Fleiss's name: `ICC(1,1)`, `ICC(2,1)`, `ICC(3,1)`, `ICC(1,k)`, `ICC(2,k)` or
-   * `ICC(3,k)`.
+   * Shrout and Fleiss's name, with the number of raters for `k`: `ICC(1,1)`, `ICC(2,1)`,
+   * `ICC(3,1)`, `ICC(1,4)`, `ICC(2,4)`, `ICC(3,4)` for four raters.
    */
   name: string;
   /**

@@ -59,9 +59,10 @@ crate::label::labels!(IccUnit, "ICC unit" {
 
 /// One intraclass correlation with its test and interval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Icc {
-    /// Shrout and Fleiss's name: `ICC(1,1)`, `ICC(2,1)`, `ICC(3,1)`, `ICC(1,k)`, `ICC(2,k)` or
-    /// `ICC(3,k)`.
+    /// Shrout and Fleiss's name, with the number of raters for `k`: `ICC(1,1)`, `ICC(2,1)`,
+    /// `ICC(3,1)`, `ICC(1,4)`, `ICC(2,4)`, `ICC(3,4)` for four raters.
     pub name: String,
     /// McGraw and Wong's name of the same coefficient: `ICC(1)`, `ICC(A,1)`, `ICC(C,1)`,
     /// `ICC(k)`, `ICC(A,k)`, `ICC(C,k)`.
@@ -116,7 +117,7 @@ pub struct Icc {
 /// let ratings = Ratings::from_rows(rows.iter().map(|r| r.iter().map(|x| Some(*x)).collect()).collect())?;
 /// let iccs = intraclass_correlations(&ratings)?;
 /// let shown: Vec<String> = iccs.iter().map(|i| format!("{} {:.2}", i.name, i.value)).collect();
-/// assert_eq!(shown, ["ICC(1,1) 0.17", "ICC(2,1) 0.29", "ICC(3,1) 0.71", "ICC(1,k) 0.44", "ICC(2,k) 0.62", "ICC(3,k) 0.91"]);
+/// assert_eq!(shown, ["ICC(1,1) 0.17", "ICC(2,1) 0.29", "ICC(3,1) 0.71", "ICC(1,4) 0.44", "ICC(2,4) 0.62", "ICC(3,4) 0.91"]);
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
@@ -124,25 +125,181 @@ pub struct Icc {
 /// [`Error::InvalidData`] when a rating is missing (ICCs need complete data) or there are fewer
 /// than two units or two raters; [`Error::Undefined`] when the ratings do not vary.
 pub fn intraclass_correlations(ratings: &Ratings) -> Result<Vec<Icc>, Error> {
-    let (n, k) = (ratings.units(), ratings.raters());
+    icc_analysis(ratings, MissingRatings::Refuse).map(|analysis| analysis.iccs)
+}
+
+/// What to do with units some rater did not rate: ICCs need complete data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MissingRatings {
+    /// A missing rating is an error naming the unit.
+    #[default]
+    Refuse,
+    /// Listwise deletion: units with a missing rating are left out, and named in the result.
+    DropUnits,
+}
+
+/// The two-way ANOVA of complete ratings: mean squares and their degrees of freedom.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct MeanSquares {
+    /// Between units (rows), `MSR` (Shrout and Fleiss's BMS).
+    pub rows: f64,
+    /// Between raters (columns), `MSC` (JMS).
+    pub columns: f64,
+    /// Residual, `MSE` (EMS).
+    pub error: f64,
+    /// Within units, `MSW = (SSC + SSE) / (n (k - 1))` (WMS).
+    pub within: f64,
+    /// `n - 1`.
+    pub df_rows: f64,
+    /// `k - 1`.
+    pub df_columns: f64,
+    /// `(n - 1)(k - 1)`.
+    pub df_error: f64,
+    /// `n (k - 1)`.
+    pub df_within: f64,
+}
+
+/// The six ICCs with what they rest on: the units and raters used, the units left out, and the
+/// mean squares.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct IccAnalysis {
+    /// Units used.
+    pub units: usize,
+    /// Raters.
+    pub raters: usize,
+    /// Units left out by listwise deletion (their positions in the ratings).
+    pub dropped_units: Vec<usize>,
+    /// The ANOVA.
+    pub mean_squares: MeanSquares,
+    /// The six ICCs, in the order ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k).
+    pub iccs: Vec<Icc>,
+}
+
+impl IccAnalysis {
+    /// The ICC of one form.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::{IccForm, MissingRatings, Ratings, icc_analysis};
+    ///
+    /// let rows = [[9., 2., 5., 8.], [6., 1., 3., 2.], [8., 4., 6., 8.], [7., 1., 2., 6.], [10., 5., 6., 9.], [6., 2., 4., 7.]];
+    /// let ratings = Ratings::from_rows(rows.iter().map(|r| r.iter().map(|x| Some(*x)).collect()).collect())?;
+    /// let analysis = icc_analysis(&ratings, MissingRatings::Refuse)?;
+    /// let form: IccForm = "ICC(A,1)".parse()?; // McGraw and Wong's name for ICC(2,1)
+    /// assert_eq!(format!("{:.2}", analysis.get(form).value), "0.29");
+    /// assert_eq!(analysis.get("ICC(3,4)".parse()?).name, "ICC(3,4)");
+    /// // Shrout and Fleiss (1979), table 2: BMS 11.24, JMS 32.49, EMS 1.02, WMS 6.26.
+    /// let ms = analysis.mean_squares;
+    /// assert_eq!(format!("{:.2} {:.2} {:.2} {:.2}", ms.rows, ms.columns, ms.error, ms.within), "11.24 32.49 1.02 6.26");
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    #[must_use]
+    pub fn get(&self, form: IccForm) -> &Icc {
+        let at = match (form.model, form.unit) {
+            (IccModel::OneWayRandom, IccUnit::Single) => 0,
+            (IccModel::TwoWayRandom, IccUnit::Single) => 1,
+            (IccModel::TwoWayMixed, IccUnit::Single) => 2,
+            (IccModel::OneWayRandom, IccUnit::Average) => 3,
+            (IccModel::TwoWayRandom, IccUnit::Average) => 4,
+            (IccModel::TwoWayMixed, IccUnit::Average) => 5,
+        };
+        // The analysis always holds the six forms.
+        #[allow(clippy::indexing_slicing)]
+        &self.iccs[at]
+    }
+}
+
+/// One of the six ICC forms: a model and a unit (the model fixes the type: case 3 measures
+/// consistency, cases 1 and 2 absolute agreement).
+///
+/// Reads Shrout and Fleiss's names (`ICC(2,1)`, `ICC(2,k)`, `ICC(2,4)` with `k` spelled out)
+/// and McGraw and Wong's (`ICC(1)`, `ICC(A,1)`, `ICC(C,k)`, `ICC(k)`), without spaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct IccForm {
+    /// The ANOVA model.
+    pub model: IccModel,
+    /// One rater or the average of the raters.
+    pub unit: IccUnit,
+}
+
+impl std::str::FromStr for IccForm {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<IccForm, Error> {
+        let unknown = || {
+            Error::UnknownName {
+            what: "ICC form",
+            found: crate::error::shorten(text),
+            allowed: "ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k) (k or the number of raters), ICC(1), ICC(A,1), ICC(C,1), ICC(k), ICC(A,k), ICC(C,k)".to_owned(),
+        }
+        };
+        let inner = text
+            .trim()
+            .strip_prefix("ICC(")
+            .and_then(|t| t.strip_suffix(')'))
+            .ok_or_else(unknown)?;
+        let unit = |u: &str| match u {
+            "1" => Some(IccUnit::Single),
+            "k" => Some(IccUnit::Average),
+            digits if digits.parse::<u32>().is_ok_and(|k| k > 1) => Some(IccUnit::Average),
+            _ => None,
+        };
+        let (model, unit) = match inner.split_once(',') {
+            None => (Some(IccModel::OneWayRandom), unit(inner)),
+            Some((m, u)) => (
+                match m {
+                    "1" => Some(IccModel::OneWayRandom),
+                    "2" | "A" => Some(IccModel::TwoWayRandom),
+                    "3" | "C" => Some(IccModel::TwoWayMixed),
+                    _ => None,
+                },
+                unit(u),
+            ),
+        };
+        match (model, unit) {
+            (Some(model), Some(unit)) => Ok(IccForm { model, unit }),
+            _ => Err(unknown()),
+        }
+    }
+}
+
+/// The six Shrout and Fleiss ICCs with their mean squares; missing ratings refused or their
+/// units left out, as `missing` says.
+///
+/// # Errors
+/// As for [`intraclass_correlations`]; with [`MissingRatings::DropUnits`], a missing rating
+/// drops its unit instead of being an error, and fewer than two complete units is
+/// [`Error::InvalidData`].
+pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAnalysis, Error> {
+    let k = ratings.raters();
+    let mut rows: Vec<Vec<f64>> = Vec::with_capacity(ratings.units());
+    let mut dropped_units = Vec::new();
+    for (unit, row) in ratings.rows().enumerate() {
+        let complete: Option<Vec<f64>> = row.iter().copied().collect();
+        match (complete, missing) {
+            (Some(complete), _) => rows.push(complete),
+            (None, MissingRatings::DropUnits) => dropped_units.push(unit),
+            (None, MissingRatings::Refuse) => {
+                return Err(Error::InvalidData {
+                    statistic: STATISTIC,
+                    reason: format!(
+                        "unit {unit} has a missing rating; ICCs need every rater to rate every unit (or leave such units out with listwise deletion)"
+                    ),
+                });
+            }
+        }
+    }
+    let n = rows.len();
     if n < 2 || k < 2 {
         return Err(Error::InvalidData {
             statistic: STATISTIC,
-            reason: format!("needs at least 2 units and 2 raters, found {n} units and {k} raters"),
+            reason: format!(
+                "needs at least 2 units and 2 raters, found {n} complete units and {k} raters"
+            ),
         });
-    }
-    let mut rows: Vec<Vec<f64>> = Vec::with_capacity(n);
-    for (unit, row) in ratings.rows().enumerate() {
-        let complete: Option<Vec<f64>> = row.iter().copied().collect();
-        let Some(complete) = complete else {
-            return Err(Error::InvalidData {
-                statistic: STATISTIC,
-                reason: format!(
-                    "unit {unit} has a missing rating; ICCs need every rater to rate every unit"
-                ),
-            });
-        };
-        rows.push(complete);
     }
     let (nf, kf) = (n as f64, k as f64);
     let grand = rows.iter().flatten().fold(0.0, |a, x| a + x) / (nf * kf);
@@ -294,7 +451,8 @@ pub fn intraclass_correlations(ratings: &Ratings) -> Result<Vec<Icc>, Error> {
             average(f3u),
         ),
     ];
-    rows.into_iter()
+    let iccs = rows
+        .into_iter()
         .map(
             |(name, mw, model, kind, unit, value, f, df2, p, lower, upper)| {
                 if [value, f, p, lower, upper].iter().any(|x| !x.is_finite()) {
@@ -306,7 +464,7 @@ pub fn intraclass_correlations(ratings: &Ratings) -> Result<Vec<Icc>, Error> {
                     });
                 }
                 Ok(Icc {
-                    name: name.to_owned(),
+                    name: name.replace(",k)", &format!(",{k})")),
                     mcgraw_wong: mw.to_owned(),
                     model,
                     kind,
@@ -322,5 +480,97 @@ pub fn intraclass_correlations(ratings: &Ratings) -> Result<Vec<Icc>, Error> {
                 })
             },
         )
-        .collect()
+        .collect::<Result<Vec<Icc>, Error>>()?;
+    Ok(IccAnalysis {
+        units: n,
+        raters: k,
+        dropped_units,
+        mean_squares: MeanSquares {
+            rows: msr,
+            columns: msc,
+            error: mse,
+            within: msw,
+            df_rows,
+            df_columns: kf - 1.0,
+            df_error,
+            df_within,
+        },
+        iccs,
+    })
+}
+
+/// Cronbach's alpha of the raters (items) over the units, with Feldt's 95% interval.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct CronbachAlpha {
+    /// The coefficient: `k/(k-1) (1 - Σ s²_j / s²_total)`, which equals ICC(3,k).
+    pub value: f64,
+    /// Lower end of Feldt's 95% interval, `1 - (1 - alpha) F(0.975; n-1, (n-1)(k-1))`.
+    pub ci95_lower: f64,
+    /// Upper end of Feldt's 95% interval, `1 - (1 - alpha) F(0.025; n-1, (n-1)(k-1))`.
+    pub ci95_upper: f64,
+    /// Units used.
+    pub units: usize,
+    /// Raters (items).
+    pub raters: usize,
+    /// Units left out by listwise deletion.
+    pub dropped_units: Vec<usize>,
+}
+
+/// Cronbach's alpha of complete ratings (units in rows, raters or items in columns), with
+/// Feldt's interval, as pingouin's `cronbach_alpha` computes them (listwise deletion there is
+/// `nan_policy="listwise"`).
+///
+/// ```
+/// use igf_rubric::reliability::{MissingRatings, Ratings, cronbach_alpha, icc_analysis};
+///
+/// let rows = [[9., 2., 5., 8.], [6., 1., 3., 2.], [8., 4., 6., 8.], [7., 1., 2., 6.], [10., 5., 6., 9.], [6., 2., 4., 7.]];
+/// let ratings = Ratings::from_rows(rows.iter().map(|r| r.iter().map(|x| Some(*x)).collect()).collect())?;
+/// let alpha = cronbach_alpha(&ratings, MissingRatings::Refuse)?;
+/// let icc3k = icc_analysis(&ratings, MissingRatings::Refuse)?.get("ICC(3,k)".parse()?).value;
+/// assert!((alpha.value - icc3k).abs() < 1e-12);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// As for [`icc_analysis`]; [`Error::Undefined`] when the units' totals do not vary.
+pub fn cronbach_alpha(ratings: &Ratings, missing: MissingRatings) -> Result<CronbachAlpha, Error> {
+    const ALPHA: &str = "Cronbach's alpha";
+    let analysis = icc_analysis(ratings, missing).map_err(|e| match e {
+        Error::InvalidData { reason, .. } => Error::InvalidData {
+            statistic: ALPHA,
+            reason,
+        },
+        Error::Undefined { reason, .. } => Error::Undefined {
+            statistic: ALPHA,
+            reason,
+        },
+        other => other,
+    })?;
+    let ms = analysis.mean_squares;
+    if ms.rows <= 0.0 {
+        return Err(Error::Undefined {
+            statistic: ALPHA,
+            reason: "the units' totals do not vary".to_owned(),
+        });
+    }
+    // alpha = 1 - MSE / MSR (Hoyt's ANOVA form, identical to the variance form).
+    let value = 1.0 - ms.error / ms.rows;
+    let (df1, df2) = (ms.df_rows, ms.df_error);
+    let lower = 1.0 - (1.0 - value) * f_ppf(0.975, df1, df2);
+    let upper = 1.0 - (1.0 - value) * f_ppf(0.025, df1, df2);
+    if ![value, lower, upper].iter().all(|v| v.is_finite()) {
+        return Err(Error::Undefined {
+            statistic: ALPHA,
+            reason: "the ratings give no finite value".to_owned(),
+        });
+    }
+    Ok(CronbachAlpha {
+        value,
+        ci95_lower: lower,
+        ci95_upper: upper,
+        units: analysis.units,
+        raters: analysis.raters,
+        dropped_units: analysis.dropped_units,
+    })
 }

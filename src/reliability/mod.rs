@@ -21,7 +21,10 @@ use serde::{Deserialize, Serialize};
 pub use categorical::CategoricalRatings;
 pub use chance::{Agreement, ChanceCorrected, Weighting, chance_corrected, weight_matrix};
 pub use cohen::{ContingencyTable, Kappa, cohen};
-pub use icc::{Icc, IccModel, IccType, IccUnit, intraclass_correlations};
+pub use icc::{
+    CronbachAlpha, Icc, IccAnalysis, IccForm, IccModel, IccType, IccUnit, MeanSquares,
+    MissingRatings, cronbach_alpha, icc_analysis, intraclass_correlations,
+};
 pub use kappa::{KappaWeights, cohen_kappa, fleiss_kappa};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 

@@ -197,15 +197,15 @@ fn degenerate_data_gives_typed_errors_never_nan() {
         ),
         (
             undefined_or_invalid(intraclass_correlations(&one_rater)),
-            "intraclass correlation: needs at least 2 units and 2 raters, found 2 units and 1 raters",
+            "intraclass correlation: needs at least 2 units and 2 raters, found 2 complete units and 1 raters",
         ),
         (
             undefined_or_invalid(intraclass_correlations(&one_unit)),
-            "intraclass correlation: needs at least 2 units and 2 raters, found 1 units and 3 raters",
+            "intraclass correlation: needs at least 2 units and 2 raters, found 1 complete units and 3 raters",
         ),
         (
             undefined_or_invalid(intraclass_correlations(&missing)),
-            "intraclass correlation: unit 0 has a missing rating; ICCs need every rater to rate every unit",
+            "intraclass correlation: unit 0 has a missing rating; ICCs need every rater to rate every unit (or leave such units out with listwise deletion)",
         ),
         (
             undefined_or_invalid(fleiss_kappa(&[vec![3, 0], vec![3, 0]])),
@@ -366,4 +366,116 @@ fn ordinal_alpha_with_both_zeros_equals_alpha_with_one() {
     signed[1][1] = Some(-0.0);
     signed[3][0] = Some(-0.0);
     assert_eq!(every_coefficient(&plain), every_coefficient(&signed));
+}
+
+#[test]
+fn listwise_deletion_and_cronbach_alpha_agree_with_pingouin() {
+    use igf_rubric::reliability::{IccForm, MissingRatings, cronbach_alpha, icc_analysis};
+    let fixtures: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/icc.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let forms = [
+        "ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)",
+    ];
+    let mut worst = 0.0_f64;
+    for case in fixtures["cases"].as_array().unwrap() {
+        let rows: Vec<Vec<Option<f64>>> = case["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(serde_json::Value::as_f64)
+                    .collect()
+            })
+            .collect();
+        let ratings = Ratings::from_rows(rows).unwrap();
+        assert_eq!(
+            intraclass_correlations(&ratings).unwrap_err().code(),
+            "invalid_data",
+            "missing ratings are refused by default"
+        );
+        let analysis = icc_analysis(&ratings, MissingRatings::DropUnits).unwrap();
+        let dropped: Vec<usize> = case["dropped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_u64().unwrap() as usize)
+            .collect();
+        assert_eq!(analysis.dropped_units, dropped);
+        for (form, expected) in forms.iter().zip(case["icc"].as_array().unwrap()) {
+            let icc = analysis.get(form.parse::<IccForm>().unwrap());
+            for (a, b) in [
+                (icc.value, expected["value"].as_f64().unwrap()),
+                (icc.f, expected["f"].as_f64().unwrap()),
+                (icc.p_value, expected["p_value"].as_f64().unwrap()),
+                (icc.ci95_lower, expected["ci95"][0].as_f64().unwrap()),
+                (icc.ci95_upper, expected["ci95"][1].as_f64().unwrap()),
+            ] {
+                assert!(
+                    (a - b).abs() < 1e-9,
+                    "{} {form}: {a} vs pingouin {b}",
+                    case["name"]
+                );
+                worst = worst.max((a - b).abs());
+            }
+        }
+        let alpha = cronbach_alpha(&ratings, MissingRatings::DropUnits).unwrap();
+        let expected = &case["cronbach"];
+        assert!(
+            (alpha.value - expected["value"].as_f64().unwrap()).abs() < 1e-12,
+            "{}",
+            case["name"]
+        );
+        // pingouin rounds the interval to three places, and after listwise deletion takes its
+        // degrees of freedom from the units before deletion: the crate's interval is pingouin's
+        // for the complete rows alone.
+        let ci = &expected["ci95_complete_rows"];
+        assert!(
+            (alpha.ci95_lower - ci[0].as_f64().unwrap()).abs() <= 5e-4 + 1e-12,
+            "{}",
+            case["name"]
+        );
+        assert!(
+            (alpha.ci95_upper - ci[1].as_f64().unwrap()).abs() <= 5e-4 + 1e-12,
+            "{}",
+            case["name"]
+        );
+    }
+    println!("worst ICC difference from pingouin with listwise deletion: {worst:.1e}");
+}
+
+#[test]
+fn icc_forms_read_both_naming_schemes() {
+    use igf_rubric::reliability::{IccForm, IccModel, IccUnit};
+    let form = |s: &str| s.parse::<IccForm>().map(|f| (f.model, f.unit));
+    assert_eq!(
+        form("ICC(2,4)").unwrap(),
+        (IccModel::TwoWayRandom, IccUnit::Average)
+    );
+    assert_eq!(
+        form("ICC(A,k)").unwrap(),
+        (IccModel::TwoWayRandom, IccUnit::Average)
+    );
+    assert_eq!(
+        form("ICC(C,1)").unwrap(),
+        (IccModel::TwoWayMixed, IccUnit::Single)
+    );
+    assert_eq!(
+        form("ICC(k)").unwrap(),
+        (IccModel::OneWayRandom, IccUnit::Average)
+    );
+    assert_eq!(
+        form("ICC(1)").unwrap(),
+        (IccModel::OneWayRandom, IccUnit::Single)
+    );
+    assert_eq!(form("ICC(4,1)").unwrap_err().code(), "unknown_name");
+    assert_eq!(form("ICC(2,0)").unwrap_err().code(), "unknown_name");
 }
