@@ -208,6 +208,37 @@ impl CategoricalRatings {
         self.cells.chunks(self.raters.max(1))
     }
 
+    /// The ratings as numbers: each category's value (its number, or its position 1, 2, ...
+    /// for labels), for Krippendorff's alpha and the ICCs. With labels in their declared
+    /// order, ordinal alpha ranks them in that order.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::{CategoricalRatings, MeasurementLevel, krippendorff_alpha};
+    ///
+    /// let levels = ["vague", "broad", "defined", "targeted"];
+    /// let data = CategoricalRatings::from_labels(
+    ///     &[vec![Some("vague"), Some("broad")], vec![Some("defined"), Some("targeted")], vec![Some("targeted"), Some("targeted")]],
+    ///     Some(&levels),
+    /// )?;
+    /// let alpha = krippendorff_alpha(&data.to_ratings()?, MeasurementLevel::Ordinal)?;
+    /// assert!(alpha > 0.0);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None in practice; as for [`Ratings::from_rows`].
+    pub fn to_ratings(&self) -> Result<Ratings, Error> {
+        Ratings::from_rows(
+            self.rows()
+                .map(|row| {
+                    row.iter()
+                        .map(|k| k.and_then(|k| self.values.get(k).copied()))
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
     /// The subjects-by-categories table of counts: how many raters put each unit in each
     /// category (the input of Fleiss' kappa).
     #[must_use]

@@ -7,6 +7,7 @@
 //! data (no variation, one rater, one unit, everything missing) gives a typed
 //! [`Error::Undefined`] or [`Error::InvalidData`], never NaN.
 
+mod bootstrap;
 mod categorical;
 mod chance;
 mod cohen;
@@ -18,6 +19,7 @@ mod special;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use bootstrap::{BootstrapInterval, krippendorff_bootstrap};
 pub use categorical::CategoricalRatings;
 pub use chance::{Agreement, ChanceCorrected, Weighting, chance_corrected, weight_matrix};
 pub use cohen::{ContingencyTable, Kappa, cohen};
@@ -84,6 +86,34 @@ impl Ratings {
             cells.extend(row.into_iter().map(|v| v.map(|x| x + 0.0)));
         }
         Ok(Ratings { raters, cells })
+    }
+
+    /// Ratings from one row per rater, each with one entry per unit: the coders-by-units shape
+    /// of Python's `krippendorff` and R's `irr::kripp.alpha`.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::Ratings;
+    ///
+    /// let by_rater = Ratings::from_rater_rows(vec![vec![Some(1.0), Some(2.0), None], vec![Some(1.0), Some(3.0), Some(3.0)]])?;
+    /// assert_eq!((by_rater.units(), by_rater.raters()), (3, 2));
+    /// assert_eq!(by_rater.rows().nth(1), Some(&[Some(2.0), Some(3.0)][..]));
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for [`Ratings::from_rows`].
+    pub fn from_rater_rows(raters: Vec<Vec<Option<f64>>>) -> Result<Ratings, Error> {
+        let units = raters.first().map_or(0, Vec::len);
+        if raters.iter().any(|r| r.len() != units) {
+            return Err(Error::InvalidData {
+                statistic: "ratings",
+                reason: "raters' rows differ in length".to_owned(),
+            });
+        }
+        let rows = (0..units)
+            .map(|u| raters.iter().map(|r| r.get(u).copied().flatten()).collect())
+            .collect();
+        Ratings::from_rows(rows)
     }
 
     /// Number of units (rows).
