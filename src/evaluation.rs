@@ -182,6 +182,8 @@ pub enum ReliabilityFigure {
     TotalsAlpha,
     /// Krippendorff's alpha of the bands.
     BandsAlpha,
+    /// Gwet's AC1, Fleiss' kappa and Gwet's AC2 of the bands, with standard errors.
+    BandsAgreement,
     /// The six intraclass correlations of the totals.
     TotalsIcc,
     /// Krippendorff's alpha of each criterion.
@@ -191,6 +193,7 @@ pub enum ReliabilityFigure {
 crate::label::labels!(ReliabilityFigure, "reliability figure" {
     TotalsAlpha => "totals_alpha", "Alpha of the totals";
     BandsAlpha => "bands_alpha", "Alpha of the bands";
+    BandsAgreement => "bands_agreement", "Chance-corrected agreement on the bands";
     TotalsIcc => "totals_icc", "ICCs of the totals";
     CriteriaAlpha => "criteria_alpha", "Alpha of each criterion";
 });
@@ -517,6 +520,9 @@ fn keep_only(report: &mut PanelReport, wanted: &[ReliabilityFigure]) {
     }
     if !wanted.contains(&ReliabilityFigure::BandsAlpha) {
         reliability.bands_alpha = None;
+    }
+    if !wanted.contains(&ReliabilityFigure::BandsAgreement) {
+        reliability.bands_agreement = Vec::new();
     }
     if !wanted.contains(&ReliabilityFigure::TotalsIcc) {
         reliability.totals_icc = Vec::new();

@@ -344,7 +344,7 @@ export type UptakeLevel = "disseminated" | "presented" | "cited" | "practice";
 /**
  * A reliability figure of a panel report.
  */
-export type ReliabilityFigure = "totals_alpha" | "bands_alpha" | "totals_icc" | "criteria_alpha";
+export type ReliabilityFigure = "totals_alpha" | "bands_alpha" | "bands_agreement" | "totals_icc" | "criteria_alpha";
 /**
  * The rubric of a request: `{"preset": {"id": "bpf-proposal"}}` or `{"document": {...}}`.
  */
@@ -411,6 +411,10 @@ export type CriterionStatus = "scored" | "counted_as_minimum" | "left_out" | "un
  */
 export type FlagKind = "left_out" | "counted_as_minimum" | "renormalised" | "incomplete";
 /**
+ * A chance-corrected agreement coefficient of the family.
+ */
+export type ChanceCorrected = "fleiss" | "gwet" | "conger" | "brennan_prediger" | "krippendorff";
+/**
  * How strong an agreement coefficient is, on the scale its literature uses: Landis and Koch
  * for kappas, Krippendorff for alpha, Koo and Li for ICCs. Bands of different scales that share
  * a name share a variant.
@@ -427,6 +431,11 @@ export type Interpretation =
   | "reliable"
   | "good"
   | "excellent";
+/**
+ * Agreement weights `w_kl` in `[0, 1]` between categories `k` and `l` (1 on the diagonal),
+ * from the categories' values `x` ([`CategoricalRatings::values`]), as `irrCAC` defines them.
+ */
+export type Weighting = "identity" | "linear" | "quadratic" | "ordinal" | "radical" | "ratio" | "circular" | "bipolar";
 /**
  * The ANOVA model behind an ICC.
  */
@@ -1397,6 +1406,13 @@ export interface CalibrationEntry {
  */
 export interface PanelReliability {
   /**
+   * Chance-corrected agreement on the bands, a categorical decision: Gwet's AC1, Fleiss'
+   * kappa and Gwet's AC2 with ordinal weights over the bands' order, each with its standard
+   * error and interval (empty without bands, or when the bands give no value; see
+   * [`chance_corrected`](crate::reliability::chance_corrected)).
+   */
+  bands_agreement?: Agreement[];
+  /**
    * Krippendorff's alpha (ordinal) of the bands the assessors' totals fall in: agreement on
    * the decision a rubric's bands stand for (absent when the rubric has no bands).
    */
@@ -1414,6 +1430,66 @@ export interface PanelReliability {
    * The six ICCs of the totals, over the assessors who scored every scored subject.
    */
   totals_icc?: Icc[];
+}
+/**
+ * A chance-corrected coefficient with everything a methods section reports.
+ */
+export interface Agreement {
+  /**
+   * Categories.
+   */
+  categories: number;
+  /**
+   * Chance agreement `p_e`.
+   */
+  chance_agreement: number;
+  /**
+   * Lower end of the 95% confidence interval, `value - t(0.975, df) · SE`.
+   */
+  ci95_lower: number;
+  /**
+   * Upper end of the 95% confidence interval, capped at 1.
+   */
+  ci95_upper: number;
+  coefficient: ChanceCorrected;
+  /**
+   * Degrees of freedom of the t distribution: units used less one.
+   */
+  df: number;
+  interpretation: Interpretation;
+  /**
+   * Its name as the literature writes it: `Gwet's AC1`, `Gwet's AC2`, `Fleiss' kappa`, ...
+   */
+  name: string;
+  /**
+   * Two-sided p-value of `value = 0`, absent when the SE is 0.
+   */
+  p_value?: number | null;
+  /**
+   * Observed (weighted) percent agreement `p_a`.
+   */
+  percent_agreement: number;
+  /**
+   * Raters.
+   */
+  raters: number;
+  /**
+   * Standard error (Gwet's linearisation; no finite-population correction).
+   */
+  standard_error: number;
+  /**
+   * `value / SE`, absent when the SE is 0.
+   */
+  t?: number | null;
+  /**
+   * Units used (rated at least once; at least twice for Krippendorff's alpha).
+   */
+  units: number;
+  /**
+   * The coefficient.
+   */
+  value: number;
+  weighting: Weighting;
 }
 /**
  * A reliability coefficient, or why it has no value.

@@ -39,6 +39,7 @@ pub(super) fn of_panel(
         return Ok(PanelReliability {
             totals_alpha: none(),
             bands_alpha: (!rubric.doc().bands.is_empty()).then(none),
+            bands_agreement: Vec::new(),
             totals_icc: Vec::new(),
             icc_note: Some(NO_SUBJECT.to_owned()),
             criteria_alpha: Vec::new(),
@@ -72,6 +73,7 @@ pub(super) fn of_panel(
         };
         alpha(values(&band_of), MeasurementLevel::Ordinal)
     });
+    let bands_agreement = bands_agreement(rubric, &units);
     let (totals_icc, icc_note) = iccs(&units);
     let mut criteria_alpha = Vec::new();
     for (at, node) in rubric.nodes().iter().enumerate() {
@@ -91,10 +93,51 @@ pub(super) fn of_panel(
     Ok(PanelReliability {
         totals_alpha,
         bands_alpha,
+        bands_agreement,
         totals_icc,
         icc_note,
         criteria_alpha,
     })
+}
+
+/// Gwet's AC1, Fleiss' kappa and Gwet's AC2 (ordinal weights) of the bands the included
+/// assessors' totals fall in; the coefficients the bands leave undefined are left out.
+fn bands_agreement(
+    rubric: &Rubric,
+    units: &[Vec<&Sheet<'_>>],
+) -> Vec<crate::reliability::Agreement> {
+    use crate::reliability::{CategoricalRatings, ChanceCorrected, Weighting, chance_corrected};
+    let bands = &rubric.doc().bands;
+    if bands.len() < 2 {
+        return Vec::new();
+    }
+    let width = units.iter().map(Vec::len).max().unwrap_or(0);
+    let rows: Vec<Vec<Option<&str>>> = units
+        .iter()
+        .map(|unit| {
+            let mut row: Vec<Option<&str>> = unit
+                .iter()
+                .map(|s| {
+                    let published = s.card.as_ref()?.total.map(|t| t.published)?;
+                    band_for(bands, published).map(|b| b.id.as_str())
+                })
+                .collect();
+            row.resize(width, None);
+            row
+        })
+        .collect();
+    let ids: Vec<&str> = bands.iter().map(|b| b.id.as_str()).collect();
+    let Ok(data) = CategoricalRatings::from_labels(&rows, Some(&ids)) else {
+        return Vec::new();
+    };
+    [
+        (ChanceCorrected::Gwet, Weighting::Identity),
+        (ChanceCorrected::Fleiss, Weighting::Identity),
+        (ChanceCorrected::Gwet, Weighting::Ordinal),
+    ]
+    .into_iter()
+    .filter_map(|(coefficient, weighting)| chance_corrected(&data, coefficient, weighting).ok())
+    .collect()
 }
 
 const NO_SUBJECT: &str = "no subject was scored, so there is no agreement to measure";

@@ -313,6 +313,12 @@ pub struct PanelReliability {
     /// the decision a rubric's bands stand for (absent when the rubric has no bands).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands_alpha: Option<Coefficient>,
+    /// Chance-corrected agreement on the bands, a categorical decision: Gwet's AC1, Fleiss'
+    /// kappa and Gwet's AC2 with ordinal weights over the bands' order, each with its standard
+    /// error and interval (empty without bands, or when the bands give no value; see
+    /// [`chance_corrected`](crate::reliability::chance_corrected)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands_agreement: Vec<crate::reliability::Agreement>,
     /// The six ICCs of the totals, over the assessors who scored every scored subject.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub totals_icc: Vec<Icc>,

@@ -28,6 +28,21 @@ pub struct BootstrapInterval {
     pub seed: u64,
 }
 
+impl std::fmt::Display for BootstrapInterval {
+    /// `0.743, 95% bootstrap CI 0.446 to 0.941 (1000 resamples of units, seed 2026)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:.3}, 95% bootstrap CI {:.3} to {:.3} ({} resamples of units, seed {}",
+            self.estimate, self.ci95_lower, self.ci95_upper, self.samples, self.seed
+        )?;
+        match self.undefined {
+            0 => write!(f, ")"),
+            n => write!(f, "; undefined on {n})"),
+        }
+    }
+}
+
 /// A uniform index below `n` (`n > 0`), without modulo bias (Lemire's multiply-and-reject).
 fn index(rng: &mut ChaCha8Rng, n: usize) -> usize {
     let n = (n as u64).max(1);

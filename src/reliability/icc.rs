@@ -499,6 +499,53 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
     })
 }
 
+impl std::fmt::Display for Icc {
+    /// `ICC(2,1) = ICC(A,1) = 0.290 (two-way random, absolute agreement, single rater; 95% CI
+    /// 0.019 to 0.761; F(5, 15) = 11.03, p < 0.001), poor`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} = {} = {:.3} ({}, {}, {}; 95% CI {:.3} to {:.3}; F({}, {}) = {:.2}, ",
+            self.name,
+            self.mcgraw_wong,
+            self.value,
+            self.model.label().to_lowercase(),
+            self.kind.label().to_lowercase(),
+            self.unit.label().to_lowercase(),
+            self.ci95_lower,
+            self.ci95_upper,
+            self.df1,
+            self.df2,
+            self.f
+        )?;
+        if self.p_value < 0.001 {
+            write!(f, "p < 0.001), {}", self.interpretation.label())
+        } else {
+            write!(
+                f,
+                "p = {:.3}), {}",
+                self.p_value,
+                self.interpretation.label()
+            )
+        }
+    }
+}
+
+impl std::fmt::Display for CronbachAlpha {
+    /// `Cronbach's alpha = 0.909 (95% CI 0.676 to 0.986, Feldt; 6 units, 4 raters)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Cronbach's alpha = {:.3} (95% CI {:.3} to {:.3}, Feldt; {} units, {} raters",
+            self.value, self.ci95_lower, self.ci95_upper, self.units, self.raters
+        )?;
+        match self.dropped_units.len() {
+            0 => write!(f, ")"),
+            n => write!(f, "; {n} units with a missing rating left out)"),
+        }
+    }
+}
+
 /// Cronbach's alpha of the raters (items) over the units, with Feldt's 95% interval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
@@ -529,6 +576,9 @@ pub struct CronbachAlpha {
 /// let alpha = cronbach_alpha(&ratings, MissingRatings::Refuse)?;
 /// let icc3k = icc_analysis(&ratings, MissingRatings::Refuse)?.get("ICC(3,k)".parse()?).value;
 /// assert!((alpha.value - icc3k).abs() < 1e-12);
+/// assert_eq!(alpha.to_string(), "Cronbach's alpha = 0.909 (95% CI 0.676 to 0.986, Feldt; 6 units, 4 raters)");
+/// let icc = icc_analysis(&ratings, MissingRatings::Refuse)?;
+/// assert_eq!(icc.get("ICC(2,1)".parse()?).to_string(), "ICC(2,1) = ICC(A,1) = 0.290 (two-way random, absolute agreement, single rater; 95% CI 0.019 to 0.761; F(5, 15) = 11.03, p < 0.001), poor");
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///

@@ -256,6 +256,9 @@ fn reliability(out: &mut String, report: &PanelReport) {
             coefficient(bands)
         );
     }
+    for agreement in &r.bands_agreement {
+        let _ = writeln!(out, "- On the bands: {agreement}");
+    }
     for icc in &r.totals_icc {
         let _ = writeln!(
             out,
