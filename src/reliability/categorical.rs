@@ -34,6 +34,8 @@ pub struct CategoricalRatings {
     values: Vec<f64>,
     raters: usize,
     cells: Vec<Option<usize>>,
+    /// Read from counts: who gave which rating is unknown.
+    anonymous: bool,
 }
 
 const STATISTIC: &str = "categorical ratings";
@@ -102,6 +104,7 @@ impl CategoricalRatings {
             values,
             raters,
             cells,
+            anonymous: false,
         })
     }
 
@@ -164,7 +167,73 @@ impl CategoricalRatings {
             values,
             raters,
             cells,
+            anonymous: false,
         })
+    }
+
+    /// Ratings from a subjects-by-categories table of counts (how many raters put each unit in
+    /// each category; the input of Fleiss' kappa), units rated by different numbers of raters
+    /// allowed. Who gave which rating is unknown, so coefficients that need it (Conger's kappa,
+    /// Cohen's table) refuse such ratings; the others do not depend on it.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::{CategoricalRatings, ChanceCorrected, Weighting, chance_corrected};
+    ///
+    /// let data = CategoricalRatings::from_counts(&[vec![3, 0], vec![1, 2], vec![0, 2]], None)?;
+    /// assert_eq!(data.counts(), [vec![3, 0], vec![1, 2], vec![0, 2]]);
+    /// let fleiss = chance_corrected(&data, ChanceCorrected::Fleiss, Weighting::Identity)?;
+    /// assert!(chance_corrected(&data, ChanceCorrected::Conger, Weighting::Identity).is_err());
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] for no units, rows of different lengths, or a list of categories
+    /// of another length.
+    pub fn from_counts(
+        table: &[Vec<u64>],
+        categories: Option<&[&str]>,
+    ) -> Result<CategoricalRatings, Error> {
+        let q = shape(table.iter().map(Vec::len))?;
+        let categories: Vec<String> = match categories {
+            Some(list) if list.len() == q => list.iter().map(|c| (*c).to_owned()).collect(),
+            Some(list) => {
+                return Err(invalid(format!(
+                    "{} categories named for {q} columns",
+                    list.len()
+                )));
+            }
+            None => (1..=q).map(|k| k.to_string()).collect(),
+        };
+        let rated = |row: &Vec<u64>| row.iter().fold(0u64, |s, c| s.saturating_add(*c));
+        let raters = usize::try_from(table.iter().map(rated).max().unwrap_or(0))
+            .map_err(|_| invalid("too many raters".to_owned()))?;
+        if raters == 0 {
+            return Err(invalid("the table holds no rating".to_owned()));
+        }
+        let mut cells = Vec::with_capacity(table.len().saturating_mul(raters));
+        for row in table {
+            let mut unit: Vec<Option<usize>> = row
+                .iter()
+                .enumerate()
+                .flat_map(|(k, c)| std::iter::repeat_n(Some(k), usize::try_from(*c).unwrap_or(0)))
+                .collect();
+            unit.resize(raters, None);
+            cells.extend(unit);
+        }
+        let values = (1..=q).map(|p| p as f64).collect();
+        Ok(CategoricalRatings {
+            categories,
+            values,
+            raters,
+            cells,
+            anonymous: true,
+        })
+    }
+
+    /// Whether the ratings came from counts, without who gave which.
+    #[must_use]
+    pub fn anonymous(&self) -> bool {
+        self.anonymous
     }
 
     /// Number of units (rows).

@@ -395,6 +395,12 @@ pub fn chance_corrected(
     if table.q() < 2 {
         return Err(undefined("needs at least two categories"));
     }
+    if coefficient == ChanceCorrected::Conger && data.anonymous() {
+        return Err(Error::InvalidData {
+            statistic,
+            reason: "needs who gave which rating; ratings read from counts do not say".to_owned(),
+        });
+    }
     if table.pairs() < 1.0 {
         return Err(undefined("no unit is rated by two raters or more"));
     }

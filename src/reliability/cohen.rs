@@ -83,6 +83,13 @@ impl ContingencyTable {
     /// [`Error::InvalidData`] when there are not exactly two raters, or no unit is rated by
     /// both.
     pub fn from_ratings(ratings: &CategoricalRatings) -> Result<ContingencyTable, Error> {
+        if ratings.anonymous() {
+            return Err(Error::InvalidData {
+                statistic: STATISTIC,
+                reason: "needs who gave which rating; ratings read from counts do not say"
+                    .to_owned(),
+            });
+        }
         if ratings.raters() != 2 {
             return Err(Error::InvalidData {
                 statistic: STATISTIC,

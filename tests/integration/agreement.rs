@@ -293,3 +293,62 @@ fn cohens_kappa_and_its_standard_errors_agree_with_statsmodels() {
     assert_eq!(compared, 48);
     println!("worst relative difference from statsmodels: {worst:.1e}");
 }
+
+proptest! {
+    /// A subjects-by-categories count table gives what the ratings it counts give, for every
+    /// coefficient that does not need rater identities.
+    #[test]
+    fn counts_give_what_the_ratings_give(rows in prop::collection::vec(prop::collection::vec(prop::option::weighted(0.8, 0u8..3), 3), 3..20)) {
+        let names = ["low", "mid", "high"];
+        let labelled: Vec<Vec<Option<&str>>> = rows.iter().map(|r| r.iter().map(|v| v.map(|v| names[usize::from(v)])).collect()).collect();
+        let ratings = CategoricalRatings::from_labels(&labelled, Some(&names)).unwrap();
+        let counted = CategoricalRatings::from_counts(&ratings.counts(), Some(&names)).unwrap();
+        prop_assert_eq!(counted.counts(), ratings.counts());
+        for which in [ChanceCorrected::Fleiss, ChanceCorrected::Gwet, ChanceCorrected::BrennanPrediger, ChanceCorrected::Krippendorff] {
+            for weights in [Weighting::Identity, Weighting::Quadratic] {
+                let (a, b) = (chance_corrected(&ratings, which, weights), chance_corrected(&counted, which, weights));
+                match (a, b) {
+                    (Ok(a), Ok(b)) => {
+                        prop_assert!((a.value - b.value).abs() < 1e-12);
+                        prop_assert!((a.standard_error - b.standard_error).abs() < 1e-12);
+                    }
+                    (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code()),
+                    (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn fleiss_for_two_complete_raters_is_scotts_pi() {
+    // Scott (1955): pi = (p_o - p_e) / (1 - p_e) with p_e from the pooled margins.
+    let rows = [
+        [0u8, 0],
+        [0, 1],
+        [1, 1],
+        [2, 2],
+        [1, 2],
+        [0, 0],
+        [2, 2],
+        [1, 0],
+    ];
+    let labelled: Vec<Vec<Option<String>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|v| Some(v.to_string())).collect())
+        .collect();
+    let data = CategoricalRatings::from_labels(&labelled, None).unwrap();
+    let n = rows.len() as f64;
+    let po = rows.iter().filter(|r| r[0] == r[1]).count() as f64 / n;
+    let pooled: Vec<f64> = (0..3u8)
+        .map(|k| rows.iter().flatten().filter(|v| **v == k).count() as f64 / (2.0 * n))
+        .collect();
+    let pe: f64 = pooled.iter().map(|p| p * p).sum();
+    let pi = (po - pe) / (1.0 - pe);
+    let fleiss = chance_corrected(&data, ChanceCorrected::Fleiss, Weighting::Identity).unwrap();
+    assert!(
+        (fleiss.value - pi).abs() < 1e-15,
+        "{} vs {pi}",
+        fleiss.value
+    );
+}
