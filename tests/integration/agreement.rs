@@ -352,3 +352,31 @@ fn fleiss_for_two_complete_raters_is_scotts_pi() {
         fleiss.value
     );
 }
+
+#[test]
+fn the_sas_skin_condition_example() {
+    use igf_rubric::reliability::{ContingencyTable, KappaWeights, cohen};
+    // SAS/STAT User's Guide, PROC FREQ, "Agreement Study" (table 40.2): two dermatologists
+    // rate 88 patients terrible / poor / marginal / clear. SAS prints simple kappa 0.3449,
+    // ASE 0.0724, 95% limits 0.2030 and 0.4868; under H0 ASE 0.0612, Z 5.6366.
+    let table = ContingencyTable::new(
+        vec![
+            vec![10, 4, 1, 0],
+            vec![5, 10, 12, 2],
+            vec![2, 4, 12, 5],
+            vec![0, 2, 6, 13],
+        ],
+        Some(
+            ["terrible", "poor", "marginal", "clear"]
+                .map(str::to_owned)
+                .to_vec(),
+        ),
+    )
+    .unwrap();
+    let kappa = cohen(&table, KappaWeights::Unweighted).unwrap();
+    let shown = format!(
+        "{:.4} {:.4} {:.4} {:.4} {:.4} {:.4}",
+        kappa.value, kappa.ase, kappa.ci95_lower, kappa.ci95_upper, kappa.ase0, kappa.z
+    );
+    assert_eq!(shown, "0.3449 0.0724 0.2030 0.4868 0.0612 5.6366");
+}
