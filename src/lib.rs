@@ -20,6 +20,7 @@
 
 mod aggregate;
 mod assessment;
+pub mod decision;
 mod describe;
 pub mod design {
     #![doc = include_str!("../DESIGN.md")]

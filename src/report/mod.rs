@@ -30,6 +30,7 @@ mod card;
 mod cycle;
 mod panel;
 mod round;
+pub(crate) use round::largest_remainder;
 mod svg;
 mod table;
 

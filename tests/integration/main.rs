@@ -7,6 +7,7 @@ mod building;
 mod cli;
 mod common;
 mod contract;
+mod decision;
 mod errors;
 mod evaluation;
 mod evidence;

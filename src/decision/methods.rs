@@ -1,0 +1,574 @@
+//! Ranking methods over a decision matrix: weighted sum and product, TOPSIS, VIKOR and
+//! PROMETHEE II, each with its intermediate values so the result explains itself.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::matrix::invalid;
+use super::{CriterionType, DecisionMatrix};
+use crate::error::Error;
+
+/// How a column is brought to a common scale before weighting (as `pymcdm` names them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Normalisation {
+    /// The values as they are; a cost `x` becomes `max - x`.
+    None,
+    /// `(x - min)/(max - min)`, a cost `(max - x)/(max - min)`; a constant column is all 1.
+    MinMax,
+    /// `x / ‖x‖`, a cost `1 - x / ‖x‖`.
+    Vector,
+    /// `x / Σx`, a cost `(1/x) / Σ(1/x)` (positive values only).
+    Sum,
+    /// `x / max`, a cost `min / x` (positive values only).
+    Max,
+}
+
+/// A ranking by one method: scores, ranks and the values it went through.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Ranking {
+    /// The method, e.g. `TOPSIS (min-max)`.
+    pub method: String,
+    /// One score per subject, in the matrix's order.
+    pub scores: Vec<f64>,
+    /// Whether a higher score ranks better (false for VIKOR's Q).
+    pub higher_is_better: bool,
+    /// Ranks from 1, ties sharing the better rank (1, 2, 2, 4).
+    pub ranks: Vec<usize>,
+    /// What the method computed on the way.
+    pub details: RankingDetails,
+}
+
+/// A method's intermediate values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "method")]
+#[non_exhaustive]
+pub enum RankingDetails {
+    /// Weighted sum or product: the normalised matrix.
+    Weighted {
+        /// The normalised matrix.
+        normalised: Vec<Vec<f64>>,
+    },
+    /// TOPSIS.
+    Topsis {
+        /// The normalised matrix, weighted.
+        weighted: Vec<Vec<f64>>,
+        /// The ideal point (best weighted value per criterion).
+        ideal: Vec<f64>,
+        /// The anti-ideal point.
+        anti_ideal: Vec<f64>,
+        /// Each subject's distance to the ideal.
+        to_ideal: Vec<f64>,
+        /// Each subject's distance to the anti-ideal.
+        to_anti_ideal: Vec<f64>,
+    },
+    /// VIKOR.
+    Vikor {
+        /// The weight of the strategy of the majority of criteria.
+        v: f64,
+        /// Group utility `S`.
+        s: Vec<f64>,
+        /// Individual regret `R`.
+        r: Vec<f64>,
+        /// The compromise ranking's `Q` (also the scores).
+        q: Vec<f64>,
+        /// Whether the best by Q leads the second by at least `1/(m-1)` (condition C1).
+        acceptable_advantage: bool,
+        /// Whether the best by Q is also best by S or by R (condition C2).
+        acceptable_stability: bool,
+        /// The compromise solution: the best alone when both conditions hold, else the
+        /// subjects (indexes) the conditions leave in.
+        compromise: Vec<usize>,
+    },
+    /// PROMETHEE II.
+    Promethee {
+        /// Positive (leaving) flows.
+        positive_flow: Vec<f64>,
+        /// Negative (entering) flows.
+        negative_flow: Vec<f64>,
+    },
+}
+
+/// Ranks of `scores` from 1, ties (equal to 1e-12, relative) sharing the better rank.
+#[must_use]
+pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
+    let better = |a: f64, b: f64| if higher_is_better { a > b } else { a < b };
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0);
+    scores
+        .iter()
+        .map(|s| {
+            scores
+                .iter()
+                .filter(|o| better(**o, *s) && !same(**o, *s))
+                .count()
+                .saturating_add(1)
+        })
+        .collect()
+}
+
+fn check_weights(matrix: &DecisionMatrix, weights: &[f64]) -> Result<(), Error> {
+    if weights.len() != matrix.criteria().len() {
+        return Err(invalid(format!(
+            "{} weights for {} criteria",
+            weights.len(),
+            matrix.criteria().len()
+        )));
+    }
+    if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().all(|w| *w == 0.0) {
+        return Err(invalid(
+            "weights must be finite, >= 0 and not all 0".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// The normalised matrix.
+fn normalise(matrix: &DecisionMatrix, how: Normalisation) -> Result<Vec<Vec<f64>>, Error> {
+    let n = matrix.criteria().len();
+    let mut columns = Vec::with_capacity(n);
+    for j in 0..n {
+        let x = matrix.column(j);
+        let cost = matrix.kind(j) == CriterionType::Cost;
+        let name = matrix.criteria().get(j).map_or("", |c| c.0.as_str());
+        let (lo, hi) = x
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                (l.min(*v), h.max(*v))
+            });
+        let column: Vec<f64> = match how {
+            Normalisation::None => x.iter().map(|v| if cost { hi - v } else { *v }).collect(),
+            Normalisation::MinMax if hi > lo => x
+                .iter()
+                .map(|v| {
+                    if cost {
+                        (hi - v) / (hi - lo)
+                    } else {
+                        (v - lo) / (hi - lo)
+                    }
+                })
+                .collect(),
+            Normalisation::MinMax => vec![1.0; x.len()],
+            Normalisation::Vector => {
+                let norm = x.iter().fold(0.0, |s, v| s + v * v).sqrt();
+                if norm == 0.0 {
+                    return Err(invalid(format!(
+                        "criterion `{name}` is all 0, which vector normalisation cannot scale"
+                    )));
+                }
+                x.iter()
+                    .map(|v| if cost { 1.0 - v / norm } else { v / norm })
+                    .collect()
+            }
+            Normalisation::Sum | Normalisation::Max if lo <= 0.0 => {
+                return Err(invalid(format!(
+                    "criterion `{name}` has a value <= 0, which this normalisation cannot scale"
+                )));
+            }
+            Normalisation::Sum if cost => {
+                let total = x.iter().fold(0.0, |s, v| s + 1.0 / v);
+                x.iter().map(|v| (1.0 / v) / total).collect()
+            }
+            Normalisation::Sum => {
+                let total = x.iter().fold(0.0, |s, v| s + v);
+                x.iter().map(|v| v / total).collect()
+            }
+            Normalisation::Max => x
+                .iter()
+                .map(|v| if cost { lo / v } else { v / hi })
+                .collect(),
+        };
+        columns.push(column);
+    }
+    let m = matrix.subjects().len();
+    Ok((0..m)
+        .map(|i| {
+            columns
+                .iter()
+                .map(|c| c.get(i).copied().unwrap_or(0.0))
+                .collect()
+        })
+        .collect())
+}
+
+fn finished(
+    method: String,
+    scores: Vec<f64>,
+    higher_is_better: bool,
+    details: RankingDetails,
+) -> Result<Ranking, Error> {
+    if scores.iter().any(|s| !s.is_finite()) {
+        return Err(Error::Undefined {
+            statistic: "decision method",
+            reason: format!("{method} gives no finite score for these data"),
+        });
+    }
+    let ranks = ranks(&scores, higher_is_better);
+    Ok(Ranking {
+        method,
+        scores,
+        higher_is_better,
+        ranks,
+        details,
+    })
+}
+
+/// The weighted sum of the normalised matrix: `Σ_j w_j n_ij`.
+///
+/// # Errors
+/// [`Error::InvalidData`] for weights of the wrong length, negative or all 0, and for values
+/// the normalisation cannot scale.
+pub fn weighted_sum(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+) -> Result<Ranking, Error> {
+    check_weights(matrix, weights)?;
+    let normalised = normalise(matrix, normalisation)?;
+    let scores = normalised
+        .iter()
+        .map(|row| row.iter().zip(weights).fold(0.0, |s, (x, w)| s + x * w))
+        .collect();
+    finished(
+        format!("weighted sum ({normalisation:?})"),
+        scores,
+        true,
+        RankingDetails::Weighted { normalised },
+    )
+}
+
+/// The weighted product of the normalised matrix: `Π_j n_ij ^ w_j`.
+///
+/// # Errors
+/// As for [`weighted_sum`], and for a negative normalised value.
+pub fn weighted_product(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+) -> Result<Ranking, Error> {
+    check_weights(matrix, weights)?;
+    let normalised = normalise(matrix, normalisation)?;
+    if normalised.iter().flatten().any(|v| *v < 0.0) {
+        return Err(invalid(
+            "the weighted product needs values >= 0 after normalisation".to_owned(),
+        ));
+    }
+    let scores = normalised
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(weights)
+                .fold(1.0, |s, (x, w)| s * x.powf(*w))
+        })
+        .collect();
+    finished(
+        format!("weighted product ({normalisation:?})"),
+        scores,
+        true,
+        RankingDetails::Weighted { normalised },
+    )
+}
+
+/// TOPSIS (Hwang and Yoon 1981): closeness `D⁻ / (D⁺ + D⁻)` to the ideal point of the
+/// weighted normalised matrix. With every subject equal, each scores 0.5.
+///
+/// # Errors
+/// As for [`weighted_sum`].
+pub fn topsis(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+) -> Result<Ranking, Error> {
+    check_weights(matrix, weights)?;
+    let weighted: Vec<Vec<f64>> = normalise(matrix, normalisation)?
+        .into_iter()
+        .map(|row| row.iter().zip(weights).map(|(x, w)| x * w).collect())
+        .collect();
+    let n = weights.len();
+    let column = |j: usize| {
+        weighted
+            .iter()
+            .map(move |row| row.get(j).copied().unwrap_or(0.0))
+    };
+    let ideal: Vec<f64> = (0..n)
+        .map(|j| column(j).fold(f64::NEG_INFINITY, f64::max))
+        .collect();
+    let anti_ideal: Vec<f64> = (0..n)
+        .map(|j| column(j).fold(f64::INFINITY, f64::min))
+        .collect();
+    let distance = |row: &Vec<f64>, point: &[f64]| {
+        row.iter()
+            .zip(point)
+            .fold(0.0, |s, (x, p)| s + (x - p).powi(2))
+            .sqrt()
+    };
+    let to_ideal: Vec<f64> = weighted.iter().map(|row| distance(row, &ideal)).collect();
+    let to_anti_ideal: Vec<f64> = weighted
+        .iter()
+        .map(|row| distance(row, &anti_ideal))
+        .collect();
+    let scores = to_ideal
+        .iter()
+        .zip(&to_anti_ideal)
+        .map(|(p, m)| if p + m > 0.0 { m / (p + m) } else { 0.5 })
+        .collect();
+    let details = RankingDetails::Topsis {
+        weighted,
+        ideal,
+        anti_ideal,
+        to_ideal,
+        to_anti_ideal,
+    };
+    finished(format!("TOPSIS ({normalisation:?})"), scores, true, details)
+}
+
+/// VIKOR (Opricovic and Tzeng 2004) on the values as they are (a cost `x` as `max - x`, as
+/// `pymcdm` does): `S` the weighted sum and `R` the largest weighted distance from the best,
+/// `Q = v (S - S*)/(S⁻ - S*) + (1 - v)(R - R*)/(R⁻ - R*)`, lower better; the compromise
+/// conditions C1 (acceptable advantage, `DQ = 1/(m - 1)`) and C2 (acceptable stability). A
+/// constant criterion adds nothing to `S` or `R` (where `pymcdm` refuses the matrix); a part
+/// of `Q` whose spread is 0 is 0.
+///
+/// # Errors
+/// As for [`weighted_sum`]; [`Error::InvalidData`] for `v` outside `[0, 1]`.
+pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking, Error> {
+    check_weights(matrix, weights)?;
+    if !(0.0..=1.0).contains(&v) {
+        return Err(invalid(format!("VIKOR's v must lie in [0, 1], found {v}")));
+    }
+    let values = normalise(matrix, Normalisation::None)?;
+    let n = weights.len();
+    let column = |j: usize| {
+        values
+            .iter()
+            .map(move |row| row.get(j).copied().unwrap_or(0.0))
+    };
+    let best: Vec<f64> = (0..n)
+        .map(|j| column(j).fold(f64::NEG_INFINITY, f64::max))
+        .collect();
+    let worst: Vec<f64> = (0..n)
+        .map(|j| column(j).fold(f64::INFINITY, f64::min))
+        .collect();
+    let terms: Vec<Vec<f64>> = values
+        .iter()
+        .map(|row| {
+            (0..n)
+                .map(|j| {
+                    let (f, b, w) = (
+                        row.get(j).copied().unwrap_or(0.0),
+                        best.get(j).copied().unwrap_or(0.0),
+                        worst.get(j).copied().unwrap_or(0.0),
+                    );
+                    if b > w {
+                        weights.get(j).copied().unwrap_or(0.0) * (b - f) / (b - w)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let s: Vec<f64> = terms
+        .iter()
+        .map(|t| t.iter().fold(0.0, |a, x| a + x))
+        .collect();
+    let r: Vec<f64> = terms
+        .iter()
+        .map(|t| t.iter().fold(0.0, |a: f64, x| a.max(*x)))
+        .collect();
+    let spread = |x: &[f64]| {
+        (
+            x.iter().fold(f64::INFINITY, |a, b| a.min(*b)),
+            x.iter().fold(f64::NEG_INFINITY, |a, b| a.max(*b)),
+        )
+    };
+    let ((s_best, s_worst), (r_best, r_worst)) = (spread(&s), spread(&r));
+    let part = |x: f64, lo: f64, hi: f64| if hi > lo { (x - lo) / (hi - lo) } else { 0.0 };
+    let q: Vec<f64> = s
+        .iter()
+        .zip(&r)
+        .map(|(si, ri)| v * part(*si, s_best, s_worst) + (1.0 - v) * part(*ri, r_best, r_worst))
+        .collect();
+    let m = q.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|a, b| {
+        q.get(*a)
+            .copied()
+            .unwrap_or(0.0)
+            .total_cmp(&q.get(*b).copied().unwrap_or(0.0))
+            .then(a.cmp(b))
+    });
+    let at = |x: &[f64], i: usize| x.get(i).copied().unwrap_or(0.0);
+    let (first, second) = (order.first().copied().unwrap_or(0), order.get(1).copied());
+    let dq = if m > 1 { 1.0 / (m as f64 - 1.0) } else { 0.0 };
+    let acceptable_advantage =
+        second.is_none_or(|second| at(&q, second) - at(&q, first) >= dq - 1e-12);
+    let acceptable_stability = at(&s, first) <= s_best + 1e-12 || at(&r, first) <= r_best + 1e-12;
+    let compromise = match (acceptable_advantage, acceptable_stability) {
+        (true, true) => vec![first],
+        (true, false) => order.iter().take(2).copied().collect(),
+        (false, _) => order
+            .iter()
+            .copied()
+            .take_while(|i| at(&q, *i) - at(&q, first) < dq - 1e-12)
+            .collect(),
+    };
+    let details = RankingDetails::Vikor {
+        v,
+        s,
+        r,
+        q: q.clone(),
+        acceptable_advantage,
+        acceptable_stability,
+        compromise,
+    };
+    finished(format!("VIKOR (v = {v})"), q, false, details)
+}
+
+/// A preference function of PROMETHEE (Brans and Vincke 1985) on the difference `d` of two
+/// subjects' values on one criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "function")]
+#[non_exhaustive]
+pub enum PreferenceFunction {
+    /// Type I: 1 when `d > 0`.
+    Usual,
+    /// Type II: 1 when `d > q`.
+    UShape {
+        /// Indifference threshold.
+        q: f64,
+    },
+    /// Type III: `d / p` up to `p`, then 1.
+    VShape {
+        /// Preference threshold.
+        p: f64,
+    },
+    /// Type IV: 1/2 when `q < d <= p`, 1 beyond `p`.
+    Level {
+        /// Indifference threshold.
+        q: f64,
+        /// Preference threshold.
+        p: f64,
+    },
+    /// Type V: `(d - q)/(p - q)` when `q < d <= p`, 1 beyond `p`.
+    Linear {
+        /// Indifference threshold.
+        q: f64,
+        /// Preference threshold.
+        p: f64,
+    },
+    /// Type VI: `1 - exp(-d² / (2 s²))` when `d > 0`.
+    Gaussian {
+        /// The inflection point.
+        s: f64,
+    },
+}
+
+/// A criterion's preference function in PROMETHEE.
+pub type Preference = PreferenceFunction;
+
+impl PreferenceFunction {
+    fn check(self, name: &str) -> Result<(), Error> {
+        let bad = |what: &str| Err(invalid(format!("criterion `{name}`: {what}")));
+        match self {
+            PreferenceFunction::Usual => Ok(()),
+            PreferenceFunction::UShape { q } if q.is_finite() && q >= 0.0 => Ok(()),
+            PreferenceFunction::VShape { p } if p.is_finite() && p > 0.0 => Ok(()),
+            PreferenceFunction::Level { q, p } | PreferenceFunction::Linear { q, p }
+                if q.is_finite() && p.is_finite() && q >= 0.0 && p > q =>
+            {
+                Ok(())
+            }
+            PreferenceFunction::Gaussian { s } if s.is_finite() && s > 0.0 => Ok(()),
+            PreferenceFunction::UShape { .. } => bad("the indifference threshold q must be >= 0"),
+            PreferenceFunction::VShape { .. } => bad("the preference threshold p must be > 0"),
+            PreferenceFunction::Gaussian { .. } => bad("s must be > 0"),
+            _ => bad("thresholds must satisfy 0 <= q < p"),
+        }
+    }
+
+    fn apply(self, d: f64) -> f64 {
+        match self {
+            PreferenceFunction::Usual => f64::from(u8::from(d > 0.0)),
+            PreferenceFunction::UShape { q } => f64::from(u8::from(d > q)),
+            PreferenceFunction::VShape { p } if d > 0.0 && d <= p => d / p,
+            PreferenceFunction::VShape { p } => f64::from(u8::from(d > p)),
+            PreferenceFunction::Level { q, p } if d > q && d <= p => 0.5,
+            PreferenceFunction::Level { p, .. } => f64::from(u8::from(d > p)),
+            PreferenceFunction::Linear { q, p } if d > q && d <= p => (d - q) / (p - q),
+            PreferenceFunction::Linear { p, .. } => f64::from(u8::from(d > p)),
+            PreferenceFunction::Gaussian { s } if d > 0.0 => 1.0 - (-(d * d) / (2.0 * s * s)).exp(),
+            PreferenceFunction::Gaussian { .. } => 0.0,
+        }
+    }
+}
+
+/// PROMETHEE II: net flows `φ = φ⁺ - φ⁻` from the weighted preference of each subject over
+/// each other, per criterion's preference function on the raw differences (reversed for a
+/// cost), as `pymcdm` computes them. One subject has flows 0.
+///
+/// # Errors
+/// As for [`weighted_sum`]; [`Error::InvalidData`] for a preference list of the wrong length
+/// or thresholds out of order.
+pub fn promethee_ii(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    preferences: &[PreferenceFunction],
+) -> Result<Ranking, Error> {
+    check_weights(matrix, weights)?;
+    if preferences.len() != weights.len() {
+        return Err(invalid(format!(
+            "{} preference functions for {} criteria",
+            preferences.len(),
+            weights.len()
+        )));
+    }
+    for (pf, (name, _)) in preferences.iter().zip(matrix.criteria()) {
+        pf.check(name)?;
+    }
+    let values = matrix.values();
+    let m = values.len();
+    let mut plus = vec![0.0; m];
+    let mut minus = vec![0.0; m];
+    for (a, row_a) in values.iter().enumerate() {
+        for (b, row_b) in values.iter().enumerate() {
+            if a == b {
+                continue;
+            }
+            let pi = (0..weights.len()).fold(0.0, |s, j| {
+                let d = row_a.get(j).copied().unwrap_or(0.0) - row_b.get(j).copied().unwrap_or(0.0);
+                let d = if matrix.kind(j) == CriterionType::Cost {
+                    -d
+                } else {
+                    d
+                };
+                s + weights.get(j).copied().unwrap_or(0.0)
+                    * preferences.get(j).map_or(0.0, |pf| pf.apply(d))
+            });
+            if let Some(p) = plus.get_mut(a) {
+                *p += pi;
+            }
+            if let Some(n) = minus.get_mut(b) {
+                *n += pi;
+            }
+        }
+    }
+    let scale = if m > 1 { 1.0 / (m as f64 - 1.0) } else { 0.0 };
+    let positive_flow: Vec<f64> = plus.iter().map(|p| p * scale).collect();
+    let negative_flow: Vec<f64> = minus.iter().map(|n| n * scale).collect();
+    let net = positive_flow
+        .iter()
+        .zip(&negative_flow)
+        .map(|(p, n)| p - n)
+        .collect();
+    finished(
+        "PROMETHEE II".to_owned(),
+        net,
+        true,
+        RankingDetails::Promethee {
+            positive_flow,
+            negative_flow,
+        },
+    )
+}

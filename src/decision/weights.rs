@@ -1,0 +1,604 @@
+//! Where weights come from: given directly, equal, from a ranking of the criteria, from AHP
+//! pairwise comparisons (with the consistency ratio), or from the data (entropy, CRITIC).
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::DecisionMatrix;
+use crate::error::Error;
+
+/// How a set of weights was derived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "method")]
+#[non_exhaustive]
+pub enum WeightsMethod {
+    /// Given as they are (normalised to sum to 1).
+    Direct,
+    /// `1/n` each.
+    Equal,
+    /// Rank-order centroid: `w_i = (1/n) Σ_{k=i..n} 1/k` for rank `i`.
+    RankOrderCentroid,
+    /// Rank sum: `w_i ∝ n - i.saturating_add(1)`.
+    RankSum,
+    /// Reciprocal rank: `w_i ∝ 1/i`.
+    RankReciprocal,
+    /// AHP priorities from a pairwise comparison matrix.
+    Ahp {
+        /// How the priorities were read from the matrix.
+        priorities: PriorityMethod,
+    },
+    /// Shannon entropy of each criterion's shares (more dispersion, more weight).
+    Entropy,
+    /// CRITIC: each criterion's standard deviation times its total conflict `Σ (1 - r_jk)` with
+    /// the others (Diakoulaki, Mavrotas and Papayannakis 1995).
+    Critic,
+}
+
+/// How AHP priorities are read from a pairwise comparison matrix.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorityMethod {
+    /// Saaty's principal right eigenvector (power iteration to 1e-15).
+    #[default]
+    Eigenvector,
+    /// The normalised geometric means of the rows (Crawford and Williams 1985).
+    GeometricMean,
+}
+
+/// Weights that sum to 1, with how they were derived.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Weights {
+    /// The derivation.
+    pub method: WeightsMethod,
+    /// One weight per criterion, each `>= 0`, summing to 1.
+    pub values: Vec<f64>,
+    /// For AHP: the consistency of the comparisons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consistency: Option<Consistency>,
+}
+
+/// The consistency of an AHP comparison matrix (Saaty 1980).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Consistency {
+    /// The principal eigenvalue `λ_max` (from `A w ./ w`, averaged).
+    pub lambda_max: f64,
+    /// Consistency index `(λ_max - n) / (n - 1)`.
+    pub index: f64,
+    /// Saaty's random index for `n` criteria.
+    pub random_index: f64,
+    /// Consistency ratio `CI / RI` (0 for `n <= 2`, which are always consistent).
+    pub ratio: f64,
+    /// Whether `CR <= 0.10`, Saaty's limit.
+    pub acceptable: bool,
+    /// The verdict in words.
+    pub verdict: String,
+}
+
+/// Saaty's random consistency index for 1 to 15 criteria (Saaty 1980).
+const RANDOM_INDEX: [f64; 15] = [
+    0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
+];
+
+fn undefined(statistic: &'static str, reason: &str) -> Error {
+    Error::Undefined {
+        statistic,
+        reason: reason.to_owned(),
+    }
+}
+
+fn normalised(
+    method: WeightsMethod,
+    raw: Vec<f64>,
+    statistic: &'static str,
+) -> Result<Weights, Error> {
+    let total = raw.iter().fold(0.0, |s, v| s + v);
+    if total.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater)
+        || raw.iter().any(|v| !v.is_finite() || *v < 0.0)
+    {
+        return Err(undefined(
+            statistic,
+            "the weights do not sum to a positive number",
+        ));
+    }
+    Ok(Weights {
+        method,
+        values: raw.iter().map(|v| v / total).collect(),
+        consistency: None,
+    })
+}
+
+impl Weights {
+    /// Weights given directly, normalised to sum to 1.
+    ///
+    /// # Errors
+    /// [`Error::Undefined`] when a weight is negative or not finite, or all are 0.
+    pub fn direct(values: &[f64]) -> Result<Weights, Error> {
+        normalised(WeightsMethod::Direct, values.to_vec(), "weights")
+    }
+
+    /// The weights as exact decimals at `dp` places that add up exactly to 1: each is cut down
+    /// to `dp` places, then the units still missing go, one each, to the weights with the
+    /// largest remainders (the first among equal remainders).
+    ///
+    /// ```
+    /// use igf_rubric::decision::equal;
+    ///
+    /// let thirds = equal(3)?.to_decimals(2)?;
+    /// assert_eq!(thirds.iter().map(ToString::to_string).collect::<Vec<_>>(), ["0.34", "0.33", "0.33"]);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] for more than 10 places.
+    pub fn to_decimals(&self, dp: u32) -> Result<Vec<Decimal>, Error> {
+        if dp > crate::MAX_DECIMAL_PLACES {
+            return Err(Error::InvalidData {
+                statistic: "weights",
+                reason: format!(
+                    "at most {} places, asked for {dp}",
+                    crate::MAX_DECIMAL_PLACES
+                ),
+            });
+        }
+        let exact: Vec<Decimal> = self
+            .values
+            .iter()
+            .map(|v| {
+                Decimal::from_f64_retain(*v)
+                    .unwrap_or_default()
+                    .round_dp_with_strategy(20, rust_decimal::RoundingStrategy::MidpointNearestEven)
+            })
+            .collect();
+        crate::report::largest_remainder(&exact, dp, Decimal::ONE)
+    }
+
+    /// Group weights times the local weights of each group's members: the global weights of
+    /// a two-level hierarchy, in the order of the groups' members.
+    ///
+    /// ```
+    /// use igf_rubric::decision::{Weights, equal};
+    ///
+    /// let groups = Weights::direct(&[0.6, 0.4])?;
+    /// let global = Weights::hierarchy(&groups, &[equal(2)?, Weights::direct(&[3.0, 1.0])?])?;
+    /// assert_eq!(global.values, [0.3, 0.3, 0.30000000000000004, 0.1]);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] when the number of local weight sets is not the number of groups.
+    pub fn hierarchy(groups: &Weights, locals: &[Weights]) -> Result<Weights, Error> {
+        if groups.values.len() != locals.len() {
+            return Err(Error::InvalidData {
+                statistic: "weights",
+                reason: format!(
+                    "{} groups but {} sets of local weights",
+                    groups.values.len(),
+                    locals.len()
+                ),
+            });
+        }
+        let values = groups
+            .values
+            .iter()
+            .zip(locals)
+            .flat_map(|(g, local)| local.values.iter().map(move |l| g * l))
+            .collect();
+        Ok(Weights {
+            method: groups.method,
+            values,
+            consistency: groups.consistency.clone(),
+        })
+    }
+}
+
+/// Equal weights for `n` criteria.
+///
+/// # Errors
+/// [`Error::InvalidData`] for `n = 0`.
+pub fn equal(n: usize) -> Result<Weights, Error> {
+    if n == 0 {
+        return Err(Error::InvalidData {
+            statistic: "equal weights",
+            reason: "no criteria".to_owned(),
+        });
+    }
+    Ok(Weights {
+        method: WeightsMethod::Equal,
+        values: vec![1.0 / n as f64; n],
+        consistency: None,
+    })
+}
+
+/// Weights from the criteria's ranks (1 = most important; equal ranks for ties), each rank's
+/// weight by `formula` over positions `1..=n`, tied criteria sharing the mean of the weights of
+/// the positions they take.
+fn from_ranks(
+    ranks: &[usize],
+    method: WeightsMethod,
+    statistic: &'static str,
+    formula: impl Fn(usize, usize) -> f64,
+) -> Result<Weights, Error> {
+    let n = ranks.len();
+    if n == 0 || ranks.iter().any(|r| *r == 0 || *r > n) {
+        return Err(Error::InvalidData {
+            statistic,
+            reason: format!("ranks must run from 1 to the number of criteria ({n})"),
+        });
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|i| ranks.get(*i).copied().unwrap_or(0));
+    let by_position: Vec<f64> = (1..=n).map(|i| formula(i, n)).collect();
+    let mut values = vec![0.0; n];
+    let mut start = 0;
+    while start < n {
+        let rank = order
+            .get(start)
+            .and_then(|i| ranks.get(*i))
+            .copied()
+            .unwrap_or(0);
+        let end = (start..n)
+            .find(|p| order.get(*p).and_then(|i| ranks.get(*i)) != Some(&rank))
+            .unwrap_or(n);
+        let shared = by_position.get(start..end).map_or(0.0, |w| {
+            w.iter().fold(0.0, |s, v| s + v) / end.saturating_sub(start) as f64
+        });
+        for p in start..end {
+            if let Some(v) = order.get(p).and_then(|i| values.get_mut(*i)) {
+                *v = shared;
+            }
+        }
+        start = end;
+    }
+    normalised(method, values, statistic)
+}
+
+/// Rank-order centroid weights (Barron and Barrett 1996) from the criteria's ranks.
+///
+/// ```
+/// use igf_rubric::decision::rank_order_centroid;
+///
+/// let w = rank_order_centroid(&[1, 2, 3])?; // (1 + 1/2 + 1/3)/3, (1/2 + 1/3)/3, (1/3)/3
+/// assert_eq!(format!("{:.4} {:.4} {:.4}", w.values[0], w.values[1], w.values[2]), "0.6111 0.2778 0.1111");
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidData`] for ranks outside `1..=n`.
+pub fn rank_order_centroid(ranks: &[usize]) -> Result<Weights, Error> {
+    from_ranks(
+        ranks,
+        WeightsMethod::RankOrderCentroid,
+        "rank-order centroid weights",
+        |i, n| (i..=n).fold(0.0, |s, k| s + 1.0 / k as f64) / n as f64,
+    )
+}
+
+/// Rank-sum weights from the criteria's ranks: `w_i ∝ n - i.saturating_add(1)`.
+///
+/// # Errors
+/// As for [`rank_order_centroid`].
+pub fn rank_sum(ranks: &[usize]) -> Result<Weights, Error> {
+    from_ranks(ranks, WeightsMethod::RankSum, "rank-sum weights", |i, n| {
+        n.saturating_sub(i).saturating_add(1) as f64
+    })
+}
+
+/// Reciprocal-rank weights from the criteria's ranks: `w_i ∝ 1/i`.
+///
+/// # Errors
+/// As for [`rank_order_centroid`].
+pub fn rank_reciprocal(ranks: &[usize]) -> Result<Weights, Error> {
+    from_ranks(
+        ranks,
+        WeightsMethod::RankReciprocal,
+        "reciprocal-rank weights",
+        |i, _| 1.0 / i as f64,
+    )
+}
+
+/// A complete AHP pairwise comparison matrix: `a_ij` says how much more important criterion
+/// `i` is than `j` on Saaty's 1/9 .. 9 scale, with `a_ii = 1` and `a_ji = 1 / a_ij`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PairwiseMatrix {
+    values: Vec<Vec<f64>>,
+}
+
+impl PairwiseMatrix {
+    /// The matrix from its rows; a missing comparison is `None`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] for a matrix that is not square, a missing comparison (an
+    /// incomplete matrix is not completed here: give every comparison), a diagonal other than
+    /// 1, a value outside 1/9 .. 9, or `a_ji` not `1 / a_ij` (to 1e-9), naming the cell.
+    pub fn new(rows: Vec<Vec<Option<f64>>>) -> Result<PairwiseMatrix, Error> {
+        let invalid = |reason: String| Error::InvalidData {
+            statistic: "AHP comparisons",
+            reason,
+        };
+        let n = rows.len();
+        if n == 0 || rows.iter().any(|r| r.len() != n) {
+            return Err(invalid(
+                "the comparison matrix must be square and not empty".to_owned(),
+            ));
+        }
+        let mut values = vec![vec![1.0; n]; n];
+        for (i, row) in rows.iter().enumerate() {
+            for (j, cell) in row.iter().enumerate() {
+                let Some(v) = cell else {
+                    return Err(invalid(format!(
+                        "comparison ({}, {}) is missing; give every comparison (or its reciprocal)",
+                        i.saturating_add(1),
+                        j.saturating_add(1)
+                    )));
+                };
+                if i == j && (*v - 1.0).abs() > 1e-12 {
+                    return Err(invalid(format!(
+                        "comparison ({}, {}) compares a criterion with itself and must be 1, found {v}",
+                        i.saturating_add(1),
+                        j.saturating_add(1)
+                    )));
+                }
+                if !(1.0 / 9.0 - 1e-12..=9.0 + 1e-12).contains(v) {
+                    return Err(invalid(format!(
+                        "comparison ({}, {}) is {v}, outside Saaty's 1/9 .. 9",
+                        i.saturating_add(1),
+                        j.saturating_add(1)
+                    )));
+                }
+                let mirror = rows.get(j).and_then(|r| r.get(i)).copied().flatten();
+                if mirror.is_some_and(|m| (m * v - 1.0).abs() > 1e-9) {
+                    return Err(invalid(format!(
+                        "comparisons ({}, {}) and ({}, {}) are not reciprocal",
+                        i.saturating_add(1),
+                        j.saturating_add(1),
+                        j.saturating_add(1),
+                        i.saturating_add(1)
+                    )));
+                }
+                if let Some(slot) = values.get_mut(i).and_then(|r| r.get_mut(j)) {
+                    *slot = *v;
+                }
+            }
+        }
+        Ok(PairwiseMatrix { values })
+    }
+
+    /// The matrix from the comparisons above the diagonal, row by row (`n(n-1)/2` values:
+    /// `a_12, a_13, ..., a_23, ...`); the diagonal and the reciprocals are filled in.
+    ///
+    /// # Errors
+    /// As for [`PairwiseMatrix::new`], and for a count that is no `n(n-1)/2`.
+    pub fn from_upper(upper: &[f64]) -> Result<PairwiseMatrix, Error> {
+        let n = (1..=64usize)
+            .find(|n| n.saturating_mul(n.saturating_sub(1)) / 2 == upper.len())
+            .ok_or_else(|| Error::InvalidData {
+                statistic: "AHP comparisons",
+                reason: format!("{} comparisons is not n(n-1)/2 for any n", upper.len()),
+            })?;
+        let mut rows = vec![vec![Some(1.0); n]; n];
+        let mut next = upper.iter();
+        for i in 0..n {
+            for j in i.saturating_add(1)..n {
+                let v = next.next().copied().unwrap_or(1.0);
+                if let Some(cell) = rows.get_mut(i).and_then(|r| r.get_mut(j)) {
+                    *cell = Some(v);
+                }
+                if let Some(cell) = rows.get_mut(j).and_then(|r| r.get_mut(i)) {
+                    *cell = Some(1.0 / v);
+                }
+            }
+        }
+        PairwiseMatrix::new(rows)
+    }
+
+    fn n(&self) -> usize {
+        self.values.len()
+    }
+
+    fn at(&self, i: usize, j: usize) -> f64 {
+        self.values
+            .get(i)
+            .and_then(|r| r.get(j))
+            .copied()
+            .unwrap_or(1.0)
+    }
+}
+
+/// AHP weights from a pairwise comparison matrix, with the consistency index and ratio.
+///
+/// # Examples
+/// Saaty's consistent 3 x 3 example `[[1, 2, 4], [1/2, 1, 2], [1/4, 1/2, 1]]` gives 4/7, 2/7,
+/// 1/7 and `CR = 0`.
+/// ```
+/// use igf_rubric::decision::{PairwiseMatrix, PriorityMethod, ahp};
+///
+/// let comparisons = PairwiseMatrix::from_upper(&[2.0, 4.0, 2.0])?;
+/// let w = ahp(&comparisons, PriorityMethod::Eigenvector)?;
+/// assert!((w.values[0] - 4.0 / 7.0).abs() < 1e-12);
+/// let consistency = w.consistency.unwrap();
+/// assert!(consistency.ratio.abs() < 1e-12 && consistency.acceptable);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidData`] for more than 15 criteria (Saaty's random index stops there).
+pub fn ahp(comparisons: &PairwiseMatrix, priorities: PriorityMethod) -> Result<Weights, Error> {
+    const STATISTIC: &str = "AHP weights";
+    let n = comparisons.n();
+    let Some(random_index) = RANDOM_INDEX.get(n.saturating_sub(1)).copied() else {
+        return Err(Error::InvalidData {
+            statistic: STATISTIC,
+            reason: format!("Saaty's random index covers up to 15 criteria, found {n}"),
+        });
+    };
+    let raw: Vec<f64> = match priorities {
+        PriorityMethod::GeometricMean => (0..n)
+            .map(|i| (0..n).fold(0.0, |s, j| s + comparisons.at(i, j).ln()) / n as f64)
+            .map(f64::exp)
+            .collect(),
+        PriorityMethod::Eigenvector => {
+            let mut w = vec![1.0 / n as f64; n];
+            for _ in 0..10_000 {
+                let next: Vec<f64> = (0..n)
+                    .map(|i| {
+                        (0..n).fold(0.0, |s, j| {
+                            s + comparisons.at(i, j) * w.get(j).copied().unwrap_or(0.0)
+                        })
+                    })
+                    .collect();
+                let total = next.iter().fold(0.0, |s, v| s + v);
+                let next: Vec<f64> = next.iter().map(|v| v / total).collect();
+                let change = next
+                    .iter()
+                    .zip(&w)
+                    .fold(0.0_f64, |m, (a, b)| m.max((a - b).abs()));
+                w = next;
+                if change < 1e-15 {
+                    break;
+                }
+            }
+            w
+        }
+    };
+    let mut weights = normalised(WeightsMethod::Ahp { priorities }, raw, STATISTIC)?;
+    let w = &weights.values;
+    let lambda_max = (0..n)
+        .map(|i| {
+            (0..n).fold(0.0, |s, j| {
+                s + comparisons.at(i, j) * w.get(j).copied().unwrap_or(0.0)
+            }) / w.get(i).copied().unwrap_or(1.0)
+        })
+        .fold(0.0, |s, v| s + v)
+        / n as f64;
+    let index = if n > 1 {
+        ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
+    } else {
+        0.0
+    };
+    let ratio = if random_index > 0.0 {
+        index / random_index
+    } else {
+        0.0
+    };
+    let acceptable = ratio <= 0.10;
+    let verdict = if acceptable {
+        format!("consistent enough: CR = {ratio:.3} <= 0.10")
+    } else {
+        format!(
+            "inconsistent: CR = {ratio:.3} > 0.10; revisit the comparisons before using these weights"
+        )
+    };
+    weights.consistency = Some(Consistency {
+        lambda_max,
+        index,
+        random_index,
+        ratio,
+        acceptable,
+        verdict,
+    });
+    Ok(weights)
+}
+
+/// Entropy weights from a decision matrix of positive values: each column's shares
+/// `p_ij = x_ij / Σ_i x_ij`, entropy `e_j = -Σ_i p_ij ln p_ij / ln m` (with `0 ln 0 = 0`), and
+/// weight `∝ 1 - e_j`. (`pymcdm` sets the entropy of a column holding a 0 to 0 instead.)
+///
+/// # Errors
+/// [`Error::InvalidData`] for a negative value or a column summing to 0;
+/// [`Error::Undefined`] for one subject, or when every column is constant.
+pub fn entropy(matrix: &DecisionMatrix) -> Result<Weights, Error> {
+    const STATISTIC: &str = "entropy weights";
+    let m = matrix.subjects().len();
+    if m < 2 {
+        return Err(undefined(STATISTIC, "needs at least two subjects"));
+    }
+    let mut raw = Vec::with_capacity(matrix.criteria().len());
+    for (j, (name, _)) in matrix.criteria().iter().enumerate() {
+        let column = matrix.column(j);
+        let total = column.iter().fold(0.0, |s, v| s + v);
+        if column.iter().any(|v| *v < 0.0) || total <= 0.0 {
+            return Err(Error::InvalidData {
+                statistic: STATISTIC,
+                reason: format!("criterion `{name}` needs values >= 0 with a positive sum"),
+            });
+        }
+        let e = -column
+            .iter()
+            .map(|v| v / total)
+            .filter(|p| *p > 0.0)
+            .fold(0.0, |s, p| s + p * p.ln())
+            / (m as f64).ln();
+        raw.push((1.0 - e).max(0.0));
+    }
+    normalised(WeightsMethod::Entropy, raw, STATISTIC)
+        .map_err(|_| undefined(STATISTIC, "every criterion is constant"))
+}
+
+/// CRITIC weights: columns min-max normalised, `C_j = s_j Σ_k (1 - r_jk)` with `s_j` the
+/// sample standard deviation and `r` Pearson's correlation (a constant column has `s_j = 0`
+/// and weight 0), weight `∝ C_j`.
+///
+/// # Errors
+/// [`Error::Undefined`] for fewer than two subjects, or when every column is constant.
+pub fn critic(matrix: &DecisionMatrix) -> Result<Weights, Error> {
+    const STATISTIC: &str = "CRITIC weights";
+    let m = matrix.subjects().len();
+    if m < 2 {
+        return Err(undefined(STATISTIC, "needs at least two subjects"));
+    }
+    let columns: Vec<Vec<f64>> = (0..matrix.criteria().len())
+        .map(|j| {
+            let c = matrix.column(j);
+            let (lo, hi) = c
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                    (l.min(*v), h.max(*v))
+                });
+            if hi > lo {
+                c.iter().map(|v| (v - lo) / (hi - lo)).collect()
+            } else {
+                vec![1.0; c.len()]
+            }
+        })
+        .collect();
+    let mean = |c: &[f64]| c.iter().fold(0.0, |s, v| s + v) / c.len() as f64;
+    let sd = |c: &[f64]| {
+        let mu = mean(c);
+        (c.iter().fold(0.0, |s, v| s + (v - mu).powi(2)) / (c.len() as f64 - 1.0)).sqrt()
+    };
+    let sds: Vec<f64> = columns.iter().map(|c| sd(c)).collect();
+    let correlation = |a: &[f64], b: &[f64]| {
+        let (ma, mb) = (mean(a), mean(b));
+        let cov = a
+            .iter()
+            .zip(b)
+            .fold(0.0, |s, (x, y)| s + (x - ma) * (y - mb));
+        let (va, vb) = (
+            a.iter().fold(0.0, |s, x| s + (x - ma).powi(2)),
+            b.iter().fold(0.0, |s, y| s + (y - mb).powi(2)),
+        );
+        if va > 0.0 && vb > 0.0 {
+            cov / (va * vb).sqrt()
+        } else {
+            0.0
+        }
+    };
+    let raw: Vec<f64> = columns
+        .iter()
+        .zip(&sds)
+        .map(|(a, s)| {
+            if *s > 0.0 {
+                s * columns
+                    .iter()
+                    .fold(0.0, |t, b| t + (1.0 - correlation(a, b)))
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    normalised(WeightsMethod::Critic, raw, STATISTIC)
+        .map_err(|_| undefined(STATISTIC, "every criterion is constant"))
+}

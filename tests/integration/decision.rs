@@ -1,0 +1,322 @@
+//! Decision methods and weights against pymcdm and AHPy (fixtures from
+//! `scripts/mcdm_fixtures.py`), and their laws.
+
+use igf_rubric::decision::{
+    CriterionType, DecisionMatrix, Normalisation, PairwiseMatrix, PreferenceFunction,
+    PriorityMethod, ahp, critic, entropy, kendall_tau, promethee_ii, spearman_rho, topsis, vikor,
+    weighted_product, weighted_sum,
+};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn fixtures() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/mcdm.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+fn matrix(case: &Value) -> DecisionMatrix {
+    let values: Vec<Vec<f64>> = case["matrix"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(floats)
+        .collect();
+    let types = case["types"].as_array().unwrap();
+    let criteria = types
+        .iter()
+        .enumerate()
+        .map(|(j, t)| {
+            (
+                format!("c{j}"),
+                if t.as_i64() == Some(1) {
+                    CriterionType::Benefit
+                } else {
+                    CriterionType::Cost
+                },
+            )
+        })
+        .collect();
+    let subjects = (0..values.len()).map(|i| format!("s{i}")).collect();
+    DecisionMatrix::new(subjects, criteria, values).unwrap()
+}
+
+#[test]
+fn every_method_agrees_with_pymcdm() {
+    let fixtures = fixtures();
+    let mut worst: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    for case in fixtures["matrices"].as_array().unwrap() {
+        let m = matrix(case);
+        let w = floats(&case["weights"]);
+        let (q, p) = (floats(&case["q"]), floats(&case["p"]));
+        let prefs = |f: &dyn Fn(f64, f64) -> PreferenceFunction| -> Vec<PreferenceFunction> {
+            q.iter().zip(&p).map(|(q, p)| f(*q, *p)).collect()
+        };
+        let ours = [
+            ("topsis_minmax", topsis(&m, &w, Normalisation::MinMax)),
+            ("topsis_vector", topsis(&m, &w, Normalisation::Vector)),
+            ("weighted_sum", weighted_sum(&m, &w, Normalisation::Sum)),
+            (
+                "weighted_product",
+                weighted_product(&m, &w, Normalisation::Sum),
+            ),
+            ("vikor_0.5", vikor(&m, &w, 0.5)),
+            ("vikor_0.3", vikor(&m, &w, 0.3)),
+            (
+                "promethee_usual",
+                promethee_ii(&m, &w, &prefs(&|_, _| PreferenceFunction::Usual)),
+            ),
+            (
+                "promethee_ushape",
+                promethee_ii(&m, &w, &prefs(&|q, _| PreferenceFunction::UShape { q })),
+            ),
+            (
+                "promethee_vshape",
+                promethee_ii(&m, &w, &prefs(&|_, p| PreferenceFunction::VShape { p })),
+            ),
+            (
+                "promethee_level",
+                promethee_ii(&m, &w, &prefs(&|q, p| PreferenceFunction::Level { q, p })),
+            ),
+            (
+                "promethee_linear",
+                promethee_ii(&m, &w, &prefs(&|q, p| PreferenceFunction::Linear { q, p })),
+            ),
+        ];
+        for (name, result) in ours {
+            let result = result.unwrap_or_else(|e| panic!("{} {name}: {e}", case["name"]));
+            let expected = floats(&case["scores"][name]);
+            for (a, b) in result.scores.iter().zip(&expected) {
+                let diff = (a - b).abs();
+                assert!(diff < 1e-12, "{} {name}: {a} vs pymcdm {b}", case["name"]);
+                let entry = worst.entry(name).or_insert(0.0);
+                *entry = entry.max(diff);
+            }
+        }
+        for (name, ours, expected) in [
+            ("entropy", entropy(&m).unwrap(), &case["entropy"]),
+            ("critic", critic(&m).unwrap(), &case["critic"]),
+        ] {
+            for (a, b) in ours.values.iter().zip(floats(expected)) {
+                assert!(
+                    (a - b).abs() < 1e-12,
+                    "{} {name}: {a} vs pymcdm {b}",
+                    case["name"]
+                );
+                let entry = worst.entry(name).or_insert(0.0);
+                *entry = entry.max((a - b).abs());
+            }
+        }
+    }
+    for (name, diff) in worst {
+        println!("worst difference from pymcdm, {name}: {diff:.1e}");
+    }
+}
+
+#[test]
+fn ahp_agrees_with_ahpy() {
+    let fixtures = fixtures();
+    let (mut worst_w, mut worst_lambda) = (0.0_f64, 0.0_f64);
+    for case in fixtures["ahp"].as_array().unwrap() {
+        let comparisons = PairwiseMatrix::from_upper(&floats(&case["upper"])).unwrap();
+        let weights = ahp(&comparisons, PriorityMethod::Eigenvector).unwrap();
+        for (a, b) in weights.values.iter().zip(floats(&case["weights"])) {
+            assert!((a - b).abs() < 1e-9, "{}: {a} vs AHPy {b}", case["name"]);
+            worst_w = worst_w.max((a - b).abs());
+        }
+        let consistency = weights.consistency.unwrap();
+        let lambda = case["lambda_max"].as_f64().unwrap();
+        assert!(
+            (consistency.lambda_max - lambda).abs() < 1e-9,
+            "{}: {} vs {lambda}",
+            case["name"],
+            consistency.lambda_max
+        );
+        worst_lambda = worst_lambda.max((consistency.lambda_max - lambda).abs());
+        assert_eq!(consistency.acceptable, consistency.ratio <= 0.10);
+    }
+    println!("worst difference from AHPy: weights {worst_w:.1e}, lambda_max {worst_lambda:.1e}");
+}
+
+#[test]
+fn saatys_worked_example_and_the_geometric_mean() {
+    // A near-consistent 3 x 3 matrix: the eigenvector and the row geometric mean agree to four
+    // places (they part for less consistent matrices); CR = 0.0193 / 0.58.
+    let comparisons = PairwiseMatrix::from_upper(&[3.0, 5.0, 3.0]).unwrap();
+    let eigen = ahp(&comparisons, PriorityMethod::Eigenvector).unwrap();
+    let geometric = ahp(&comparisons, PriorityMethod::GeometricMean).unwrap();
+    assert_eq!(
+        format!(
+            "{:.4} {:.4} {:.4}",
+            eigen.values[0], eigen.values[1], eigen.values[2]
+        ),
+        "0.6370 0.2583 0.1047"
+    );
+    assert_eq!(
+        format!(
+            "{:.4} {:.4} {:.4}",
+            geometric.values[0], geometric.values[1], geometric.values[2]
+        ),
+        "0.6370 0.2583 0.1047"
+    );
+    let c = eigen.consistency.unwrap();
+    assert_eq!(
+        format!("{:.4} {:.4} {:.4}", c.lambda_max, c.index, c.ratio),
+        "3.0385 0.0193 0.0332"
+    );
+    assert!(c.acceptable);
+    let inconsistent = ahp(
+        &PairwiseMatrix::from_upper(&[9.0, 1.0 / 9.0, 9.0]).unwrap(),
+        PriorityMethod::Eigenvector,
+    )
+    .unwrap();
+    let verdict = inconsistent.consistency.unwrap();
+    assert!(!verdict.acceptable);
+    assert!(
+        verdict.verdict.starts_with("inconsistent: CR = "),
+        "{}",
+        verdict.verdict
+    );
+    let missing =
+        PairwiseMatrix::new(vec![vec![Some(1.0), None], vec![Some(0.5), Some(1.0)]]).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "AHP comparisons: comparison (1, 2) is missing; give every comparison (or its reciprocal)"
+    );
+    let off_scale = PairwiseMatrix::from_upper(&[12.0]).unwrap_err();
+    assert!(off_scale.to_string().contains("outside Saaty's 1/9 .. 9"));
+}
+
+fn case() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>, f64)> {
+    (2usize..8, 2usize..5).prop_flat_map(|(m, n)| {
+        (
+            prop::collection::vec(prop::collection::vec(1.0f64..10.0, n), m),
+            prop::collection::vec(0.1f64..3.0, n),
+            0.1f64..20.0,
+        )
+    })
+}
+
+fn benefit_matrix(values: Vec<Vec<f64>>) -> DecisionMatrix {
+    let n = values[0].len();
+    DecisionMatrix::new(
+        (0..values.len()).map(|i| format!("s{i}")).collect(),
+        (0..n)
+            .map(|j| (format!("c{j}"), CriterionType::Benefit))
+            .collect(),
+        values,
+    )
+    .unwrap()
+}
+
+proptest! {
+    /// Weights from the data are non-negative and sum to 1.
+    #[test]
+    fn derived_weights_are_a_distribution((values, _, _) in case()) {
+        let m = benefit_matrix(values);
+        for weights in [entropy(&m), critic(&m)].into_iter().flatten() {
+            prop_assert!(weights.values.iter().all(|w| *w >= 0.0));
+            prop_assert!((weights.values.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            let decimals = weights.to_decimals(4).unwrap();
+            prop_assert_eq!(decimals.iter().sum::<igf_rubric::Decimal>(), igf_rubric::Decimal::ONE);
+        }
+    }
+
+    /// Scaling a benefit criterion by a positive constant changes no TOPSIS (min-max or vector)
+    /// or VIKOR rank.
+    #[test]
+    fn scaling_a_criterion_changes_no_rank((values, weights, factor) in case()) {
+        let scaled: Vec<Vec<f64>> = values.iter().map(|r| { let mut r = r.clone(); r[0] *= factor; r }).collect();
+        let (a, b) = (benefit_matrix(values), benefit_matrix(scaled));
+        for normalisation in [Normalisation::MinMax, Normalisation::Vector] {
+            prop_assert_eq!(topsis(&a, &weights, normalisation).unwrap().ranks, topsis(&b, &weights, normalisation).unwrap().ranks);
+        }
+        prop_assert_eq!(vikor(&a, &weights, 0.5).unwrap().ranks, vikor(&b, &weights, 0.5).unwrap().ranks);
+    }
+
+    /// A subject that dominates another (at least as good everywhere, better somewhere) is
+    /// never ranked below it by weighted sum, weighted product or TOPSIS.
+    #[test]
+    fn a_dominating_subject_is_never_ranked_below((mut values, weights, bump) in case()) {
+        let better: Vec<f64> = values[0].iter().enumerate().map(|(j, v)| if j == 0 { v + bump } else { *v }).collect();
+        values.push(better);
+        let m = benefit_matrix(values);
+        let (top, base) = (m.subjects().len() - 1, 0);
+        for result in [
+            weighted_sum(&m, &weights, Normalisation::Sum).unwrap(),
+            weighted_product(&m, &weights, Normalisation::Sum).unwrap(),
+            topsis(&m, &weights, Normalisation::Vector).unwrap(),
+            topsis(&m, &weights, Normalisation::MinMax).unwrap(),
+        ] {
+            prop_assert!(result.ranks[top] <= result.ranks[base], "{}: {:?}", result.method, result.ranks);
+        }
+    }
+
+    /// Rank agreement is symmetric and 1 with itself.
+    #[test]
+    fn rank_agreement_is_symmetric((values, weights, _) in case()) {
+        let m = benefit_matrix(values);
+        let a = topsis(&m, &weights, Normalisation::Vector).unwrap().scores;
+        let b = weighted_sum(&m, &weights, Normalisation::Sum).unwrap().scores;
+        if let (Ok(x), Ok(y)) = (kendall_tau(&a, &b), kendall_tau(&b, &a)) {
+            prop_assert!((x - y).abs() < 1e-12);
+        }
+        if let Ok(x) = spearman_rho(&a, &a) {
+            prop_assert!((x - 1.0).abs() < 1e-12);
+        }
+    }
+}
+
+#[test]
+fn degenerate_data_give_defined_results() {
+    let one = benefit_matrix(vec![vec![3.0, 4.0]]);
+    assert_eq!(
+        topsis(&one, &[0.5, 0.5], Normalisation::MinMax)
+            .unwrap()
+            .ranks,
+        [1]
+    );
+    assert_eq!(vikor(&one, &[0.5, 0.5], 0.5).unwrap().ranks, [1]);
+    assert_eq!(
+        promethee_ii(&one, &[0.5, 0.5], &[PreferenceFunction::Usual; 2])
+            .unwrap()
+            .scores,
+        [0.0]
+    );
+    let constant = benefit_matrix(vec![vec![3.0, 4.0], vec![3.0, 5.0], vec![3.0, 1.0]]);
+    assert_eq!(vikor(&constant, &[0.5, 0.5], 0.5).unwrap().ranks, [2, 1, 3]);
+    assert_eq!(
+        topsis(&constant, &[0.5, 0.5], Normalisation::MinMax)
+            .unwrap()
+            .ranks,
+        [2, 1, 3]
+    );
+    assert_eq!(
+        topsis(&constant, &[0.0, 0.0], Normalisation::MinMax)
+            .unwrap_err()
+            .code(),
+        "invalid_data"
+    );
+    assert!(entropy(&benefit_matrix(vec![vec![2.0, 2.0], vec![2.0, 2.0]])).is_err());
+    assert_eq!(
+        kendall_tau(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]).unwrap(),
+        -1.0
+    );
+    assert_eq!(
+        spearman_rho(&[1.0, 2.0, 3.0], &[1.0, 2.0, 4.0]).unwrap(),
+        1.0
+    );
+}
