@@ -20,7 +20,10 @@ export type IgfRubricDocument =
   | LessonsSummary
   | Rescoring
   | ReportText
-  | FeedbackRound;
+  | FeedbackRound
+  | Ranking
+  | Weights
+  | RankAcceptability;
 /**
  * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
  */
@@ -545,6 +548,134 @@ export type FeedbackTarget =
   | {
       id: Id;
       type: "section";
+    };
+/**
+ * A method's intermediate values.
+ */
+export type RankingDetails =
+  | {
+      method: "weighted";
+      /**
+       * The normalised matrix.
+       */
+      normalised: number[][];
+    }
+  | {
+      /**
+       * The anti-ideal point.
+       */
+      anti_ideal: number[];
+      /**
+       * The ideal point (best weighted value per criterion).
+       */
+      ideal: number[];
+      method: "topsis";
+      /**
+       * Each subject's distance to the anti-ideal.
+       */
+      to_anti_ideal: number[];
+      /**
+       * Each subject's distance to the ideal.
+       */
+      to_ideal: number[];
+      /**
+       * The normalised matrix, weighted.
+       */
+      weighted: number[][];
+    }
+  | {
+      /**
+       * Whether the best by Q leads the second by at least `1/(m-1)` (condition C1).
+       */
+      acceptable_advantage: boolean;
+      /**
+       * Whether the best by Q is also best by S or by R (condition C2).
+       */
+      acceptable_stability: boolean;
+      /**
+       * The compromise solution: the best alone when both conditions hold, else the
+       * subjects (indexes) the conditions leave in.
+       */
+      compromise: number[];
+      method: "vikor";
+      /**
+       * The compromise ranking's `Q` (also the scores).
+       */
+      q: number[];
+      /**
+       * Individual regret `R`.
+       */
+      r: number[];
+      /**
+       * Group utility `S`.
+       */
+      s: number[];
+      /**
+       * The weight of the strategy of the majority of criteria.
+       */
+      v: number;
+    }
+  | {
+      method: "promethee";
+      /**
+       * Negative (entering) flows.
+       */
+      negative_flow: number[];
+      /**
+       * Positive (leaving) flows.
+       */
+      positive_flow: number[];
+    };
+/**
+ * How a set of weights was derived.
+ */
+export type WeightsMethod =
+  | {
+      method: "direct";
+    }
+  | {
+      method: "equal";
+    }
+  | {
+      method: "rank_order_centroid";
+    }
+  | {
+      method: "rank_sum";
+    }
+  | {
+      method: "rank_reciprocal";
+    }
+  | {
+      method: "ahp";
+      priorities: PriorityMethod;
+    }
+  | {
+      method: "entropy";
+    }
+  | {
+      method: "critic";
+    };
+/**
+ * How AHP priorities are read from a pairwise comparison matrix.
+ */
+export type PriorityMethod = "eigenvector" | "geometric_mean";
+/**
+ * How weights are sampled around the declared ones.
+ */
+export type Sampling =
+  | {
+      /**
+       * The concentration, > 0.
+       */
+      concentration: number;
+      sampling: "dirichlet";
+    }
+  | {
+      sampling: "uniform";
+      /**
+       * The relative spread, in `[0, 1)`.
+       */
+      spread: number;
     };
 
 /**
@@ -2609,4 +2740,100 @@ export interface FeedbackAuthor {
    */
   role?: Role | null;
   stakeholder_group: StakeholderGroup;
+}
+/**
+ * A ranking by one method: scores, ranks and the values it went through.
+ */
+export interface Ranking {
+  details: RankingDetails;
+  /**
+   * Whether a higher score ranks better (false for VIKOR's Q).
+   */
+  higher_is_better: boolean;
+  /**
+   * The method, e.g. `TOPSIS (min-max)`.
+   */
+  method: string;
+  /**
+   * Ranks from 1, ties sharing the better rank (1, 2, 2, 4).
+   */
+  ranks: number[];
+  /**
+   * One score per subject, in the matrix's order.
+   */
+  scores: number[];
+}
+/**
+ * Weights that sum to 1, with how they were derived.
+ */
+export interface Weights {
+  /**
+   * For AHP: the consistency of the comparisons.
+   */
+  consistency?: Consistency | null;
+  method: WeightsMethod;
+  /**
+   * One weight per criterion, each `>= 0`, summing to 1.
+   */
+  values: number[];
+}
+/**
+ * The consistency of an AHP comparison matrix (Saaty 1980).
+ */
+export interface Consistency {
+  /**
+   * Whether `CR <= 0.10`, Saaty's limit.
+   */
+  acceptable: boolean;
+  /**
+   * Consistency index `(λ_max - n) / (n - 1)`.
+   */
+  index: number;
+  /**
+   * The principal eigenvalue `λ_max` (from `A w ./ w`, averaged).
+   */
+  lambda_max: number;
+  /**
+   * Saaty's random index for `n` criteria.
+   */
+  random_index: number;
+  /**
+   * Consistency ratio `CI / RI` (0 for `n <= 2`, which are always consistent).
+   */
+  ratio: number;
+  /**
+   * The verdict in words.
+   */
+  verdict: string;
+}
+/**
+ * Rank acceptability indices (as in SMAA): for each subject, the share of sampled weight
+ * vectors that put it at each rank, and that select it.
+ */
+export interface RankAcceptability {
+  /**
+   * The selection size.
+   */
+  k: number;
+  /**
+   * `rank_probability[i][r]`: the share of samples ranking subject `i` at rank `r + 1`.
+   */
+  rank_probability: number[][];
+  /**
+   * Samples drawn.
+   */
+  samples: number;
+  sampling: Sampling;
+  /**
+   * The seed.
+   */
+  seed: number;
+  /**
+   * The share of samples selecting each subject (rank `<= k`).
+   */
+  selected_probability: number[];
+  /**
+   * The subjects, in the matrix's order.
+   */
+  subjects: string[];
 }

@@ -21,8 +21,10 @@ crate::label::labels!(CriterionType, "criterion type" {
     Cost => "cost", "Cost";
 });
 
-/// Subjects (rows) by criteria (columns), all values finite.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// Subjects (rows) by criteria (columns), all values finite. Built only through
+/// [`DecisionMatrix::new`] or [`DecisionMatrix::from_panel`], so one that exists is valid (it
+/// serialises, but does not deserialise around the checks).
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct DecisionMatrix {
     subjects: Vec<String>,
     criteria: Vec<(String, CriterionType)>,

@@ -23,6 +23,7 @@
 mod agreement;
 mod matrix;
 mod methods;
+mod sensitivity;
 mod weights;
 
 pub use agreement::{borda, kendall_tau, spearman_rho};
@@ -30,6 +31,9 @@ pub use matrix::{CriterionType, DecisionMatrix};
 pub use methods::{
     Normalisation, Preference, PreferenceFunction, Ranking, RankingDetails, promethee_ii, ranks,
     topsis, vikor, weighted_product, weighted_sum,
+};
+pub use sensitivity::{
+    Method, RankAcceptability, Sampling, WeightInterval, one_at_a_time, rank_acceptability,
 };
 pub use weights::{
     Consistency, PairwiseMatrix, PriorityMethod, Weights, WeightsMethod, ahp, critic, entropy,

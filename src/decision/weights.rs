@@ -300,8 +300,9 @@ pub fn rank_reciprocal(ranks: &[usize]) -> Result<Weights, Error> {
 }
 
 /// A complete AHP pairwise comparison matrix: `a_ij` says how much more important criterion
-/// `i` is than `j` on Saaty's 1/9 .. 9 scale, with `a_ii = 1` and `a_ji = 1 / a_ij`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// `i` is than `j` on Saaty's 1/9 .. 9 scale, with `a_ii = 1` and `a_ji = 1 / a_ij`. Built
+/// only through its checked constructors.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct PairwiseMatrix {
     values: Vec<Vec<f64>>,
 }

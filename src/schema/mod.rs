@@ -1,7 +1,8 @@
 //! JSON Schemas of the documents a front end exchanges, and one bundle that declares every
 //! type once. Inputs: rubric, assessment, panel, evaluation request, outcome record,
 //! commitments, consultation, report text and feedback round. Outputs: scorecard, panel
-//! report, evaluation result, results framework, lessons summary, rescoring and error document.
+//! report, evaluation result, results framework, lessons summary, rescoring, ranking, weights,
+//! rank acceptability and error document.
 //!
 //! Inputs are described as the loader reads them (defaults optional, decimals as numbers or
 //! strings), outputs as the crate writes them (decimals as strings). A type whose written form
@@ -137,6 +138,25 @@ pub fn feedback_round() -> Value {
     input::<crate::FeedbackRound>()
 }
 
+/// The schema of a ranking by a decision method ([`Ranking`](crate::decision::Ranking)).
+#[must_use]
+pub fn ranking() -> Value {
+    output::<crate::decision::Ranking>()
+}
+
+/// The schema of derived weights ([`Weights`](crate::decision::Weights)).
+#[must_use]
+pub fn weights() -> Value {
+    output::<crate::decision::Weights>()
+}
+
+/// The schema of rank acceptability indices
+/// ([`RankAcceptability`](crate::decision::RankAcceptability)).
+#[must_use]
+pub fn rank_acceptability() -> Value {
+    output::<crate::decision::RankAcceptability>()
+}
+
 /// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
@@ -239,6 +259,9 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("rescoring.schema.json", rescoring()),
         ("report-text.schema.json", report_text()),
         ("feedback-round.schema.json", feedback_round()),
+        ("ranking.schema.json", ranking()),
+        ("weights.schema.json", weights()),
+        ("rank-acceptability.schema.json", rank_acceptability()),
     ]
 }
 

@@ -820,6 +820,18 @@ fn valid_documents() -> Vec<(String, &'static str)> {
             "consultation.schema.json",
         ),
         (
+            "tests/contract/emitted/ranking.json".to_owned(),
+            "ranking.schema.json",
+        ),
+        (
+            "tests/contract/emitted/weights.json".to_owned(),
+            "weights.schema.json",
+        ),
+        (
+            "tests/contract/emitted/rank-acceptability.json".to_owned(),
+            "rank-acceptability.schema.json",
+        ),
+        (
             "tests/contract/emitted/lessons-summary.json".to_owned(),
             "lessons-summary.schema.json",
         ),
@@ -878,6 +890,49 @@ fn emitted() -> BTreeMap<String, Value> {
     out.insert(
         "lessons-summary.json".to_owned(),
         serde_json::to_value(consultation.summarise()).unwrap(),
+    );
+    let matrix = igf_rubric::decision::DecisionMatrix::new(
+        vec!["a".into(), "b".into(), "c".into()],
+        vec![
+            ("x".into(), igf_rubric::decision::CriterionType::Benefit),
+            ("y".into(), igf_rubric::decision::CriterionType::Cost),
+        ],
+        vec![vec![7.0, 3.0], vec![9.0, 5.0], vec![5.0, 2.0]],
+    )
+    .unwrap();
+    let weights = igf_rubric::decision::ahp(
+        &igf_rubric::decision::PairwiseMatrix::from_upper(&[3.0]).unwrap(),
+        igf_rubric::decision::PriorityMethod::Eigenvector,
+    )
+    .unwrap();
+    let vikor = igf_rubric::decision::vikor(&matrix, &weights.values, 0.5).unwrap();
+    let method = igf_rubric::decision::Method::Topsis {
+        normalisation: igf_rubric::decision::Normalisation::Vector,
+    };
+    let sampling = igf_rubric::decision::Sampling::Dirichlet {
+        concentration: 10.0,
+    };
+    let acceptability = igf_rubric::decision::rank_acceptability(
+        &matrix,
+        &weights.values,
+        &method,
+        1,
+        sampling,
+        100,
+        1,
+    )
+    .unwrap();
+    out.insert(
+        "ranking.json".to_owned(),
+        serde_json::to_value(&vikor).unwrap(),
+    );
+    out.insert(
+        "weights.json".to_owned(),
+        serde_json::to_value(&weights).unwrap(),
+    );
+    out.insert(
+        "rank-acceptability.json".to_owned(),
+        serde_json::to_value(&acceptability).unwrap(),
     );
     out.insert(
         "errors.json".to_owned(),

@@ -320,3 +320,53 @@ fn degenerate_data_give_defined_results() {
         1.0
     );
 }
+
+#[test]
+fn one_at_a_time_finds_the_hand_computed_breakpoints() {
+    use igf_rubric::decision::{Method, one_at_a_time};
+    // a = (1, 0), b = (0, 1), c = (0.3, 0.3): by weighted sum a leads while w_x > 1/2, and c
+    // beats the loser of a and b only when that one scores below 0.3.
+    let m = benefit_matrix(vec![vec![1.0, 0.0], vec![0.0, 1.0], vec![0.3, 0.3]]);
+    let method = Method::WeightedSum {
+        normalisation: Normalisation::None,
+    };
+    let intervals = one_at_a_time(&m, &[0.6, 0.4], &method, 1).unwrap();
+    let x = &intervals[0];
+    assert_eq!(x.criterion, "c0");
+    // The order a > b > c holds for w_x in (1/2, 0.7): b's 1 - w_x falls below c's 0.3 at 0.7.
+    assert!(
+        (x.order_holds.0 - 0.5).abs() < 1e-8 && (x.order_holds.1 - 0.7).abs() < 1e-8,
+        "{:?}",
+        x.order_holds
+    );
+    // The selection of a alone holds for w_x in (1/2, 1].
+    assert!(
+        (x.selection_holds.0 - 0.5).abs() < 1e-8 && x.selection_holds.1 == 1.0,
+        "{:?}",
+        x.selection_holds
+    );
+    let y = &intervals[1];
+    assert!(
+        (y.order_holds.0 - 0.3).abs() < 1e-8 && (y.order_holds.1 - 0.5).abs() < 1e-8,
+        "{:?}",
+        y.order_holds
+    );
+}
+
+proptest! {
+    /// Rank acceptability: each subject's rank shares sum to 1, each rank's shares over the
+    /// subjects sum to 1 (no ties with sampled weights), and a seed repeats exactly.
+    #[test]
+    fn rank_acceptability_is_a_distribution_and_repeats((values, weights, _) in case(), seed in 0u64..1000) {
+        use igf_rubric::decision::{Method, Sampling, rank_acceptability};
+        let m = benefit_matrix(values);
+        let method = Method::Topsis { normalisation: Normalisation::Vector };
+        let sampling = Sampling::Uniform { spread: 0.3 };
+        let a = rank_acceptability(&m, &weights, &method, 1, sampling, 200, seed).unwrap();
+        let b = rank_acceptability(&m, &weights, &method, 1, sampling, 200, seed).unwrap();
+        prop_assert_eq!(&a, &b);
+        for row in &a.rank_probability {
+            prop_assert!((row.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        }
+    }
+}

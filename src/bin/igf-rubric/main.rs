@@ -112,6 +112,9 @@ enum SchemaName {
     Rescoring,
     ReportText,
     FeedbackRound,
+    Ranking,
+    Weights,
+    RankAcceptability,
     /// Every type of every document, each declared once.
     Bundle,
 }
