@@ -40,3 +40,8 @@ fn score_proposals_prints_the_expected_panel_review() {
 fn score_outcomes_prints_the_expected_ratings() {
     prints_expected("score_outcomes");
 }
+
+#[test]
+fn weights_and_sensitivity_prints_the_expected_analysis() {
+    prints_expected("weights_and_sensitivity");
+}
