@@ -555,10 +555,7 @@ export type FeedbackTarget =
 export type RankingDetails =
   | {
       method: "weighted";
-      /**
-       * The normalised matrix.
-       */
-      normalised: number[][];
+      normalised: Table;
     }
   | {
       /**
@@ -578,10 +575,7 @@ export type RankingDetails =
        * Each subject's distance to the ideal.
        */
       to_ideal: number[];
-      /**
-       * The normalised matrix, weighted.
-       */
-      weighted: number[][];
+      weighted: Table;
     }
   | {
       /**
@@ -626,6 +620,10 @@ export type RankingDetails =
        */
       positive_flow: number[];
     };
+/**
+ * A matrix as an array of rows of numbers, all of one length.
+ */
+export type Table = number[][];
 /**
  * How a set of weights was derived.
  */

@@ -21,6 +21,93 @@ crate::label::labels!(CriterionType, "criterion type" {
     Cost => "cost", "Cost";
 });
 
+/// A matrix of numbers stored row by row: subjects by criteria. It serialises as an array of
+/// rows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    columns: usize,
+    data: Vec<f64>,
+}
+
+impl Table {
+    pub(crate) fn from_data(columns: usize, data: Vec<f64>) -> Table {
+        Table { columns, data }
+    }
+
+    /// Number of rows.
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.data.len().checked_div(self.columns).unwrap_or(0)
+    }
+
+    /// Number of columns.
+    #[must_use]
+    pub fn columns(&self) -> usize {
+        self.columns
+    }
+
+    /// Row `i` (empty when out of range).
+    #[must_use]
+    pub fn row(&self, i: usize) -> &[f64] {
+        let start = i.saturating_mul(self.columns);
+        self.data
+            .get(start..start.saturating_add(self.columns))
+            .unwrap_or(&[])
+    }
+
+    /// The rows, in order.
+    pub fn iter_rows(&self) -> impl Iterator<Item = &[f64]> {
+        self.data.chunks(self.columns.max(1))
+    }
+
+    /// The value at row `i`, column `j` (0 when out of range).
+    #[must_use]
+    pub fn get(&self, i: usize, j: usize) -> f64 {
+        self.row(i).get(j).copied().unwrap_or(0.0)
+    }
+}
+
+impl Serialize for Table {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.rows()))?;
+        for row in self.iter_rows() {
+            seq.serialize_element(row)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Table {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Table, D::Error> {
+        let rows = Vec::<Vec<f64>>::deserialize(deserializer)?;
+        let columns = rows.first().map_or(0, Vec::len);
+        if rows.iter().any(|r| r.len() != columns) {
+            return Err(serde::de::Error::custom(
+                "the rows of a table differ in length",
+            ));
+        }
+        Ok(Table {
+            columns,
+            data: rows.into_iter().flatten().collect(),
+        })
+    }
+}
+
+impl JsonSchema for Table {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Table".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A matrix as an array of rows of numbers, all of one length.",
+            "type": "array",
+            "items": { "type": "array", "items": { "type": "number" } }
+        })
+    }
+}
+
 /// Subjects (rows) by criteria (columns), all values finite. Built only through
 /// [`DecisionMatrix::new`] or [`DecisionMatrix::from_panel`], so one that exists is valid (it
 /// serialises, but does not deserialise around the checks).
@@ -28,7 +115,7 @@ crate::label::labels!(CriterionType, "criterion type" {
 pub struct DecisionMatrix {
     subjects: Vec<String>,
     criteria: Vec<(String, CriterionType)>,
-    values: Vec<Vec<f64>>,
+    values: Table,
 }
 
 pub(crate) const STATISTIC: &str = "decision matrix";
@@ -78,10 +165,10 @@ impl DecisionMatrix {
                 )));
             }
         }
-        let values = values
-            .into_iter()
-            .map(|row| row.into_iter().map(|v| v + 0.0).collect())
-            .collect();
+        let values = Table::from_data(
+            criteria.len(),
+            values.into_iter().flatten().map(|v| v + 0.0).collect(),
+        );
         Ok(DecisionMatrix {
             subjects,
             criteria,
@@ -150,14 +237,14 @@ impl DecisionMatrix {
 
     /// The values, one row per subject.
     #[must_use]
-    pub fn values(&self) -> &[Vec<f64>] {
+    pub fn values(&self) -> &Table {
         &self.values
     }
 
     /// Column `j`'s values.
     pub(crate) fn column(&self, j: usize) -> Vec<f64> {
         self.values
-            .iter()
+            .iter_rows()
             .map(|row| row.get(j).copied().unwrap_or(0.0))
             .collect()
     }

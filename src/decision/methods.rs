@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::matrix::Table;
 use super::matrix::invalid;
 use super::{CriterionType, DecisionMatrix};
 use crate::error::Error;
@@ -49,12 +50,12 @@ pub enum RankingDetails {
     /// Weighted sum or product: the normalised matrix.
     Weighted {
         /// The normalised matrix.
-        normalised: Vec<Vec<f64>>,
+        normalised: Table,
     },
     /// TOPSIS.
     Topsis {
         /// The normalised matrix, weighted.
-        weighted: Vec<Vec<f64>>,
+        weighted: Table,
         /// The ideal point (best weighted value per criterion).
         ideal: Vec<f64>,
         /// The anti-ideal point.
@@ -91,21 +92,44 @@ pub enum RankingDetails {
     },
 }
 
-/// Ranks of `scores` from 1, ties (equal to 1e-12, relative) sharing the better rank.
+/// Ranks of `scores` from 1, ties (equal to 1e-12, relative) sharing the better rank; sorting,
+/// so `O(m log m)`.
 #[must_use]
 pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
-    let better = |a: f64, b: f64| if higher_is_better { a > b } else { a < b };
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0);
-    scores
+    let at = |i: usize| scores.get(i).copied().unwrap_or(0.0);
+    // Sorting integer keys that order as the floats do (IEEE 754 total order) is faster than
+    // comparing floats.
+    let key = |x: f64| {
+        let bits = x.to_bits();
+        if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | (1 << 63)
+        }
+    };
+    let mut keyed: Vec<(u64, usize)> = scores
         .iter()
-        .map(|s| {
-            scores
-                .iter()
-                .filter(|o| better(**o, *s) && !same(**o, *s))
-                .count()
-                .saturating_add(1)
-        })
-        .collect()
+        .enumerate()
+        .map(|(i, s)| (key(if higher_is_better { -s } else { *s }), i))
+        .collect();
+    keyed.sort_unstable();
+    let order = keyed.into_iter().map(|(_, i)| i);
+    let mut ranks = vec![0; scores.len()];
+    let mut leader: Option<(f64, usize)> = None;
+    for (position, i) in order.enumerate() {
+        let rank = match leader {
+            Some((value, rank)) if same(value, at(i)) => rank,
+            _ => {
+                leader = Some((at(i), position.saturating_add(1)));
+                position.saturating_add(1)
+            }
+        };
+        if let Some(slot) = ranks.get_mut(i) {
+            *slot = rank;
+        }
+    }
+    ranks
 }
 
 fn check_weights(matrix: &DecisionMatrix, weights: &[f64]) -> Result<(), Error> {
@@ -124,72 +148,111 @@ fn check_weights(matrix: &DecisionMatrix, weights: &[f64]) -> Result<(), Error> 
     Ok(())
 }
 
-/// The normalised matrix.
-fn normalise(matrix: &DecisionMatrix, how: Normalisation) -> Result<Vec<Vec<f64>>, Error> {
+/// How one column maps to its normalised values: `x · scale + shift`, or `scale / x`.
+#[derive(Clone, Copy)]
+enum ColumnMap {
+    Affine(f64, f64),
+    Reciprocal(f64),
+}
+
+impl ColumnMap {
+    fn apply(self, x: f64) -> f64 {
+        match self {
+            ColumnMap::Affine(scale, shift) => x * scale + shift,
+            ColumnMap::Reciprocal(scale) => scale / x,
+        }
+    }
+}
+
+/// Each column's normalisation, from one pass over the matrix.
+fn column_maps(matrix: &DecisionMatrix, how: Normalisation) -> Result<Vec<ColumnMap>, Error> {
     let n = matrix.criteria().len();
-    let mut columns = Vec::with_capacity(n);
-    for j in 0..n {
-        let x = matrix.column(j);
-        let cost = matrix.kind(j) == CriterionType::Cost;
-        let name = matrix.criteria().get(j).map_or("", |c| c.0.as_str());
-        let (lo, hi) = x
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-                (l.min(*v), h.max(*v))
-            });
-        let column: Vec<f64> = match how {
-            Normalisation::None => x.iter().map(|v| if cost { hi - v } else { *v }).collect(),
-            Normalisation::MinMax if hi > lo => x
-                .iter()
-                .map(|v| {
-                    if cost {
-                        (hi - v) / (hi - lo)
-                    } else {
-                        (v - lo) / (hi - lo)
+    let (mut lo, mut hi) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n]);
+    let (mut sum, mut squares, mut reciprocals) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    for row in matrix.values().iter_rows() {
+        for (j, x) in row.iter().enumerate() {
+            if let (Some(l), Some(h), Some(s), Some(q)) = (
+                lo.get_mut(j),
+                hi.get_mut(j),
+                sum.get_mut(j),
+                squares.get_mut(j),
+            ) {
+                *l = l.min(*x);
+                *h = h.max(*x);
+                *s += x;
+                *q += x * x;
+            }
+            if let Some(r) = reciprocals.get_mut(j) {
+                *r += 1.0 / x;
+            }
+        }
+    }
+    (0..n)
+        .map(|j| {
+            let cost = matrix.kind(j) == CriterionType::Cost;
+            let name = matrix.criteria().get(j).map_or("", |c| c.0.as_str());
+            let (l, h) = (
+                lo.get(j).copied().unwrap_or(0.0),
+                hi.get(j).copied().unwrap_or(0.0),
+            );
+            Ok(match how {
+                Normalisation::None if cost => ColumnMap::Affine(-1.0, h),
+                Normalisation::None => ColumnMap::Affine(1.0, 0.0),
+                Normalisation::MinMax if h > l && cost => {
+                    ColumnMap::Affine(-1.0 / (h - l), h / (h - l))
+                }
+                Normalisation::MinMax if h > l => ColumnMap::Affine(1.0 / (h - l), -l / (h - l)),
+                Normalisation::MinMax => ColumnMap::Affine(0.0, 1.0),
+                Normalisation::Vector => {
+                    let norm = squares.get(j).copied().unwrap_or(0.0).sqrt();
+                    if norm == 0.0 {
+                        return Err(invalid(format!(
+                            "criterion `{name}` is all 0, which vector normalisation cannot scale"
+                        )));
                     }
-                })
-                .collect(),
-            Normalisation::MinMax => vec![1.0; x.len()],
-            Normalisation::Vector => {
-                let norm = x.iter().fold(0.0, |s, v| s + v * v).sqrt();
-                if norm == 0.0 {
+                    if cost {
+                        ColumnMap::Affine(-1.0 / norm, 1.0)
+                    } else {
+                        ColumnMap::Affine(1.0 / norm, 0.0)
+                    }
+                }
+                Normalisation::Sum | Normalisation::Max if l <= 0.0 => {
                     return Err(invalid(format!(
-                        "criterion `{name}` is all 0, which vector normalisation cannot scale"
+                        "criterion `{name}` has a value <= 0, which this normalisation cannot scale"
                     )));
                 }
-                x.iter()
-                    .map(|v| if cost { 1.0 - v / norm } else { v / norm })
-                    .collect()
-            }
-            Normalisation::Sum | Normalisation::Max if lo <= 0.0 => {
-                return Err(invalid(format!(
-                    "criterion `{name}` has a value <= 0, which this normalisation cannot scale"
-                )));
-            }
-            Normalisation::Sum if cost => {
-                let total = x.iter().fold(0.0, |s, v| s + 1.0 / v);
-                x.iter().map(|v| (1.0 / v) / total).collect()
-            }
-            Normalisation::Sum => {
-                let total = x.iter().fold(0.0, |s, v| s + v);
-                x.iter().map(|v| v / total).collect()
-            }
-            Normalisation::Max => x
-                .iter()
-                .map(|v| if cost { lo / v } else { v / hi })
-                .collect(),
-        };
-        columns.push(column);
-    }
-    let m = matrix.subjects().len();
-    Ok((0..m)
-        .map(|i| {
-            columns
-                .iter()
-                .map(|c| c.get(i).copied().unwrap_or(0.0))
-                .collect()
+                Normalisation::Sum if cost => {
+                    ColumnMap::Reciprocal(1.0 / reciprocals.get(j).copied().unwrap_or(1.0))
+                }
+                Normalisation::Sum => {
+                    ColumnMap::Affine(1.0 / sum.get(j).copied().unwrap_or(1.0), 0.0)
+                }
+                Normalisation::Max if cost => ColumnMap::Reciprocal(l),
+                Normalisation::Max => ColumnMap::Affine(1.0 / h, 0.0),
+            })
         })
-        .collect())
+        .collect()
+}
+
+/// The normalised matrix, each column scaled by `weights` when given.
+fn normalise(
+    matrix: &DecisionMatrix,
+    how: Normalisation,
+    weights: Option<&[f64]>,
+) -> Result<Table, Error> {
+    let maps = column_maps(matrix, how)?;
+    let n = maps.len();
+    let mut data = Vec::with_capacity(matrix.subjects().len().saturating_mul(n));
+    for row in matrix.values().iter_rows() {
+        for ((x, map), j) in row.iter().zip(&maps).zip(0..) {
+            let v = map.apply(*x);
+            data.push(match weights {
+                Some(w) => v * w.get(j).copied().unwrap_or(0.0),
+                None => v,
+            });
+        }
+    }
+    Ok(Table::from_data(n, data))
 }
 
 fn finished(
@@ -225,9 +288,9 @@ pub fn weighted_sum(
     normalisation: Normalisation,
 ) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
-    let normalised = normalise(matrix, normalisation)?;
+    let normalised = normalise(matrix, normalisation, None)?;
     let scores = normalised
-        .iter()
+        .iter_rows()
         .map(|row| row.iter().zip(weights).fold(0.0, |s, (x, w)| s + x * w))
         .collect();
     finished(
@@ -248,14 +311,14 @@ pub fn weighted_product(
     normalisation: Normalisation,
 ) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
-    let normalised = normalise(matrix, normalisation)?;
-    if normalised.iter().flatten().any(|v| *v < 0.0) {
+    let normalised = normalise(matrix, normalisation, None)?;
+    if normalised.iter_rows().flatten().any(|v| *v < 0.0) {
         return Err(invalid(
             "the weighted product needs values >= 0 after normalisation".to_owned(),
         ));
     }
     let scores = normalised
-        .iter()
+        .iter_rows()
         .map(|row| {
             row.iter()
                 .zip(weights)
@@ -281,38 +344,36 @@ pub fn topsis(
     normalisation: Normalisation,
 ) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
-    let weighted: Vec<Vec<f64>> = normalise(matrix, normalisation)?
-        .into_iter()
-        .map(|row| row.iter().zip(weights).map(|(x, w)| x * w).collect())
-        .collect();
+    let weighted = normalise(matrix, normalisation, Some(weights))?;
     let n = weights.len();
-    let column = |j: usize| {
-        weighted
-            .iter()
-            .map(move |row| row.get(j).copied().unwrap_or(0.0))
-    };
-    let ideal: Vec<f64> = (0..n)
-        .map(|j| column(j).fold(f64::NEG_INFINITY, f64::max))
-        .collect();
-    let anti_ideal: Vec<f64> = (0..n)
-        .map(|j| column(j).fold(f64::INFINITY, f64::min))
-        .collect();
-    let distance = |row: &Vec<f64>, point: &[f64]| {
-        row.iter()
-            .zip(point)
-            .fold(0.0, |s, (x, p)| s + (x - p).powi(2))
-            .sqrt()
-    };
-    let to_ideal: Vec<f64> = weighted.iter().map(|row| distance(row, &ideal)).collect();
-    let to_anti_ideal: Vec<f64> = weighted
-        .iter()
-        .map(|row| distance(row, &anti_ideal))
-        .collect();
-    let scores = to_ideal
-        .iter()
-        .zip(&to_anti_ideal)
-        .map(|(p, m)| if p + m > 0.0 { m / (p + m) } else { 0.5 })
-        .collect();
+    let (mut ideal, mut anti_ideal) = (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]);
+    for row in weighted.iter_rows() {
+        for ((x, hi), lo) in row.iter().zip(ideal.iter_mut()).zip(anti_ideal.iter_mut()) {
+            *hi = hi.max(*x);
+            *lo = lo.min(*x);
+        }
+    }
+    let m = weighted.rows();
+    let (mut to_ideal, mut to_anti_ideal, mut scores) = (
+        Vec::with_capacity(m),
+        Vec::with_capacity(m),
+        Vec::with_capacity(m),
+    );
+    for row in weighted.iter_rows() {
+        let (mut plus, mut minus) = (0.0, 0.0);
+        for ((x, hi), lo) in row.iter().zip(&ideal).zip(&anti_ideal) {
+            plus += (x - hi) * (x - hi);
+            minus += (x - lo) * (x - lo);
+        }
+        let (plus, minus) = (plus.sqrt(), minus.sqrt());
+        scores.push(if plus + minus > 0.0 {
+            minus / (plus + minus)
+        } else {
+            0.5
+        });
+        to_ideal.push(plus);
+        to_anti_ideal.push(minus);
+    }
     let details = RankingDetails::Topsis {
         weighted,
         ideal,
@@ -337,46 +398,44 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
     if !(0.0..=1.0).contains(&v) {
         return Err(invalid(format!("VIKOR's v must lie in [0, 1], found {v}")));
     }
-    let values = normalise(matrix, Normalisation::None)?;
     let n = weights.len();
-    let column = |j: usize| {
-        values
-            .iter()
-            .map(move |row| row.get(j).copied().unwrap_or(0.0))
-    };
-    let best: Vec<f64> = (0..n)
-        .map(|j| column(j).fold(f64::NEG_INFINITY, f64::max))
-        .collect();
-    let worst: Vec<f64> = (0..n)
-        .map(|j| column(j).fold(f64::INFINITY, f64::min))
-        .collect();
-    let terms: Vec<Vec<f64>> = values
-        .iter()
-        .map(|row| {
-            (0..n)
-                .map(|j| {
-                    let (f, b, w) = (
-                        row.get(j).copied().unwrap_or(0.0),
-                        best.get(j).copied().unwrap_or(0.0),
-                        worst.get(j).copied().unwrap_or(0.0),
-                    );
-                    if b > w {
-                        weights.get(j).copied().unwrap_or(0.0) * (b - f) / (b - w)
-                    } else {
-                        0.0
-                    }
-                })
-                .collect()
+    let (mut best, mut worst) = (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]);
+    for row in matrix.values().iter_rows() {
+        for ((x, hi), lo) in row.iter().zip(best.iter_mut()).zip(worst.iter_mut()) {
+            *hi = hi.max(*x);
+            *lo = lo.min(*x);
+        }
+    }
+    // Each criterion's term is `w_j (f*_j - f_ij) / (f*_j - f⁻_j)` on the values with costs as
+    // `max - x`, which is `x · scale + shift` on the raw value; a constant criterion adds 0.
+    let terms: Vec<(f64, f64)> = (0..n)
+        .map(|j| {
+            let (hi, lo, w) = (
+                best.get(j).copied().unwrap_or(0.0),
+                worst.get(j).copied().unwrap_or(0.0),
+                weights.get(j).copied().unwrap_or(0.0),
+            );
+            if hi <= lo {
+                (0.0, 0.0)
+            } else if matrix.kind(j) == CriterionType::Cost {
+                (w / (hi - lo), -w * lo / (hi - lo))
+            } else {
+                (-w / (hi - lo), w * hi / (hi - lo))
+            }
         })
         .collect();
-    let s: Vec<f64> = terms
-        .iter()
-        .map(|t| t.iter().fold(0.0, |a, x| a + x))
-        .collect();
-    let r: Vec<f64> = terms
-        .iter()
-        .map(|t| t.iter().fold(0.0, |a: f64, x| a.max(*x)))
-        .collect();
+    let m = matrix.subjects().len();
+    let (mut s, mut r) = (Vec::with_capacity(m), Vec::with_capacity(m));
+    for row in matrix.values().iter_rows() {
+        let (mut sum, mut most) = (0.0_f64, 0.0_f64);
+        for (x, (scale, shift)) in row.iter().zip(&terms) {
+            let term = x * scale + shift;
+            sum += term;
+            most = most.max(term);
+        }
+        s.push(sum);
+        r.push(most);
+    }
     let spread = |x: &[f64]| {
         (
             x.iter().fold(f64::INFINITY, |a, b| a.min(*b)),
@@ -391,28 +450,27 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
         .map(|(si, ri)| v * part(*si, s_best, s_worst) + (1.0 - v) * part(*ri, r_best, r_worst))
         .collect();
     let m = q.len();
-    let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by(|a, b| {
-        q.get(*a)
-            .copied()
-            .unwrap_or(0.0)
-            .total_cmp(&q.get(*b).copied().unwrap_or(0.0))
-            .then(a.cmp(b))
-    });
     let at = |x: &[f64], i: usize| x.get(i).copied().unwrap_or(0.0);
-    let (first, second) = (order.first().copied().unwrap_or(0), order.get(1).copied());
+    // The best and second best by Q (the first index among equals), without sorting everyone.
+    let better = |a: usize, b: usize| at(&q, a) < at(&q, b) || (at(&q, a) == at(&q, b) && a < b);
+    let first = (0..m).fold(0, |best, i| if better(i, best) { i } else { best });
+    let second = (0..m)
+        .filter(|i| *i != first)
+        .reduce(|best, i| if better(i, best) { i } else { best });
     let dq = if m > 1 { 1.0 / (m as f64 - 1.0) } else { 0.0 };
     let acceptable_advantage =
         second.is_none_or(|second| at(&q, second) - at(&q, first) >= dq - 1e-12);
     let acceptable_stability = at(&s, first) <= s_best + 1e-12 || at(&r, first) <= r_best + 1e-12;
-    let compromise = match (acceptable_advantage, acceptable_stability) {
-        (true, true) => vec![first],
-        (true, false) => order.iter().take(2).copied().collect(),
-        (false, _) => order
-            .iter()
-            .copied()
-            .take_while(|i| at(&q, *i) - at(&q, first) < dq - 1e-12)
-            .collect(),
+    let compromise = match (acceptable_advantage, acceptable_stability, second) {
+        (true, true, _) | (true, false, None) => vec![first],
+        (true, false, Some(second)) => vec![first, second],
+        (false, _, _) => {
+            let mut near: Vec<usize> = (0..m)
+                .filter(|i| at(&q, *i) - at(&q, first) < dq - 1e-12)
+                .collect();
+            near.sort_by(|a, b| at(&q, *a).total_cmp(&at(&q, *b)).then(a.cmp(b)));
+            near
+        }
     };
     let details = RankingDetails::Vikor {
         v,
@@ -527,7 +585,7 @@ pub fn promethee_ii(
     for (pf, (name, _)) in preferences.iter().zip(matrix.criteria()) {
         pf.check(name)?;
     }
-    let values = matrix.values();
+    let values: Vec<&[f64]> = matrix.values().iter_rows().collect();
     let m = values.len();
     let mut plus = vec![0.0; m];
     let mut minus = vec![0.0; m];

@@ -370,3 +370,16 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Ranks by sorting equal the definition: one plus the number of strictly better scores.
+    #[test]
+    fn ranks_are_one_plus_the_strictly_better(scores in prop::collection::vec(0u8..6, 1..40), higher in any::<bool>()) {
+        let scores: Vec<f64> = scores.into_iter().map(f64::from).collect();
+        let expected: Vec<usize> = scores
+            .iter()
+            .map(|s| 1 + scores.iter().filter(|o| if higher { *o > s } else { *o < s }).count())
+            .collect();
+        prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), expected);
+    }
+}
