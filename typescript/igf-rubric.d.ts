@@ -2766,6 +2766,10 @@ export interface Ranking {
  */
 export interface Weights {
   /**
+   * For AHP: the comparisons not made, with the values that completed them.
+   */
+  completed?: Completion[];
+  /**
    * For AHP: the consistency of the comparisons.
    */
   consistency?: Consistency | null;
@@ -2774,6 +2778,24 @@ export interface Weights {
    * One weight per criterion, each `>= 0`, summing to 1.
    */
   values: number[];
+}
+/**
+ * A comparison AHP completed: the value that makes the completed matrix most consistent
+ * (Bozóki, Fülöp and Rónyai 2010).
+ */
+export interface Completion {
+  /**
+   * The column's criterion, from 1.
+   */
+  column: number;
+  /**
+   * The row's criterion, from 1.
+   */
+  row: number;
+  /**
+   * The value completed.
+   */
+  value: number;
 }
 /**
  * The consistency of an AHP comparison matrix (Saaty 1980).

@@ -36,6 +36,6 @@ pub use sensitivity::{
     Method, RankAcceptability, Sampling, WeightInterval, one_at_a_time, rank_acceptability,
 };
 pub use weights::{
-    Consistency, PairwiseMatrix, PriorityMethod, Weights, WeightsMethod, ahp, critic, entropy,
-    equal, rank_order_centroid, rank_reciprocal, rank_sum,
+    Completion, Consistency, PairwiseMatrix, PriorityMethod, Weights, WeightsMethod, ahp, critic,
+    entropy, equal, rank_order_centroid, rank_reciprocal, rank_sum,
 };

@@ -57,6 +57,22 @@ pub struct Weights {
     /// For AHP: the consistency of the comparisons.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consistency: Option<Consistency>,
+    /// For AHP: the comparisons not made, with the values that completed them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub completed: Vec<Completion>,
+}
+
+/// A comparison AHP completed: the value that makes the completed matrix most consistent
+/// (Bozóki, Fülöp and Rónyai 2010).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Completion {
+    /// The row's criterion, from 1.
+    pub row: usize,
+    /// The column's criterion, from 1.
+    pub column: usize,
+    /// The value completed.
+    pub value: f64,
 }
 
 /// The consistency of an AHP comparison matrix (Saaty 1980).
@@ -107,6 +123,7 @@ fn normalised(
         method,
         values: raw.iter().map(|v| v / total).collect(),
         consistency: None,
+        completed: Vec::new(),
     })
 }
 
@@ -190,6 +207,7 @@ impl Weights {
             method: groups.method,
             values,
             consistency: groups.consistency.clone(),
+            completed: groups.completed.clone(),
         })
     }
 }
@@ -209,6 +227,7 @@ pub fn equal(n: usize) -> Result<Weights, Error> {
         method: WeightsMethod::Equal,
         values: vec![1.0 / n as f64; n],
         consistency: None,
+        completed: Vec::new(),
     })
 }
 
@@ -305,15 +324,18 @@ pub fn rank_reciprocal(ranks: &[usize]) -> Result<Weights, Error> {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct PairwiseMatrix {
     values: Vec<Vec<f64>>,
+    /// Comparisons not given, above the diagonal (`i < j`), completed by [`ahp`].
+    missing: Vec<(usize, usize)>,
 }
 
 impl PairwiseMatrix {
-    /// The matrix from its rows; a missing comparison is `None`.
+    /// The matrix from its rows; a comparison not made is `None` in both `(i, j)` and `(j, i)`
+    /// (one given fills the other with its reciprocal), and [`ahp`] completes it.
     ///
     /// # Errors
-    /// [`Error::InvalidData`] for a matrix that is not square, a missing comparison (an
-    /// incomplete matrix is not completed here: give every comparison), a diagonal other than
-    /// 1, a value outside 1/9 .. 9, or `a_ji` not `1 / a_ij` (to 1e-9), naming the cell.
+    /// [`Error::InvalidData`] for a matrix that is not square, a diagonal other than 1, a value
+    /// outside 1/9 .. 9, `a_ji` not `1 / a_ij` (to 1e-9), naming the cell, or comparisons that
+    /// leave a criterion unconnected to the others (nothing could weigh it).
     pub fn new(rows: Vec<Vec<Option<f64>>>) -> Result<PairwiseMatrix, Error> {
         let invalid = |reason: String| Error::InvalidData {
             statistic: "AHP comparisons",
@@ -326,15 +348,17 @@ impl PairwiseMatrix {
             ));
         }
         let mut values = vec![vec![1.0; n]; n];
+        let mut missing = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             for (j, cell) in row.iter().enumerate() {
-                let Some(v) = cell else {
-                    return Err(invalid(format!(
-                        "comparison ({}, {}) is missing; give every comparison (or its reciprocal)",
-                        i.saturating_add(1),
-                        j.saturating_add(1)
-                    )));
+                let mirror = rows.get(j).and_then(|r| r.get(i)).copied().flatten();
+                let Some(v) = cell.or(mirror.map(|m| 1.0 / m)).as_ref().copied() else {
+                    if i < j {
+                        missing.push((i, j));
+                    }
+                    continue;
                 };
+                let v = &v;
                 if i == j && (*v - 1.0).abs() > 1e-12 {
                     return Err(invalid(format!(
                         "comparison ({}, {}) compares a criterion with itself and must be 1, found {v}",
@@ -364,7 +388,73 @@ impl PairwiseMatrix {
                 }
             }
         }
-        Ok(PairwiseMatrix { values })
+        // Every criterion must be reachable from the first through comparisons made.
+        let mut reached = vec![false; n];
+        let mut stack = vec![0usize];
+        while let Some(i) = stack.pop() {
+            if reached.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            if let Some(r) = reached.get_mut(i) {
+                *r = true;
+            }
+            for j in 0..n {
+                let known = j != i && !missing.contains(&(i.min(j), i.max(j)));
+                if known && !reached.get(j).copied().unwrap_or(true) {
+                    stack.push(j);
+                }
+            }
+        }
+        if let Some(lost) = reached.iter().position(|r| !r) {
+            return Err(invalid(format!(
+                "criterion {} is not compared, directly or through others, with criterion 1: no completion can weigh it",
+                lost.saturating_add(1)
+            )));
+        }
+        Ok(PairwiseMatrix { values, missing })
+    }
+
+    /// The matrix from the comparisons above the diagonal, row by row, `None` where a
+    /// comparison was not made; [`ahp`] completes those.
+    ///
+    /// # Errors
+    /// As for [`PairwiseMatrix::from_upper`].
+    pub fn from_upper_partial(upper: &[Option<f64>]) -> Result<PairwiseMatrix, Error> {
+        let n = (1..=64usize)
+            .find(|n| n.saturating_mul(n.saturating_sub(1)) / 2 == upper.len())
+            .ok_or_else(|| Error::InvalidData {
+                statistic: "AHP comparisons",
+                reason: format!("{} comparisons is not n(n-1)/2 for any n", upper.len()),
+            })?;
+        let mut rows = vec![vec![Some(1.0); n]; n];
+        let mut next = upper.iter();
+        for i in 0..n {
+            for j in i.saturating_add(1)..n {
+                let v = next.next().copied().flatten();
+                if let Some(cell) = rows.get_mut(i).and_then(|r| r.get_mut(j)) {
+                    *cell = v;
+                }
+                if let Some(cell) = rows.get_mut(j).and_then(|r| r.get_mut(i)) {
+                    *cell = v.map(|v| 1.0 / v);
+                }
+            }
+        }
+        PairwiseMatrix::new(rows)
+    }
+
+    /// The comparisons not made, as `(row, column)` above the diagonal, from 0.
+    #[must_use]
+    pub fn missing(&self) -> &[(usize, usize)] {
+        &self.missing
+    }
+
+    fn set(&mut self, (i, j): (usize, usize), value: f64) {
+        if let Some(cell) = self.values.get_mut(i).and_then(|r| r.get_mut(j)) {
+            *cell = value;
+        }
+        if let Some(cell) = self.values.get_mut(j).and_then(|r| r.get_mut(i)) {
+            *cell = 1.0 / value;
+        }
     }
 
     /// The matrix from the comparisons above the diagonal, row by row (`n(n-1)/2` values:
@@ -424,10 +514,16 @@ impl PairwiseMatrix {
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// An incomplete matrix (comparisons not made, [`PairwiseMatrix::missing`]) is completed
+/// first by the optimal completion of Bozóki, Fülöp and Rónyai (2010), the method AHPy uses,
+/// and the values used are listed in [`Weights::completed`].
+///
 /// # Errors
 /// [`Error::InvalidData`] for more than 15 criteria (Saaty's random index stops there).
 pub fn ahp(comparisons: &PairwiseMatrix, priorities: PriorityMethod) -> Result<Weights, Error> {
     const STATISTIC: &str = "AHP weights";
+    let (completed_matrix, completed) = complete(comparisons);
+    let comparisons = &completed_matrix;
     let n = comparisons.n();
     let Some(random_index) = RANDOM_INDEX.get(n.saturating_sub(1)).copied() else {
         return Err(Error::InvalidData {
@@ -440,31 +536,10 @@ pub fn ahp(comparisons: &PairwiseMatrix, priorities: PriorityMethod) -> Result<W
             .map(|i| (0..n).fold(0.0, |s, j| s + comparisons.at(i, j).ln()) / n as f64)
             .map(f64::exp)
             .collect(),
-        PriorityMethod::Eigenvector => {
-            let mut w = vec![1.0 / n as f64; n];
-            for _ in 0..10_000 {
-                let next: Vec<f64> = (0..n)
-                    .map(|i| {
-                        (0..n).fold(0.0, |s, j| {
-                            s + comparisons.at(i, j) * w.get(j).copied().unwrap_or(0.0)
-                        })
-                    })
-                    .collect();
-                let total = next.iter().fold(0.0, |s, v| s + v);
-                let next: Vec<f64> = next.iter().map(|v| v / total).collect();
-                let change = next
-                    .iter()
-                    .zip(&w)
-                    .fold(0.0_f64, |m, (a, b)| m.max((a - b).abs()));
-                w = next;
-                if change < 1e-15 {
-                    break;
-                }
-            }
-            w
-        }
+        PriorityMethod::Eigenvector => principal(comparisons),
     };
     let mut weights = normalised(WeightsMethod::Ahp { priorities }, raw, STATISTIC)?;
+    weights.completed = completed;
     let w = &weights.values;
     let lambda_max = (0..n)
         .map(|i| {
@@ -501,6 +576,106 @@ pub fn ahp(comparisons: &PairwiseMatrix, priorities: PriorityMethod) -> Result<W
         verdict,
     });
     Ok(weights)
+}
+
+/// The principal right eigenvector of a comparison matrix, normalised to sum to 1 (power
+/// iteration until no component moves by 1e-15).
+fn principal(comparisons: &PairwiseMatrix) -> Vec<f64> {
+    let n = comparisons.n();
+    let mut w = vec![1.0 / n as f64; n];
+    for _ in 0..10_000 {
+        let next: Vec<f64> = (0..n)
+            .map(|i| {
+                (0..n).fold(0.0, |s, j| {
+                    s + comparisons.at(i, j) * w.get(j).copied().unwrap_or(0.0)
+                })
+            })
+            .collect();
+        let total = next.iter().fold(0.0, |s, v| s + v);
+        let next: Vec<f64> = next.iter().map(|v| v / total).collect();
+        let change = next
+            .iter()
+            .zip(&w)
+            .fold(0.0_f64, |m, (a, b)| m.max((a - b).abs()));
+        w = next;
+        if change < 1e-15 {
+            break;
+        }
+    }
+    w
+}
+
+/// The principal eigenvalue `λ_max` of a comparison matrix.
+fn lambda_max(comparisons: &PairwiseMatrix) -> f64 {
+    let w = principal(comparisons);
+    let n = comparisons.n();
+    (0..n)
+        .map(|i| {
+            (0..n).fold(0.0, |s, j| {
+                s + comparisons.at(i, j) * w.get(j).copied().unwrap_or(0.0)
+            }) / w.get(i).copied().unwrap_or(1.0)
+        })
+        .fold(0.0, |s, v| s + v)
+        / n as f64
+}
+
+/// The optimal completion of Bozóki, Fülöp and Rónyai (2010): the missing comparisons, in
+/// turn, set to the value that minimises `λ_max` (which is convex in their logarithms), by
+/// golden-section search over 1/1000 .. 1000 in log scale, sweep after sweep until no value
+/// moves by more than 1e-10 (relative) or 200 sweeps. Missing comparisons start at 1.
+fn complete(comparisons: &PairwiseMatrix) -> (PairwiseMatrix, Vec<Completion>) {
+    let mut matrix = comparisons.clone();
+    let missing = comparisons.missing.clone();
+    if missing.is_empty() {
+        return (matrix, Vec::new());
+    }
+    for cell in &missing {
+        matrix.set(*cell, 1.0);
+    }
+    let ratio = (5.0_f64.sqrt() - 1.0) / 2.0;
+    for _ in 0..200 {
+        let mut moved = 0.0_f64;
+        for cell in &missing {
+            let before = matrix.at(cell.0, cell.1).ln();
+            let mut at = |t: f64| {
+                matrix.set(*cell, t.exp());
+                lambda_max(&matrix)
+            };
+            let (mut a, mut b) = (-(1000.0_f64.ln()), 1000.0_f64.ln());
+            let (mut c, mut d) = (b - ratio * (b - a), a + ratio * (b - a));
+            let (mut fc, mut fd) = (at(c), at(d));
+            while b - a > 1e-12 {
+                if fc < fd {
+                    b = d;
+                    d = c;
+                    fd = fc;
+                    c = b - ratio * (b - a);
+                    fc = at(c);
+                } else {
+                    a = c;
+                    c = d;
+                    fc = fd;
+                    d = a + ratio * (b - a);
+                    fd = at(d);
+                }
+            }
+            let best = 0.5 * (a + b);
+            matrix.set(*cell, best.exp());
+            moved = moved.max((best - before).abs());
+        }
+        if moved < 1e-10 {
+            break;
+        }
+    }
+    let completed = missing
+        .iter()
+        .map(|(i, j)| Completion {
+            row: i.saturating_add(1),
+            column: j.saturating_add(1),
+            value: matrix.at(*i, *j),
+        })
+        .collect();
+    (matrix, completed)
 }
 
 /// Entropy weights from a decision matrix of positive values: each column's shares

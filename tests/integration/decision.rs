@@ -190,12 +190,10 @@ fn saatys_worked_example_and_the_geometric_mean() {
         "{}",
         verdict.verdict
     );
-    let missing =
-        PairwiseMatrix::new(vec![vec![Some(1.0), None], vec![Some(0.5), Some(1.0)]]).unwrap_err();
-    assert_eq!(
-        missing.to_string(),
-        "AHP comparisons: comparison (1, 2) is missing; give every comparison (or its reciprocal)"
-    );
+    // One side of a comparison given: the other is its reciprocal.
+    let half =
+        PairwiseMatrix::new(vec![vec![Some(1.0), None], vec![Some(0.5), Some(1.0)]]).unwrap();
+    assert!(half.missing().is_empty());
     let off_scale = PairwiseMatrix::from_upper(&[12.0]).unwrap_err();
     assert!(off_scale.to_string().contains("outside Saaty's 1/9 .. 9"));
 }
@@ -382,4 +380,29 @@ proptest! {
             .collect();
         prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), expected);
     }
+}
+
+#[test]
+fn an_incomplete_matrix_is_completed_to_its_consistent_value() {
+    // a12 = 2 and a23 = 3 given, a13 missing: the completion that minimises lambda_max is the
+    // consistent a13 = 6, so CR = 0 and the weights are 6/10, 3/10, 1/10.
+    let comparisons = PairwiseMatrix::from_upper_partial(&[Some(2.0), None, Some(3.0)]).unwrap();
+    assert_eq!(comparisons.missing(), &[(0, 2)]);
+    let w = ahp(&comparisons, PriorityMethod::Eigenvector).unwrap();
+    assert!(
+        (w.completed[0].value - 6.0).abs() < 1e-6,
+        "{:?}",
+        w.completed
+    );
+    assert_eq!((w.completed[0].row, w.completed[0].column), (1, 3));
+    for (got, want) in w.values.iter().zip([0.6, 0.3, 0.1]) {
+        assert!((got - want).abs() < 1e-7, "{:?}", w.values);
+    }
+    assert!(w.consistency.unwrap().ratio < 1e-9);
+    // A criterion compared with nobody cannot be weighted.
+    let lost = PairwiseMatrix::from_upper_partial(&[Some(2.0), None, None]).unwrap_err();
+    assert!(
+        lost.to_string().contains("criterion 3 is not compared"),
+        "{lost}"
+    );
 }
