@@ -463,26 +463,8 @@ impl PairwiseMatrix {
     /// # Errors
     /// As for [`PairwiseMatrix::new`], and for a count that is no `n(n-1)/2`.
     pub fn from_upper(upper: &[f64]) -> Result<PairwiseMatrix, Error> {
-        let n = (1..=64usize)
-            .find(|n| n.saturating_mul(n.saturating_sub(1)) / 2 == upper.len())
-            .ok_or_else(|| Error::InvalidData {
-                statistic: "AHP comparisons",
-                reason: format!("{} comparisons is not n(n-1)/2 for any n", upper.len()),
-            })?;
-        let mut rows = vec![vec![Some(1.0); n]; n];
-        let mut next = upper.iter();
-        for i in 0..n {
-            for j in i.saturating_add(1)..n {
-                let v = next.next().copied().unwrap_or(1.0);
-                if let Some(cell) = rows.get_mut(i).and_then(|r| r.get_mut(j)) {
-                    *cell = Some(v);
-                }
-                if let Some(cell) = rows.get_mut(j).and_then(|r| r.get_mut(i)) {
-                    *cell = Some(1.0 / v);
-                }
-            }
-        }
-        PairwiseMatrix::new(rows)
+        let given: Vec<Option<f64>> = upper.iter().copied().map(Some).collect();
+        PairwiseMatrix::from_upper_partial(&given)
     }
 
     fn n(&self) -> usize {
