@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use igf_rubric::decision::{
-    CriterionType, DecisionMatrix, Method, Normalisation, Sampling, rank_acceptability, topsis,
-    vikor,
+    CriterionType, DecisionMatrix, Method, Normalisation, Sampling, Tables, rank_acceptability,
+    topsis, vikor,
 };
 
 /// The matrix `scripts/mcdm_bench.py` builds: `x_ij = 1 + ((i * 7919 + j * 104729) mod 1000) /
@@ -59,6 +59,21 @@ fn methods(c: &mut Criterion) {
     group.bench_function("topsis/minmax/100000x20", |b| {
         b.iter(|| topsis(black_box(&big), black_box(&weights), Normalisation::MinMax).unwrap())
     });
+    // What `pymcdm` computes: scores (here with ranks, ideal points and distances too), not
+    // the weighted matrix.
+    for (name, normalisation) in [
+        ("vector", Normalisation::Vector),
+        ("minmax", Normalisation::MinMax),
+    ] {
+        let method = Method::Topsis { normalisation };
+        group.bench_function(format!("topsis/{name}-no-table/100000x20"), |b| {
+            b.iter(|| {
+                method
+                    .rank_with(black_box(&big), black_box(&weights), Tables::Omit)
+                    .unwrap()
+            })
+        });
+    }
     group.bench_function("vikor/100000x20", |b| {
         b.iter(|| vikor(black_box(&big), black_box(&weights), 0.5).unwrap())
     });

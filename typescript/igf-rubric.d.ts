@@ -555,7 +555,10 @@ export type FeedbackTarget =
 export type RankingDetails =
   | {
       method: "weighted";
-      normalised: Table;
+      /**
+       * The normalised matrix (left out on request: [`Tables::Omit`]).
+       */
+      normalised?: Table | null;
     }
   | {
       /**
@@ -575,7 +578,10 @@ export type RankingDetails =
        * Each subject's distance to the ideal.
        */
       to_ideal: number[];
-      weighted: Table;
+      /**
+       * The normalised matrix, weighted (left out on request: [`Tables::Omit`]).
+       */
+      weighted?: Table | null;
     }
   | {
       /**

@@ -4,27 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::matrix::Table;
-use super::matrix::invalid;
-use super::{CriterionType, DecisionMatrix};
+use super::matrix::{Table, invalid};
+use super::normalise::{Normaliser, column_range, fold_lanes};
+use super::{CriterionType, DecisionMatrix, Normalisation};
 use crate::error::Error;
-
-/// How a column is brought to a common scale before weighting (as `pymcdm` names them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Normalisation {
-    /// The values as they are; a cost `x` becomes `max - x`.
-    None,
-    /// `(x - min)/(max - min)`, a cost `(max - x)/(max - min)`; a constant column is all 1.
-    MinMax,
-    /// `x / ‖x‖`, a cost `1 - x / ‖x‖`.
-    Vector,
-    /// `x / Σx`, a cost `(1/x) / Σ(1/x)` (positive values only).
-    Sum,
-    /// `x / max`, a cost `min / x` (positive values only).
-    Max,
-}
 
 /// A ranking by one method: scores, ranks and the values it went through.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -42,6 +25,24 @@ pub struct Ranking {
     pub details: RankingDetails,
 }
 
+/// Whether a method keeps its subjects-by-criteria table (the normalised or weighted matrix)
+/// in its details. The per-subject and per-criterion values are always kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Tables {
+    /// Keep it: the result explains itself to the last cell.
+    #[default]
+    Keep,
+    /// Leave it out: for large matrices and repeated runs.
+    Omit,
+}
+
+impl Tables {
+    fn keep(self, table: impl FnOnce() -> Table) -> Option<Table> {
+        (self == Tables::Keep).then(table)
+    }
+}
+
 /// A method's intermediate values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "method")]
@@ -49,13 +50,15 @@ pub struct Ranking {
 pub enum RankingDetails {
     /// Weighted sum or product: the normalised matrix.
     Weighted {
-        /// The normalised matrix.
-        normalised: Table,
+        /// The normalised matrix (left out on request: [`Tables::Omit`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        normalised: Option<Table>,
     },
     /// TOPSIS.
     Topsis {
-        /// The normalised matrix, weighted.
-        weighted: Table,
+        /// The normalised matrix, weighted (left out on request: [`Tables::Omit`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weighted: Option<Table>,
         /// The ideal point (best weighted value per criterion).
         ideal: Vec<f64>,
         /// The anti-ideal point.
@@ -92,14 +95,14 @@ pub enum RankingDetails {
     },
 }
 
-/// Ranks of `scores` from 1, ties (equal to 1e-12, relative) sharing the better rank; sorting,
-/// so `O(m log m)`.
+/// Ranks of `scores` from 1, ties (equal to 1e-12, relative) sharing the better rank; a radix
+/// sort, so `O(m)`.
 #[must_use]
 pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0);
     let at = |i: usize| scores.get(i).copied().unwrap_or(0.0);
-    // Sorting integer keys that order as the floats do (IEEE 754 total order) is faster than
-    // comparing floats.
+    // Integer keys that order as the floats do (IEEE 754 total order), radix-sorted; the sort is
+    // stable, so equal scores keep the matrix's order.
     let key = |x: f64| {
         let bits = x.to_bits();
         if bits >> 63 == 1 {
@@ -108,16 +111,21 @@ pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
             bits | (1 << 63)
         }
     };
-    let mut keyed: Vec<(u64, usize)> = scores
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (key(if higher_is_better { -s } else { *s }), i))
+    let full = |i: usize| key(if higher_is_better { -at(i) } else { at(i) });
+    // Radix-sort by the key's upper half (four byte passes at most), then put each run that
+    // shares it (values equal to about 1e-6, relative) in the full key's order.
+    let mut keyed: Vec<(u32, usize)> = (0..scores.len())
+        .map(|i| ((full(i) >> 32) as u32, i))
         .collect();
-    keyed.sort_unstable();
-    let order = keyed.into_iter().map(|(_, i)| i);
+    radsort::sort_by_key(&mut keyed, |(k, _)| *k);
+    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if !run.is_sorted_by_key(|(_, i)| full(*i)) {
+            run.sort_unstable_by_key(|(_, i)| (full(*i), *i));
+        }
+    }
     let mut ranks = vec![0; scores.len()];
     let mut leader: Option<(f64, usize)> = None;
-    for (position, i) in order.enumerate() {
+    for (position, (_, i)) in keyed.into_iter().enumerate() {
         let rank = match leader {
             Some((value, rank)) if same(value, at(i)) => rank,
             _ => {
@@ -146,113 +154,6 @@ fn check_weights(matrix: &DecisionMatrix, weights: &[f64]) -> Result<(), Error> 
         ));
     }
     Ok(())
-}
-
-/// How one column maps to its normalised values: `x · scale + shift`, or `scale / x`.
-#[derive(Clone, Copy)]
-enum ColumnMap {
-    Affine(f64, f64),
-    Reciprocal(f64),
-}
-
-impl ColumnMap {
-    fn apply(self, x: f64) -> f64 {
-        match self {
-            ColumnMap::Affine(scale, shift) => x * scale + shift,
-            ColumnMap::Reciprocal(scale) => scale / x,
-        }
-    }
-}
-
-/// Each column's normalisation, from one pass over the matrix.
-fn column_maps(matrix: &DecisionMatrix, how: Normalisation) -> Result<Vec<ColumnMap>, Error> {
-    let n = matrix.criteria().len();
-    let (mut lo, mut hi) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n]);
-    let (mut sum, mut squares, mut reciprocals) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    for row in matrix.values().iter_rows() {
-        for (j, x) in row.iter().enumerate() {
-            if let (Some(l), Some(h), Some(s), Some(q)) = (
-                lo.get_mut(j),
-                hi.get_mut(j),
-                sum.get_mut(j),
-                squares.get_mut(j),
-            ) {
-                *l = l.min(*x);
-                *h = h.max(*x);
-                *s += x;
-                *q += x * x;
-            }
-            if let Some(r) = reciprocals.get_mut(j) {
-                *r += 1.0 / x;
-            }
-        }
-    }
-    (0..n)
-        .map(|j| {
-            let cost = matrix.kind(j) == CriterionType::Cost;
-            let name = matrix.criteria().get(j).map_or("", |c| c.0.as_str());
-            let (l, h) = (
-                lo.get(j).copied().unwrap_or(0.0),
-                hi.get(j).copied().unwrap_or(0.0),
-            );
-            Ok(match how {
-                Normalisation::None if cost => ColumnMap::Affine(-1.0, h),
-                Normalisation::None => ColumnMap::Affine(1.0, 0.0),
-                Normalisation::MinMax if h > l && cost => {
-                    ColumnMap::Affine(-1.0 / (h - l), h / (h - l))
-                }
-                Normalisation::MinMax if h > l => ColumnMap::Affine(1.0 / (h - l), -l / (h - l)),
-                Normalisation::MinMax => ColumnMap::Affine(0.0, 1.0),
-                Normalisation::Vector => {
-                    let norm = squares.get(j).copied().unwrap_or(0.0).sqrt();
-                    if norm == 0.0 {
-                        return Err(invalid(format!(
-                            "criterion `{name}` is all 0, which vector normalisation cannot scale"
-                        )));
-                    }
-                    if cost {
-                        ColumnMap::Affine(-1.0 / norm, 1.0)
-                    } else {
-                        ColumnMap::Affine(1.0 / norm, 0.0)
-                    }
-                }
-                Normalisation::Sum | Normalisation::Max if l <= 0.0 => {
-                    return Err(invalid(format!(
-                        "criterion `{name}` has a value <= 0, which this normalisation cannot scale"
-                    )));
-                }
-                Normalisation::Sum if cost => {
-                    ColumnMap::Reciprocal(1.0 / reciprocals.get(j).copied().unwrap_or(1.0))
-                }
-                Normalisation::Sum => {
-                    ColumnMap::Affine(1.0 / sum.get(j).copied().unwrap_or(1.0), 0.0)
-                }
-                Normalisation::Max if cost => ColumnMap::Reciprocal(l),
-                Normalisation::Max => ColumnMap::Affine(1.0 / h, 0.0),
-            })
-        })
-        .collect()
-}
-
-/// The normalised matrix, each column scaled by `weights` when given.
-fn normalise(
-    matrix: &DecisionMatrix,
-    how: Normalisation,
-    weights: Option<&[f64]>,
-) -> Result<Table, Error> {
-    let maps = column_maps(matrix, how)?;
-    let n = maps.len();
-    let mut data = Vec::with_capacity(matrix.subjects().len().saturating_mul(n));
-    for row in matrix.values().iter_rows() {
-        for ((x, map), j) in row.iter().zip(&maps).zip(0..) {
-            let v = map.apply(*x);
-            data.push(match weights {
-                Some(w) => v * w.get(j).copied().unwrap_or(0.0),
-                None => v,
-            });
-        }
-    }
-    Ok(Table::from_data(n, data))
 }
 
 fn finished(
@@ -287,17 +188,28 @@ pub fn weighted_sum(
     weights: &[f64],
     normalisation: Normalisation,
 ) -> Result<Ranking, Error> {
+    weighted_sum_with(matrix, weights, normalisation, Tables::Keep)
+}
+
+pub(crate) fn weighted_sum_with(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+    tables: Tables,
+) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
-    let normalised = normalise(matrix, normalisation, None)?;
-    let scores = normalised
-        .iter_rows()
-        .map(|row| row.iter().zip(weights).fold(0.0, |s, (x, w)| s + x * w))
-        .collect();
+    let normaliser = Normaliser::new(matrix, normalisation)?;
+    let mut scores = Vec::with_capacity(matrix.subjects().len());
+    normaliser.for_each_row(matrix, None, |row| {
+        scores.push(row.iter().zip(weights).fold(0.0, |s, (x, w)| s + x * w));
+    });
     finished(
         format!("weighted sum ({normalisation:?})"),
         scores,
         true,
-        RankingDetails::Weighted { normalised },
+        RankingDetails::Weighted {
+            normalised: tables.keep(|| normaliser.table(matrix, None)),
+        },
     )
 }
 
@@ -310,31 +222,46 @@ pub fn weighted_product(
     weights: &[f64],
     normalisation: Normalisation,
 ) -> Result<Ranking, Error> {
+    weighted_product_with(matrix, weights, normalisation, Tables::Keep)
+}
+
+pub(crate) fn weighted_product_with(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+    tables: Tables,
+) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
-    let normalised = normalise(matrix, normalisation, None)?;
-    if normalised.iter_rows().flatten().any(|v| *v < 0.0) {
+    let normaliser = Normaliser::new(matrix, normalisation)?;
+    let mut scores = Vec::with_capacity(matrix.subjects().len());
+    let mut negative = false;
+    normaliser.for_each_row(matrix, None, |row| {
+        negative |= row.iter().any(|v| *v < 0.0);
+        let product = row
+            .iter()
+            .zip(weights)
+            .fold(1.0, |s, (x, w)| s * x.powf(*w));
+        scores.push(product);
+    });
+    if negative {
         return Err(invalid(
             "the weighted product needs values >= 0 after normalisation".to_owned(),
         ));
     }
-    let scores = normalised
-        .iter_rows()
-        .map(|row| {
-            row.iter()
-                .zip(weights)
-                .fold(1.0, |s, (x, w)| s * x.powf(*w))
-        })
-        .collect();
     finished(
         format!("weighted product ({normalisation:?})"),
         scores,
         true,
-        RankingDetails::Weighted { normalised },
+        RankingDetails::Weighted {
+            normalised: tables.keep(|| normaliser.table(matrix, None)),
+        },
     )
 }
 
 /// TOPSIS (Hwang and Yoon 1981): closeness `D⁻ / (D⁺ + D⁻)` to the ideal point of the
-/// weighted normalised matrix. With every subject equal, each scores 0.5.
+/// weighted normalised matrix. With every subject equal, each scores 0.5. The details keep the
+/// weighted matrix ([`Method::rank_with`](super::Method::rank_with) can leave it out: TOPSIS
+/// then makes two passes over the matrix and holds nothing of its size).
 ///
 /// # Errors
 /// As for [`weighted_sum`].
@@ -343,39 +270,77 @@ pub fn topsis(
     weights: &[f64],
     normalisation: Normalisation,
 ) -> Result<Ranking, Error> {
+    topsis_with(matrix, weights, normalisation, Tables::Keep)
+}
+
+pub(crate) fn topsis_with(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+    tables: Tables,
+) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
-    let weighted = normalise(matrix, normalisation, Some(weights))?;
-    let n = weights.len();
-    let (mut ideal, mut anti_ideal) = (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]);
-    for row in weighted.iter_rows() {
-        for ((x, hi), lo) in row.iter().zip(ideal.iter_mut()).zip(anti_ideal.iter_mut()) {
-            *hi = hi.max(*x);
-            *lo = lo.min(*x);
+    let normaliser = Normaliser::new(matrix, normalisation)?;
+    // The maps are monotone, so the ideal points follow from the columns' extremes.
+    let (anti_ideal, ideal) = normaliser.extremes(weights);
+    let m = matrix.subjects().len();
+    let (mut to_ideal, mut to_anti_ideal) = (Vec::with_capacity(m), Vec::with_capacity(m));
+    let mut push = |lanes: [(f64, f64); 4]| {
+        let [a, b, c, d] = lanes.map(|(plus, _)| plus);
+        to_ideal.push(f64::sqrt((a + b) + (c + d)));
+        let [a, b, c, d] = lanes.map(|(_, minus)| minus);
+        to_anti_ideal.push(f64::sqrt((a + b) + (c + d)));
+    };
+    let squares = |(plus, minus): (f64, f64), to_ideal: f64, to_anti_ideal: f64| {
+        (
+            plus + to_ideal * to_ideal,
+            minus + to_anti_ideal * to_anti_ideal,
+        )
+    };
+    if let Some(affine) = normaliser.weighted_affine(weights) {
+        // A weighted value less a point is `x · a + (b - point)`: straight from the raw row.
+        let scale: Vec<f64> = affine.iter().map(|(a, _)| *a).collect();
+        let to_hi: Vec<f64> = affine
+            .iter()
+            .zip(&ideal)
+            .map(|((_, b), hi)| b - hi)
+            .collect();
+        let to_lo: Vec<f64> = affine
+            .iter()
+            .zip(&anti_ideal)
+            .map(|((_, b), lo)| b - lo)
+            .collect();
+        for row in matrix.values().iter_rows() {
+            push(fold_lanes(
+                (0.0, 0.0),
+                row,
+                [&scale, &to_hi, &to_lo],
+                |acc, x, [a, hi, lo]| squares(acc, x * a + hi, x * a + lo),
+            ));
         }
-    }
-    let m = weighted.rows();
-    let (mut to_ideal, mut to_anti_ideal, mut scores) = (
-        Vec::with_capacity(m),
-        Vec::with_capacity(m),
-        Vec::with_capacity(m),
-    );
-    for row in weighted.iter_rows() {
-        let (mut plus, mut minus) = (0.0, 0.0);
-        for ((x, hi), lo) in row.iter().zip(&ideal).zip(&anti_ideal) {
-            plus += (x - hi) * (x - hi);
-            minus += (x - lo) * (x - lo);
-        }
-        let (plus, minus) = (plus.sqrt(), minus.sqrt());
-        scores.push(if plus + minus > 0.0 {
-            minus / (plus + minus)
-        } else {
-            0.5
+    } else {
+        normaliser.for_each_row(matrix, Some(weights), |row| {
+            push(fold_lanes(
+                (0.0, 0.0),
+                row,
+                [&ideal, &anti_ideal],
+                |acc, x, [hi, lo]| squares(acc, x - hi, x - lo),
+            ));
         });
-        to_ideal.push(plus);
-        to_anti_ideal.push(minus);
     }
+    let scores = to_ideal
+        .iter()
+        .zip(&to_anti_ideal)
+        .map(|(plus, minus)| {
+            if plus + minus > 0.0 {
+                minus / (plus + minus)
+            } else {
+                0.5
+            }
+        })
+        .collect();
     let details = RankingDetails::Topsis {
-        weighted,
+        weighted: tables.keep(|| normaliser.table(matrix, Some(weights))),
         ideal,
         anti_ideal,
         to_ideal,
@@ -399,16 +364,10 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
         return Err(invalid(format!("VIKOR's v must lie in [0, 1], found {v}")));
     }
     let n = weights.len();
-    let (mut best, mut worst) = (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]);
-    for row in matrix.values().iter_rows() {
-        for ((x, hi), lo) in row.iter().zip(best.iter_mut()).zip(worst.iter_mut()) {
-            *hi = hi.max(*x);
-            *lo = lo.min(*x);
-        }
-    }
+    let (worst, best) = column_range(matrix.values());
     // Each criterion's term is `w_j (f*_j - f_ij) / (f*_j - f⁻_j)` on the values with costs as
     // `max - x`, which is `x · scale + shift` on the raw value; a constant criterion adds 0.
-    let terms: Vec<(f64, f64)> = (0..n)
+    let (scale, shift): (Vec<f64>, Vec<f64>) = (0..n)
         .map(|j| {
             let (hi, lo, w) = (
                 best.get(j).copied().unwrap_or(0.0),
@@ -427,14 +386,21 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
     let m = matrix.subjects().len();
     let (mut s, mut r) = (Vec::with_capacity(m), Vec::with_capacity(m));
     for row in matrix.values().iter_rows() {
-        let (mut sum, mut most) = (0.0_f64, 0.0_f64);
-        for (x, (scale, shift)) in row.iter().zip(&terms) {
-            let term = x * scale + shift;
-            sum += term;
-            most = most.max(term);
-        }
-        s.push(sum);
-        r.push(most);
+        let lanes = fold_lanes(
+            (0.0, 0.0),
+            row,
+            [&scale, &shift],
+            |(sum, most), x, [a, b]| {
+                let term = x * a + b;
+                (sum + term, if term > most { term } else { most })
+            },
+        );
+        let [a, b, c, d] = lanes.map(|(sum, _)| sum);
+        s.push((a + b) + (c + d));
+        r.push(lanes.iter().fold(
+            0.0,
+            |most, (_, lane)| if *lane > most { *lane } else { most },
+        ));
     }
     let spread = |x: &[f64]| {
         (

@@ -23,15 +23,17 @@
 mod agreement;
 mod matrix;
 mod methods;
+mod normalise;
 mod sensitivity;
 mod weights;
 
 pub use agreement::{borda, kendall_tau, spearman_rho};
 pub use matrix::{CriterionType, DecisionMatrix};
 pub use methods::{
-    Normalisation, Preference, PreferenceFunction, Ranking, RankingDetails, promethee_ii, ranks,
-    topsis, vikor, weighted_product, weighted_sum,
+    Preference, PreferenceFunction, Ranking, RankingDetails, Tables, promethee_ii, ranks, topsis,
+    vikor, weighted_product, weighted_sum,
 };
+pub use normalise::Normalisation;
 pub use sensitivity::{
     Method, RankAcceptability, Sampling, WeightInterval, one_at_a_time, rank_acceptability,
 };

@@ -8,9 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::matrix::invalid;
+use super::methods::{topsis_with, weighted_product_with, weighted_sum_with};
 use super::{
-    DecisionMatrix, Normalisation, PreferenceFunction, Ranking, promethee_ii, topsis, vikor,
-    weighted_product, weighted_sum,
+    DecisionMatrix, Normalisation, PreferenceFunction, Ranking, Tables, promethee_ii, vikor,
 };
 use crate::error::Error;
 
@@ -47,17 +47,53 @@ pub enum Method {
 }
 
 impl Method {
-    /// Ranks `matrix` with `weights` by this method.
+    /// Ranks `matrix` with `weights` by this method, the details complete.
     ///
     /// # Errors
     /// As for the method.
     pub fn rank(&self, matrix: &DecisionMatrix, weights: &[f64]) -> Result<Ranking, Error> {
+        self.rank_with(matrix, weights, Tables::Keep)
+    }
+
+    /// Ranks `matrix` with `weights` by this method, keeping its subjects-by-criteria table
+    /// in the details or not (the methods that have none ignore `tables`).
+    ///
+    /// ```
+    /// use igf_rubric::decision::{
+    ///     CriterionType, DecisionMatrix, Method, Normalisation, RankingDetails, Tables,
+    /// };
+    ///
+    /// let matrix = DecisionMatrix::new(
+    ///     vec!["a".into(), "b".into()],
+    ///     vec![("reach".into(), CriterionType::Benefit), ("cost".into(), CriterionType::Cost)],
+    ///     vec![vec![7.0, 300.0], vec![9.0, 500.0]],
+    /// )?;
+    /// let method = Method::Topsis { normalisation: Normalisation::Vector };
+    /// let lean = method.rank_with(&matrix, &[0.5, 0.5], Tables::Omit)?;
+    /// let full = method.rank(&matrix, &[0.5, 0.5])?;
+    /// assert_eq!(lean.ranks, full.ranks);
+    /// assert!(matches!(lean.details, RankingDetails::Topsis { weighted: None, .. }));
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for the method.
+    pub fn rank_with(
+        &self,
+        matrix: &DecisionMatrix,
+        weights: &[f64],
+        tables: Tables,
+    ) -> Result<Ranking, Error> {
         match self {
-            Method::WeightedSum { normalisation } => weighted_sum(matrix, weights, *normalisation),
-            Method::WeightedProduct { normalisation } => {
-                weighted_product(matrix, weights, *normalisation)
+            Method::WeightedSum { normalisation } => {
+                weighted_sum_with(matrix, weights, *normalisation, tables)
             }
-            Method::Topsis { normalisation } => topsis(matrix, weights, *normalisation),
+            Method::WeightedProduct { normalisation } => {
+                weighted_product_with(matrix, weights, *normalisation, tables)
+            }
+            Method::Topsis { normalisation } => {
+                topsis_with(matrix, weights, *normalisation, tables)
+            }
             Method::Vikor { v } => vikor(matrix, weights, *v),
             Method::PrometheeII { preferences } => promethee_ii(matrix, weights, preferences),
         }
@@ -100,7 +136,7 @@ pub fn one_at_a_time(
     }
     let total = weights.iter().fold(0.0, |s, w| s + w);
     let weights: Vec<f64> = weights.iter().map(|w| w / total).collect();
-    let base = method.rank(matrix, &weights)?.ranks;
+    let base = method.rank_with(matrix, &weights, Tables::Omit)?.ranks;
     let selected = |ranks: &[usize]| ranks.iter().map(|r| *r <= k).collect::<Vec<bool>>();
     let base_selection = selected(&base);
     let mut out = Vec::with_capacity(weights.len());
@@ -121,7 +157,7 @@ pub fn one_at_a_time(
                     }
                 })
                 .collect();
-            Ok(method.rank(matrix, &moved)?.ranks)
+            Ok(method.rank_with(matrix, &moved, Tables::Omit)?.ranks)
         };
         let holds_order = |x: f64| at(x).map(|r| r == base);
         let holds_selection = |x: f64| at(x).map(|r| selected(&r) == base_selection);
@@ -316,7 +352,7 @@ pub fn rank_acceptability(
         } else {
             declared.clone()
         };
-        let ranks = method.rank(matrix, &drawn)?.ranks;
+        let ranks = method.rank_with(matrix, &drawn, Tables::Omit)?.ranks;
         for (i, r) in ranks.iter().enumerate() {
             if let Some(cell) = counts
                 .get_mut(i)

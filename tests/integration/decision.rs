@@ -2,9 +2,9 @@
 //! `scripts/mcdm_fixtures.py`), and their laws.
 
 use igf_rubric::decision::{
-    CriterionType, DecisionMatrix, Normalisation, PairwiseMatrix, PreferenceFunction,
-    PriorityMethod, ahp, critic, entropy, kendall_tau, promethee_ii, spearman_rho, topsis, vikor,
-    weighted_product, weighted_sum,
+    CriterionType, DecisionMatrix, Method, Normalisation, PairwiseMatrix, PreferenceFunction,
+    PriorityMethod, RankingDetails, Tables, ahp, critic, entropy, kendall_tau, promethee_ii,
+    spearman_rho, topsis, vikor, weighted_product, weighted_sum,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -379,6 +379,54 @@ proptest! {
             .map(|s| 1 + scores.iter().filter(|o| if higher { *o > s } else { *o < s }).count())
             .collect();
         prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), expected);
+    }
+
+    /// The same for scores a billionth apart, which the sort separates only in the lower
+    /// half of their keys, around any base, of either sign.
+    #[test]
+    fn ranks_separate_close_scores(steps in prop::collection::vec(0u8..6, 1..60), base in -1e3f64..1e3, higher in any::<bool>()) {
+        let scores: Vec<f64> = steps.into_iter().map(|k| base + f64::from(k) * 1e-9 * base.abs().max(1.0)).collect();
+        let expected: Vec<usize> = scores
+            .iter()
+            .map(|s| 1 + scores.iter().filter(|o| if higher { *o > s } else { *o < s }).count())
+            .collect();
+        prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), expected);
+    }
+
+    /// Leaving the table out changes no score or rank; the table kept reproduces TOPSIS's
+    /// distances. A cost under sum and max normalisation takes the reciprocal path.
+    #[test]
+    fn leaving_the_table_out_changes_nothing((values, weights, _) in case()) {
+        let n = values[0].len();
+        let m = DecisionMatrix::new(
+            (0..values.len()).map(|i| format!("s{i}")).collect(),
+            (0..n).map(|j| (format!("c{j}"), if j == 0 { CriterionType::Cost } else { CriterionType::Benefit })).collect(),
+            values,
+        ).unwrap();
+        for normalisation in [Normalisation::None, Normalisation::MinMax, Normalisation::Vector, Normalisation::Sum, Normalisation::Max] {
+            for method in [
+                Method::WeightedSum { normalisation },
+                Method::WeightedProduct { normalisation },
+                Method::Topsis { normalisation },
+            ] {
+                let (Ok(full), Ok(lean)) = (method.rank(&m, &weights), method.rank_with(&m, &weights, Tables::Omit)) else {
+                    continue;
+                };
+                prop_assert_eq!(&full.scores, &lean.scores);
+                prop_assert_eq!(&full.ranks, &lean.ranks);
+                match (full.details, lean.details) {
+                    (RankingDetails::Topsis { weighted: Some(table), ideal, anti_ideal, to_ideal, .. }, RankingDetails::Topsis { weighted: None, .. }) => {
+                        for (row, d) in table.iter_rows().zip(&to_ideal) {
+                            let again = row.iter().zip(&ideal).map(|(x, h)| (x - h) * (x - h)).sum::<f64>().sqrt();
+                            prop_assert!((again - d).abs() < 1e-12, "{again} vs {d}");
+                            prop_assert!(row.iter().zip(&ideal).zip(&anti_ideal).all(|((x, h), l)| *l <= *x && *x <= *h));
+                        }
+                    }
+                    (RankingDetails::Weighted { normalised: Some(_) }, RankingDetails::Weighted { normalised: None }) => {}
+                    other => prop_assert!(false, "{other:?}"),
+                }
+            }
+        }
     }
 }
 
