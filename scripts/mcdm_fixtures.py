@@ -80,6 +80,38 @@ def ahp_case(i):
     }
 
 
+def incomplete_ahp_case(i):
+    """A comparison matrix with pairs left out (the given pairs stay connected: each criterion
+    after the first is compared with an earlier one), completed by AHPy's cyclic coordinates
+    (Bozoki, Fulop and Ronyai 2010) at its default tolerance, 1e-4."""
+    n = int(rng.integers(4, 8))
+    pairs = list(itertools.combinations(range(n), 2))
+    tree = {(int(rng.integers(0, k)), k) for k in range(1, n)}
+    upper, comparisons = [], {}
+    for a, b in pairs:
+        value = float(rng.choice(SCALE))
+        if (a, b) in tree or rng.random() < 0.5:
+            comparisons[(f"c{a}", f"c{b}")] = value
+            upper.append(value)
+        else:
+            upper.append(None)
+    compare = ahpy.Compare(f"incomplete_{i}", comparisons, precision=15, random_index="saaty")
+    # AHPy orders its matrix by each element's first appearance among the comparisons.
+    at = [compare._elements.index(f"c{k}") for k in range(n)]
+    matrix = np.array(compare._matrix, dtype=float)[np.ix_(at, at)]
+    return {
+        "name": f"incomplete_{i}",
+        "upper": upper,
+        "completed": [
+            {"row": a + 1, "column": b + 1, "value": float(matrix[a, b])}
+            for (a, b), given in zip(pairs, upper)
+            if given is None
+        ],
+        "weights": [float(compare.target_weights[f"c{k}"]) for k in range(n)],
+        "lambda_max": float(np.max(np.real(np.linalg.eigvals(matrix)))),
+    }
+
+
 def main():
     out = {
         "generated_by": "scripts/mcdm_fixtures.py",
@@ -88,6 +120,9 @@ def main():
         "note": "AHPy's 'saaty' random index is Saaty (2005); the crate uses Saaty (1980), so the fixture keeps lambda_max and the tests compare the consistency index.",
         "matrices": [matrix_case(i) for i in range(10)],
         "ahp": [ahp_case(i) for i in range(10)],
+        # Drawn after the cases above, so adding these changed none of them.
+        "ahp_incomplete": [incomplete_ahp_case(i) for i in range(10)],
+        "ahp_incomplete_note": "AHPy completes by cyclic coordinates with scipy's bounded Brent search and stops when the completed values move by less than 1e-4 (its default tolerance); the tests compare to that precision.",
     }
     path = ROOT / "tests" / "fixtures" / "mcdm.json"
     path.write_text(json.dumps(out, indent=1) + "\n")
