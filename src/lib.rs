@@ -76,7 +76,7 @@ pub use revision::{
 pub use rubric::{
     Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,
     FORMAT_VERSION, Gate, GateRule, Level, MAX_ID_LEN, MAX_SCALE_MAGNITUDE, Metric, Rubric,
-    RubricDoc, RubricKind, TotalScale, UnablePolicy,
+    RubricDoc, RubricKind, TotalScale, UnablePolicy, WeightDerivation, WeightInputs,
 };
 pub use rust_decimal::Decimal;
 pub use scoring::{

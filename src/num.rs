@@ -513,6 +513,30 @@ pub(crate) mod exact {
         }
     }
 
+    /// A list of decimals with gaps: `null` where a value is missing.
+    pub(crate) mod option_vec {
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            values: &[Option<Decimal>],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(values.iter().map(|v| v.map(|v| v.to_string())))
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<Option<Decimal>>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrap(#[serde(with = "super")] Decimal);
+            Ok(Vec::<Option<Wrap>>::deserialize(deserializer)?
+                .into_iter()
+                .map(|v| v.map(|Wrap(v)| v))
+                .collect())
+        }
+    }
+
     pub(crate) fn one() -> Decimal {
         Decimal::ONE
     }

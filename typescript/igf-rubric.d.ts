@@ -159,7 +159,7 @@ export type Direction = "higher_is_better" | "lower_is_better";
 /**
  * An exact decimal number > 0. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
  */
-export type PositiveDecimal = ((string | string | string | string) & string) | number;
+export type PositiveDecimal = string | number;
 /**
  * How a [`Metric::Count`] scores counts below its target.
  */
@@ -274,6 +274,75 @@ export type RoundingMode = "half_even" | "half_up" | "half_down" | "up" | "down"
  * What an "unable to assess" answer (or a missing answer to an optional criterion) does.
  */
 export type UnablePolicy = "renormalise" | "count_as_minimum" | "incomplete";
+/**
+ * What a weighting method was given.
+ */
+export type WeightInputs =
+  | {
+      kind: "none";
+    }
+  | {
+      kind: "given";
+      /**
+       * One value per criterion, `>= 0`, not all 0.
+       */
+      values: NonNegativeDecimal[];
+    }
+  | {
+      kind: "ranks";
+      /**
+       * Each criterion's rank, 1 the most important; ties share a rank.
+       */
+      ranks: PositiveCount[];
+    }
+  | {
+      kind: "comparisons";
+      /**
+       * The comparisons above the diagonal, row by row (`a_12, a_13, ..., a_23, ...`), each
+       * how many times more important the row's criterion is; `null` where not made.
+       */
+      upper: (PositiveDecimal | null)[];
+    }
+  | {
+      kind: "data";
+      /**
+       * E.g. `MAG panel 2026: 6 proposals x 8 criteria`.
+       */
+      source: string;
+    };
+/**
+ * How a set of weights was derived.
+ */
+export type WeightsMethod =
+  | {
+      method: "direct";
+    }
+  | {
+      method: "equal";
+    }
+  | {
+      method: "rank_order_centroid";
+    }
+  | {
+      method: "rank_sum";
+    }
+  | {
+      method: "rank_reciprocal";
+    }
+  | {
+      method: "ahp";
+      priorities: PriorityMethod;
+    }
+  | {
+      method: "entropy";
+    }
+  | {
+      method: "critic";
+    };
+/**
+ * How AHP priorities are read from a pairwise comparison matrix.
+ */
+export type PriorityMethod = "eigenvector" | "geometric_mean";
 /**
  * A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,
  * `{"yes_no": true}`, `{"count": 3}`, `{"percent": "87.5"}`,
@@ -631,39 +700,6 @@ export type RankingDetails =
  */
 export type Table = number[][];
 /**
- * How a set of weights was derived.
- */
-export type WeightsMethod =
-  | {
-      method: "direct";
-    }
-  | {
-      method: "equal";
-    }
-  | {
-      method: "rank_order_centroid";
-    }
-  | {
-      method: "rank_sum";
-    }
-  | {
-      method: "rank_reciprocal";
-    }
-  | {
-      method: "ahp";
-      priorities: PriorityMethod;
-    }
-  | {
-      method: "entropy";
-    }
-  | {
-      method: "critic";
-    };
-/**
- * How AHP priorities are read from a pairwise comparison matrix.
- */
-export type PriorityMethod = "eigenvector" | "geometric_mean";
-/**
  * How weights are sampled around the declared ones.
  */
 export type Sampling =
@@ -729,6 +765,11 @@ export interface Rubric {
    * The rubric's own version, e.g. `2021.1`; assessments name it.
    */
   version: string;
+  /**
+   * How derived weights were derived, one record per group (or the top level) whose
+   * criteria carry them ([`Rubric::with_weights`]).
+   */
+  weighting?: WeightDerivation[];
 }
 /**
  * A named range of the total, e.g. "recommend" from 60.
@@ -916,6 +957,47 @@ export interface TotalScale {
   direction?: Direction;
   max: Decimal;
   min: Decimal;
+}
+/**
+ * How the weights of one group's criteria (or of the top-level criteria) were derived.
+ *
+ * A rubric that loads has weights that are exactly the largest-remainder rounding of
+ * `derived` to `places`: each weight rounded down, the units left over given to the largest
+ * remainders (the earlier criterion among equal ones), so they add up to exactly 1. Where the
+ * inputs allow (direct, equal, rank-based and AHP weights), loading also derives the weights
+ * again from `inputs` and checks them against `derived` to 1e-9.
+ * See [`Rubric::with_weights`] for an example.
+ */
+export interface WeightDerivation {
+  /**
+   * For AHP: the consistency ratio (Saaty 1980 random index).
+   */
+  consistency_ratio?: NonNegativeDecimal | null;
+  /**
+   * The criteria, in the order of `derived` and of the inputs: every criterion of the group,
+   * each once.
+   *
+   * @minItems 1
+   */
+  criteria: [string, ...string[]];
+  /**
+   * The weights as derived, before rounding (each `>= 0`, together 1 to 1e-9).
+   */
+  derived: NonNegativeDecimal[];
+  /**
+   * The group whose criteria carry the weights; absent for the top-level criteria.
+   */
+  group?: Id | null;
+  inputs: WeightInputs;
+  method: WeightsMethod;
+  /**
+   * Who derived them, when, from what.
+   */
+  note?: string;
+  /**
+   * The decimal places the weights were rounded to (at most 10).
+   */
+  places: number;
 }
 /**
  * One assessor's assessment of one subject.

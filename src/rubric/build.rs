@@ -57,6 +57,7 @@ impl RubricDoc {
             gates: Vec::new(),
             bands: Vec::new(),
             panel: None,
+            weighting: Vec::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! validated when loaded.
 
 mod build;
+mod derivation;
 mod metric;
 mod rule;
 
@@ -11,6 +12,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use derivation::{WeightDerivation, WeightInputs};
 pub(crate) use metric::Fraction;
 pub use metric::{
     CountCurve, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES, Level, Metric,
@@ -73,6 +75,10 @@ pub struct RubricDoc {
     /// How panels using this rubric combine, rank and select, unless a panel says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub panel: Option<crate::aggregate::PanelRules>,
+    /// How derived weights were derived, one record per group (or the top level) whose
+    /// criteria carry them ([`Rubric::with_weights`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weighting: Vec<WeightDerivation>,
 }
 
 fn format_version() -> u32 {
@@ -338,6 +344,7 @@ impl TryFrom<RubricDoc> for Rubric {
         if let Some(rules) = &rubric.doc.panel {
             rules.validate(&rubric, &root.key("panel"))?;
         }
+        derivation::check(&rubric, &rubric.doc.weighting, &root.key("weighting"))?;
         Ok(rubric)
     }
 }

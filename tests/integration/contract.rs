@@ -206,6 +206,7 @@ const ORDER: &str = "the order of values across items (levels rise, bands fall, 
 const SUM: &str = "a rule on the sum or the ratios of several values";
 const RUBRIC: &str = "a rule that depends on the rubric the document is checked against";
 const WEIGHT: &str = "whether a weight is required depends on the metric's type";
+const DERIVED: &str = "recorded weights must be their derivation rounded, and its inputs must give it again: arithmetic across the document";
 const EXACT: &str = "whether a JSON number is held exactly by a 96-bit decimal (more than 28 significant digits, or beyond 7.9e28)";
 
 #[allow(clippy::too_many_lines)]
@@ -295,6 +296,20 @@ fn cases() -> Vec<Case> {
             { "id": "b", "name": "B", "weight": "39614081257132168796771975168", "metric": { "type": "yes_no" } }
         ]))
         .loader_only(SUM),
+        // Rubric: derived weights recorded beside them.
+        set(Preset, "weights are their recorded derivation, rounded", "/weighting", json!([{
+            "group": "P5", "criteria": ["P5a", "P5b"], "method": { "method": "equal" },
+            "inputs": { "kind": "none" }, "derived": ["0.5", "0.5"], "places": 2
+        }]))
+        .loader_only(DERIVED),
+        set(Preset, "weight inputs are of a known kind", "/weighting", json!([{
+            "group": "P5", "criteria": ["P5a", "P5b"], "method": { "method": "equal" },
+            "inputs": { "kind": "guess" }, "derived": ["0.5", "0.5"], "places": 0
+        }])),
+        set(Preset, "weights are rounded to at most 10 places", "/weighting", json!([{
+            "group": "P5", "criteria": ["P5a", "P5b"], "method": { "method": "equal" },
+            "inputs": { "kind": "none" }, "derived": ["0.5", "0.5"], "places": 11
+        }])),
         // Rubric: metrics.
         set(Preset, "metric type is known", "/criteria/1/metric/type", json!("slider")),
         remove(Preset, "metric type is required", "/criteria/1/metric/type"),

@@ -513,3 +513,87 @@ fn an_incomplete_matrix_is_completed_to_its_consistent_value() {
         "{lost}"
     );
 }
+
+/// A three-criterion rubric with weights derived by AHP from `upper`, rounded to 2 places.
+fn weighted_rubric(upper: &[Option<f64>]) -> igf_rubric::Rubric {
+    let scale = r#"{"type": "scale", "min": 1, "max": 5}"#;
+    let rubric = igf_rubric::Rubric::from_json(&format!(
+        r#"{{"id": "mini", "version": "1", "title": "Mini", "kind": "proposal", "criteria": [
+            {{"id": "g", "name": "G", "weight": 1, "criteria": [
+              {{"id": "a", "name": "A", "weight": 1, "metric": {scale}}},
+              {{"id": "b", "name": "B", "weight": 1, "metric": {scale}}},
+              {{"id": "c", "name": "C", "weight": 1, "metric": {scale}}}]}},
+            {{"id": "d", "name": "D", "weight": 1, "metric": {scale}}}]}}"#
+    ))
+    .unwrap();
+    let weights = ahp(
+        &PairwiseMatrix::from_upper_partial(upper).unwrap(),
+        PriorityMethod::Eigenvector,
+    )
+    .unwrap();
+    let derivation = igf_rubric::WeightDerivation::new(
+        Some("g"),
+        vec!["a".into(), "b".into(), "c".into()],
+        &weights,
+        igf_rubric::WeightInputs::comparisons(upper).unwrap(),
+        2,
+        "test",
+    )
+    .unwrap();
+    rubric.with_weights(derivation).unwrap()
+}
+
+#[test]
+fn derived_weights_are_recorded_beside_them_and_checked_on_load() {
+    // An incomplete matrix: a/c not compared, completed to the consistent 6.
+    let rubric = weighted_rubric(&[Some(2.0), None, Some(3.0)]);
+    let weights: Vec<String> = rubric.doc().criteria[0]
+        .criteria
+        .iter()
+        .map(|c| c.weight.unwrap().to_string())
+        .collect();
+    assert_eq!(weights, ["0.60", "0.30", "0.10"]);
+    let json = rubric.to_json().unwrap();
+    assert_eq!(igf_rubric::Rubric::from_json(&json).unwrap(), rubric);
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        doc["weighting"][0]["inputs"]["upper"],
+        serde_json::json!(["2", null, "3"])
+    );
+
+    // Each edit that breaks the record is refused, with where and why.
+    let broken = |edit: &dyn Fn(&mut Value)| {
+        let mut doc = doc.clone();
+        edit(&mut doc);
+        let error = igf_rubric::Rubric::from_json(&doc.to_string()).unwrap_err();
+        (error.code(), error.to_string())
+    };
+    let (code, message) = broken(&|d| d["criteria"][0]["criteria"][1]["weight"] = "0.35".into());
+    assert_eq!(code, "inconsistent");
+    assert!(
+        message.contains("criterion `b` has weight 0.35, but its derivation rounds to 0.30"),
+        "{message}"
+    );
+    let (_, message) = broken(&|d| d["weighting"][0]["inputs"]["upper"][0] = "3".into());
+    assert!(
+        message.contains("weighting[0].derived") && message.contains("the inputs give"),
+        "{message}"
+    );
+    let (_, message) = broken(&|d| d["weighting"][0]["criteria"][2] = "d".into());
+    assert!(message.contains("weighting[0].criteria"), "{message}");
+    let (_, message) = broken(&|d| {
+        d["weighting"][0]["inputs"] = serde_json::json!({"kind": "ranks", "ranks": [1, 2, 3]})
+    });
+    assert!(message.contains("cannot give"), "{message}");
+    let (code, _) = broken(&|d| d["weighting"][0]["group"] = "nowhere".into());
+    assert_eq!(code, "unknown_criterion");
+    let (_, message) = broken(&|d| d["weighting"][0]["group"] = "d".into());
+    assert!(message.contains("is a leaf"), "{message}");
+    let (_, message) = broken(&|d| {
+        let again = d["weighting"][0].clone();
+        d["weighting"].as_array_mut().unwrap().push(again);
+    });
+    assert!(message.contains("second derivation"), "{message}");
+    let (_, message) = broken(&|d| d["weighting"][0]["derived"][0] = "0.7".into());
+    assert!(message.contains("add up to"), "{message}");
+}

@@ -176,6 +176,7 @@ fn build(tree: &Tree, scale: TotalScale, weight_factor: Decimal) -> RubricDoc {
         gates: Vec::new(),
         bands: Vec::new(),
         panel: None,
+        weighting: Vec::new(),
     }
 }
 
