@@ -19,17 +19,17 @@ use crate::error::Error;
 #[serde(rename_all = "snake_case", tag = "method")]
 #[non_exhaustive]
 pub enum Method {
-    /// [`weighted_sum`].
+    /// [`weighted_sum`](super::weighted_sum).
     WeightedSum {
         /// The normalisation.
         normalisation: Normalisation,
     },
-    /// [`weighted_product`].
+    /// [`weighted_product`](super::weighted_product).
     WeightedProduct {
         /// The normalisation.
         normalisation: Normalisation,
     },
-    /// [`topsis`].
+    /// [`topsis`](super::topsis).
     Topsis {
         /// The normalisation.
         normalisation: Normalisation,
