@@ -75,8 +75,8 @@ pub use revision::{
 };
 pub use rubric::{
     Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,
-    FORMAT_VERSION, Gate, GateRule, Level, MAX_ID_LEN, MAX_SCALE_MAGNITUDE, Metric, Rubric,
-    RubricDoc, RubricKind, TotalScale, UnablePolicy, WeightDerivation, WeightInputs,
+    FORMAT_VERSION, Gate, GateRule, Level, MAX_ID_LEN, MAX_NESTING, MAX_SCALE_MAGNITUDE, Metric,
+    Rubric, RubricDoc, RubricKind, TotalScale, UnablePolicy, WeightDerivation, WeightInputs,
 };
 pub use rust_decimal::Decimal;
 pub use scoring::{

@@ -60,7 +60,7 @@ pub enum Error {
         supported: u32,
     },
     /// An id is empty, too long, or has characters outside `A-Z a-z 0-9 _ - .`.
-    #[error("{path}: id `{id}` is not valid ({reason})")]
+    #[error("{path}: id `{}` is not valid ({reason})", shorten(id))]
     InvalidId {
         /// Where the id is.
         path: Path,
@@ -595,10 +595,12 @@ impl fmt::Display for Path {
                 Segment::Key(key) if n == 0 => f.write_str(key)?,
                 Segment::Key(key) => write!(f, ".{key}")?,
                 Segment::Index { index, id: None } => write!(f, "[{index}]")?,
+                // An id that breaks the rules may hold anything: escaped and cut, as quoted
+                // values are.
                 Segment::Index {
                     index,
                     id: Some(id),
-                } => write!(f, "[{index}]({id})")?,
+                } => write!(f, "[{index}]({})", shorten(id))?,
             }
         }
         Ok(())

@@ -29,6 +29,11 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 
+/// The most levels of groups a rubric may nest: a criterion inside 32 groups is the deepest.
+/// (A rubric in JSON this deep is about 70 levels of arrays and objects, within the reader's
+/// [`MAX_DEPTH`](crate::json::MAX_DEPTH).)
+pub const MAX_NESTING: usize = 32;
+
 /// A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
 ///
 /// Build one in code and turn it into a [`Rubric`] with `Rubric::try_from`, or load JSON with
@@ -311,13 +316,21 @@ impl TryFrom<RubricDoc> for Rubric {
 
     fn try_from(doc: RubricDoc) -> Result<Rubric, Error> {
         let root = Path::root();
-        check_format(doc.format_version)?;
-        check_id(&doc.id, &root.key("id"))?;
-        doc.scale.validate(&root.key("scale"))?;
-        doc.rounding.validate(&root.key("rounding"))?;
-
         let mut walker = Walker::default();
-        let top = walker.walk(&doc.criteria, &root.key("criteria"), "the rubric", true)?;
+        let walked = check_format(doc.format_version)
+            .and_then(|()| check_id(&doc.id, &root.key("id")))
+            .and_then(|()| doc.scale.validate(&root.key("scale")).map(|_| ()))
+            .and_then(|()| doc.rounding.validate(&root.key("rounding")).map(|_| ()))
+            .and_then(|()| walker.walk(&doc.criteria, &root.key("criteria"), "the rubric", true));
+        let top = match walked {
+            Ok(top) => top,
+            Err(error) => {
+                // A document built in code may nest deeper than the walker goes; dropping it
+                // the ordinary way would recurse once per level.
+                dismantle(doc.criteria);
+                return Err(error);
+            }
+        };
         if walker.leaves.is_empty() {
             return Err(Error::TooFew {
                 path: root.key("criteria"),
@@ -424,6 +437,8 @@ struct Walker {
     nodes: Vec<Node>,
     leaves: Vec<usize>,
     first_seen: BTreeMap<String, (usize, Path)>,
+    /// Groups entered on the way to the criteria being walked.
+    depth: usize,
 }
 
 impl Walker {
@@ -487,13 +502,22 @@ impl Walker {
         self.first_seen
             .insert(id.clone(), (position, here.key("id")));
         check_weight(criterion, here)?;
-        let mut node = Node {
-            criterion: criterion.clone(),
+        // The node keeps the criterion without its children (they are nodes of their own).
+        self.nodes.push(Node {
+            criterion: Criterion {
+                id: criterion.id.clone(),
+                name: criterion.name.clone(),
+                description: criterion.description.clone(),
+                weight: criterion.weight,
+                required: criterion.required,
+                allow_not_applicable: criterion.allow_not_applicable,
+                metric: criterion.metric.clone(),
+                evidence: criterion.evidence,
+                criteria: Vec::new(),
+            },
             path: here.clone(),
             children: Vec::new(),
-        };
-        node.criterion.criteria = Vec::new();
-        self.nodes.push(node);
+        });
         match (&criterion.metric, criterion.criteria.is_empty()) {
             (Some(_), false) => Err(malformed(
                 here,
@@ -514,20 +538,37 @@ impl Walker {
                 id,
                 "is a group, which takes no `evidence` (give it to its leaves)",
             )),
+            (None, false) if self.depth >= MAX_NESTING => Err(malformed(
+                here,
+                id,
+                "nests groups deeper than the 32 levels a rubric may have",
+            )),
             (None, false) => {
                 let scored = criterion.weight.is_some_and(|w| !w.is_zero());
+                self.depth = self.depth.saturating_add(1);
                 let children = self.walk(
                     &criterion.criteria,
                     &here.key("criteria"),
                     &format!("group `{id}`"),
                     scored,
-                )?;
+                );
+                self.depth = self.depth.saturating_sub(1);
+                let children = children?;
                 if let Some(node) = self.nodes.get_mut(position) {
                     node.children = children;
                 }
                 Ok(position)
             }
         }
+    }
+}
+
+/// Drops a criteria tree of any depth without recursing: children are moved to a list and
+/// dropped one by one.
+fn dismantle(criteria: Vec<Criterion>) {
+    let mut pending = criteria;
+    while let Some(mut criterion) = pending.pop() {
+        pending.append(&mut criterion.criteria);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests: public behaviour of igf-rubric.
 #![allow(clippy::disallowed_methods)] // tests may panic on overflow: Iterator::sum is fine here
 
+mod adversarial;
 mod agreement;
 mod building;
 #[cfg(feature = "cli")]
