@@ -130,6 +130,14 @@ impl Base {
     }
 }
 
+/// A leaf inside `depth` groups, each holding the next.
+fn nested_groups(depth: usize) -> Value {
+    (0..depth).fold(
+        json!([{ "id": "leaf", "name": "Leaf", "weight": 1, "metric": { "type": "yes_no" } }]),
+        |inner, level| json!([{ "id": format!("g{level}"), "name": "G", "weight": 1, "criteria": inner }]),
+    )
+}
+
 /// One rule broken: where, how, and whether JSON Schema can state the rule.
 struct Case {
     base: Base,
@@ -207,6 +215,7 @@ const SUM: &str = "a rule on the sum or the ratios of several values";
 const RUBRIC: &str = "a rule that depends on the rubric the document is checked against";
 const WEIGHT: &str = "whether a weight is required depends on the metric's type";
 const DERIVED: &str = "recorded weights must be their derivation rounded, and its inputs must give it again: arithmetic across the document";
+const DEPTH: &str = "JSON Schema cannot bound how deeply a recursive definition nests";
 const EXACT: &str = "whether a JSON number is held exactly by a 96-bit decimal (more than 28 significant digits, or beyond 7.9e28)";
 
 #[allow(clippy::too_many_lines)]
@@ -296,6 +305,8 @@ fn cases() -> Vec<Case> {
             { "id": "b", "name": "B", "weight": "39614081257132168796771975168", "metric": { "type": "yes_no" } }
         ]))
         .loader_only(SUM),
+        set(Preset, "groups nest at most 32 levels", "/criteria", nested_groups(33))
+            .loader_only(DEPTH),
         // Rubric: derived weights recorded beside them.
         set(Preset, "weights are their recorded derivation, rounded", "/weighting", json!([{
             "group": "P5", "criteria": ["P5a", "P5b"], "method": { "method": "equal" },
