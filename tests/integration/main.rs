@@ -7,6 +7,7 @@ mod building;
 #[cfg(feature = "cli")]
 mod cli;
 mod common;
+mod concurrency;
 mod contract;
 mod decision;
 mod errors;
@@ -25,6 +26,7 @@ mod reader;
 mod reliability;
 mod report;
 mod revision;
+mod round_trip;
 mod rounding;
 mod schemas;
 mod schemes;
