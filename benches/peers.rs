@@ -1,0 +1,183 @@
+//! The cases `benches/peers/compare.sh` sets beside Python's peers, on the data
+//! `benches/peers/generate.py` writes (to `target/peers/data`, or `IGF_PEERS_DATA`). Before
+//! timing, each case's answer goes to `target/peers/rust-results.json` for the script to check
+//! against the peers'. Without the data, the bench says how to make it and measures nothing.
+//!
+//! `cargo bench --bench peers`; `bash benches/peers/compare.sh` runs everything.
+#![allow(clippy::disallowed_methods)] // sums of lengths and floats, not Decimals
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use igf_rubric::reliability::{
+    KappaWeights, MeasurementLevel, MissingRatings, Ratings, cohen_kappa, fleiss_kappa,
+    icc_analysis, krippendorff_alpha,
+};
+use igf_rubric::{Assessment, Decimal, Score, presets};
+use serde_json::{Value, json};
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("IGF_PEERS_DATA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/data"),
+        PathBuf::from,
+    )
+}
+
+fn f64s(path: &Path) -> Vec<f64> {
+    std::fs::read(path)
+        .unwrap()
+        .chunks_exact(8)
+        .map(|b| f64::from_le_bytes(b.try_into().unwrap()))
+        .collect()
+}
+
+fn u64s(path: &Path) -> Vec<u64> {
+    std::fs::read(path)
+        .unwrap()
+        .chunks_exact(8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap()))
+        .collect()
+}
+
+/// Rows of `columns` values, NaN as missing.
+fn rows(flat: &[f64], columns: usize) -> Vec<Vec<Option<f64>>> {
+    flat.chunks_exact(columns)
+        .map(|row| row.iter().map(|v| (!v.is_nan()).then_some(*v)).collect())
+        .collect()
+}
+
+fn score_all(text: &str) -> Vec<Option<Score>> {
+    let rubric = presets::bpf_proposal();
+    text.lines()
+        .map(|line| {
+            rubric
+                .score(&Assessment::from_json(line).unwrap())
+                .unwrap()
+                .total
+        })
+        .collect()
+}
+
+fn total_all(text: &str) -> Vec<Option<Score>> {
+    let rubric = presets::bpf_proposal();
+    text.lines()
+        .map(|line| rubric.total(&Assessment::from_json(line).unwrap()).unwrap())
+        .collect()
+}
+
+fn digest(totals: &[Option<Score>]) -> Value {
+    let published: Vec<Option<Decimal>> = totals.iter().map(|t| t.map(|t| t.published)).collect();
+    json!({
+        "count": published.len(),
+        "without_total": published.iter().filter(|t| t.is_none()).count(),
+        "sum": published.iter().flatten().sum::<Decimal>().to_string(),
+        "first": published.iter().take(5).map(|t| t.map(|t| t.to_string())).collect::<Vec<_>>(),
+    })
+}
+
+fn krippendorff(flat: &[f64], level: MeasurementLevel) -> f64 {
+    krippendorff_alpha(&Ratings::from_rows(rows(flat, 50)).unwrap(), level).unwrap()
+}
+
+fn iccs(flat: &[f64]) -> Vec<f64> {
+    let ratings = Ratings::from_rows(rows(flat, 10)).unwrap();
+    icc_analysis(&ratings, MissingRatings::Refuse)
+        .unwrap()
+        .iccs
+        .iter()
+        .map(|icc| icc.value)
+        .collect()
+}
+
+fn fleiss(flat: &[u64]) -> f64 {
+    let table: Vec<Vec<u64>> = flat.chunks_exact(5).map(<[u64]>::to_vec).collect();
+    fleiss_kappa(&table).unwrap()
+}
+
+fn cohen(flat: &[f64]) -> f64 {
+    let pairs: Vec<(f64, f64)> = flat.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    cohen_kappa(&pairs, KappaWeights::Unweighted).unwrap()
+}
+
+fn peers(c: &mut Criterion) {
+    let data = data_dir();
+    if !data.join("cohen.f64").exists() {
+        eprintln!(
+            "no peer data in {}: run `python3 benches/peers/generate.py` (or benches/peers/compare.sh)",
+            data.display()
+        );
+        return;
+    }
+    let mut results = BTreeMap::new();
+    let levels = [
+        ("nominal", MeasurementLevel::Nominal),
+        ("ordinal", MeasurementLevel::Ordinal),
+        ("interval", MeasurementLevel::Interval),
+    ];
+
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    for n in [50_000, 100_000] {
+        let text = std::fs::read_to_string(data.join(format!("assessments-{n}.jsonl"))).unwrap();
+        results.insert(format!("load/score/{n}"), digest(&score_all(&text)));
+        results.insert(format!("load/total/{n}"), digest(&total_all(&text)));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("score/{n}"), |b| {
+            b.iter(|| score_all(black_box(&text)))
+        });
+        group.bench_function(format!("total/{n}"), |b| {
+            b.iter(|| total_all(black_box(&text)))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("reliability");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for v in [7, 21] {
+        let flat = f64s(&data.join(format!("ratings-{v}.f64")));
+        for (name, level) in levels {
+            let id = format!("krippendorff-{name}-{v}/100000x50");
+            results.insert(
+                format!("reliability/{id}"),
+                json!(krippendorff(&flat, level)),
+            );
+            group.bench_function(id, |b| b.iter(|| krippendorff(black_box(&flat), level)));
+        }
+    }
+    for m in [1_000, 10_000] {
+        let flat = f64s(&data.join(format!("icc-{m}.f64")));
+        let id = format!("icc-six-forms/{m}x10");
+        results.insert(format!("reliability/{id}"), json!(iccs(&flat)));
+        group.bench_function(id, |b| b.iter(|| iccs(black_box(&flat))));
+    }
+    let flat = u64s(&data.join("fleiss.u64"));
+    results.insert(
+        "reliability/fleiss-kappa/100000x5".into(),
+        json!(fleiss(&flat)),
+    );
+    group.bench_function("fleiss-kappa/100000x5", |b| {
+        b.iter(|| fleiss(black_box(&flat)))
+    });
+    let flat = f64s(&data.join("cohen.f64"));
+    results.insert(
+        "reliability/cohen-kappa/1000000".into(),
+        json!(cohen(&flat)),
+    );
+    group.bench_function("cohen-kappa/1000000", |b| {
+        b.iter(|| cohen(black_box(&flat)))
+    });
+    group.finish();
+
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/rust-results.json");
+    std::fs::write(out, serde_json::to_string_pretty(&results).unwrap()).unwrap();
+}
+
+criterion_group!(benches, peers);
+criterion_main!(benches);

@@ -1,0 +1,114 @@
+"""Prints the table of benches/peers/compare.sh: for each case, the Rust median (from
+criterion's estimates), the Python peer's median, the ratio, and how each grows when the size
+doubles; checks first that both computed the same answers (exit 1 when they do not).
+
+    python3 benches/peers/table.py ROOT PEAK_RUST_KB PEAK_PYTHON_KB
+Standard library only.
+"""
+
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+GOALS = {
+    "load/score/100000": "ratio >= 10 and >= 150 MB/s",
+    "load/total/100000": ">= 300 MB/s",
+    "reliability/krippendorff-ordinal-7/100000x50": "<= 60 ms",
+    "reliability/krippendorff-nominal-7/100000x50": "<= 60 ms",
+    "reliability/krippendorff-interval-7/100000x50": "<= 15 ms",
+    "reliability/krippendorff-ordinal-21/100000x50": "<= 60 ms",
+    "reliability/krippendorff-nominal-21/100000x50": "<= 60 ms",
+    "reliability/krippendorff-interval-21/100000x50": "<= 15 ms",
+    "reliability/icc-six-forms/1000x10": "ratio >= 30",
+    "reliability/icc-six-forms/10000x10": "ratio >= 30",
+    "reliability/fleiss-kappa/100000x5": "ratio >= 10",
+    "reliability/cohen-kappa/1000000": "ratio >= 10",
+}
+DOUBLES = {
+    "load/score/100000": "load/score/50000",
+    "load/total/100000": "load/total/50000",
+    "reliability/icc-six-forms/10000x10": "reliability/icc-six-forms/1000x10",
+}
+
+
+def criterion_medians(root):
+    medians = {}
+    for bench in (root / "target" / "criterion").glob("**/new/benchmark.json"):
+        info = json.loads(bench.read_text())
+        estimates = json.loads((bench.parent / "estimates.json").read_text())
+        medians[info["full_id"]] = estimates["median"]["point_estimate"] / 1e6
+    return medians
+
+
+def agree(case, rust, python):
+    if case.startswith("load/"):
+        keys = ("count", "without_total", "first")
+        same = all(rust[k] == python[k] for k in keys) and Decimal(rust["sum"]) == Decimal(python["sum"])
+        return same, f"{rust['count']} totals, sum {rust['sum']}"
+    if isinstance(rust, list):
+        worst = max(abs(a - b) for a, b in zip(sorted(rust), sorted(python)))
+        return len(rust) == len(python) and worst < 1e-9, f"worst |diff| {worst:.1e}"
+    return abs(rust - python) < 1e-9, f"|diff| {abs(rust - python):.1e}"
+
+
+def main():
+    root = Path(sys.argv[1])
+    peak_rust, peak_python = int(sys.argv[2]), int(sys.argv[3])
+    medians = criterion_medians(root)
+    rust = json.loads((root / "target" / "peers" / "rust-results.json").read_text())
+    python = json.loads((root / "target" / "peers" / "python-results.json").read_text())
+    sizes = {
+        f"load/{kind}/{n}": (root / "target" / "peers" / "data" / f"assessments-{n}.jsonl").stat().st_size
+        for kind in ("score", "total")
+        for n in (50_000, 100_000)
+    }
+    ok = True
+    print(f"Python {python['python']}; " + ", ".join(f"{k} {v}" for k, v in python["packages"].items()))
+    print()
+    print("| case | answers agree | igf-rubric | peer | ratio | doubling the size | goal |")
+    print("|---|---|---|---|---|---|---|")
+    for case, peer in python["cases"].items():
+        peer_case = case
+        ours = medians.get(case)
+        if ours is None or case not in rust:
+            print(f"| {case} | not run | | {peer['median_ms']:.1f} ms | | | |")
+            ok = False
+            continue
+        same, how = agree(case, rust[case], peer["result"])
+        ok &= same
+        rate = f" ({sizes[case] / ours / 1e3:.0f} MB/s)" if case in sizes else ""
+        grow = ""
+        if case in DOUBLES and DOUBLES[case] in medians:
+            small = DOUBLES[case]
+            grow = f"x{ours / medians[small]:.2f} (peer x{peer['median_ms'] / python['cases'][small]['median_ms']:.2f})"
+        print(
+            f"| {peer_case} | {'yes' if same else 'NO'}: {how} | {ours:.2f} ms{rate} | "
+            f"{peer['median_ms']:.1f} ms | {peer['median_ms'] / ours:.1f}x | {grow} | {GOALS.get(case, '')} |"
+        )
+        # The total-only case has the same peer as the full scorecard.
+        if case.startswith("load/score/"):
+            total = case.replace("score", "total")
+            if total in medians:
+                same, how = agree(total, rust[total], peer["result"])
+                ok &= same
+                t = medians[total]
+                grow = ""
+                if total in DOUBLES and DOUBLES[total] in medians:
+                    grow = f"x{t / medians[DOUBLES[total]]:.2f}"
+                print(
+                    f"| {total} | {'yes' if same else 'NO'}: {how} | {t:.2f} ms ({sizes[total] / t / 1e3:.0f} MB/s) | "
+                    f"{peer['median_ms']:.1f} ms | {peer['median_ms'] / t:.1f}x | {grow} | {GOALS.get(total, '')} |"
+                )
+    print()
+    print(
+        f"Peak memory, whole process, load and score 100,000 assessments: igf-rubric "
+        f"{peak_rust / 1024:.0f} MiB, Python {peak_python / 1024:.0f} MiB."
+    )
+    if not ok:
+        print("The answers differ, or a case did not run: the timings above compare nothing.")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
