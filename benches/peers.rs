@@ -42,13 +42,6 @@ fn u64s(path: &Path) -> Vec<u64> {
         .collect()
 }
 
-/// Rows of `columns` values, NaN as missing.
-fn rows(flat: &[f64], columns: usize) -> Vec<Vec<Option<f64>>> {
-    flat.chunks_exact(columns)
-        .map(|row| row.iter().map(|v| (!v.is_nan()).then_some(*v)).collect())
-        .collect()
-}
-
 fn score_all(text: &str) -> Vec<Option<Score>> {
     let rubric = presets::bpf_proposal();
     text.lines()
@@ -78,12 +71,17 @@ fn digest(totals: &[Option<Score>]) -> Value {
     })
 }
 
+/// The cells of a flat NaN-for-missing array, as a caller would build them.
+fn cells(flat: &[f64]) -> Vec<Option<f64>> {
+    flat.iter().map(|v| (!v.is_nan()).then_some(*v)).collect()
+}
+
 fn krippendorff(flat: &[f64], level: MeasurementLevel) -> f64 {
-    krippendorff_alpha(&Ratings::from_rows(rows(flat, 50)).unwrap(), level).unwrap()
+    krippendorff_alpha(&Ratings::from_cells(50, cells(flat)).unwrap(), level).unwrap()
 }
 
 fn iccs(flat: &[f64]) -> Vec<f64> {
-    let ratings = Ratings::from_rows(rows(flat, 10)).unwrap();
+    let ratings = Ratings::from_cells(10, cells(flat)).unwrap();
     icc_analysis(&ratings, MissingRatings::Refuse)
         .unwrap()
         .iccs
@@ -93,7 +91,7 @@ fn iccs(flat: &[f64]) -> Vec<f64> {
 }
 
 fn fleiss(flat: &[u64]) -> f64 {
-    let table: Vec<Vec<u64>> = flat.chunks_exact(5).map(<[u64]>::to_vec).collect();
+    let table: Vec<&[u64]> = flat.chunks_exact(5).collect();
     fleiss_kappa(&table).unwrap()
 }
 

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::domain::Domain;
 use super::finite;
 use crate::error::Error;
 
@@ -26,7 +27,8 @@ crate::label::labels!(KappaWeights, "kappa weighting" {
 });
 
 /// Fleiss' kappa of a subjects × categories table of counts; every subject must be rated by the
-/// same number of raters.
+/// same number of raters. A row is anything that reads as a slice of counts (`Vec<u64>`,
+/// `[u64; N]`, `&[u64]` from `chunks` of a flat table), so large tables need no list per row.
 ///
 /// # Formula
 /// ```text
@@ -41,17 +43,14 @@ crate::label::labels!(KappaWeights, "kappa weighting" {
 /// ```
 /// use igf_rubric::reliability::fleiss_kappa;
 ///
-/// let table: Vec<Vec<u64>> = [
+/// let table = [
 ///     [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
 ///     [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
 ///     [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
 ///     [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0], [0, 2, 0, 4, 0], [1, 0, 2, 0, 3],
 ///     [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0], [1, 0, 0, 4, 1],
 ///     [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6],
-/// ]
-/// .iter()
-/// .map(|row| row.to_vec())
-/// .collect();
+/// ];
 /// assert_eq!(format!("{:.3}", fleiss_kappa(&table)?), "0.430");
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
@@ -59,13 +58,13 @@ crate::label::labels!(KappaWeights, "kappa weighting" {
 /// # Errors
 /// [`Error::InvalidData`] for an empty table, ragged rows, fewer than two raters or unequal
 /// raters per subject; [`Error::Undefined`] when every rating falls in one category.
-pub fn fleiss_kappa(table: &[Vec<u64>]) -> Result<f64, Error> {
+pub fn fleiss_kappa<R: AsRef<[u64]>>(table: &[R]) -> Result<f64, Error> {
     const STATISTIC: &str = "Fleiss' kappa";
     let invalid = |reason: String| Error::InvalidData {
         statistic: STATISTIC,
         reason,
     };
-    let Some(first) = table.first() else {
+    let Some(first) = table.first().map(AsRef::as_ref) else {
         return Err(invalid("no subjects".to_owned()));
     };
     let categories = first.len();
@@ -75,10 +74,10 @@ pub fn fleiss_kappa(table: &[Vec<u64>]) -> Result<f64, Error> {
             "needs at least 2 raters per subject, found {raters}"
         )));
     }
-    let mut totals = vec![0.0_f64; categories];
-    let mut agreement = 0.0;
-    let r = raters as f64;
-    for (i, row) in table.iter().enumerate() {
+    // Whole counts throughout (exact), proportions at the end.
+    let mut totals = vec![0_u64; categories];
+    let mut squares = 0_u64;
+    for (i, row) in table.iter().map(AsRef::as_ref).enumerate() {
         if row.len() != categories {
             return Err(invalid(format!(
                 "subject {i} has {} categories, subject 0 has {categories}",
@@ -91,20 +90,17 @@ pub fn fleiss_kappa(table: &[Vec<u64>]) -> Result<f64, Error> {
                 "subject {i} has {count} ratings, subject 0 has {raters}"
             )));
         }
-        let squares = row
-            .iter()
-            .map(|c| (*c as f64).powi(2))
-            .fold(0.0, |a, x| a + x);
-        agreement += (squares - r) / (r * (r - 1.0));
         for (total, c) in totals.iter_mut().zip(row) {
-            *total += *c as f64;
+            *total = total.saturating_add(*c);
+            squares = squares.saturating_add(c.saturating_mul(*c));
         }
     }
-    let n = table.len() as f64;
-    let p_bar = agreement / n;
+    let (n, r) = (table.len() as f64, raters as f64);
+    // P̄ = mean of (Σ_j n_ij² - r) / (r (r - 1)) over the subjects.
+    let p_bar = (squares as f64 - n * r) / (n * r * (r - 1.0));
     let p_e = totals
         .iter()
-        .map(|t| (t / (n * r)).powi(2))
+        .map(|t| (*t as f64 / (n * r)).powi(2))
         .fold(0.0, |a, x| a + x);
     if p_e >= 1.0 {
         return Err(Error::Undefined {
@@ -161,26 +157,33 @@ pub fn cohen_kappa(pairs: &[(f64, f64)], weights: KappaWeights) -> Result<f64, E
         });
     }
     // `+ 0.0` makes -0.0 the same category as 0.0.
-    let mut categories: Vec<f64> = pairs.iter().flat_map(|(a, b)| [a + 0.0, b + 0.0]).collect();
-    categories.sort_by(f64::total_cmp);
-    categories.dedup();
-    let k = categories.len();
-    let index = |v: f64| categories.iter().position(|c| *c == v).unwrap_or(0);
-    let n = pairs.len() as f64;
-    let mut observed = vec![vec![0.0_f64; k]; k];
-    let (mut row, mut col) = (vec![0.0_f64; k], vec![0.0_f64; k]);
+    let domain = Domain::of(|| pairs.iter().flat_map(|(a, b)| [a + 0.0, b + 0.0]));
+    let k = domain.values.len();
+    let index = |v: f64| domain.index(v + 0.0).unwrap_or(0);
+    // Whole counts while counting (exact), proportions after.
+    let mut counts = vec![0_u64; k.saturating_mul(k)];
     for (a, b) in pairs {
-        let (i, j) = (index(*a), index(*b));
-        if let Some(cell) = observed.get_mut(i).and_then(|r| r.get_mut(j)) {
-            *cell += 1.0 / n;
-        }
-        if let Some(x) = row.get_mut(i) {
-            *x += 1.0 / n;
-        }
-        if let Some(x) = col.get_mut(j) {
-            *x += 1.0 / n;
+        let cell = index(*a).saturating_mul(k).saturating_add(index(*b));
+        if let Some(count) = counts.get_mut(cell) {
+            *count = count.saturating_add(1);
         }
     }
+    let n = pairs.len() as f64;
+    let observed: Vec<Vec<f64>> = counts
+        .chunks(k.max(1))
+        .map(|r| r.iter().map(|c| *c as f64 / n).collect())
+        .collect();
+    let row: Vec<f64> = observed
+        .iter()
+        .map(|r| r.iter().fold(0.0, |a, x| a + x))
+        .collect();
+    let col: Vec<f64> = (0..k)
+        .map(|j| {
+            observed
+                .iter()
+                .fold(0.0, |a, r| a + r.get(j).copied().unwrap_or(0.0))
+        })
+        .collect();
     let weight = |i: usize, j: usize| -> f64 {
         let d = i.abs_diff(j) as f64;
         match weights {

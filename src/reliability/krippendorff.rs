@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::domain::Domain;
 use super::{Ratings, finite};
 use crate::error::Error;
 
@@ -66,40 +67,63 @@ crate::label::labels!(MeasurementLevel, "measurement level" {
 /// [`Error::Undefined`] when fewer than two values are pairable or when every pairable value
 /// is the same (no variation: `D_e = 0`).
 pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<f64, Error> {
-    let units: Vec<Vec<f64>> = ratings
-        .rows()
-        .map(|row| row.iter().flatten().copied().collect::<Vec<f64>>())
-        .filter(|values| values.len() >= 2)
-        .collect();
-    let mut all: Vec<f64> = units.iter().flatten().copied().collect();
-    let n = all.len() as f64;
-    if all.len() < 2 {
+    let domain = Domain::of(|| ratings.rows().flat_map(|row| row.iter().flatten().copied()));
+    // Each pairable unit as its distinct values (indexes into the domain) with their counts,
+    // end to end; the pairable values' counts over all units.
+    let mut units: Vec<(usize, f64)> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut totals = vec![0.0; domain.values.len()];
+    let mut unit_counts = vec![0.0; domain.values.len()];
+    let mut seen: Vec<usize> = Vec::new();
+    for row in ratings.rows() {
+        seen.clear();
+        for at in row.iter().flatten().filter_map(|v| domain.index(*v)) {
+            if let Some(count) = unit_counts.get_mut(at) {
+                if *count == 0.0 {
+                    seen.push(at);
+                }
+                *count += 1.0;
+            }
+        }
+        let pairable = seen.iter().fold(0.0, |m, at| {
+            m + unit_counts.get(*at).copied().unwrap_or(0.0)
+        }) >= 2.0;
+        for at in &seen {
+            let count = unit_counts.get_mut(*at).map_or(0.0, std::mem::take);
+            if pairable {
+                units.push((*at, count));
+                if let Some(total) = totals.get_mut(*at) {
+                    *total += count;
+                }
+            }
+        }
+        if pairable {
+            ends.push(units.len());
+        }
+    }
+    let n = totals.iter().fold(0.0, |n, count| n + count);
+    if n < 2.0 {
         return Err(undefined(
             "fewer than two pairable values (no unit has two ratings)",
         ));
     }
-    all.sort_by(f64::total_cmp);
-    let domain = value_counts(&all);
-    let ranks = mid_ranks(&domain);
-    let position = |value: f64| -> f64 {
-        match level {
-            MeasurementLevel::Ordinal => ranks
-                .binary_search_by(|(v, _)| v.total_cmp(&value))
-                .ok()
-                .and_then(|i| ranks.get(i))
-                .map_or(value, |(_, rank)| *rank),
-            _ => value,
-        }
+    // Each distinct value's position: its mid-rank for ordinal data, itself otherwise.
+    let positions: Vec<f64> = match level {
+        MeasurementLevel::Ordinal => mid_ranks(&totals),
+        _ => domain.values.clone(),
     };
-    let expected = disagreement(&domain, level, &position) / (n * (n - 1.0));
+    let all: Vec<(usize, f64)> = totals.iter().copied().enumerate().collect();
+    let expected = disagreement(&all, &domain.values, &positions, level) / (n * (n - 1.0));
     if expected <= 0.0 {
         return Err(undefined("every pairable value is the same (no variation)"));
     }
     let mut observed = 0.0;
-    for mut values in units {
-        values.sort_by(f64::total_cmp);
-        let m = values.len() as f64;
-        observed += disagreement(&value_counts(&values), level, &position) / (m - 1.0);
+    let mut start = 0;
+    for end in ends {
+        let unit = units.get(start..end).unwrap_or(&[]);
+        let m = unit.iter().fold(0.0, |m, (_, count)| m + count);
+        observed += disagreement(unit, &domain.values, &positions, level) / (m - 1.0);
+        start = end;
     }
     finite(
         STATISTIC,
@@ -115,60 +139,49 @@ fn undefined(reason: &str) -> Error {
     }
 }
 
-/// Distinct values of a sorted slice with their counts.
-fn value_counts(sorted: &[f64]) -> Vec<(f64, f64)> {
-    let mut counts: Vec<(f64, f64)> = Vec::new();
-    for &value in sorted {
-        match counts.last_mut() {
-            Some((last, count)) if *last == value => *count += 1.0,
-            _ => counts.push((value, 1.0)),
-        }
-    }
-    counts
-}
-
-/// Each distinct value with its ordinal position: the pairable values below it plus half of
-/// those equal to it.
-fn mid_ranks(domain: &[(f64, f64)]) -> Vec<(f64, f64)> {
+/// Each distinct value's ordinal position: the pairable values below it plus half of those
+/// equal to it.
+fn mid_ranks(counts: &[f64]) -> Vec<f64> {
     let mut below = 0.0;
-    domain
+    counts
         .iter()
-        .map(|(value, count)| {
+        .map(|count| {
             let rank = below + count / 2.0;
             below += count;
-            (*value, rank)
+            rank
         })
         .collect()
 }
 
-/// `Σ_c Σ_k n_c n_k δ²(c, k)` over the value counts of one unit (or of all pairable values).
+/// `Σ_c Σ_k n_c n_k δ²(c, k)` over `counts` (pairs of a value's index and its count), with
+/// `values` and their `positions` (mid-ranks or the values), of one unit or of all pairable
+/// values.
 fn disagreement(
-    counts: &[(f64, f64)],
+    counts: &[(usize, f64)],
+    values: &[f64],
+    positions: &[f64],
     level: MeasurementLevel,
-    position: &dyn Fn(f64) -> f64,
 ) -> f64 {
-    let m: f64 = counts.iter().map(|(_, c)| c).fold(0.0, |a, c| a + c);
+    let m: f64 = counts.iter().fold(0.0, |a, (_, c)| a + c);
+    let at = |list: &[f64], i: usize| list.get(i).copied().unwrap_or(0.0);
     match level {
-        MeasurementLevel::Nominal => {
-            m * m - counts.iter().map(|(_, c)| c * c).fold(0.0, |a, x| a + x)
-        }
+        MeasurementLevel::Nominal => m * m - counts.iter().fold(0.0, |a, (_, c)| a + c * c),
         MeasurementLevel::Interval | MeasurementLevel::Ordinal => {
             // Σ_c Σ_k n_c n_k (t_c - t_k)² = 2 m Σ_c n_c (t_c - mean)²
             let mean = counts
                 .iter()
-                .map(|(v, c)| c * position(*v))
-                .fold(0.0, |a, x| a + x)
+                .fold(0.0, |a, (i, c)| a + c * at(positions, *i))
                 / m;
             let spread = counts
                 .iter()
-                .map(|(v, c)| c * (position(*v) - mean).powi(2))
-                .fold(0.0, |a, x| a + x);
+                .fold(0.0, |a, (i, c)| a + c * (at(positions, *i) - mean).powi(2));
             2.0 * m * spread
         }
         MeasurementLevel::Ratio => {
             let mut total = 0.0;
-            for (c, nc) in counts {
+            for (i, nc) in counts {
                 for (k, nk) in counts {
+                    let (c, k) = (at(values, *i), at(values, *k));
                     let sum = c + k;
                     if sum != 0.0 {
                         total += nc * nk * ((c - k) / sum).powi(2);

@@ -11,6 +11,7 @@ mod bootstrap;
 mod categorical;
 mod chance;
 mod cohen;
+mod domain;
 mod icc;
 mod kappa;
 mod krippendorff;
@@ -57,33 +58,59 @@ impl Ratings {
     /// [`Error::InvalidData`] when there are no rows, rows differ in length, or a value is not
     /// finite.
     pub fn from_rows(rows: Vec<Vec<Option<f64>>>) -> Result<Ratings, Error> {
-        let invalid = |reason: String| Error::InvalidData {
-            statistic: "ratings",
-            reason,
-        };
-        let Some(first) = rows.first() else {
-            return Err(invalid("no units".to_owned()));
-        };
-        let raters = first.len();
-        if raters == 0 {
-            return Err(invalid("no raters".to_owned()));
+        if rows.is_empty() {
+            return Err(invalid_ratings("no units".to_owned()));
         }
-        let mut cells = Vec::with_capacity(rows.len().saturating_mul(raters));
-        for (unit, row) in rows.into_iter().enumerate() {
-            if row.len() != raters {
-                return Err(invalid(format!(
-                    "unit {unit} has {} ratings, unit 0 has {raters}",
-                    row.len()
-                )));
+        let raters = rows.first().map_or(0, Vec::len);
+        if let Some((unit, row)) = rows.iter().enumerate().find(|(_, r)| r.len() != raters) {
+            return Err(invalid_ratings(format!(
+                "unit {unit} has {} ratings, unit 0 has {raters}",
+                row.len()
+            )));
+        }
+        Ratings::from_cells(raters, rows.into_iter().flatten().collect())
+    }
+
+    /// Ratings from one flat list of cells, unit after unit, `raters` cells per unit: no list
+    /// per unit to allocate, for large panels.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::Ratings;
+    ///
+    /// let ratings = Ratings::from_cells(3, vec![Some(1.0), Some(2.0), None, Some(3.0), Some(3.0), Some(3.0)])?;
+    /// assert_eq!((ratings.units(), ratings.raters()), (2, 3));
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] when there are no cells or raters, the cells do not fill whole
+    /// units, or a value is not finite.
+    pub fn from_cells(raters: usize, mut cells: Vec<Option<f64>>) -> Result<Ratings, Error> {
+        if raters == 0 {
+            return Err(invalid_ratings("no raters".to_owned()));
+        }
+        if cells.is_empty() {
+            return Err(invalid_ratings("no units".to_owned()));
+        }
+        if cells.len().checked_rem(raters) != Some(0) {
+            return Err(invalid_ratings(format!(
+                "{} cells do not fill units of {raters} raters",
+                cells.len()
+            )));
+        }
+        for (at, cell) in cells.iter_mut().enumerate() {
+            if let Some(x) = cell {
+                if !x.is_finite() {
+                    return Err(invalid_ratings(format!(
+                        "unit {}, rater {}: rating is not a finite number",
+                        at.checked_div(raters).unwrap_or(0),
+                        at.checked_rem(raters).unwrap_or(0)
+                    )));
+                }
+                // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so
+                // no statistic can tell them apart (a value lookup by bits would).
+                *x += 0.0;
             }
-            if let Some(rater) = row.iter().position(|v| v.is_some_and(|x| !x.is_finite())) {
-                return Err(invalid(format!(
-                    "unit {unit}, rater {rater}: rating is not a finite number"
-                )));
-            }
-            // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
-            // statistic can tell them apart (a value lookup by bits would).
-            cells.extend(row.into_iter().map(|v| v.map(|x| x + 0.0)));
         }
         Ok(Ratings { raters, cells })
     }
@@ -131,6 +158,13 @@ impl Ratings {
     /// The ratings of each unit, in order.
     pub fn rows(&self) -> impl Iterator<Item = &[Option<f64>]> {
         self.cells.chunks(self.raters.max(1))
+    }
+}
+
+fn invalid_ratings(reason: String) -> Error {
+    Error::InvalidData {
+        statistic: "ratings",
+        reason,
     }
 }
 

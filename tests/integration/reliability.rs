@@ -590,3 +590,29 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Alpha depends on the values only through their differences (interval), order (ordinal)
+    /// or identity (nominal): shifting every rating by a constant, into or out of the whole
+    /// numbers a table looks up and the range the crate looks up by search, changes nothing.
+    #[test]
+    fn alpha_is_the_same_for_shifted_values(
+        rows in proptest::collection::vec(
+            proptest::collection::vec(proptest::option::weighted(0.8, 0u8..7), 4),
+            2..30,
+        ),
+        shift in proptest::prop_oneof![proptest::strategy::Just(0.5), proptest::strategy::Just(-3.0), proptest::strategy::Just(1000.0)],
+    ) {
+        let at = |shift: f64| -> Vec<Vec<Option<f64>>> {
+            rows.iter().map(|r| r.iter().map(|v| v.map(|x| f64::from(x) + shift)).collect()).collect()
+        };
+        let (plain, moved) = (Ratings::from_rows(at(0.0)).unwrap(), Ratings::from_rows(at(shift)).unwrap());
+        for level in [MeasurementLevel::Nominal, MeasurementLevel::Ordinal, MeasurementLevel::Interval] {
+            match (krippendorff_alpha(&plain, level), krippendorff_alpha(&moved, level)) {
+                (Ok(a), Ok(b)) => proptest::prop_assert!((a - b).abs() < 1e-9, "{level:?}: {a} vs {b}"),
+                (Err(_), Err(_)) => {}
+                other => proptest::prop_assert!(false, "{level:?}: {other:?}"),
+            }
+        }
+    }
+}
