@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,34 +22,39 @@ ROOT = Path(__file__).resolve().parents[2]
 RUBRIC = json.loads((ROOT / "presets" / "bpf-proposal.json").read_text(), parse_float=Decimal)
 
 
-def normalised(metric, value):
-    """An answer's normalised score in [0, 1], or None when unable to assess."""
+def normalised(metric, value, number=Decimal):
+    """An answer's normalised score in [0, 1], or None when unable to assess; `number` is
+    Decimal (the peer) or Fraction (the exact answer both are checked against)."""
     if value == "unable_to_assess":
         return None
     kind = metric["type"]
     if kind == "scale":
-        lo, hi = Decimal(metric["min"]), Decimal(metric["max"])
-        return (Decimal(value["scale"]) - lo) / (hi - lo)
+        lo, hi = number(str(metric["min"])), number(str(metric["max"]))
+        return (number(str(value["scale"])) - lo) / (hi - lo)
     if kind == "levels":
-        levels = {l["id"]: Decimal(l["value"]) for l in metric["levels"]}
-        lo, hi = Decimal(metric["levels"][0]["value"]), Decimal(metric["levels"][-1]["value"])
+        levels = {l["id"]: number(str(l["value"])) for l in metric["levels"]}
+        lo, hi = levels[metric["levels"][0]["id"]], levels[metric["levels"][-1]["id"]]
         return (levels[value["level"]] - lo) / (hi - lo)
     if kind == "count":
-        return min(Decimal(value["count"]) / Decimal(metric["target"]), Decimal(1))
+        return min(number(value["count"]) / number(metric["target"]), number(1))
     if kind == "distribution":
         present = sum(1 for n in value["distribution"].values() if n > 0)
-        return min(Decimal(present) / Decimal(metric["target"]), Decimal(1))
+        return min(number(present) / number(str(metric["target"])), number(1))
     raise ValueError(kind)
 
 
-def group_score(criteria, answers):
+def group_score(criteria, answers, number=Decimal):
     """The weighted mean of the answered criteria, or None when none is answered."""
-    total, weights = Decimal(0), Decimal(0)
+    total, weights = number(0), number(0)
     for c in criteria:
-        w = Decimal(c.get("weight", "0"))
+        w = number(str(c.get("weight", "0")))
         if w == 0:
             continue
-        n = group_score(c["criteria"], answers) if "criteria" in c else normalised(c["metric"], answers[c["id"]])
+        n = (
+            group_score(c["criteria"], answers, number)
+            if "criteria" in c
+            else normalised(c["metric"], answers[c["id"]], number)
+        )
         if n is not None:
             total += w * n
             weights += w
@@ -62,6 +68,21 @@ def score(line):
     if n is None:
         return None
     return (Decimal(100) * n).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+
+
+def exact_score(line):
+    """The total from exact fractions, rounded half-even to two places: what both should print."""
+    sheet = json.loads(line)
+    answers = {a["criterion"]: a["value"] for a in sheet["answers"]}
+    n = group_score(RUBRIC["criteria"], answers, Fraction)
+    if n is None:
+        return None
+    hundredths = n * 10_000
+    whole = hundredths.numerator // hundredths.denominator
+    rest = hundredths - whole
+    if rest > Fraction(1, 2) or (rest == Fraction(1, 2) and whole % 2 == 1):
+        whole += 1
+    return Decimal(whole).scaleb(-2)
 
 
 def score_file(path):
@@ -104,6 +125,12 @@ def main():
     for n in (50_000, 100_000):
         path = data / f"assessments-{n}.jsonl"
         case("load/score", n, 3, lambda: score_file(path), totals_digest)
+        # Not timed: the exact totals, and where the peer's 28-digit decimals round otherwise.
+        with open(path, encoding="utf-8") as f:
+            exact = [exact_score(line) for line in f]
+        peer = score_file(path)
+        cases[f"load/score/{n}"]["exact"] = totals_digest(exact)
+        cases[f"load/score/{n}"]["peer_off_by_rounding"] = sum(a != b for a, b in zip(exact, peer))
 
     import krippendorff
 

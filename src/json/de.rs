@@ -607,15 +607,16 @@ impl<'a, 'de> EnumAccess<'de> for Variant<'a, 'de> {
         Ok((
             tag,
             VariantValue {
-                key: shorten(key),
+                key,
                 value: self.value,
             },
         ))
     }
 }
 
+/// A variant's value, with its key as written (shortened only for an error's path).
 struct VariantValue<'a, 'de> {
-    key: String,
+    key: &'a str,
     value: &'a Value<'de>,
 }
 
@@ -627,14 +628,15 @@ impl<'de> VariantAccess<'de> for VariantValue<'_, 'de> {
             Value::Null => Ok(()),
             _ => Err(ReadError::new(format!(
                 "`{}` takes no value: write it as the string \"{}\"",
-                self.key, self.key
+                shorten(self.key),
+                shorten(self.key)
             ))),
         }
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, ReadError> {
         seed.deserialize(De::new(self.value))
-            .map_err(|e| e.under(Segment::Key(self.key)))
+            .map_err(|e| e.under(Segment::Key(shorten(self.key))))
     }
 
     fn tuple_variant<V: Visitor<'de>>(
@@ -643,7 +645,7 @@ impl<'de> VariantAccess<'de> for VariantValue<'_, 'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         de::Deserializer::deserialize_seq(De::new(self.value), visitor)
-            .map_err(|e| e.under(Segment::Key(self.key)))
+            .map_err(|e| e.under(Segment::Key(shorten(self.key))))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -652,6 +654,6 @@ impl<'de> VariantAccess<'de> for VariantValue<'_, 'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         de::Deserializer::deserialize_map(De::new(self.value), visitor)
-            .map_err(|e| e.under(Segment::Key(self.key)))
+            .map_err(|e| e.under(Segment::Key(shorten(self.key))))
     }
 }
