@@ -91,6 +91,13 @@ pub enum WeightInputs {
     },
 }
 
+fn invalid(reason: String) -> Error {
+    Error::InvalidData {
+        statistic: "weights",
+        reason,
+    }
+}
+
 /// A float as the decimal that prints as its shortest round-tripping form.
 fn decimal(x: f64) -> Option<Decimal> {
     format!("{x}").parse().ok()
@@ -105,9 +112,8 @@ impl WeightInputs {
         let upper = upper
             .iter()
             .map(|v| match v {
-                Some(v) => decimal(*v).map(Some).ok_or_else(|| Error::InvalidData {
-                    statistic: "weights",
-                    reason: format!("the comparison {v} cannot be written as a decimal"),
+                Some(v) => decimal(*v).map(Some).ok_or_else(|| {
+                    invalid(format!("the comparison {v} cannot be written as a decimal"))
                 }),
                 None => Ok(None),
             })
@@ -178,22 +184,18 @@ impl WeightDerivation {
         note: &str,
     ) -> Result<WeightDerivation, Error> {
         if criteria.len() != weights.values.len() {
-            return Err(Error::InvalidData {
-                statistic: "weights",
-                reason: format!(
-                    "{} weights for {} criteria",
-                    weights.values.len(),
-                    criteria.len()
-                ),
-            });
+            return Err(invalid(format!(
+                "{} weights for {} criteria",
+                weights.values.len(),
+                criteria.len()
+            )));
         }
         let derived = weights
             .values
             .iter()
             .map(|v| {
-                decimal(*v).ok_or_else(|| Error::InvalidData {
-                    statistic: "weights",
-                    reason: format!("the weight {v} cannot be written as a decimal"),
+                decimal(*v).ok_or_else(|| {
+                    invalid(format!("the weight {v} cannot be written as a decimal"))
                 })
             })
             .collect::<Result<_, _>>()?;
@@ -216,14 +218,11 @@ impl WeightDerivation {
     /// [`Error::InvalidData`] for more than 10 places or weights that cannot add up to 1.
     pub fn rounded(&self) -> Result<Vec<Decimal>, Error> {
         if self.places > crate::MAX_DECIMAL_PLACES {
-            return Err(Error::InvalidData {
-                statistic: "weights",
-                reason: format!(
-                    "at most {} places, found {}",
-                    crate::MAX_DECIMAL_PLACES,
-                    self.places
-                ),
-            });
+            return Err(invalid(format!(
+                "at most {} places, found {}",
+                crate::MAX_DECIMAL_PLACES,
+                self.places
+            )));
         }
         crate::report::largest_remainder(&self.derived, self.places, Decimal::ONE)
     }

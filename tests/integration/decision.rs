@@ -428,16 +428,25 @@ proptest! {
     }
 }
 
+/// Each score's rank by definition: one plus the number of strictly better scores.
+fn ranks_by_definition(scores: &[f64], higher: bool) -> Vec<usize> {
+    scores
+        .iter()
+        .map(|s| {
+            1 + scores
+                .iter()
+                .filter(|o| if higher { *o > s } else { *o < s })
+                .count()
+        })
+        .collect()
+}
+
 proptest! {
     /// Ranks by sorting equal the definition: one plus the number of strictly better scores.
     #[test]
     fn ranks_are_one_plus_the_strictly_better(scores in prop::collection::vec(0u8..6, 1..40), higher in any::<bool>()) {
         let scores: Vec<f64> = scores.into_iter().map(f64::from).collect();
-        let expected: Vec<usize> = scores
-            .iter()
-            .map(|s| 1 + scores.iter().filter(|o| if higher { *o > s } else { *o < s }).count())
-            .collect();
-        prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), expected);
+        prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), ranks_by_definition(&scores, higher));
     }
 
     /// The same for scores a billionth apart, which the sort separates only in the lower
@@ -445,11 +454,7 @@ proptest! {
     #[test]
     fn ranks_separate_close_scores(steps in prop::collection::vec(0u8..6, 1..60), base in -1e3f64..1e3, higher in any::<bool>()) {
         let scores: Vec<f64> = steps.into_iter().map(|k| base + f64::from(k) * 1e-9 * base.abs().max(1.0)).collect();
-        let expected: Vec<usize> = scores
-            .iter()
-            .map(|s| 1 + scores.iter().filter(|o| if higher { *o > s } else { *o < s }).count())
-            .collect();
-        prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), expected);
+        prop_assert_eq!(igf_rubric::decision::ranks(&scores, higher), ranks_by_definition(&scores, higher));
     }
 
     /// Leaving the table out changes no score or rank; the table kept reproduces TOPSIS's
