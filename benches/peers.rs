@@ -71,18 +71,17 @@ fn digest(totals: &[Option<Score>]) -> Value {
     })
 }
 
-/// The cells of a flat NaN-for-missing array, as a caller would build them.
-fn cells(flat: &[f64]) -> Vec<Option<f64>> {
-    flat.iter().map(|v| (!v.is_nan()).then_some(*v)).collect()
+/// Ratings from a flat NaN-for-missing array, copied as a caller who keeps the array would.
+fn ratings(flat: &[f64], raters: usize) -> Ratings {
+    Ratings::from_values(raters, flat.to_vec()).unwrap()
 }
 
 fn krippendorff(flat: &[f64], level: MeasurementLevel) -> f64 {
-    krippendorff_alpha(&Ratings::from_cells(50, cells(flat)).unwrap(), level).unwrap()
+    krippendorff_alpha(&ratings(flat, 50), level).unwrap()
 }
 
 fn iccs(flat: &[f64]) -> Vec<f64> {
-    let ratings = Ratings::from_cells(10, cells(flat)).unwrap();
-    icc_analysis(&ratings, MissingRatings::Refuse)
+    icc_analysis(&ratings(flat, 10), MissingRatings::Refuse)
         .unwrap()
         .iccs
         .iter()

@@ -114,7 +114,7 @@ pub fn krippendorff_bootstrap(
         });
     }
     let estimate = krippendorff_alpha(ratings, level)?;
-    let rows: Vec<Vec<Option<f64>>> = ratings.rows().map(<[Option<f64>]>::to_vec).collect();
+    let rows: Vec<Vec<Option<f64>>> = ratings.rows_with_gaps().collect();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut values = Vec::with_capacity(samples);
     let mut undefined = 0usize;

@@ -139,7 +139,7 @@ impl CategoricalRatings {
                 }
                 list.iter().map(|v| v + 0.0).collect()
             }
-            None => ratings.rows().flatten().flatten().copied().collect(),
+            None => ratings.rows().flatten().copied().filter(|v| !v.is_nan()).collect(),
         };
         values.sort_by(f64::total_cmp);
         let before = values.len();
@@ -149,7 +149,7 @@ impl CategoricalRatings {
         }
         let raters = ratings.raters();
         let mut cells = Vec::with_capacity(ratings.units().saturating_mul(raters));
-        for (unit, row) in ratings.rows().enumerate() {
+        for (unit, row) in ratings.rows_with_gaps().enumerate() {
             for (rater, value) in row.iter().enumerate() {
                 cells.push(match value {
                     None => None,

@@ -278,7 +278,7 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
     let mut rows: Vec<Vec<f64>> = Vec::with_capacity(ratings.units());
     let mut dropped_units = Vec::new();
     for (unit, row) in ratings.rows().enumerate() {
-        let complete: Option<Vec<f64>> = row.iter().copied().collect();
+        let complete = row.iter().all(|v| !v.is_nan()).then(|| row.to_vec());
         match (complete, missing) {
             (Some(complete), _) => rows.push(complete),
             (None, MissingRatings::DropUnits) => dropped_units.push(unit),

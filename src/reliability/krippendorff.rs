@@ -67,7 +67,10 @@ crate::label::labels!(MeasurementLevel, "measurement level" {
 /// [`Error::Undefined`] when fewer than two values are pairable or when every pairable value
 /// is the same (no variation: `D_e = 0`).
 pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<f64, Error> {
-    let domain = Domain::of(|| ratings.rows().flat_map(|row| row.iter().flatten().copied()));
+    if level == MeasurementLevel::Interval {
+        return interval_alpha(ratings);
+    }
+    let domain = Domain::of(|| ratings.rows().flatten().copied().filter(|v| !v.is_nan()));
     // Each pairable unit as its distinct values (indexes into the domain) with their counts,
     // end to end; the pairable values' counts over all units.
     let mut units: Vec<(usize, f64)> = Vec::new();
@@ -77,7 +80,7 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
     let mut seen: Vec<usize> = Vec::new();
     for row in ratings.rows() {
         seen.clear();
-        for at in row.iter().flatten().filter_map(|v| domain.index(*v)) {
+        for at in row.iter().filter(|v| !v.is_nan()).filter_map(|v| domain.index(*v)) {
             if let Some(count) = unit_counts.get_mut(at) {
                 if *count == 0.0 {
                     seen.push(at);
@@ -124,6 +127,56 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
         let m = unit.iter().fold(0.0, |m, (_, count)| m + count);
         observed += disagreement(unit, &domain.values, &positions, level) / (m - 1.0);
         start = end;
+    }
+    finite(
+        STATISTIC,
+        1.0 - (observed / n) / expected,
+        "the disagreements are not finite",
+    )
+}
+
+/// Interval alpha from sums alone: for δ² = (c - k)², `Σ_c Σ_k n_c n_k δ²` is
+/// `2 m Σ (x - mean)²` over the values, so neither the distinct values nor their counts are
+/// needed. Two passes: the pooled mean, then each unit's and the pooled spread.
+fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
+    let present = |row: &[f64]| {
+        row.iter()
+            .filter(|v| !v.is_nan())
+            .fold((0.0, 0.0), |(m, sum), x| (m + 1.0, sum + x))
+    };
+    let (mut n, mut total) = (0.0, 0.0);
+    for row in ratings.rows() {
+        let (m, sum) = present(row);
+        if m >= 2.0 {
+            n += m;
+            total += sum;
+        }
+    }
+    if n < 2.0 {
+        return Err(undefined(
+            "fewer than two pairable values (no unit has two ratings)",
+        ));
+    }
+    let mean = total / n;
+    let (mut observed, mut spread) = (0.0, 0.0);
+    for row in ratings.rows() {
+        let (m, sum) = present(row);
+        if m < 2.0 {
+            continue;
+        }
+        let unit_mean = sum / m;
+        let (within, pooled) = row
+            .iter()
+            .filter(|v| !v.is_nan())
+            .fold((0.0, 0.0), |(w, p), x| {
+                (w + (x - unit_mean).powi(2), p + (x - mean).powi(2))
+            });
+        observed += 2.0 * m * within / (m - 1.0);
+        spread += pooled;
+    }
+    let expected = 2.0 * n * spread / (n * (n - 1.0));
+    if expected <= 0.0 {
+        return Err(undefined("every pairable value is the same (no variation)"));
     }
     finite(
         STATISTIC,

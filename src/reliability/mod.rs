@@ -45,10 +45,24 @@ use crate::error::Error;
 /// assert_eq!((ratings.units(), ratings.raters()), (2, 3));
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Ratings {
     raters: usize,
-    cells: Vec<Option<f64>>,
+    /// Unit after unit, `raters` cells each; NaN is a missing rating (8 bytes a cell).
+    cells: Vec<f64>,
+}
+
+impl PartialEq for Ratings {
+    /// Equal raters and equal cells, missing where the other is missing.
+    fn eq(&self, other: &Ratings) -> bool {
+        self.raters == other.raters
+            && self.cells.len() == other.cells.len()
+            && self
+                .cells
+                .iter()
+                .zip(&other.cells)
+                .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+    }
 }
 
 impl Ratings {
@@ -85,7 +99,29 @@ impl Ratings {
     /// # Errors
     /// [`Error::InvalidData`] when there are no cells or raters, the cells do not fill whole
     /// units, or a value is not finite.
-    pub fn from_cells(raters: usize, mut cells: Vec<Option<f64>>) -> Result<Ratings, Error> {
+    pub fn from_cells(raters: usize, cells: Vec<Option<f64>>) -> Result<Ratings, Error> {
+        if let Some(at) = cells.iter().position(|v| v.is_some_and(|x| !x.is_finite())) {
+            return Err(not_finite(at, raters));
+        }
+        Ratings::from_values(raters, cells.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+    }
+
+    /// Ratings from one flat list of values, unit after unit, `raters` values per unit, NaN
+    /// for a missing rating: the layout of a numeric array, taken as it is (no copy).
+    ///
+    /// ```
+    /// use igf_rubric::reliability::{MeasurementLevel, Ratings, krippendorff_alpha};
+    ///
+    /// let ratings = Ratings::from_values(2, vec![1.0, 1.0, 2.0, f64::NAN, 3.0, 3.0, 2.0, 1.0])?;
+    /// assert_eq!((ratings.units(), ratings.raters()), (4, 2));
+    /// assert!(krippendorff_alpha(&ratings, MeasurementLevel::Interval).is_ok());
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] when there are no values or raters, the values do not fill whole
+    /// units, or a value is infinite.
+    pub fn from_values(raters: usize, mut cells: Vec<f64>) -> Result<Ratings, Error> {
         if raters == 0 {
             return Err(invalid_ratings("no raters".to_owned()));
         }
@@ -98,19 +134,13 @@ impl Ratings {
                 cells.len()
             )));
         }
-        for (at, cell) in cells.iter_mut().enumerate() {
-            if let Some(x) = cell {
-                if !x.is_finite() {
-                    return Err(invalid_ratings(format!(
-                        "unit {}, rater {}: rating is not a finite number",
-                        at.checked_div(raters).unwrap_or(0),
-                        at.checked_rem(raters).unwrap_or(0)
-                    )));
-                }
-                // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so
-                // no statistic can tell them apart (a value lookup by bits would).
-                *x += 0.0;
+        for (at, x) in cells.iter_mut().enumerate() {
+            if x.is_infinite() {
+                return Err(not_finite(at, raters));
             }
+            // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
+            // statistic can tell them apart (a value lookup by bits would). NaN stays NaN.
+            *x += 0.0;
         }
         Ok(Ratings { raters, cells })
     }
@@ -123,7 +153,7 @@ impl Ratings {
     ///
     /// let by_rater = Ratings::from_rater_rows(vec![vec![Some(1.0), Some(2.0), None], vec![Some(1.0), Some(3.0), Some(3.0)]])?;
     /// assert_eq!((by_rater.units(), by_rater.raters()), (3, 2));
-    /// assert_eq!(by_rater.rows().nth(1), Some(&[Some(2.0), Some(3.0)][..]));
+    /// assert_eq!(by_rater.rows_with_gaps().nth(1), Some(vec![Some(2.0), Some(3.0)]));
     /// # Ok::<(), igf_rubric::Error>(())
     /// ```
     ///
@@ -155,10 +185,24 @@ impl Ratings {
         self.raters
     }
 
-    /// The ratings of each unit, in order.
-    pub fn rows(&self) -> impl Iterator<Item = &[Option<f64>]> {
+    /// The ratings of each unit, in order, NaN where a rating is missing.
+    pub fn rows(&self) -> impl Iterator<Item = &[f64]> {
         self.cells.chunks(self.raters.max(1))
     }
+
+    /// The ratings of each unit, in order, `None` where a rating is missing.
+    pub fn rows_with_gaps(&self) -> impl Iterator<Item = Vec<Option<f64>>> + '_ {
+        self.rows()
+            .map(|row| row.iter().map(|v| (!v.is_nan()).then_some(*v)).collect())
+    }
+}
+
+fn not_finite(at: usize, raters: usize) -> Error {
+    invalid_ratings(format!(
+        "unit {}, rater {}: rating is not a finite number",
+        at.checked_div(raters).unwrap_or(0),
+        at.checked_rem(raters).unwrap_or(0)
+    ))
 }
 
 fn invalid_ratings(reason: String) -> Error {
