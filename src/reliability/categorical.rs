@@ -139,7 +139,12 @@ impl CategoricalRatings {
                 }
                 list.iter().map(|v| v + 0.0).collect()
             }
-            None => ratings.rows().flatten().copied().filter(|v| !v.is_nan()).collect(),
+            None => ratings
+                .rows()
+                .flatten()
+                .copied()
+                .filter(|v| !v.is_nan())
+                .collect(),
         };
         values.sort_by(f64::total_cmp);
         let before = values.len();

@@ -80,7 +80,11 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
     let mut seen: Vec<usize> = Vec::new();
     for row in ratings.rows() {
         seen.clear();
-        for at in row.iter().filter(|v| !v.is_nan()).filter_map(|v| domain.index(*v)) {
+        for at in row
+            .iter()
+            .filter(|v| !v.is_nan())
+            .filter_map(|v| domain.index(*v))
+        {
             if let Some(count) = unit_counts.get_mut(at) {
                 if *count == 0.0 {
                     seen.push(at);

@@ -103,7 +103,10 @@ impl Ratings {
         if let Some(at) = cells.iter().position(|v| v.is_some_and(|x| !x.is_finite())) {
             return Err(not_finite(at, raters));
         }
-        Ratings::from_values(raters, cells.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+        Ratings::from_values(
+            raters,
+            cells.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect(),
+        )
     }
 
     /// Ratings from one flat list of values, unit after unit, `raters` values per unit, NaN
