@@ -197,14 +197,36 @@ pub(crate) fn weighted_sum_with(
     normalisation: Normalisation,
     tables: Tables,
 ) -> Result<Ranking, Error> {
+    let sum = |row: &[f64]| Some(row.iter().zip(weights).fold(0.0, |s, (x, w)| s + x * w));
+    by_normalised_rows(matrix, weights, normalisation, tables, "weighted sum", sum)
+}
+
+/// A method that scores each normalised row on its own (weighted sum or product), the
+/// normalised matrix kept in the details on request; `score` gives `None` for a row it cannot
+/// score, which refuses the matrix.
+fn by_normalised_rows(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    normalisation: Normalisation,
+    tables: Tables,
+    name: &str,
+    score: impl Fn(&[f64]) -> Option<f64>,
+) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
     let normaliser = Normaliser::new(matrix, normalisation)?;
     let mut scores = Vec::with_capacity(matrix.subjects().len());
-    normaliser.for_each_row(matrix, None, |row| {
-        scores.push(row.iter().zip(weights).fold(0.0, |s, (x, w)| s + x * w));
+    let mut refused = false;
+    normaliser.for_each_row(matrix, None, |row| match score(row) {
+        Some(value) => scores.push(value),
+        None => refused = true,
     });
+    if refused {
+        return Err(invalid(format!(
+            "the {name} needs values >= 0 after normalisation"
+        )));
+    }
     finished(
-        format!("weighted sum ({normalisation:?})"),
+        format!("{name} ({normalisation:?})"),
         scores,
         true,
         RankingDetails::Weighted {
@@ -231,30 +253,20 @@ pub(crate) fn weighted_product_with(
     normalisation: Normalisation,
     tables: Tables,
 ) -> Result<Ranking, Error> {
-    check_weights(matrix, weights)?;
-    let normaliser = Normaliser::new(matrix, normalisation)?;
-    let mut scores = Vec::with_capacity(matrix.subjects().len());
-    let mut negative = false;
-    normaliser.for_each_row(matrix, None, |row| {
-        negative |= row.iter().any(|v| *v < 0.0);
-        let product = row
-            .iter()
-            .zip(weights)
-            .fold(1.0, |s, (x, w)| s * x.powf(*w));
-        scores.push(product);
-    });
-    if negative {
-        return Err(invalid(
-            "the weighted product needs values >= 0 after normalisation".to_owned(),
-        ));
-    }
-    finished(
-        format!("weighted product ({normalisation:?})"),
-        scores,
-        true,
-        RankingDetails::Weighted {
-            normalised: tables.keep(|| normaliser.table(matrix, None)),
-        },
+    let product = |row: &[f64]| {
+        row.iter().all(|v| *v >= 0.0).then(|| {
+            row.iter()
+                .zip(weights)
+                .fold(1.0, |s, (x, w)| s * x.powf(*w))
+        })
+    };
+    by_normalised_rows(
+        matrix,
+        weights,
+        normalisation,
+        tables,
+        "weighted product",
+        product,
     )
 }
 
