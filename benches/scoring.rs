@@ -70,6 +70,13 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("bpf_proposal/total_only/6_samples", |b| {
+        b.iter(|| {
+            for assessment in &parsed {
+                assert!(rubric.total(black_box(assessment)).unwrap().is_some());
+            }
+        })
+    });
     group.bench_function("peer/serde_json_value/6_samples", |b| {
         b.iter(|| {
             for text in &texts {

@@ -22,6 +22,7 @@ pub use rule::{Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, TotalScale
 
 use crate::error::{Error, Path};
 use crate::num::{Rounding, exact};
+use crate::scoring::FullShares;
 
 /// The document format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -187,6 +188,8 @@ pub struct Rubric {
     top: Vec<usize>,
     by_id: Vec<(String, usize)>,
     leaves: Vec<usize>,
+    /// Each node's share when every weighted criterion is scored, worked out once.
+    full_shares: Option<FullShares>,
 }
 
 /// A criterion of the tree, flattened in document order, with ids resolved to positions.
@@ -293,6 +296,11 @@ impl Rubric {
             .map(|(_, at)| *at)
     }
 
+    /// Each node's share when every weighted criterion is scored, if worked out.
+    pub(crate) fn full_shares(&self) -> Option<&FullShares> {
+        self.full_shares.as_ref()
+    }
+
     /// The position of the leaf an answer names, trying the leaf at the answer's own ordinal
     /// first (answers are usually written in rubric order).
     pub(crate) fn leaf_position(&self, ordinal: usize, id: &str) -> Option<usize> {
@@ -345,12 +353,13 @@ impl TryFrom<RubricDoc> for Rubric {
             .map(|(id, (at, _))| (id, at))
             .collect();
         by_id.sort();
-        let rubric = Rubric {
+        let mut rubric = Rubric {
             nodes: walker.nodes,
             leaves: walker.leaves,
             top,
             by_id,
             doc,
+            full_shares: None,
         };
         rubric.validate_gates()?;
         rule::validate_bands(&rubric.doc.bands, rubric.doc.scale, &root.key("bands"))?;
@@ -358,6 +367,7 @@ impl TryFrom<RubricDoc> for Rubric {
             rules.validate(&rubric, &root.key("panel"))?;
         }
         derivation::check(&rubric, &rubric.doc.weighting, &root.key("weighting"))?;
+        rubric.full_shares = FullShares::of(&rubric);
         Ok(rubric)
     }
 }

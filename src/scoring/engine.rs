@@ -41,6 +41,17 @@ impl Exclusion {
     }
 }
 
+/// How much of the working a caller reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Wanted {
+    /// Everything, with the flags worded.
+    Scorecard,
+    /// Each node's score (which, for a group, needs its points), without words.
+    Sheet,
+    /// The total alone.
+    Total,
+}
+
 /// Working state per node, indexed like `Rubric::nodes`.
 pub(super) struct Work<'a> {
     pub(super) rubric: &'a Rubric,
@@ -55,21 +66,22 @@ pub(super) struct Work<'a> {
     pub(super) complete: bool,
     /// `N = Σ share_i · s_i`, as [`Work::distribute`] computed it (28 significant digits).
     pub(super) normalised_total: Decimal,
-    /// Whether flags are recorded (a scorecard) or skipped (a bare total).
-    pub(super) explain: bool,
+    /// What the caller reads: flags are worded for a scorecard only, each criterion's points
+    /// computed for a scorecard or a sheet, neither for a bare total.
+    pub(super) wanted: Wanted,
 }
 
 /// Checks and computes one assessment: the working state and the exact total (22 places).
-/// `explain` records the flags' messages.
+/// `wanted` says how much of the working to keep.
 fn compute<'a>(
     rubric: &'a Rubric,
     assessment: &'a Assessment,
-    explain: bool,
+    wanted: Wanted,
 ) -> Result<(Work<'a>, Option<Decimal>), Error> {
     assessment.check_header()?;
     check_reference(rubric, assessment)?;
     let mut work = Work::new(rubric, &assessment.answers);
-    work.explain = explain;
+    work.wanted = wanted;
     work.match_answers()?;
     work.score_leaves()?;
     work.settle_groups();
@@ -79,14 +91,14 @@ fn compute<'a>(
 }
 
 pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
-    let (work, total) = compute(rubric, assessment, true)?;
+    let (work, total) = compute(rubric, assessment, Wanted::Scorecard)?;
     work.assemble(total, assessment)
 }
 
 /// The exact total of one assessment, checked as [`score`] checks it, without building the
 /// scorecard or its messages.
 pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<Decimal>, Error> {
-    compute(rubric, assessment, false).map(|(_, total)| total)
+    compute(rubric, assessment, Wanted::Total).map(|(_, total)| total)
 }
 
 /// What a panel reads of one assessment: the total, whether it is complete (and if not, why),
@@ -103,7 +115,7 @@ pub(crate) struct SheetScore {
 }
 
 pub(crate) fn score_sheet(rubric: &Rubric, assessment: &Assessment) -> Result<SheetScore, Error> {
-    let (work, total) = compute(rubric, assessment, false)?;
+    let (work, total) = compute(rubric, assessment, Wanted::Sheet)?;
     let normalised = (0..rubric.nodes().len())
         .map(|at| {
             work.status(at).map(|(status, s)| match status {
@@ -162,6 +174,54 @@ pub(crate) fn score_profile(
     Ok((total, work.points))
 }
 
+/// Each node's share of the total when every weighted criterion is scored, the common case,
+/// worked out once when the rubric loads by the same steps [`Work::distribute`] takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FullShares {
+    /// Which nodes take part in the weighting (see [`Work::carries`]).
+    carries: Vec<bool>,
+    shares: Vec<Decimal>,
+}
+
+impl FullShares {
+    /// The shares of a rubric all of whose scored criteria are answered; `None` when sharing
+    /// would flag something (a renormalisation) or fails, so that scoring takes the long way
+    /// and says so.
+    pub(crate) fn of(rubric: &Rubric) -> Option<FullShares> {
+        let mut work = Work::new(rubric, &[]);
+        for (at, node) in rubric.nodes().iter().enumerate() {
+            let outcome = match &node.criterion.metric {
+                Some(Metric::Text) | None => Outcome::Unscored,
+                Some(_) => Outcome::Scored(Decimal::ONE),
+            };
+            Work::set(&mut work.outcome, at, outcome);
+        }
+        work.settle_groups();
+        if !rubric.top().iter().any(|at| work.carries(*at)) {
+            return None;
+        }
+        work.share_all().ok()?;
+        if !work.flags.is_empty() {
+            return None;
+        }
+        let carries = (0..rubric.nodes().len())
+            .map(|at| work.carries(at))
+            .collect();
+        Some(FullShares {
+            carries,
+            shares: work.share,
+        })
+    }
+
+    /// Whether a sheet's nodes take part exactly as these shares assume.
+    fn fits(&self, carries: impl Fn(usize) -> bool) -> bool {
+        self.carries
+            .iter()
+            .enumerate()
+            .all(|(at, c)| *c == carries(at))
+    }
+}
+
 fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error> {
     match reference_errors(rubric, assessment).next() {
         Some(error) => Err(error),
@@ -204,7 +264,7 @@ impl<'a> Work<'a> {
             flags: Vec::new(),
             complete: true,
             normalised_total: Decimal::ZERO,
-            explain: true,
+            wanted: Wanted::Scorecard,
         }
     }
 }
@@ -226,7 +286,7 @@ impl Work<'_> {
 
     /// Records a flag, building its message only when the caller wants the explanation.
     fn flag(&mut self, kind: FlagKind, criterion: Option<&str>, message: impl FnOnce() -> String) {
-        if self.explain {
+        if self.wanted == Wanted::Scorecard {
             self.flags.push(Flag {
                 kind,
                 criterion: criterion.map(str::to_owned),
@@ -392,12 +452,11 @@ impl Work<'_> {
             });
             return Ok(Decimal::ZERO);
         }
-        self.share_among(top, Decimal::ONE, None)?;
-        for (at, node) in rubric.nodes().iter().enumerate() {
-            if node.criterion.metric.is_none() && self.carries(at) {
-                let share = self.share.get(at).copied().unwrap_or_default();
-                self.share_among(&node.children, share, Some(&node.criterion.id))?;
+        match rubric.full_shares() {
+            Some(full) if full.fits(|at| self.carries(at)) => {
+                self.share.clone_from_slice(&full.shares);
             }
+            _ => self.share_all()?,
         }
         let mut total = Decimal::ZERO;
         for at in 0..self.rubric.nodes().len() {
@@ -408,6 +467,20 @@ impl Work<'_> {
         }
         self.normalised_total = total;
         Ok(total)
+    }
+
+    /// Shares the whole among the top-level criteria, and each group's share among its
+    /// criteria, top-down.
+    fn share_all(&mut self) -> Result<(), Error> {
+        let rubric = self.rubric;
+        self.share_among(rubric.top(), Decimal::ONE, None)?;
+        for (at, node) in rubric.nodes().iter().enumerate() {
+            if node.criterion.metric.is_none() && self.carries(at) {
+                let share = self.share.get(at).copied().unwrap_or_default();
+                self.share_among(&node.children, share, Some(&node.criterion.id))?;
+            }
+        }
+        Ok(())
     }
 
     /// Splits `share` among `children` in proportion to the weights of those that take part.
@@ -487,6 +560,24 @@ impl Work<'_> {
                 RoundingStrategy::MidpointNearestEven,
             ))
         };
+        let all_points = to_points(normalised_total)?;
+        if self.wanted != Wanted::Total {
+            self.leaf_and_group_points(all_points, to_points)?;
+        }
+        if !self.complete {
+            return Ok(None);
+        }
+        Ok(Some(num::add(scale.min, all_points, OP)?))
+    }
+
+    /// Each leaf's points (the largest absorbing the rounding, so that they add up to
+    /// `all_points`) and each group's sum.
+    fn leaf_and_group_points(
+        &mut self,
+        all_points: Decimal,
+        to_points: impl Fn(Decimal) -> Result<Decimal, Error>,
+    ) -> Result<(), Error> {
+        const OP: &str = "computing points";
         let mut leaves: Vec<(usize, Decimal)> = Vec::new();
         for at in 0..self.rubric.nodes().len() {
             if let Some(toward) = self.toward_total(at)? {
@@ -494,7 +585,6 @@ impl Work<'_> {
                 leaves.push((at, num::mul(share, toward, OP)?));
             }
         }
-        let all_points = to_points(normalised_total)?;
         let mut given = Decimal::ZERO;
         let absorber = largest(&leaves);
         for (at, weighted) in &leaves {
@@ -519,10 +609,7 @@ impl Work<'_> {
                 Self::set(&mut self.points, at, sum);
             }
         }
-        if !self.complete {
-            return Ok(None);
-        }
-        Ok(Some(num::add(scale.min, all_points, OP)?))
+        Ok(())
     }
 }
 

@@ -5,7 +5,7 @@ mod check;
 mod engine;
 mod explain;
 
-pub(crate) use engine::{SheetScore, score_profile, score_sheet};
+pub(crate) use engine::{FullShares, SheetScore, score_profile, score_sheet};
 
 mod judge;
 mod publish;
