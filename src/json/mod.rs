@@ -1,7 +1,7 @@
 //! The crate's JSON reader: exact decimals without changing anyone else's serde_json.
 //!
-//! Every `from_json` of the crate reads through here. The text is parsed into a tree that keeps
-//! each number as written, and the tree is handed to serde. So a decimal such as
+//! Every `from_json` of the crate reads through here. The text is read straight into the
+//! caller's types, each number handed to serde as written. So a decimal such as
 //! `0.1000000000000000000000000001` arrives with all its digits, even inside internally tagged
 //! enums, without turning on serde_json's `arbitrary_precision` feature, which would change how
 //! every other crate in the program reads JSON.
@@ -18,6 +18,7 @@
 mod de;
 pub(crate) mod located;
 mod parse;
+mod read_error;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -58,8 +59,10 @@ use crate::error::{Error, JsonProblem, Path};
 /// Errors of validating conversions (`#[serde(try_from)]`) arrive as their message only; the
 /// crate's own `from_json` functions keep them typed.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let value = parse::document(text).map_err(into_error)?;
-    T::deserialize(de::De::new(&value)).map_err(into_error)
+    let mut parser = parse::Parser::new(text);
+    let read = T::deserialize(&mut parser).and_then(|value| parser.end().map(|()| value));
+    // A document that is not JSON at all is reported as such, wherever reading stopped.
+    read.map_err(|error| into_error(parse::document(text).err().unwrap_or(error)))
 }
 
 /// Reads a value from JSON bytes, which must be UTF-8; otherwise as [`from_str`].
@@ -89,7 +92,7 @@ pub(crate) fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Re
     NoFields::deserialize(deserializer).map(|NoFields {}| ())
 }
 
-fn into_error(error: de::ReadError) -> Error {
+fn into_error(error: read_error::ReadError) -> Error {
     let (path, problem, message) = error.into_parts();
     Error::Json {
         path,

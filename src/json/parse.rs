@@ -1,24 +1,24 @@
-//! JSON text to a borrowed tree whose numbers keep their text.
+//! The JSON lexer, and JSON text to a borrowed tree (for errors) whose numbers keep their text.
 
 use std::borrow::Cow;
 
-use super::de::ReadError;
+use super::read_error::ReadError;
 use crate::error::JsonProblem;
 use crate::error::Segment;
 
 /// The deepest nesting of arrays and objects a document may have.
 pub const MAX_DEPTH: usize = 128;
 
-/// A parsed JSON value. Numbers are kept as their text, strings borrow from the input unless
-/// they hold escapes, and object members keep their order (duplicates included, so the reader
-/// can reject them).
+/// A parsed JSON value, for wording errors. Numbers are kept as their text, strings borrow
+/// from the input unless they hold escapes, object members keep their order, and an array is
+/// checked but not kept.
 #[derive(Debug)]
 pub(crate) enum Value<'a> {
     Null,
     Bool(bool),
     Number(&'a str),
     String(Cow<'a, str>),
-    Array(Vec<Value<'a>>),
+    Array,
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
@@ -36,13 +36,12 @@ impl<'a> Value<'a> {
 }
 
 /// Parses a whole document: one value, surrounded by nothing but whitespace.
+///
+/// The reader streams documents through [`Parser`] without building this tree; it parses the
+/// tree only when reading fails, so that a document with a syntax error anywhere is reported
+/// as that syntax error, with its line and column, whatever the reader stumbled on first.
 pub(crate) fn document(text: &str) -> Result<Value<'_>, ReadError> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut parser = Parser::new(text);
     if text.starts_with('\u{feff}') {
         return Err(parser.fail(
             "the document starts with a byte-order mark (U+FEFF); save it as UTF-8 without one",
@@ -53,14 +52,12 @@ pub(crate) fn document(text: &str) -> Result<Value<'_>, ReadError> {
         return Err(parser.fail("the document is empty: expected a JSON value"));
     }
     let value = parser.value()?;
-    parser.skip_whitespace();
-    match parser.peek() {
-        None => Ok(value),
-        Some(_) => Err(parser.fail_found("unexpected text after the end of the document")),
-    }
+    parser.end()?;
+    Ok(value)
 }
 
-struct Parser<'a> {
+/// The lexer both the tree builder and the streaming reader read JSON text through.
+pub(super) struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -68,40 +65,40 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn bump(&mut self) {
+    pub(super) fn bump(&mut self) {
         self.pos = self.pos.saturating_add(1);
     }
 
-    fn skip_whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.bump();
-        }
+    /// The byte offset reached.
+    pub(super) fn pos(&self) -> usize {
+        self.pos
     }
 
-    fn value(&mut self) -> Result<Value<'a>, ReadError> {
+    /// Checks that nothing but whitespace follows.
+    pub(super) fn end(&mut self) -> Result<(), ReadError> {
+        self.skip_whitespace();
         match self.peek() {
-            Some(b'{') => self.nested(Parser::object),
-            Some(b'[') => self.nested(Parser::array),
-            Some(b'"') => self.string().map(Value::String),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
-            None => Err(self.fail("the document ends where a value was expected")),
-            Some(_) => Err(self.fail_found(
-                "expected a value (an object, array, string, number, true, false or null)",
-            )),
+            None => Ok(()),
+            Some(_) => Err(self.fail_found("unexpected text after the end of the document")),
         }
     }
 
-    fn nested(
-        &mut self,
-        read: fn(&mut Parser<'a>) -> Result<Value<'a>, ReadError>,
-    ) -> Result<Value<'a>, ReadError> {
+    /// Steps into an array or object (past its opening bracket), refusing to go deeper than
+    /// [`MAX_DEPTH`].
+    pub(super) fn enter(&mut self) -> Result<(), ReadError> {
         if self.depth >= MAX_DEPTH {
             return Err(self
                 .fail(&format!(
@@ -110,17 +107,64 @@ impl<'a> Parser<'a> {
                 .with_problem(JsonProblem::TooDeep));
         }
         self.depth = self.depth.saturating_add(1);
-        let value = read(self);
+        self.bump();
+        Ok(())
+    }
+
+    /// Steps out of an array or object (past its closing bracket).
+    pub(super) fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
-        value
+        self.bump();
+    }
+
+    /// The value starting at byte `start`, parsed into a tree on the side (for an error's
+    /// wording); `None` if it does not parse.
+    pub(super) fn value_at(&self, start: usize) -> Option<Value<'a>> {
+        let mut side = Parser {
+            text: self.text,
+            bytes: self.bytes,
+            pos: start,
+            depth: self.depth,
+        };
+        side.value().ok()
+    }
+
+    pub(super) fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.bump();
+        }
+    }
+
+    /// Parses the value here into a tree.
+    pub(super) fn value(&mut self) -> Result<Value<'a>, ReadError> {
+        match self.peek() {
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.keyword("true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.keyword("false").map(|()| Value::Bool(false)),
+            Some(b'n') => self.keyword("null").map(|()| Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            _ => Err(self.no_value()),
+        }
+    }
+
+    /// The error for a place where a value should start and none does.
+    pub(super) fn no_value(&self) -> ReadError {
+        match self.peek() {
+            None => self.fail("the document ends where a value was expected"),
+            Some(_) => self.fail_found(
+                "expected a value (an object, array, string, number, true, false or null)",
+            ),
+        }
     }
 
     fn object(&mut self) -> Result<Value<'a>, ReadError> {
-        self.bump();
+        self.enter()?;
         let mut members = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
-            self.bump();
+            self.leave();
             return Ok(Value::Object(members));
         }
         loop {
@@ -148,7 +192,7 @@ impl<'a> Parser<'a> {
                     self.skip_whitespace();
                 }
                 Some(b'}') => {
-                    self.bump();
+                    self.leave();
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.fail_found("expected `,` or `}` after an object member")),
@@ -157,21 +201,18 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self) -> Result<Value<'a>, ReadError> {
-        self.bump();
-        let mut items = Vec::new();
+        self.enter()?;
         self.skip_whitespace();
         if self.peek() == Some(b']') {
-            self.bump();
-            return Ok(Value::Array(items));
+            self.leave();
+            return Ok(Value::Array);
         }
+        let mut index = 0_usize;
         loop {
-            match self.value() {
-                Ok(item) => items.push(item),
-                Err(e) => {
-                    let index = items.len();
-                    return Err(e.under(Segment::Index { index, id: None }));
-                }
+            if let Err(e) = self.value() {
+                return Err(e.under(Segment::Index { index, id: None }));
             }
+            index = index.saturating_add(1);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -179,19 +220,20 @@ impl<'a> Parser<'a> {
                     self.skip_whitespace();
                 }
                 Some(b']') => {
-                    self.bump();
-                    return Ok(Value::Array(items));
+                    self.leave();
+                    return Ok(Value::Array);
                 }
                 _ => return Err(self.fail_found("expected `,` or `]` after an array item")),
             }
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, ReadError> {
+    /// `true`, `false` or `null`.
+    pub(super) fn keyword(&mut self, word: &str) -> Result<(), ReadError> {
         let end = self.pos.saturating_add(word.len());
         if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
             self.pos = end;
-            Ok(value)
+            Ok(())
         } else {
             Err(self.fail_found(
                 "expected a value (an object, array, string, number, true, false or null)",
@@ -200,7 +242,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A number as written, checked against the JSON grammar.
-    fn number(&mut self) -> Result<&'a str, ReadError> {
+    pub(super) fn number(&mut self) -> Result<&'a str, ReadError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.bump();
@@ -242,9 +284,10 @@ impl<'a> Parser<'a> {
     }
 
     /// A string, borrowed when it has no escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
+    pub(super) fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
         self.bump();
         let start = self.pos;
+        self.skip_plain_text();
         loop {
             match self.peek() {
                 Some(b'"') => {
@@ -280,6 +323,30 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.control_character()),
                 None => return Err(self.fail("the document ends inside a string")),
             }
+        }
+    }
+
+    /// Skips, eight bytes at a time, text that holds no quote, backslash or control
+    /// character, stopping at (or a few bytes before) the first that does.
+    fn skip_plain_text(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        // A lane of `word` is below `n` (n <= 0x80): the classic test, whose false alarms fall
+        // only in lanes after a true one, so a clear result is always right.
+        let below = |word: u64, n: u64| word.wrapping_sub(ONES.wrapping_mul(n)) & !word & HIGHS;
+        while let Some(chunk) = self
+            .bytes
+            .get(self.pos..self.pos.saturating_add(8))
+            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+        {
+            let word = u64::from_le_bytes(chunk);
+            let special = below(word ^ ONES.wrapping_mul(u64::from(b'"')), 1)
+                | below(word ^ ONES.wrapping_mul(u64::from(b'\\')), 1)
+                | below(word, 0x20);
+            if special != 0 {
+                return;
+            }
+            self.pos = self.pos.saturating_add(8);
         }
     }
 
@@ -358,7 +425,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An error at the current position.
-    fn fail(&self, message: &str) -> ReadError {
+    pub(super) fn fail(&self, message: &str) -> ReadError {
         let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = before
             .iter()
@@ -381,7 +448,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An error at the current position that quotes the character found there.
-    fn fail_found(&self, message: &str) -> ReadError {
+    pub(super) fn fail_found(&self, message: &str) -> ReadError {
         let found = match self
             .text
             .get(self.pos..)
@@ -391,5 +458,34 @@ impl<'a> Parser<'a> {
             Some(c) => format!("`{}`", c.escape_debug()),
         };
         self.fail(&format!("{message}, found {found}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Parser;
+
+    /// The eight-byte skip stops for a quote, backslash or control character at any offset.
+    #[test]
+    fn strings_end_escape_and_refuse_control_characters_at_every_offset() {
+        for at in 0..20 {
+            let plain = "é".repeat(at / 2) + &"a".repeat(at % 2);
+            let quoted = format!("\"{plain}\" tail");
+            let mut parser = Parser::new(&quoted);
+            assert_eq!(parser.string().ok().as_deref(), Some(plain.as_str()));
+            assert_eq!(parser.pos(), plain.len() + 2);
+
+            let escaped = format!("\"{plain}\\n{plain}\"");
+            let mut parser = Parser::new(&escaped);
+            let expected = format!("{plain}\n{plain}");
+            assert_eq!(parser.string().ok().as_deref(), Some(expected.as_str()));
+
+            for control in ['\u{0}', '\u{1f}'] {
+                let raw = format!("\"{plain}{control}{plain}\"");
+                assert!(Parser::new(&raw).string().is_err(), "{raw:?}");
+            }
+            let unterminated = format!("\"{plain}");
+            assert!(Parser::new(&unterminated).string().is_err());
+        }
     }
 }
