@@ -147,6 +147,14 @@ fn peers(c: &mut Criterion) {
             );
             group.bench_function(id, |b| b.iter(|| krippendorff(black_box(&flat), level)));
         }
+        // The same, the array handed over rather than copied: the coefficient's own cost.
+        let built = ratings(&flat, 50);
+        for (name, level) in levels {
+            let id = format!("krippendorff-{name}-{v}-handed-over/100000x50");
+            group.bench_function(id, |b| {
+                b.iter(|| krippendorff_alpha(black_box(&built), level).unwrap())
+            });
+        }
     }
     // Records a case's answer, then times it.
     let mut case = |id: String, answer: Value, run: &dyn Fn()| {

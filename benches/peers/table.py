@@ -106,6 +106,15 @@ def main():
                     f"| {total} | {'yes' if same else 'NO'}: {how} | {t:.2f} ms ({sizes[total] / t / 1e3:.0f} MB/s) | "
                     f"{peer['median_ms']:.1f} ms | {peer['median_ms'] / t:.1f}x | {grow} | {GOALS.get(total, '')} |"
                 )
+        # The coefficient alone, the ratings handed over instead of copied from the array.
+        if "-handed-over" not in case and case.startswith("reliability/krippendorff-"):
+            alone = case.replace("/100000x50", "-handed-over/100000x50")
+            if alone in medians:
+                a = medians[alone]
+                print(
+                    f"| {alone} | (as above) | {a:.2f} ms | {peer['median_ms']:.1f} ms | "
+                    f"{peer['median_ms'] / a:.1f}x | | |"
+                )
     print()
     print(
         f"Peak memory, whole process, load and score 100,000 assessments: igf-rubric "

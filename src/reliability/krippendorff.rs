@@ -143,17 +143,22 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
 /// `2 m Σ (x - mean)²` over the values, so neither the distinct values nor their counts are
 /// needed. Two passes: the pooled mean, then each unit's and the pooled spread.
 fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
-    let present = |row: &[f64]| {
-        row.iter()
-            .filter(|v| !v.is_nan())
-            .fold((0.0, 0.0), |(m, sum), x| (m + 1.0, sum + x))
-    };
-    let (mut n, mut total) = (0.0, 0.0);
+    // Values are taken relative to the first one, so that sums of squares of values far from
+    // zero but close together do not cancel away their differences.
+    let origin = ratings
+        .rows()
+        .find_map(|row| row.iter().copied().find(|v| !v.is_nan()))
+        .unwrap_or(0.0);
+    // One pass: per unit, the count, sum and sum of squares of its values; the unit's
+    // within-unit squared deviations follow as q - s²/m, and the pooled ones from the totals.
+    let (mut n, mut total, mut squares, mut observed) = (0.0, 0.0, 0.0, 0.0);
     for row in ratings.rows() {
-        let (m, sum) = present(row);
+        let (m, sum, q) = moments(row, origin);
         if m >= 2.0 {
             n += m;
             total += sum;
+            squares += q;
+            observed += 2.0 * m * (q - sum * sum / m) / (m - 1.0);
         }
     }
     if n < 2.0 {
@@ -161,23 +166,7 @@ fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
             "fewer than two pairable values (no unit has two ratings)",
         ));
     }
-    let mean = total / n;
-    let (mut observed, mut spread) = (0.0, 0.0);
-    for row in ratings.rows() {
-        let (m, sum) = present(row);
-        if m < 2.0 {
-            continue;
-        }
-        let unit_mean = sum / m;
-        let (within, pooled) = row
-            .iter()
-            .filter(|v| !v.is_nan())
-            .fold((0.0, 0.0), |(w, p), x| {
-                (w + (x - unit_mean).powi(2), p + (x - mean).powi(2))
-            });
-        observed += 2.0 * m * within / (m - 1.0);
-        spread += pooled;
-    }
+    let spread = squares - total * total / n;
     let expected = 2.0 * n * spread / (n * (n - 1.0));
     if expected <= 0.0 {
         return Err(undefined("every pairable value is the same (no variation)"));
@@ -187,6 +176,26 @@ fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
         1.0 - (observed / n) / expected,
         "the disagreements are not finite",
     )
+}
+
+/// The count, sum and sum of squares of a row's present values, each less `origin`, summed in
+/// four independent lanes with missing values masked (so the loop vectorises).
+fn moments(row: &[f64], origin: f64) -> (f64, f64, f64) {
+    let (mut ms, mut ss, mut qs) = ([0.0_f64; 4], [0.0_f64; 4], [0.0_f64; 4]);
+    let chunks = row.chunks_exact(4);
+    let rest = chunks.remainder();
+    for chunk in chunks.chain(std::iter::once(rest)) {
+        let lanes = ms.iter_mut().zip(ss.iter_mut().zip(qs.iter_mut()));
+        for (v, (m, (s, q))) in chunk.iter().zip(lanes) {
+            let present = !v.is_nan();
+            let x = if present { v - origin } else { 0.0 };
+            *m += if present { 1.0 } else { 0.0 };
+            *s += x;
+            *q += x * x;
+        }
+    }
+    let add = |[a, b, c, d]: [f64; 4]| (a + b) + (c + d);
+    (add(ms), add(ss), add(qs))
 }
 
 fn undefined(reason: &str) -> Error {

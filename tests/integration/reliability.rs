@@ -91,6 +91,26 @@ fn krippendorff_published_example() {
 }
 
 #[test]
+fn interval_alpha_does_not_lose_small_differences_between_large_values() {
+    // Interval alpha is one-pass sums of squares; shifting every value by 1e9 must not
+    // cancel the differences away (the sums are taken relative to the first value).
+    let case = &fixtures()["krippendorff_alpha"][0];
+    let near = ratings(&case["units"]);
+    let far_rows: Vec<Vec<Option<f64>>> = near
+        .rows_with_gaps()
+        .map(|row| row.iter().map(|v| v.map(|x| x + 1e9)).collect())
+        .collect();
+    let far = Ratings::from_rows(far_rows).unwrap();
+    let alpha = |data: &Ratings| krippendorff_alpha(data, MeasurementLevel::Interval).unwrap();
+    assert!(
+        (alpha(&near) - alpha(&far)).abs() < 1e-9,
+        "{} vs {}",
+        alpha(&near),
+        alpha(&far)
+    );
+}
+
+#[test]
 fn intraclass_correlations_match_pingouin() {
     let mut worst = Worst("icc", 0.0);
     let cases = fixtures()["icc"].as_array().unwrap().clone();
