@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use igf_rubric::{Assessment, presets};
+use igf_rubric::{AnswerValue, Assessment, presets};
 
 fn samples() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/proposals");
@@ -77,6 +77,31 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The common sheet, every criterion answered: the bare total's short way.
+    let complete: Vec<&Assessment> = parsed
+        .iter()
+        .filter(|a| {
+            a.answers.iter().all(|x| {
+                !matches!(
+                    x.value,
+                    AnswerValue::UnableToAssess | AnswerValue::NotApplicable
+                )
+            })
+        })
+        .collect();
+    group.bench_function(
+        format!(
+            "bpf_proposal/total_only_complete/{}_samples",
+            complete.len()
+        ),
+        |b| {
+            b.iter(|| {
+                for assessment in &complete {
+                    assert!(rubric.total(black_box(assessment)).unwrap().is_some());
+                }
+            })
+        },
+    );
     group.bench_function("peer/serde_json_value/6_samples", |b| {
         b.iter(|| {
             for text in &texts {

@@ -12,7 +12,7 @@ pub use answer::{Answer, AnswerValue, Derivation, Distribution};
 pub use assessor::{Assessor, Region, Role, StakeholderGroup};
 
 use crate::error::{Error, Path};
-use crate::rubric::{FORMAT_VERSION, RubricKind, check_format, check_id, check_ids};
+use crate::rubric::{FORMAT_VERSION, RubricKind, check_format, check_id_at, check_ids};
 
 /// One assessor's assessment of one subject.
 ///
@@ -173,11 +173,11 @@ impl Assessment {
 
     /// Every problem of the format version and the subject and assessor ids.
     pub(crate) fn header_errors(&self) -> impl Iterator<Item = Error> {
-        let root = Path::root();
+        let id_of = |whose: &str| Path::root().key(whose).key("id");
         [
             check_format(self.format_version),
-            check_id(&self.subject.id, &root.key("subject").key("id")),
-            check_id(&self.assessor.id, &root.key("assessor").key("id")),
+            check_id_at(&self.subject.id, || id_of("subject")),
+            check_id_at(&self.assessor.id, || id_of("assessor")),
         ]
         .into_iter()
         .filter_map(Result::err)

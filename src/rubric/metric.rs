@@ -357,6 +357,72 @@ impl Metric {
         }
     }
 
+    /// Each answer of a levels metric, or of a scale of at most 100 steps, with its normalised
+    /// score, ascending: scoring looks a score up here instead of dividing. Values are kept as
+    /// written (`2` and `2.0` are different entries, and only the first is here when the scale
+    /// counts in whole steps), so a score looked up is the very decimal the division gives.
+    pub(crate) fn score_table(&self) -> Vec<(Decimal, Decimal)> {
+        use rust_decimal::prelude::ToPrimitive;
+        let values: Vec<Decimal> = match self {
+            Metric::Levels { levels } => levels.iter().map(|l| l.value).collect(),
+            Metric::Scale { min, max, step, .. } => {
+                let steps = max
+                    .checked_sub(*min)
+                    .and_then(|span| span.checked_div(*step))
+                    .filter(|n| n.fract().is_zero() && *n <= Decimal::ONE_HUNDRED);
+                let Some(steps) = steps.and_then(|n| n.to_u32()) else {
+                    return Vec::new();
+                };
+                (0..=steps)
+                    .filter_map(|k| step.checked_mul(Decimal::from(k))?.checked_add(*min))
+                    .collect()
+            }
+            _ => return Vec::new(),
+        };
+        let mut table: Vec<(Decimal, Decimal)> = values
+            .into_iter()
+            .filter_map(|v| {
+                let s = self
+                    .normalise_fraction(&RawValue::Number(v))
+                    .ok()?
+                    .value()
+                    .ok()?;
+                Some((v, s))
+            })
+            .collect();
+        table.sort_by_key(|(value, _)| *value);
+        table
+    }
+
+    /// An answer's normalised score, as [`Metric::score_answer`] checks and computes it, looked
+    /// up in `table` (from [`Metric::score_table`]) when the answer's value is there as written.
+    /// `Ok(None)` for a text answer.
+    pub(crate) fn score_from_table(
+        &self,
+        criterion: &str,
+        answer: &AnswerValue,
+        at: &dyn Fn() -> Path,
+        table: &[(Decimal, Decimal)],
+    ) -> Result<Option<Decimal>, Error> {
+        let v = match self.raw_value(criterion, answer, at)? {
+            RawValue::Number(v) => v,
+            RawValue::Text => return Ok(None),
+        };
+        let written_alike = |x: &Decimal| x.mantissa() == v.mantissa() && x.scale() == v.scale();
+        let found = table
+            .binary_search_by(|(x, _)| x.cmp(&v))
+            .ok()
+            .and_then(|at| table.get(at));
+        if let Some((x, s)) = found
+            && written_alike(x)
+        {
+            return Ok(Some(*s));
+        }
+        self.normalise_fraction(&RawValue::Number(v))?
+            .value()
+            .map(Some)
+    }
+
     /// The raw number an already checked answer stands for, in the criterion's own units: a
     /// scale value, level points, 1 or 0 for yes or no, a count, a percentage, a distribution's
     /// measure. `None` for text, "unable to assess" and "not applicable".

@@ -22,7 +22,7 @@ pub use rule::{Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, TotalScale
 
 use crate::error::{Error, Path};
 use crate::num::{Rounding, exact};
-use crate::scoring::FullShares;
+use crate::scoring::QuickPlan;
 
 /// The document format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -188,8 +188,8 @@ pub struct Rubric {
     top: Vec<usize>,
     by_id: Vec<(String, usize)>,
     leaves: Vec<usize>,
-    /// Each node's share when every weighted criterion is scored, worked out once.
-    full_shares: Option<FullShares>,
+    /// What the bare total's short way needs, worked out once.
+    quick_plan: Option<QuickPlan>,
 }
 
 /// A criterion of the tree, flattened in document order, with ids resolved to positions.
@@ -296,9 +296,9 @@ impl Rubric {
             .map(|(_, at)| *at)
     }
 
-    /// Each node's share when every weighted criterion is scored, if worked out.
-    pub(crate) fn full_shares(&self) -> Option<&FullShares> {
-        self.full_shares.as_ref()
+    /// What the bare total's short way needs, if it can take it.
+    pub(crate) fn quick_plan(&self) -> Option<&QuickPlan> {
+        self.quick_plan.as_ref()
     }
 
     /// The position of the leaf an answer names, trying the leaf at the answer's own ordinal
@@ -359,7 +359,7 @@ impl TryFrom<RubricDoc> for Rubric {
             top,
             by_id,
             doc,
-            full_shares: None,
+            quick_plan: None,
         };
         rubric.validate_gates()?;
         rule::validate_bands(&rubric.doc.bands, rubric.doc.scale, &root.key("bands"))?;
@@ -367,7 +367,7 @@ impl TryFrom<RubricDoc> for Rubric {
             rules.validate(&rubric, &root.key("panel"))?;
         }
         derivation::check(&rubric, &rubric.doc.weighting, &root.key("weighting"))?;
-        rubric.full_shares = FullShares::of(&rubric);
+        rubric.quick_plan = QuickPlan::of(&rubric);
         Ok(rubric)
     }
 }
@@ -678,8 +678,13 @@ pub(crate) fn check_version(key: &str, found: u32, supported: u32) -> Result<(),
 
 /// Checks that an id is 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
 pub(crate) fn check_id(id: &str, at: &Path) -> Result<(), Error> {
+    check_id_at(id, || at.clone())
+}
+
+/// As [`check_id`], building the path only for an error.
+pub(crate) fn check_id_at(id: &str, at: impl FnOnce() -> Path) -> Result<(), Error> {
     match id_problem(id) {
-        Some(reason) => Err(invalid_id(id, at.clone(), reason)),
+        Some(reason) => Err(invalid_id(id, at(), reason)),
         None => Ok(()),
     }
 }

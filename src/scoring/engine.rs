@@ -73,7 +73,7 @@ pub(super) struct Work<'a> {
 
 /// Checks and computes one assessment: the working state and the exact total (22 places).
 /// `wanted` says how much of the working to keep.
-fn compute<'a>(
+pub(super) fn compute<'a>(
     rubric: &'a Rubric,
     assessment: &'a Assessment,
     wanted: Wanted,
@@ -98,7 +98,19 @@ pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecar
 /// The exact total of one assessment, checked as [`score`] checks it, without building the
 /// scorecard or its messages.
 pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<Decimal>, Error> {
+    if let Some(total) = super::quick::total(rubric, assessment) {
+        return Ok(Some(total));
+    }
     compute(rubric, assessment, Wanted::Total).map(|(_, total)| total)
+}
+
+/// `x` of the scale's span, rounded to the points' places.
+pub(super) fn to_points(rubric: &Rubric, x: Decimal) -> Result<Decimal, Error> {
+    const OP: &str = "computing points";
+    let scale = rubric.scale();
+    let span = num::sub(scale.max, scale.min, OP)?;
+    Ok(num::mul(span, x, OP)?
+        .round_dp_with_strategy(POINTS_DECIMAL_PLACES, RoundingStrategy::MidpointNearestEven))
 }
 
 /// What a panel reads of one assessment: the total, whether it is complete (and if not, why),
@@ -174,54 +186,6 @@ pub(crate) fn score_profile(
     Ok((total, work.points))
 }
 
-/// Each node's share of the total when every weighted criterion is scored, the common case,
-/// worked out once when the rubric loads by the same steps [`Work::distribute`] takes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct FullShares {
-    /// Which nodes take part in the weighting (see [`Work::carries`]).
-    carries: Vec<bool>,
-    shares: Vec<Decimal>,
-}
-
-impl FullShares {
-    /// The shares of a rubric all of whose scored criteria are answered; `None` when sharing
-    /// would flag something (a renormalisation) or fails, so that scoring takes the long way
-    /// and says so.
-    pub(crate) fn of(rubric: &Rubric) -> Option<FullShares> {
-        let mut work = Work::new(rubric, &[]);
-        for (at, node) in rubric.nodes().iter().enumerate() {
-            let outcome = match &node.criterion.metric {
-                Some(Metric::Text) | None => Outcome::Unscored,
-                Some(_) => Outcome::Scored(Decimal::ONE),
-            };
-            Work::set(&mut work.outcome, at, outcome);
-        }
-        work.settle_groups();
-        if !rubric.top().iter().any(|at| work.carries(*at)) {
-            return None;
-        }
-        work.share_all().ok()?;
-        if !work.flags.is_empty() {
-            return None;
-        }
-        let carries = (0..rubric.nodes().len())
-            .map(|at| work.carries(at))
-            .collect();
-        Some(FullShares {
-            carries,
-            shares: work.share,
-        })
-    }
-
-    /// Whether a sheet's nodes take part exactly as these shares assume.
-    fn fits(&self, carries: impl Fn(usize) -> bool) -> bool {
-        self.carries
-            .iter()
-            .enumerate()
-            .all(|(at, c)| *c == carries(at))
-    }
-}
-
 fn check_reference(rubric: &Rubric, assessment: &Assessment) -> Result<(), Error> {
     match reference_errors(rubric, assessment).next() {
         Some(error) => Err(error),
@@ -251,7 +215,7 @@ pub(super) fn reference_errors(
 }
 
 impl<'a> Work<'a> {
-    fn new(rubric: &'a Rubric, answers: &'a [Answer]) -> Work<'a> {
+    pub(super) fn new(rubric: &'a Rubric, answers: &'a [Answer]) -> Work<'a> {
         let count = rubric.nodes().len();
         Work {
             rubric,
@@ -278,7 +242,7 @@ impl Work<'_> {
         self.outcome.get(at).copied().unwrap_or(Outcome::Unscored)
     }
 
-    fn set<T>(slot: &mut [T], at: usize, value: T) {
+    pub(super) fn set<T>(slot: &mut [T], at: usize, value: T) {
         if let Some(place) = slot.get_mut(at) {
             *place = value;
         }
@@ -419,7 +383,7 @@ impl Work<'_> {
     }
 
     /// Marks groups scored or left out, children before parents (reverse document order).
-    fn settle_groups(&mut self) {
+    pub(super) fn settle_groups(&mut self) {
         for at in (0..self.rubric.nodes().len()).rev() {
             let Some(node) = self.node(at) else { continue };
             if node.criterion.metric.is_some() {
@@ -452,9 +416,9 @@ impl Work<'_> {
             });
             return Ok(Decimal::ZERO);
         }
-        match rubric.full_shares() {
-            Some(full) if full.fits(|at| self.carries(at)) => {
-                self.share.clone_from_slice(&full.shares);
+        match rubric.quick_plan() {
+            Some(plan) if plan.fits(|at| self.carries(at)) => {
+                self.share.clone_from_slice(plan.shares());
             }
             _ => self.share_all()?,
         }
@@ -471,7 +435,7 @@ impl Work<'_> {
 
     /// Shares the whole among the top-level criteria, and each group's share among its
     /// criteria, top-down.
-    fn share_all(&mut self) -> Result<(), Error> {
+    pub(super) fn share_all(&mut self) -> Result<(), Error> {
         let rubric = self.rubric;
         self.share_among(rubric.top(), Decimal::ONE, None)?;
         for (at, node) in rubric.nodes().iter().enumerate() {
@@ -553,16 +517,9 @@ impl Work<'_> {
     fn points_and_total(&mut self, normalised_total: Decimal) -> Result<Option<Decimal>, Error> {
         const OP: &str = "computing points";
         let scale = self.rubric.scale();
-        let span = num::sub(scale.max, scale.min, OP)?;
-        let to_points = |x: Decimal| -> Result<Decimal, Error> {
-            Ok(num::mul(span, x, OP)?.round_dp_with_strategy(
-                POINTS_DECIMAL_PLACES,
-                RoundingStrategy::MidpointNearestEven,
-            ))
-        };
-        let all_points = to_points(normalised_total)?;
+        let all_points = to_points(self.rubric, normalised_total)?;
         if self.wanted != Wanted::Total {
-            self.leaf_and_group_points(all_points, to_points)?;
+            self.leaf_and_group_points(all_points)?;
         }
         if !self.complete {
             return Ok(None);
@@ -572,11 +529,7 @@ impl Work<'_> {
 
     /// Each leaf's points (the largest absorbing the rounding, so that they add up to
     /// `all_points`) and each group's sum.
-    fn leaf_and_group_points(
-        &mut self,
-        all_points: Decimal,
-        to_points: impl Fn(Decimal) -> Result<Decimal, Error>,
-    ) -> Result<(), Error> {
+    fn leaf_and_group_points(&mut self, all_points: Decimal) -> Result<(), Error> {
         const OP: &str = "computing points";
         let mut leaves: Vec<(usize, Decimal)> = Vec::new();
         for at in 0..self.rubric.nodes().len() {
@@ -589,7 +542,7 @@ impl Work<'_> {
         let absorber = largest(&leaves);
         for (at, weighted) in &leaves {
             if Some(*at) != absorber {
-                let points = to_points(*weighted)?;
+                let points = to_points(self.rubric, *weighted)?;
                 given = num::add(given, points, OP)?;
                 Self::set(&mut self.points, *at, points);
             }

@@ -5,11 +5,13 @@ mod check;
 mod engine;
 mod explain;
 
-pub(crate) use engine::{FullShares, SheetScore, score_profile, score_sheet};
+pub(crate) use engine::{SheetScore, score_profile, score_sheet};
 
 mod judge;
 mod publish;
+mod quick;
 pub(crate) use judge::{judge_minimum, judge_total};
+pub(crate) use quick::QuickPlan;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;

@@ -373,6 +373,22 @@ proptest! {
     }
 
     #[test]
+    fn the_bare_total_is_the_scorecards_total_when_every_criterion_is_answered(
+        (rubric, mut assessment) in case(),
+        seed in any::<u32>(),
+    ) {
+        // Fully answered sheets take the bare total's short way; it must agree to the digit.
+        for (answer, (_, metric)) in assessment.answers.iter_mut().zip(leaves(&rubric)) {
+            if answer.value == AnswerValue::UnableToAssess {
+                answer.value = answer_for(&metric, seed);
+            }
+        }
+        let total = rubric.total(&assessment).unwrap();
+        prop_assert!(total.is_some());
+        prop_assert_eq!(total, rubric.score(&assessment).unwrap().total);
+    }
+
+    #[test]
     fn documents_round_trip_through_json((rubric, assessment) in case()) {
         prop_assert_eq!(&Rubric::from_json(&rubric.to_json().unwrap()).unwrap(), &rubric);
         prop_assert_eq!(&Assessment::from_json(&assessment.to_json().unwrap()).unwrap(), &assessment);

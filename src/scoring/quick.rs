@@ -1,0 +1,207 @@
+//! The short way to the bare total of the common sheet: every criterion answered, in rubric
+//! order, each one that can be scored scored.
+//!
+//! Then every weighted criterion takes part, so each node's share is the one worked out when
+//! the rubric loaded ([`QuickPlan`]), levels and short scales read their scores from a table
+//! instead of dividing, and the total is `Σ share · s` summed in the order the long way
+//! ([`Work::distribute`]) sums it: the same decimal, to the last digit. Anything else, errors
+//! included, goes the long way, which also words the error.
+
+use rust_decimal::Decimal;
+
+use super::engine::{Outcome, Work, reference_errors, to_points};
+use crate::assessment::{AnswerValue, Assessment};
+use crate::error::Path;
+use crate::num;
+use crate::rubric::{Direction, Metric, Rubric};
+
+/// What the short way needs of a rubric, worked out once when it loads by the same steps the
+/// long way takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct QuickPlan {
+    /// Which nodes take part in the weighting when every scored criterion is scored (see
+    /// [`Work::carries`]).
+    carries: Vec<bool>,
+    /// Each node's share of the total then.
+    shares: Vec<Decimal>,
+    /// Each leaf's [`Metric::score_table`] (empty for groups and for metrics without one).
+    tables: Vec<Vec<(Decimal, Decimal)>>,
+}
+
+impl QuickPlan {
+    /// The plan of a rubric; `None` when sharing the weights among all its criteria would
+    /// flag something (a renormalisation) or fails, so that every sheet takes the long way and
+    /// is explained there.
+    pub(crate) fn of(rubric: &Rubric) -> Option<QuickPlan> {
+        let mut work = Work::new(rubric, &[]);
+        for (at, node) in rubric.nodes().iter().enumerate() {
+            let outcome = match &node.criterion.metric {
+                Some(Metric::Text) | None => Outcome::Unscored,
+                Some(_) => Outcome::Scored(Decimal::ONE),
+            };
+            Work::set(&mut work.outcome, at, outcome);
+        }
+        work.settle_groups();
+        if !rubric.top().iter().any(|at| work.carries(*at)) {
+            return None;
+        }
+        work.share_all().ok()?;
+        if !work.flags.is_empty() {
+            return None;
+        }
+        let nodes = rubric.nodes();
+        Some(QuickPlan {
+            carries: (0..nodes.len()).map(|at| work.carries(at)).collect(),
+            shares: work.share,
+            tables: nodes
+                .iter()
+                .map(|n| {
+                    n.criterion
+                        .metric
+                        .as_ref()
+                        .map_or_else(Vec::new, Metric::score_table)
+                })
+                .collect(),
+        })
+    }
+
+    /// Whether a sheet's nodes take part exactly as the plan assumes.
+    pub(super) fn fits(&self, carries: impl Fn(usize) -> bool) -> bool {
+        self.carries
+            .iter()
+            .enumerate()
+            .all(|(at, c)| *c == carries(at))
+    }
+
+    /// Each node's share when every weighted criterion takes part.
+    pub(super) fn shares(&self) -> &[Decimal] {
+        &self.shares
+    }
+}
+
+/// The exact total of `assessment` the short way, or `None` when it does not apply.
+pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal> {
+    const OP: &str = "sharing weights";
+    let plan = rubric.quick_plan()?;
+    if assessment.check_header().is_err() || reference_errors(rubric, assessment).next().is_some() {
+        return None;
+    }
+    let lower_is_better = rubric.scale().direction == Direction::LowerIsBetter;
+    let mut answers = assessment.answers.iter();
+    let mut normalised_total = Decimal::ZERO;
+    for (at, node) in rubric.nodes().iter().enumerate() {
+        let Some(metric) = &node.criterion.metric else {
+            continue;
+        };
+        let answer = answers.next()?;
+        if answer.criterion != node.criterion.id
+            || answer.derivation.is_some()
+            || answer.override_reason.is_some()
+            || matches!(
+                answer.value,
+                AnswerValue::UnableToAssess | AnswerValue::NotApplicable
+            )
+        {
+            return None;
+        }
+        let table = plan.tables.get(at).map_or(&[][..], Vec::as_slice);
+        let Some(s) = metric
+            .score_from_table(&node.criterion.id, &answer.value, &Path::root, table)
+            .ok()?
+        else {
+            continue; // text, never scored
+        };
+        let toward = if lower_is_better {
+            num::sub(Decimal::ONE, s, OP).ok()?
+        } else {
+            s
+        };
+        let share = plan.shares.get(at)?;
+        let part = num::mul(*share, toward, OP).ok()?;
+        normalised_total = num::add(normalised_total, part, OP).ok()?;
+    }
+    if answers.next().is_some() {
+        return None;
+    }
+    let all_points = to_points(rubric, normalised_total).ok()?;
+    num::add(rubric.scale().min, all_points, OP).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::engine::{Wanted, compute};
+    use crate::{Assessment, Rubric};
+
+    fn rubric() -> Rubric {
+        Rubric::from_json(
+            r#"{ "id": "r", "version": "1", "title": "R", "kind": "proposal",
+              "criteria": [
+                { "id": "half", "name": "Half steps", "weight": 3,
+                  "metric": { "type": "scale", "min": 0, "max": 4, "step": 0.5 } },
+                { "id": "lvl", "name": "Levels", "weight": 2,
+                  "metric": { "type": "levels", "levels": [
+                    { "id": "low", "label": "Low", "value": 0 },
+                    { "id": "mid", "label": "Mid", "value": 1.5 },
+                    { "id": "top", "label": "Top", "value": 7 } ] } },
+                { "id": "g", "name": "Group", "weight": 1, "criteria": [
+                  { "id": "n", "name": "Count", "weight": 1,
+                    "metric": { "type": "count", "target": 7 } },
+                  { "id": "note", "name": "Note", "metric": { "type": "text" } } ] } ] }"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn sheet(half: &str, level: &str, count: u32) -> Assessment {
+        Assessment::from_json(&format!(
+            r#"{{ "rubric": {{ "id": "r", "version": "1" }}, "kind": "proposal",
+              "subject": {{ "id": "s", "title": "S", "year": 2024 }},
+              "assessor": {{ "id": "a", "stakeholder_group": "civil_society",
+                            "region": "african", "role": "mag_member" }},
+              "conflict_of_interest": {{ "declared": false }},
+              "answers": [
+                {{ "criterion": "half", "value": {{ "scale": {half} }} }},
+                {{ "criterion": "lvl", "value": {{ "level": "{level}" }} }},
+                {{ "criterion": "n", "value": {{ "count": {count} }} }},
+                {{ "criterion": "note", "value": {{ "text": "fine" }} }} ] }}"#
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The short way gives the long way's decimal digit for digit, however a scale value is
+    /// written (a value written otherwise than the table holds it is divided out instead).
+    #[test]
+    fn the_short_way_gives_the_long_ways_decimal_as_written() {
+        let rubric = rubric();
+        for half in ["0", "0.5", "1", "1.0", "1.00", "2.5", "3.50", "4"] {
+            for level in ["low", "mid", "top"] {
+                for count in [0, 3, 7, 9] {
+                    let sheet = sheet(half, level, count);
+                    let quick = super::total(&rubric, &sheet).map(|t| t.to_string());
+                    let long = compute(&rubric, &sheet, Wanted::Total)
+                        .ok()
+                        .and_then(|(_, t)| t)
+                        .map(|t| t.to_string());
+                    assert!(quick.is_some(), "{half} {level} {count}");
+                    assert_eq!(quick, long, "{half} {level} {count}");
+                }
+            }
+        }
+    }
+
+    /// Sheets off the common path go the long way.
+    #[test]
+    fn uncommon_sheets_go_the_long_way() {
+        let rubric = rubric();
+        let mut unable = sheet("1", "mid", 2);
+        if let Some(answer) = unable.answers.first_mut() {
+            answer.value = crate::AnswerValue::UnableToAssess;
+        }
+        let mut reordered = sheet("1", "mid", 2);
+        reordered.answers.swap(0, 1);
+        let mut short = sheet("1", "mid", 2);
+        short.answers.pop();
+        for other in [unable, reordered, short] {
+            assert_eq!(super::total(&rubric, &other), None);
+        }
+    }
+}
