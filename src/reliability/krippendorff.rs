@@ -141,7 +141,8 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
 
 /// Interval alpha from sums alone: for δ² = (c - k)², `Σ_c Σ_k n_c n_k δ²` is
 /// `2 m Σ (x - mean)²` over the values, so neither the distinct values nor their counts are
-/// needed. Two passes: the pooled mean, then each unit's and the pooled spread.
+/// needed. One pass: each unit's count, sum and sum of squares give its own spread, and their
+/// totals the pooled one.
 fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
     // Values are taken relative to the first one, so that sums of squares of values far from
     // zero but close together do not cancel away their differences.
@@ -182,9 +183,7 @@ fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
 /// four independent lanes with missing values masked (so the loop vectorises).
 fn moments(row: &[f64], origin: f64) -> (f64, f64, f64) {
     let (mut ms, mut ss, mut qs) = ([0.0_f64; 4], [0.0_f64; 4], [0.0_f64; 4]);
-    let chunks = row.chunks_exact(4);
-    let rest = chunks.remainder();
-    for chunk in chunks.chain(std::iter::once(rest)) {
+    let mut add = |chunk: &[f64; 4]| {
         let lanes = ms.iter_mut().zip(ss.iter_mut().zip(qs.iter_mut()));
         for (v, (m, (s, q))) in chunk.iter().zip(lanes) {
             let present = !v.is_nan();
@@ -193,9 +192,18 @@ fn moments(row: &[f64], origin: f64) -> (f64, f64, f64) {
             *s += x;
             *q += x * x;
         }
-    }
-    let add = |[a, b, c, d]: [f64; 4]| (a + b) + (c + d);
-    (add(ms), add(ss), add(qs))
+    };
+    let chunks = row.chunks_exact(4);
+    let mut last = [f64::NAN; 4];
+    last.iter_mut()
+        .zip(chunks.remainder())
+        .for_each(|(to, from)| *to = *from);
+    chunks
+        .filter_map(|chunk| <&[f64; 4]>::try_from(chunk).ok())
+        .for_each(&mut add);
+    add(&last);
+    let total = |[a, b, c, d]: [f64; 4]| (a + b) + (c + d);
+    (total(ms), total(ss), total(qs))
 }
 
 fn undefined(reason: &str) -> Error {

@@ -137,18 +137,24 @@ impl Ratings {
                 cells.len()
             )));
         }
-        // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
-        // statistic can tell them apart (a value lookup by bits would). NaN stays NaN. One
-        // branch-free pass (it vectorises); the infinite cell is looked for only if there is one.
-        let infinite = cells.iter_mut().fold(false, |seen, x| {
-            *x += 0.0;
-            seen | x.is_infinite()
+        // One branch-free reading pass (it vectorises); the infinite cell is looked for only
+        // if there is one, and the cells are written only if one is -0.0.
+        let (infinite, negative_zero) = cells.iter().fold((false, false), |(inf, nz), x| {
+            (
+                inf | x.is_infinite(),
+                nz | (x.to_bits() == (-0.0_f64).to_bits()),
+            )
         });
         if let Some(at) = infinite
             .then(|| cells.iter().position(|x| x.is_infinite()))
             .flatten()
         {
             return Err(not_finite(at, raters));
+        }
+        if negative_zero {
+            // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
+            // statistic can tell them apart (a value lookup by bits would). NaN stays NaN.
+            cells.iter_mut().for_each(|x| *x += 0.0);
         }
         Ok(Ratings { raters, cells })
     }

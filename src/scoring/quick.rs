@@ -148,7 +148,7 @@ mod tests {
                     "metric": { "type": "count", "target": 7 } },
                   { "id": "note", "name": "Note", "metric": { "type": "text" } } ] } ] }"#,
         )
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
     }
 
     fn sheet(half: &str, level: &str, count: u32) -> Assessment {
@@ -164,7 +164,7 @@ mod tests {
                 {{ "criterion": "n", "value": {{ "count": {count} }} }},
                 {{ "criterion": "note", "value": {{ "text": "fine" }} }} ] }}"#
         ))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
     }
 
     /// The short way gives the long way's decimal digit for digit, however a scale value is
