@@ -327,7 +327,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips, eight bytes at a time, text that holds no quote, backslash or control
-    /// character, stopping at (or a few bytes before) the first that does.
+    /// character, stopping at the first that does (or within the last eight bytes of the text).
     fn skip_plain_text(&mut self) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -344,6 +344,9 @@ impl<'a> Parser<'a> {
                 | below(word ^ ONES.wrapping_mul(u64::from(b'\\')), 1)
                 | below(word, 0x20);
             if special != 0 {
+                // The lowest flagged lane is a true one: step to it.
+                let lane = special.trailing_zeros() / 8;
+                self.pos = self.pos.saturating_add(lane as usize);
                 return;
             }
             self.pos = self.pos.saturating_add(8);
