@@ -47,7 +47,7 @@ fn score_all(text: &str) -> Vec<Option<Score>> {
     text.lines()
         .map(|line| {
             rubric
-                .score(&Assessment::from_json(line).unwrap())
+                .score_owned(Assessment::from_json(line).unwrap())
                 .unwrap()
                 .total
         })

@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         if line.trim().is_empty() {
             continue;
         }
-        match Assessment::from_json(&line).and_then(|a| rubric.score(&a)) {
+        match Assessment::from_json(&line).and_then(|a| rubric.score_owned(a)) {
             Ok(card) => {
                 scored += 1;
                 match card.total {

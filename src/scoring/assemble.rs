@@ -96,7 +96,7 @@ impl Work<'_> {
             let share = self.share.get(*at).copied().unwrap_or_default();
             let points = self.points.get(*at).copied().unwrap_or_default();
             let (status, normalised) = self.status(*at)?;
-            let answer = self.answer(*at);
+            let answer = self.answer(*at).filter(|_| self.copy_answers);
             out.push(CriterionResult {
                 id: node.criterion.id.clone(),
                 name: node.criterion.name.clone(),

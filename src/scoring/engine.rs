@@ -69,6 +69,9 @@ pub(super) struct Work<'a> {
     /// What the caller reads: flags are worded for a scorecard only, each criterion's points
     /// computed for a scorecard or a sheet, neither for a bare total.
     pub(super) wanted: Wanted,
+    /// Whether the scorecard copies each answer (its value, comment, derivation and override
+    /// reason) or leaves them for the caller to move in.
+    pub(super) copy_answers: bool,
 }
 
 /// Checks and computes one assessment: the working state and the exact total (22 places).
@@ -93,6 +96,58 @@ pub(super) fn compute<'a>(
 pub(super) fn score(rubric: &Rubric, assessment: &Assessment) -> Result<Scorecard, Error> {
     let (work, total) = compute(rubric, assessment, Wanted::Scorecard)?;
     work.assemble(total, assessment)
+}
+
+/// As [`score`], moving each answer into its criterion's result instead of copying it.
+pub(super) fn score_owned(rubric: &Rubric, mut assessment: Assessment) -> Result<Scorecard, Error> {
+    let (mut work, total) = compute(rubric, &assessment, Wanted::Scorecard)?;
+    work.copy_answers = false;
+    let answer_of = work.answer_of.clone();
+    let mut card = work.assemble(total, &assessment)?;
+    move_answers(
+        rubric,
+        rubric.top(),
+        &mut card.criteria,
+        &answer_of,
+        &mut assessment.answers,
+    );
+    Ok(card)
+}
+
+/// Moves the answer to each of `nodes` (indexed by `answer_of`) into its result, which the
+/// scorecard lists in the same order, and so on down the tree.
+fn move_answers(
+    rubric: &Rubric,
+    nodes: &[usize],
+    results: &mut [super::CriterionResult],
+    answer_of: &[Option<usize>],
+    answers: &mut [Answer],
+) {
+    for (at, result) in nodes.iter().zip(results) {
+        let answer = answer_of
+            .get(*at)
+            .copied()
+            .flatten()
+            .and_then(|i| answers.get_mut(i));
+        if let Some(answer) = answer {
+            result.answer = Some(std::mem::replace(
+                &mut answer.value,
+                AnswerValue::UnableToAssess,
+            ));
+            result.comment = answer.comment.take();
+            result.derivation = answer.derivation.take();
+            result.override_reason = answer.override_reason.take();
+        }
+        if let Some(node) = rubric.nodes().get(*at) {
+            move_answers(
+                rubric,
+                &node.children,
+                &mut result.criteria,
+                answer_of,
+                answers,
+            );
+        }
+    }
 }
 
 /// The exact total of one assessment, checked as [`score`] checks it, without building the
@@ -229,6 +284,7 @@ impl<'a> Work<'a> {
             complete: true,
             normalised_total: Decimal::ZERO,
             wanted: Wanted::Scorecard,
+            copy_answers: true,
         }
     }
 }

@@ -297,6 +297,34 @@ impl crate::rubric::Rubric {
         engine::score(self, assessment)
     }
 
+    /// Scores an assessment the caller no longer needs: the scorecard of
+    /// [`Rubric::score`](Self::score), with each answer, comment, derivation and override
+    /// reason moved into it rather than copied. For scoring many documents as they are read.
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, presets};
+    ///
+    /// let rubric = presets::bpf_proposal();
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/examples/data/proposals/ipv6-2016.json"
+    /// ))?;
+    /// let assessment = Assessment::from_json(&text)?;
+    /// let copied = rubric.score(&assessment)?;
+    /// assert_eq!(rubric.score_owned(assessment)?, copied);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for [`Rubric::score`](Self::score); the assessment is dropped (read it again from
+    /// its document to report on it).
+    pub fn score_owned(
+        &self,
+        assessment: crate::assessment::Assessment,
+    ) -> Result<Scorecard, Error> {
+        engine::score_owned(self, assessment)
+    }
+
     /// The total of one assessment alone: the same checks and the same number as the `total`
     /// of [`Rubric::score`](Self::score), without the scorecard, its explanation, gates or
     /// band. For scoring many assessments where only the totals are needed.

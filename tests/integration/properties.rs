@@ -373,6 +373,12 @@ proptest! {
     }
 
     #[test]
+    fn scoring_an_owned_assessment_gives_the_same_scorecard((rubric, assessment) in case()) {
+        let copied = rubric.score(&assessment).unwrap();
+        prop_assert_eq!(rubric.score_owned(assessment).unwrap(), copied);
+    }
+
+    #[test]
     fn the_bare_total_is_the_scorecards_total_when_every_criterion_is_answered(
         (rubric, mut assessment) in case(),
         seed in any::<u32>(),
