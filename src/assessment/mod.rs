@@ -154,11 +154,10 @@ impl Assessment {
     /// As for [`Assessment::from_json`], less the JSON errors.
     pub fn check(&self) -> Result<(), Error> {
         self.check_header()?;
-        let list = Path::root().key("answers");
         check_ids(
             self.answers.iter().map(|a| a.criterion.as_str()),
             "answer",
-            |i, id| list.item(i, id).key("criterion"),
+            |i, id| Path::root().key("answers").item(i, id).key("criterion"),
         )
     }
 
