@@ -1,6 +1,7 @@
 //! Answers: one per criterion, a value of the metric's type or "unable to assess".
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -241,10 +242,16 @@ impl<'de> Deserialize<'de> for Distribution {
                 let mut counts = BTreeMap::new();
                 while let Some(category) = map.next_key::<String>()? {
                     let Count(n) = map.next_value()?;
-                    if counts.insert(category.clone(), n).is_some() {
-                        return Err(serde::de::Error::custom(format!(
-                            "category `{category}` is named twice"
-                        )));
+                    match counts.entry(category) {
+                        Entry::Vacant(place) => {
+                            place.insert(n);
+                        }
+                        Entry::Occupied(named) => {
+                            return Err(serde::de::Error::custom(format!(
+                                "category `{}` is named twice",
+                                named.key()
+                            )));
+                        }
                     }
                 }
                 Ok(Distribution(counts))

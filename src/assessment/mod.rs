@@ -39,10 +39,34 @@ pub struct Assessment {
     /// The assessor's conflict-of-interest declaration.
     pub conflict_of_interest: ConflictOfInterest,
     /// One answer per criterion.
+    #[serde(deserialize_with = "answers")]
     pub answers: Vec<Answer>,
     /// The three standing BPF questions.
     #[serde(default, skip_serializing_if = "Lessons::is_empty")]
     pub lessons: Lessons,
+}
+
+/// Reads the answers into room for a typical rubric's worth at once, rather than growing the
+/// list from nothing (three allocations and two copies for twelve answers).
+fn answers<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Answer>, D::Error> {
+    struct Answers;
+    impl<'de> serde::de::Visitor<'de> for Answers {
+        type Value = Vec<Answer>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a sequence of answers")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Answer>, A::Error> {
+            let mut answers = Vec::with_capacity(16);
+            while let Some(answer) = seq.next_element()? {
+                answers.push(answer);
+            }
+            Ok(answers)
+        }
+    }
+    deserializer.deserialize_seq(Answers)
 }
 
 fn format_version() -> u32 {
