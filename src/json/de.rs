@@ -58,6 +58,25 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// Steps to the next entry of an array or object whose closing bracket is `close`: past
+    /// the comma before it (`true`), or past the closing bracket (`false`, no more entries).
+    fn next_entry(&mut self, close: u8, first: bool, after: &str) -> Result<bool, ReadError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b) if b == close => {
+                self.leave();
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                self.bump();
+                self.skip_whitespace();
+                Ok(true)
+            }
+            _ if first => Ok(true),
+            _ => Err(self.fail_found(after)),
+        }
+    }
+
     /// An array's items, each read by the visitor; the array must hold no more than it takes.
     fn items<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, ReadError> {
         self.enter()?;
@@ -373,19 +392,13 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
             return Ok(None);
         }
         let parser = &mut *self.parser;
-        parser.skip_whitespace();
-        match parser.peek() {
-            Some(b']') => {
-                parser.leave();
-                self.done = true;
-                return Ok(None);
-            }
-            Some(b',') if self.index > 0 => {
-                parser.bump();
-                parser.skip_whitespace();
-            }
-            _ if self.index == 0 => {}
-            _ => return Err(parser.fail_found("expected `,` or `]` after an array item")),
+        if !parser.next_entry(
+            b']',
+            self.index == 0,
+            "expected `,` or `]` after an array item",
+        )? {
+            self.done = true;
+            return Ok(None);
         }
         let index = self.index;
         self.index = self.index.saturating_add(1);
@@ -422,19 +435,13 @@ impl<'de> MapAccess<'de> for Members<'_, 'de> {
             return Ok(None);
         }
         let parser = &mut *self.parser;
-        parser.skip_whitespace();
-        match parser.peek() {
-            Some(b'}') => {
-                parser.leave();
-                self.done = true;
-                return Ok(None);
-            }
-            Some(b',') if !self.first => {
-                parser.bump();
-                parser.skip_whitespace();
-            }
-            _ if self.first => {}
-            _ => return Err(parser.fail_found("expected `,` or `}` after an object member")),
+        if !parser.next_entry(
+            b'}',
+            self.first,
+            "expected `,` or `}` after an object member",
+        )? {
+            self.done = true;
+            return Ok(None);
         }
         self.first = false;
         if parser.peek() != Some(b'"') {
