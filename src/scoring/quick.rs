@@ -15,6 +15,9 @@ use crate::error::Path;
 use crate::num;
 use crate::rubric::{Direction, Metric, Rubric};
 
+/// The most score-table entries a rubric keeps, in all (32 bytes each).
+const TABLE_BUDGET: usize = 4096;
+
 /// What the short way needs of a rubric, worked out once when it loads by the same steps the
 /// long way takes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,17 +53,24 @@ impl QuickPlan {
             return None;
         }
         let nodes = rubric.nodes();
+        // Tables for the first leaves only, up to a budget, so that a rubric of a hundred
+        // thousand criteria costs no more to load; the rest divide.
+        let mut budget = TABLE_BUDGET;
+        let mut table = |metric: &Metric| {
+            if budget == 0 {
+                return None;
+            }
+            let table = metric.score_table();
+            budget = budget.saturating_sub(table.len());
+            (budget > 0).then_some(table)
+        };
         Some(QuickPlan {
             carries: (0..nodes.len()).map(|at| work.carries(at)).collect(),
             shares: work.share,
             tables: nodes
                 .iter()
-                .map(|n| {
-                    n.criterion
-                        .metric
-                        .as_ref()
-                        .map_or_else(Vec::new, Metric::score_table)
-                })
+                .map(|n| n.criterion.metric.as_ref().and_then(&mut table))
+                .map(Option::unwrap_or_default)
                 .collect(),
         })
     }
@@ -186,6 +196,56 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A rubric with more table entries than the budget keeps tables for its first leaves
+    /// only; the rest divide, to the same digits.
+    #[test]
+    fn tables_stop_at_the_budget_and_the_rest_divide() {
+        let leaves = 100;
+        let criteria: Vec<String> = (0..leaves)
+            .map(|i| {
+                format!(
+                    r#"{{ "id": "c{i}", "name": "C{i}", "weight": {w},
+                       "metric": {{ "type": "scale", "min": 0, "max": 100, "step": 1 }} }}"#,
+                    w = i % 7 + 1
+                )
+            })
+            .collect();
+        let rubric = Rubric::from_json(&format!(
+            r#"{{ "id": "r", "version": "1", "title": "R", "kind": "proposal",
+               "criteria": [{}] }}"#,
+            criteria.join(",")
+        ))
+        .unwrap();
+        let plan = rubric.quick_plan().unwrap();
+        let kept = plan.tables.iter().filter(|t| !t.is_empty()).count();
+        assert_eq!(kept, super::TABLE_BUDGET / 101);
+        let answers: Vec<String> = (0..leaves)
+            .map(|i| {
+                format!(
+                    r#"{{ "criterion": "c{i}", "value": {{ "scale": {} }} }}"#,
+                    i * 37 % 101
+                )
+            })
+            .collect();
+        let sheet = Assessment::from_json(&format!(
+            r#"{{ "rubric": {{ "id": "r", "version": "1" }}, "kind": "proposal",
+               "subject": {{ "id": "s", "title": "S", "year": 2024 }},
+               "assessor": {{ "id": "a", "stakeholder_group": "civil_society",
+                             "region": "african", "role": "mag_member" }},
+               "conflict_of_interest": {{ "declared": false }},
+               "answers": [{}] }}"#,
+            answers.join(",")
+        ))
+        .unwrap();
+        let quick = super::total(&rubric, &sheet).map(|t| t.to_string());
+        let long = compute(&rubric, &sheet, Wanted::Total)
+            .ok()
+            .and_then(|(_, t)| t)
+            .map(|t| t.to_string());
+        assert!(quick.is_some());
+        assert_eq!(quick, long);
     }
 
     /// Sheets off the common path go the long way.
