@@ -358,9 +358,9 @@ impl Metric {
     }
 
     /// Each answer of a levels metric, or of a scale of at most 100 steps, with its normalised
-    /// score, ascending: scoring looks a score up here instead of dividing. Values are kept as
-    /// written (`2` and `2.0` are different entries, and only the first is here when the scale
-    /// counts in whole steps), so a score looked up is the very decimal the division gives.
+    /// score, ascending: scoring looks a score up here instead of dividing. An answer is
+    /// matched as written (mantissa and scale: `2` does not match an entry `2.0`), so a score
+    /// looked up is the very decimal the division gives; an answer written otherwise is divided.
     pub(crate) fn score_table(&self) -> Vec<(Decimal, Decimal)> {
         use rust_decimal::prelude::ToPrimitive;
         let values: Vec<Decimal> = match self {
