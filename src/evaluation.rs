@@ -21,10 +21,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{Consensus, Panel, PanelReport, PanelRules, SubjectStatus};
-use crate::assessment::{Assessment, RubricRef};
+use crate::panel::{Consensus, Panel, PanelReport, PanelRules, SubjectStatus};
+use crate::assessment::Assessment;
+use crate::rubric::RubricRef;
 use crate::error::{Error, ErrorDocument, Path, Segment};
-use crate::rubric::{FORMAT_VERSION, Rubric, RubricDoc};
+use crate::rubric::{Rubric, RubricDoc};
+use crate::document::FORMAT_VERSION;
 use crate::scoring::Scorecard;
 
 /// The version of the request and result documents.
@@ -94,7 +96,7 @@ impl EvaluationRequest {
     /// # Errors
     /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
     pub fn from_json(json: &str) -> Result<EvaluationRequest, Error> {
-        crate::error::read_versioned(
+        crate::document::read_versioned(
             json,
             "schema_version",
             SCHEMA_VERSION,
@@ -107,7 +109,7 @@ impl EvaluationRequest {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 }
 
@@ -231,7 +233,7 @@ impl EvaluationResult {
     /// # Errors
     /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
     pub fn from_json(json: &str) -> Result<EvaluationResult, Error> {
-        crate::error::read_versioned(
+        crate::document::read_versioned(
             json,
             "schema_version",
             SCHEMA_VERSION,
@@ -244,7 +246,7 @@ impl EvaluationResult {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 }
 
@@ -516,7 +518,7 @@ fn under_options(error: Error) -> Error {
 fn keep_only(report: &mut PanelReport, wanted: &[ReliabilityFigure]) {
     let reliability = &mut report.reliability;
     if !wanted.contains(&ReliabilityFigure::TotalsAlpha) {
-        reliability.totals_alpha = crate::aggregate::Coefficient::not_requested();
+        reliability.totals_alpha = crate::panel::Coefficient::not_requested();
     }
     if !wanted.contains(&ReliabilityFigure::BandsAlpha) {
         reliability.bands_alpha = None;

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Role, StakeholderGroup};
 use crate::error::{Error, Path};
 use crate::evidence::Date;
-use crate::rubric::{Rubric, check_format, check_id, check_ids};
+use crate::rubric::Rubric;
+use crate::document::{check_format, check_id, check_ids};
 
 /// The text of a report that takes feedback: sections, findings and recommendations, each
 /// with an id feedback can point to.
@@ -49,7 +50,7 @@ pub struct ReportText {
 }
 
 fn format_version() -> u32 {
-    crate::FORMAT_VERSION
+    crate::document::FORMAT_VERSION
 }
 
 /// Draft or final.
@@ -72,7 +73,7 @@ crate::label::labels!(Stage, "stage" {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Id, unique among sections.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Heading.
     pub title: String,
@@ -85,7 +86,7 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// Id, unique among findings.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// What was found.
     pub text: String,
@@ -99,7 +100,7 @@ pub struct Finding {
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
     /// Id, unique among recommendations.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// What is recommended.
     pub text: String,
@@ -118,7 +119,7 @@ pub struct FeedbackRound {
     #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// Id of the round, e.g. `mag-june-2020`.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// What the round was, e.g. "MAG and public comment on the draft, June-August 2020".
     pub title: String,
@@ -131,7 +132,7 @@ pub struct FeedbackRound {
 #[serde(deny_unknown_fields)]
 pub struct FeedbackItem {
     /// Id, unique in the round.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Who sent it.
     pub author: FeedbackAuthor,
@@ -155,7 +156,7 @@ pub struct FeedbackItem {
 #[serde(deny_unknown_fields)]
 pub struct FeedbackAuthor {
     /// Stable id (not necessarily a name).
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Name, where it may be shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,13 +173,13 @@ pub struct FeedbackAuthor {
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum FeedbackTarget {
     /// A criterion of the rubric under discussion.
-    Criterion(#[schemars(with = "crate::schema::kinds::Id")] String),
+    Criterion(#[schemars(with = "crate::kinds::Id")] String),
     /// A finding of the report.
-    Finding(#[schemars(with = "crate::schema::kinds::Id")] String),
+    Finding(#[schemars(with = "crate::kinds::Id")] String),
     /// A recommendation of the report.
-    Recommendation(#[schemars(with = "crate::schema::kinds::Id")] String),
+    Recommendation(#[schemars(with = "crate::kinds::Id")] String),
     /// A section of the report.
-    Section(#[schemars(with = "crate::schema::kinds::Id")] String),
+    Section(#[schemars(with = "crate::kinds::Id")] String),
 }
 
 impl FeedbackTarget {
@@ -266,7 +267,7 @@ impl ReportText {
     /// `unknown_value` for a finding a recommendation names that does not exist);
     /// [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`].
     pub fn from_json(json: &str) -> Result<ReportText, Error> {
-        let text: ReportText = crate::error::from_json(json)?;
+        let text: ReportText = crate::document::from_json(json)?;
         text.check()?;
         Ok(text)
     }
@@ -276,7 +277,7 @@ impl ReportText {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks what [`ReportText::from_json`] checks.
@@ -457,7 +458,7 @@ impl FeedbackRound {
     /// [`Error::MissingReason`]; [`Error::Inconsistent`] for a revision on an item not
     /// taken up.
     pub fn from_json(json: &str) -> Result<FeedbackRound, Error> {
-        let round: FeedbackRound = crate::error::from_json(json)?;
+        let round: FeedbackRound = crate::document::from_json(json)?;
         round.check()?;
         Ok(round)
     }
@@ -467,7 +468,7 @@ impl FeedbackRound {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks what [`FeedbackRound::from_json`] checks.

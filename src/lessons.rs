@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Region, Role, StakeholderGroup, Subject};
 use crate::error::{Error, Path};
-use crate::rubric::{check_format, check_id, check_ids};
+use crate::document::{check_format, check_id, check_ids};
 
 /// The input of a "BPF on BPFs" exercise: a code book of themes and every answer received.
 ///
@@ -41,7 +41,7 @@ pub struct Consultation {
 }
 
 fn format_version() -> u32 {
-    crate::FORMAT_VERSION
+    crate::document::FORMAT_VERSION
 }
 
 /// A theme of the code book.
@@ -49,7 +49,7 @@ fn format_version() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Id, unique in the code book, e.g. `early-start`.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// The theme's name for people.
     pub label: String,
@@ -63,7 +63,7 @@ pub struct Theme {
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// Id, unique in the consultation.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Who answered.
     pub respondent: Respondent,
@@ -88,7 +88,7 @@ impl JsonSchema for UniqueIds {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let id = generator.subschema_for::<crate::schema::kinds::Id>();
+        let id = generator.subschema_for::<crate::kinds::Id>();
         schemars::json_schema!({
             "description": "Ids, each once.",
             "type": "array",
@@ -103,7 +103,7 @@ impl JsonSchema for UniqueIds {
 #[serde(deny_unknown_fields)]
 pub struct Respondent {
     /// Stable id (not necessarily a name).
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Their part in the BPF: coordinator, lead expert, contributor, Secretariat, MAG member...
     pub role: Role,
@@ -272,7 +272,7 @@ impl Consultation {
     /// `unknown_value`) a theme not in the code book; [`Error::UnsupportedFormat`],
     /// [`Error::InvalidId`], [`Error::DuplicateId`].
     pub fn from_json(json: &str) -> Result<Consultation, Error> {
-        let consultation: Consultation = crate::error::from_json(json)?;
+        let consultation: Consultation = crate::document::from_json(json)?;
         consultation.check()?;
         Ok(consultation)
     }
@@ -282,7 +282,7 @@ impl Consultation {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks what [`Consultation::from_json`] checks, for one built in code.

@@ -18,10 +18,10 @@
     )
 )]
 
-mod aggregate;
+mod panel;
 mod assessment;
 pub mod decision;
-mod describe;
+mod document;
 pub mod design {
     #![doc = include_str!("../DESIGN.md")]
 }
@@ -30,6 +30,7 @@ mod evaluation;
 mod evidence;
 mod feedback;
 pub mod json;
+mod kinds;
 mod label;
 mod lessons;
 mod num;
@@ -41,7 +42,7 @@ mod rubric;
 pub mod schema;
 mod scoring;
 
-pub use aggregate::{
+pub use panel::{
     Aggregation, AssessorEntry, Basis, Breakdown, Calibration, CalibrationEntry, Coefficient,
     Consensus, ConsensusRecord, CriterionAggregate, CriterionAlpha, CriterionComment, Decision,
     DecisionReason, GroupMean, MEAN_DECIMAL_PLACES, Panel, PanelReliability, PanelReport,
@@ -49,7 +50,7 @@ pub use aggregate::{
 };
 pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Derivation, Distribution,
-    Lessons, Region, Role, RubricRef, StakeholderGroup, Subject,
+    Lessons, Region, Role, StakeholderGroup, Subject,
 };
 pub use error::{Error, ErrorDetail, ErrorDocument, JsonProblem, Path, Segment};
 pub use evaluation::{
@@ -68,6 +69,7 @@ pub use lessons::{
     BpfCount, Consultation, LessonsSummary, Question, QuestionCounts, Quote, Respondent, Response,
     RoleCount, Theme, ThemeSummary, YearCount,
 };
+pub use document::{FORMAT_VERSION, MAX_ID_LEN};
 pub use num::{MAX_DECIMAL_PLACES, Rounding, RoundingMode, Score};
 pub use revision::{
     ChangeKind, CriterionChange, Driver, Migration, MigrationNote, RankMove, Rescoring, RubricDiff,
@@ -75,8 +77,8 @@ pub use revision::{
 };
 pub use rubric::{
     Band, CountCurve, Criterion, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES,
-    FORMAT_VERSION, Gate, GateRule, Level, MAX_ID_LEN, MAX_NESTING, MAX_SCALE_MAGNITUDE, Metric,
-    Rubric, RubricDoc, RubricKind, TotalScale, UnablePolicy, WeightDerivation, WeightInputs,
+    Gate, GateRule, Level, MAX_NESTING, MAX_SCALE_MAGNITUDE, Metric,
+    Rubric, RubricDoc, RubricKind, RubricRef, TotalScale, UnablePolicy, WeightDerivation, WeightInputs,
 };
 pub use rust_decimal::Decimal;
 pub use scoring::{

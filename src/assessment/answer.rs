@@ -21,7 +21,7 @@ use crate::num::exact;
 #[non_exhaustive]
 pub struct Answer {
     /// The id of the leaf criterion answered.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub criterion: String,
     /// The answer.
     pub value: AnswerValue,
@@ -85,7 +85,7 @@ impl Answer {
 #[non_exhaustive]
 pub struct Derivation {
     /// The indicator the criterion declares as its evidence.
-    pub from: crate::evidence::Indicator,
+    pub from: crate::rubric::Indicator,
     /// The value the record yields (the answer's value, unless the assessor overrode it).
     pub computed: AnswerValue,
     /// How it was computed, from which figures, e.g. "3 of 4 planned deliverables delivered".
@@ -103,7 +103,7 @@ pub enum AnswerValue {
     /// A value on a `scale` criterion.
     Scale(
         #[serde(with = "exact")]
-        #[schemars(with = "crate::schema::kinds::Decimal")]
+        #[schemars(with = "crate::kinds::Decimal")]
         Decimal,
     ),
     /// The id of a level of a `levels` criterion.
@@ -113,13 +113,13 @@ pub enum AnswerValue {
     /// A whole count for a `count` criterion.
     Count(
         #[serde(with = "exact::count")]
-        #[schemars(with = "crate::schema::kinds::Count")]
+        #[schemars(with = "crate::kinds::Count")]
         u64,
     ),
     /// A percentage from 0 to 100 for a `percent` criterion.
     Percent(
         #[serde(with = "exact")]
-        #[schemars(with = "crate::schema::kinds::Percent")]
+        #[schemars(with = "crate::kinds::Percent")]
         Decimal,
     ),
     /// Counts per category for a `distribution` criterion.
@@ -179,11 +179,11 @@ impl JsonSchema for Distribution {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let count = generator.subschema_for::<crate::schema::kinds::Count>();
+        let count = generator.subschema_for::<crate::kinds::Count>();
         schemars::json_schema!({
             "description": "Counts per category: category ids as keys, whole counts as values.",
             "type": "object",
-            "propertyNames": { "type": "string", "pattern": crate::schema::kinds::ID_PATTERN },
+            "propertyNames": { "type": "string", "pattern": crate::kinds::ID_PATTERN },
             "additionalProperties": count
         })
     }

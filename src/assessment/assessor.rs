@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Assessor {
     /// Stable id of the assessor (not necessarily a name), e.g. `mag-07`.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Display name, where it may be shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]

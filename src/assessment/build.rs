@@ -3,10 +3,11 @@
 
 use super::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Lessons, Region, Role,
-    RubricRef, StakeholderGroup, Subject,
+    StakeholderGroup, Subject,
 };
 use crate::error::Error;
-use crate::rubric::{FORMAT_VERSION, Rubric};
+use crate::rubric::{Rubric, RubricRef};
+use crate::document::FORMAT_VERSION;
 
 impl Assessment {
     /// An assessment of `subject` by `assessor` under `rubric`, with no answers yet, no conflict

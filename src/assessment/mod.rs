@@ -12,7 +12,8 @@ pub use answer::{Answer, AnswerValue, Derivation, Distribution};
 pub use assessor::{Assessor, Region, Role, StakeholderGroup};
 
 use crate::error::{Error, Path};
-use crate::rubric::{FORMAT_VERSION, RubricKind, check_format, check_id_at, check_ids};
+use crate::rubric::{RubricKind, RubricRef};
+use crate::document::{FORMAT_VERSION, check_format, check_id_at, check_ids};
 
 /// One assessor's assessment of one subject.
 ///
@@ -73,23 +74,12 @@ fn format_version() -> u32 {
     FORMAT_VERSION
 }
 
-/// Names a rubric by id and version.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RubricRef {
-    /// The rubric's id.
-    #[schemars(with = "crate::schema::kinds::Id")]
-    pub id: String,
-    /// The rubric's version.
-    pub version: String,
-}
-
 /// The proposal or BPF assessed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subject {
     /// Stable id, e.g. `bpf-ipv6-2016`.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Title of the proposal or BPF.
     pub title: String,
@@ -159,7 +149,7 @@ impl Assessment {
     /// [`Error::DuplicateId`] when a criterion is answered twice
     /// (`answers[3](P2).criterion: duplicate answer id `P2` (first defined at answers[1](P2).criterion)`).
     pub fn from_json(json: &str) -> Result<Assessment, Error> {
-        let assessment: Assessment = crate::error::from_json(json)?;
+        let assessment: Assessment = crate::document::from_json(json)?;
         assessment.check()?;
         Ok(assessment)
     }
@@ -169,7 +159,7 @@ impl Assessment {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks the rules an assessment must keep whatever its rubric.

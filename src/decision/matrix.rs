@@ -109,7 +109,7 @@ impl JsonSchema for Table {
 }
 
 /// Subjects (rows) by criteria (columns), all values finite. Built only through
-/// [`DecisionMatrix::new`] or [`DecisionMatrix::from_panel`], so one that exists is valid (it
+/// [`DecisionMatrix::new`] or [`DecisionMatrix::from_panel`](crate::decision::DecisionMatrix::from_panel), so one that exists is valid (it
 /// serialises, but does not deserialise around the checks).
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct DecisionMatrix {
@@ -174,53 +174,6 @@ impl DecisionMatrix {
             criteria,
             values,
         })
-    }
-
-    /// A matrix of a panel review: the scored subjects by the rubric's weighted leaf
-    /// criteria, each cell the panel's combined normalised score (a benefit in `[0, 1]`).
-    /// Subjects without a combined score on every such criterion are left out, and named in
-    /// the second value.
-    ///
-    /// # Errors
-    /// [`Error::InvalidData`] when no subject has every criterion scored.
-    pub fn from_panel(
-        review: &crate::PanelReport,
-        rubric: &crate::Rubric,
-    ) -> Result<(DecisionMatrix, Vec<String>), Error> {
-        use rust_decimal::prelude::ToPrimitive;
-        let leaves: Vec<&crate::Criterion> = rubric
-            .leaves()
-            .filter(|c| {
-                c.metric.as_ref().is_some_and(crate::Metric::is_scored)
-                    && c.weight.is_some_and(|w| !w.is_zero())
-            })
-            .collect();
-        let (mut subjects, mut values, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
-        for subject in &review.subjects {
-            let row: Option<Vec<f64>> = leaves
-                .iter()
-                .map(|leaf| {
-                    subject
-                        .criteria
-                        .iter()
-                        .find(|c| c.id == leaf.id)
-                        .and_then(|c| c.normalised)
-                        .and_then(|v| v.to_f64())
-                })
-                .collect();
-            match row {
-                Some(row) => {
-                    subjects.push(subject.subject.id.clone());
-                    values.push(row);
-                }
-                None => left_out.push(subject.subject.id.clone()),
-            }
-        }
-        let criteria = leaves
-            .iter()
-            .map(|c| (c.id.clone(), CriterionType::Benefit))
-            .collect();
-        Ok((DecisionMatrix::new(subjects, criteria, values)?, left_out))
     }
 
     /// The subjects, in row order.

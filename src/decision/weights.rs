@@ -169,7 +169,7 @@ impl Weights {
                     .round_dp_with_strategy(20, rust_decimal::RoundingStrategy::MidpointNearestEven)
             })
             .collect();
-        crate::report::largest_remainder(&exact, dp, Decimal::ONE)
+        crate::num::largest_remainder(&exact, dp, Decimal::ONE)
     }
 
     /// Group weights times the local weights of each group's members: the global weights of

@@ -86,27 +86,6 @@ impl ErrorDocument {
             errors: errors.into_iter().map(Error::detail).collect(),
         }
     }
-
-    /// Reads an error document, checking its format version.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
-    pub fn from_json(json: &str) -> Result<ErrorDocument, Error> {
-        super::read_versioned(
-            json,
-            "format_version",
-            ERROR_DOCUMENT_VERSION,
-            |doc: &ErrorDocument| doc.format_version,
-        )
-    }
-
-    /// Writes the document as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
-    }
 }
 
 impl From<&Error> for ErrorDocument {

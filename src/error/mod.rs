@@ -8,6 +8,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 pub use detail::{ErrorDetail, ErrorDocument};
+pub(crate) use detail::ERROR_DOCUMENT_VERSION;
 pub(crate) use nearest::nearest;
 
 /// Everything that can go wrong in this crate.
@@ -607,32 +608,6 @@ impl fmt::Display for Path {
     }
 }
 
-/// Reads a JSON document into `T` with the crate's exact reader.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    crate::json::from_str(json)
-}
-
-/// Reads a document whose version member `key` must hold `supported` (`version` reads it).
-pub(crate) fn read_versioned<T: serde::de::DeserializeOwned>(
-    json: &str,
-    key: &str,
-    supported: u32,
-    version: impl Fn(&T) -> u32,
-) -> Result<T, Error> {
-    let document: T = from_json(json)?;
-    crate::rubric::check_version(key, version(&document), supported)?;
-    Ok(document)
-}
-
-/// Writes `value` as pretty-printed JSON.
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Json {
-        path: Path::root(),
-        problem: JsonProblem::InvalidValue,
-        message: e.to_string(),
-    })
-}
-
 /// The error for a name that is not one of `allowed` (a stakeholder group, a theme), with the
 /// nearest as a suggestion.
 pub(crate) fn unknown_value<'a>(
@@ -677,4 +652,48 @@ pub(crate) fn shorten(text: &str) -> String {
         }
     }
     out
+}
+
+impl std::fmt::Display for Segment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Segment::Key(key) => f.write_str(key),
+            Segment::Index { index, id: None } => write!(f, "[{index}]"),
+            Segment::Index {
+                index,
+                id: Some(id),
+            } => write!(f, "[{index}]({id})"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+
+    #[test]
+    fn descriptions_read_as_sentences() {
+        assert_eq!(
+            Metric::scale(1, 5).to_string(),
+            "scale 1 to 5 in steps of 1 (Higher is better)"
+        );
+        assert_eq!(
+            GateRule::TotalMinimum {
+                threshold: Decimal::from(60)
+            }
+            .to_string(),
+            "total at least as good as 60"
+        );
+        assert_eq!(Trim::Count(1).to_string(), "1 at each end");
+        assert_eq!(
+            Segment::Index {
+                index: 2,
+                id: Some("P3".into())
+            }
+            .to_string(),
+            "[2](P3)"
+        );
+    }
 }

@@ -3,6 +3,10 @@
 /// The most suggestions offered.
 const MOST: usize = 3;
 
+/// The most characters of a mistyped id compared: twice the longest id, so a hostile value
+/// costs no more than a long one.
+const COMPARED: usize = 128;
+
 /// The valid ids nearest to `found`, closest first (ties in the order given), at most three.
 ///
 /// An id is near when its optimal-string-alignment distance (Damerau–Levenshtein without
@@ -16,7 +20,7 @@ pub(crate) fn nearest<'a>(
 ) -> Box<[String]> {
     let found: String = found
         .chars()
-        .take(crate::MAX_ID_LEN.saturating_mul(2))
+        .take(COMPARED)
         .collect();
     let mut near: Vec<(usize, usize, &str)> = candidates
         .into_iter()

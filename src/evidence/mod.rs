@@ -8,8 +8,9 @@ mod record;
 mod targets;
 
 pub use date::Date;
-pub use indicator::{Indicator, NO_UPTAKE, Reading};
-pub use record::{Contributors, Deliverable, KeyDates, OutcomeRecord, UptakeEvent, UptakeLevel};
+pub use crate::rubric::{Indicator, NO_UPTAKE, UptakeLevel};
+pub use indicator::Reading;
+pub use record::{Contributors, Deliverable, KeyDates, OutcomeRecord, UptakeEvent};
 pub use targets::{Commitments, IndicatorResult, ResultsFramework, Target};
 
 use crate::assessment::{Answer, AnswerValue, Assessment, Derivation, Distribution};

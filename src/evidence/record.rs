@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Date;
 use crate::assessment::{Distribution, Region, StakeholderGroup, Subject};
+use crate::rubric::UptakeLevel;
 use crate::error::{Error, Path};
 use crate::num::exact;
-use crate::rubric::{check_format, check_id, check_ids};
+use crate::document::{check_format, check_id, check_ids};
 
 /// The evidence of one BPF and year: deliverables planned and delivered, key dates,
 /// contributors, meetings, written contributions, partners and uptake, each with its source.
@@ -48,11 +49,11 @@ pub struct OutcomeRecord {
     pub contributors: Contributors,
     /// Meetings held (virtual or in person), the annual-meeting session included.
     #[serde(with = "exact::count")]
-    #[schemars(with = "crate::schema::kinds::Count")]
+    #[schemars(with = "crate::kinds::Count")]
     pub meetings_held: u64,
     /// Written contributions and case studies received.
     #[serde(with = "exact::count")]
-    #[schemars(with = "crate::schema::kinds::Count")]
+    #[schemars(with = "crate::kinds::Count")]
     pub written_contributions: u64,
     /// Partner organisations that took part (expert communities, NRIs, RIRs...).
     #[serde(default)]
@@ -66,7 +67,7 @@ pub struct OutcomeRecord {
 }
 
 fn format_version() -> u32 {
-    crate::FORMAT_VERSION
+    crate::document::FORMAT_VERSION
 }
 
 /// One deliverable a BPF planned.
@@ -74,7 +75,7 @@ fn format_version() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Deliverable {
     /// Id, unique in the record.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// What it is, e.g. "Final report" or "Case-study collection".
     pub title: String,
@@ -133,7 +134,7 @@ fn counts_keyed_by<'a>(
     generator: &mut schemars::SchemaGenerator,
     names: impl Iterator<Item = &'a str>,
 ) -> schemars::Schema {
-    let count = generator.subschema_for::<crate::schema::kinds::Count>();
+    let count = generator.subschema_for::<crate::kinds::Count>();
     let names: Vec<&str> = names.collect();
     schemars::json_schema!({
         "type": "object",
@@ -157,44 +158,6 @@ pub struct UptakeEvent {
     pub date: Option<Date>,
 }
 
-/// The rungs of uptake evidence, lowest first; impact is scored as evidence levels, never as
-/// counts. The ids are those of the `bpf-outcome` preset's criterion O6, where `none` is the
-/// level below the first.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum UptakeLevel {
-    /// Summarised in blogs or newsletters of other communities.
-    Disseminated,
-    /// Presented at external fora (RIR, NOG or NRI meetings).
-    Presented,
-    /// Cited in an external policy process.
-    Cited,
-    /// A documented change in practice attributed in part to the output.
-    Practice,
-}
-
-crate::label::labels!(UptakeLevel, "uptake level" {
-    Disseminated => "disseminated", "Disseminated";
-    Presented => "presented", "Presented at external fora";
-    Cited => "cited", "Cited in a policy process";
-    Practice => "practice", "Documented change in practice";
-});
-
-impl UptakeLevel {
-    /// The rung's number: 1 (disseminated) to 4 (practice); no evidence is 0.
-    #[must_use]
-    pub fn rank(self) -> u8 {
-        match self {
-            UptakeLevel::Disseminated => 1,
-            UptakeLevel::Presented => 2,
-            UptakeLevel::Cited => 3,
-            UptakeLevel::Practice => 4,
-        }
-    }
-}
-
 impl OutcomeRecord {
     /// Loads an outcome record and checks it: ids, known stakeholder groups and regions, and
     /// dates in order (kick-off before the draft, the draft before the final output).
@@ -205,7 +168,7 @@ impl OutcomeRecord {
     /// [`Error::Json`] (problem `unknown_value`) also for a stakeholder group or region that
     /// is not one of the crate's; [`Error::Inconsistent`] for dates out of order.
     pub fn from_json(json: &str) -> Result<OutcomeRecord, Error> {
-        let record: OutcomeRecord = crate::error::from_json(json)?;
+        let record: OutcomeRecord = crate::document::from_json(json)?;
         record.check()?;
         Ok(record)
     }
@@ -215,7 +178,7 @@ impl OutcomeRecord {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks what [`OutcomeRecord::from_json`] checks, for a record built in code.

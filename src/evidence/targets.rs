@@ -9,7 +9,7 @@ use super::{Indicator, OutcomeRecord};
 use crate::assessment::Subject;
 use crate::error::{Error, Path};
 use crate::num::exact;
-use crate::rubric::{check_format, check_id};
+use crate::document::{check_format, check_id};
 
 /// What a proposal promised: targets on indicators of the outcome record to come.
 ///
@@ -46,7 +46,7 @@ pub struct Commitments {
 }
 
 fn format_version() -> u32 {
-    crate::FORMAT_VERSION
+    crate::document::FORMAT_VERSION
 }
 
 /// One promise: a target on an indicator, with the baseline the proposal started from.
@@ -58,7 +58,7 @@ pub struct Target {
     /// The value promised, in the indicator's units: a count, a percentage, 1 for yes, or the
     /// uptake rung (1 disseminated .. 4 practice). Reaching it or more meets it.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::NonNegativeDecimal")]
+    #[schemars(with = "crate::kinds::NonNegativeDecimal")]
     pub target: Decimal,
     /// Where things stood when the proposal was written, where it says.
     #[serde(
@@ -66,7 +66,7 @@ pub struct Target {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::NonNegativeDecimal>")]
+    #[schemars(with = "Option<crate::kinds::NonNegativeDecimal>")]
     pub baseline: Option<Decimal>,
     /// The proposal's words for the promise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,11 +102,11 @@ pub struct IndicatorResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub baseline: Option<Decimal>,
     /// What was promised.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub target: Decimal,
     /// What the record shows; absent when it lacks the data.
     #[serde(
@@ -114,7 +114,7 @@ pub struct IndicatorResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub achieved: Option<Decimal>,
     /// Achieved minus target: negative falls short.
     #[serde(
@@ -122,7 +122,7 @@ pub struct IndicatorResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub gap: Option<Decimal>,
     /// Whether the target was met; absent when the record lacks the data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,7 +144,7 @@ impl Commitments {
     /// on a distribution; [`Error::OutOfRange`] for a target or baseline beyond what the
     /// indicator can reach (100 for a percentage, 1 for yes/no, 4 for uptake).
     pub fn from_json(json: &str) -> Result<Commitments, Error> {
-        let commitments: Commitments = crate::error::from_json(json)?;
+        let commitments: Commitments = crate::document::from_json(json)?;
         commitments.check()?;
         Ok(commitments)
     }
@@ -154,7 +154,7 @@ impl Commitments {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks what [`Commitments::from_json`] checks, for commitments built in code.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::round::largest_remainder;
+use crate::num::largest_remainder;
 use super::table::{Align, Table};
 use super::{answer_text, decimal, percent_of_one};
 use crate::error::Error;

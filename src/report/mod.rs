@@ -29,14 +29,12 @@
 mod card;
 mod cycle;
 mod panel;
-mod round;
-pub(crate) use round::largest_remainder;
 mod svg;
 mod table;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::aggregate::PanelReport;
+use crate::panel::PanelReport;
 use crate::assessment::{AnswerValue, Region, StakeholderGroup, Subject};
 use crate::error::Error;
 use crate::evidence::ResultsFramework;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::table::{Align, Table};
 use super::{criterion_name, decimal, group_label, region_label, subject_name};
-use crate::aggregate::{Coefficient, PanelReport, SubjectReport};
+use crate::panel::{Coefficient, PanelReport, SubjectReport};
 use crate::rubric::Rubric;
 
 /// The ranking as a table: one row per subject, best first.
@@ -50,8 +50,8 @@ pub(super) fn ranking(report: &PanelReport) -> Table {
 }
 
 /// A decision in a sentence: "Not selected: ranked 4 of 6; only the top 3 are selected."
-fn decision(decision: &crate::aggregate::Decision) -> String {
-    use crate::aggregate::DecisionReason;
+fn decision(decision: &crate::panel::Decision) -> String {
+    use crate::panel::DecisionReason;
     let verdict = match decision.reason {
         DecisionReason::Selected => "Selected",
         DecisionReason::BelowCapacity | DecisionReason::BelowThreshold => "Not selected",

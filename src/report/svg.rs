@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::aggregate::PanelReport;
+use crate::panel::PanelReport;
 use crate::lessons::LessonsSummary;
 use crate::scoring::Scorecard;
 

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::RubricRef;
+use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::exact;
 use crate::rubric::{Criterion, Rubric};
@@ -58,7 +58,7 @@ pub struct CriterionChange {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub share_before: Option<Decimal>,
     /// Its share of the whole total after, where it is in the newer rubric.
     #[serde(
@@ -66,7 +66,7 @@ pub struct CriterionChange {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub share_after: Option<Decimal>,
     /// The change in words, with both values.
     pub detail: String,

@@ -6,8 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::diff::{RubricDiff, reference, shares};
-use crate::aggregate::{Consensus, Panel, PanelReport, SubjectReport};
-use crate::assessment::{Answer, Assessment, RubricRef};
+use crate::panel::{Consensus, Panel, PanelReport, SubjectReport};
+use crate::assessment::{Answer, Assessment};
+use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::{Score, exact};
 use crate::rubric::Rubric;
@@ -104,15 +105,15 @@ pub struct Driver {
     pub criterion: String,
     /// Points before (0 where it was not in the rubric or not scored).
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub points_before: Decimal,
     /// Points after.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub points_after: Decimal,
     /// After minus before.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub change: Decimal,
 }
 

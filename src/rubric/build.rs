@@ -4,10 +4,10 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Band, CountCurve, Criterion, Direction, FORMAT_VERSION, Gate, GateRule, Level, Metric, Rubric,
-    RubricDoc, RubricKind,
+    Band, CountCurve, Criterion, Direction, Gate, GateRule, Level, Metric, Rubric,
+    RubricDoc, RubricKind, RubricRef,
 };
-use crate::assessment::RubricRef;
+use crate::document::FORMAT_VERSION;
 use crate::error::Error;
 use crate::num::{Rounding, RoundingMode};
 
@@ -158,7 +158,7 @@ impl Criterion {
 
     /// Takes the leaf's answer from an outcome record's indicator.
     #[must_use]
-    pub fn evidence(mut self, indicator: crate::evidence::Indicator) -> Criterion {
+    pub fn evidence(mut self, indicator: crate::rubric::Indicator) -> Criterion {
         self.evidence = Some(indicator);
         self
     }

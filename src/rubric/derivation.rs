@@ -26,7 +26,7 @@ use crate::num::exact;
 pub struct WeightDerivation {
     /// The group whose criteria carry the weights; absent for the top-level criteria.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<crate::schema::kinds::Id>")]
+    #[schemars(with = "Option<crate::kinds::Id>")]
     pub group: Option<String>,
     /// The criteria, in the order of `derived` and of the inputs: every criterion of the group,
     /// each once.
@@ -38,7 +38,7 @@ pub struct WeightDerivation {
     pub inputs: WeightInputs,
     /// The weights as derived, before rounding (each `>= 0`, together 1 to 1e-9).
     #[serde(with = "exact::vec")]
-    #[schemars(with = "Vec<crate::schema::kinds::NonNegativeDecimal>")]
+    #[schemars(with = "Vec<crate::kinds::NonNegativeDecimal>")]
     pub derived: Vec<Decimal>,
     /// For AHP: the consistency ratio (Saaty 1980 random index).
     #[serde(
@@ -46,7 +46,7 @@ pub struct WeightDerivation {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::NonNegativeDecimal>")]
+    #[schemars(with = "Option<crate::kinds::NonNegativeDecimal>")]
     pub consistency_ratio: Option<Decimal>,
     /// The decimal places the weights were rounded to (at most 10).
     #[schemars(range(max = 10))]
@@ -67,13 +67,13 @@ pub enum WeightInputs {
     Given {
         /// One value per criterion, `>= 0`, not all 0.
         #[serde(with = "exact::vec")]
-        #[schemars(with = "Vec<crate::schema::kinds::NonNegativeDecimal>")]
+        #[schemars(with = "Vec<crate::kinds::NonNegativeDecimal>")]
         values: Vec<Decimal>,
     },
     /// An ordering (rank-order centroid, rank sum, reciprocal rank).
     Ranks {
         /// Each criterion's rank, 1 the most important; ties share a rank.
-        #[schemars(with = "Vec<crate::schema::kinds::PositiveCount>")]
+        #[schemars(with = "Vec<crate::kinds::PositiveCount>")]
         ranks: Vec<usize>,
     },
     /// AHP's pairwise comparisons.
@@ -81,7 +81,7 @@ pub enum WeightInputs {
         /// The comparisons above the diagonal, row by row (`a_12, a_13, ..., a_23, ...`), each
         /// how many times more important the row's criterion is; `null` where not made.
         #[serde(with = "exact::option_vec")]
-        #[schemars(with = "Vec<Option<crate::schema::kinds::PositiveDecimal>>")]
+        #[schemars(with = "Vec<Option<crate::kinds::PositiveDecimal>>")]
         upper: Vec<Option<Decimal>>,
     },
     /// Data the weights were computed from (entropy, CRITIC): which data, in words.
@@ -224,7 +224,7 @@ impl WeightDerivation {
                 self.places
             )));
         }
-        crate::report::largest_remainder(&self.derived, self.places, Decimal::ONE)
+        crate::num::largest_remainder(&self.derived, self.places, Decimal::ONE)
     }
 }
 

@@ -1,13 +1,12 @@
 //! Metric types: how a raw answer becomes a normalised score in `[0, 1]`.
 
-use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::AnswerValue;
 use crate::error::{Error, Path};
 use crate::num::{self, exact};
-use crate::rubric::check_ids;
+use crate::document::check_ids;
 
 /// Decimal places to which distribution evenness is computed before it is compared or
 /// weighted. `ln` leaves the decimals, so the crate fixes its precision here: evenness is exact
@@ -37,14 +36,14 @@ pub enum Metric {
             serialize_with = "exact::serialize",
             deserialize_with = "crate::json::located::min::decimal"
         )]
-        #[schemars(with = "crate::schema::kinds::Decimal")]
+        #[schemars(with = "crate::kinds::Decimal")]
         min: Decimal,
         /// Highest answer.
         #[serde(
             serialize_with = "exact::serialize",
             deserialize_with = "crate::json::located::max::decimal"
         )]
-        #[schemars(with = "crate::schema::kinds::Decimal")]
+        #[schemars(with = "crate::kinds::Decimal")]
         max: Decimal,
         /// Distance between allowed answers: 1 for whole numbers, 0.5 for half points.
         #[serde(
@@ -52,7 +51,7 @@ pub enum Metric {
             deserialize_with = "crate::json::located::step::decimal",
             default = "exact::one"
         )]
-        #[schemars(with = "crate::schema::kinds::PositiveDecimal")]
+        #[schemars(with = "crate::kinds::PositiveDecimal")]
         step: Decimal,
         /// Whether high or low answers are better.
         #[serde(default, deserialize_with = "crate::json::located::direction::any")]
@@ -81,7 +80,7 @@ pub enum Metric {
             serialize_with = "exact::count::serialize",
             deserialize_with = "crate::json::located::target::count"
         )]
-        #[schemars(with = "crate::schema::kinds::PositiveCount")]
+        #[schemars(with = "crate::kinds::PositiveCount")]
         target: u64,
         /// How counts below the target score.
         #[serde(default, deserialize_with = "crate::json::located::curve::any")]
@@ -97,7 +96,7 @@ pub enum Metric {
             deserialize_with = "crate::json::located::target::decimal",
             default = "exact::hundred"
         )]
-        #[schemars(with = "crate::schema::kinds::PercentTarget")]
+        #[schemars(with = "crate::kinds::PercentTarget")]
         target: Decimal,
     },
     /// Counts per category (stakeholder groups, regions, gender) scored by how evenly or how
@@ -113,7 +112,7 @@ pub enum Metric {
     /// `N = 0` scores 0. At least two categories.
     Distribution {
         /// The category ids, e.g. the five IGF stakeholder groups.
-        #[schemars(with = "Vec<crate::schema::kinds::Id>", length(min = 2), extend("uniqueItems" = true))]
+        #[schemars(with = "Vec<crate::kinds::Id>", length(min = 2), extend("uniqueItems" = true))]
         #[serde(deserialize_with = "crate::json::located::categories::list")]
         categories: Vec<String>,
         /// Which spread is scored.
@@ -124,7 +123,7 @@ pub enum Metric {
             serialize_with = "exact::serialize",
             deserialize_with = "crate::json::located::target::decimal"
         )]
-        #[schemars(with = "crate::schema::kinds::PositiveDecimal")]
+        #[schemars(with = "crate::kinds::PositiveDecimal")]
         target: Decimal,
     },
     /// A free-text answer: kept and returned, never scored (weight 0).
@@ -182,7 +181,7 @@ impl Direction {
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// Id used in answers, unique within the criterion.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Short label, e.g. "Defined".
     pub label: String,
@@ -194,7 +193,7 @@ pub struct Level {
         serialize_with = "exact::serialize",
         deserialize_with = "crate::json::located::value::decimal"
     )]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub value: Decimal,
 }
 
@@ -262,7 +261,7 @@ impl Metric {
                         at.key("target"),
                         Decimal::ZERO,
                         Decimal::ONE,
-                        Decimal::from(crate::schema::kinds::MAX_COUNT),
+                        Decimal::from(crate::kinds::MAX_COUNT),
                     ));
                 }
                 Ok(())
@@ -295,7 +294,7 @@ impl Metric {
 
     /// The normalised score as the fraction it is the value of (before the division rounds it
     /// to 28 decimal places), so a total can be computed exactly where rounding needs it.
-    fn normalise_fraction(&self, value: &RawValue) -> Result<Fraction, Error> {
+    pub(crate) fn normalise_fraction(&self, value: &RawValue) -> Result<Fraction, Error> {
         const OP: &str = "normalising an answer";
         let RawValue::Number(v) = value else {
             return Ok(Fraction::whole(Decimal::ZERO));
@@ -341,22 +340,6 @@ impl Metric {
         })
     }
 
-    /// Checks an answer against the metric and returns its normalised score, as a fraction.
-    ///
-    /// `Ok(None)` for a text answer (never scored). `at` is the answer's path.
-    pub(crate) fn score_answer(
-        &self,
-        criterion: &str,
-        answer: &AnswerValue,
-        at: &dyn Fn() -> Path,
-    ) -> Result<Option<Fraction>, Error> {
-        let raw = self.raw_value(criterion, answer, at)?;
-        match raw {
-            RawValue::Text => Ok(None),
-            raw => self.normalise_fraction(&raw).map(Some),
-        }
-    }
-
     /// Each answer of a levels metric, or of a scale of at most 100 steps, with its normalised
     /// score, ascending: scoring looks a score up here instead of dividing. An answer is
     /// matched as written (mantissa and scale: `2` does not match an entry `2.0`), so a score
@@ -394,45 +377,6 @@ impl Metric {
         table
     }
 
-    /// An answer's normalised score, as [`Metric::score_answer`] checks and computes it, looked
-    /// up in `table` (from [`Metric::score_table`]) when the answer's value is there as written.
-    /// `Ok(None)` for a text answer.
-    pub(crate) fn score_from_table(
-        &self,
-        criterion: &str,
-        answer: &AnswerValue,
-        at: &dyn Fn() -> Path,
-        table: &[(Decimal, Decimal)],
-    ) -> Result<Option<Decimal>, Error> {
-        let v = match self.raw_value(criterion, answer, at)? {
-            RawValue::Number(v) => v,
-            RawValue::Text => return Ok(None),
-        };
-        let written_alike = |x: &Decimal| x.mantissa() == v.mantissa() && x.scale() == v.scale();
-        let found = table
-            .binary_search_by(|(x, _)| x.cmp(&v))
-            .ok()
-            .and_then(|at| table.get(at));
-        if let Some((x, s)) = found
-            && written_alike(x)
-        {
-            return Ok(Some(*s));
-        }
-        self.normalise_fraction(&RawValue::Number(v))?
-            .value()
-            .map(Some)
-    }
-
-    /// The raw number an already checked answer stands for, in the criterion's own units: a
-    /// scale value, level points, 1 or 0 for yes or no, a count, a percentage, a distribution's
-    /// measure. `None` for text, "unable to assess" and "not applicable".
-    pub(crate) fn raw_number(&self, answer: &AnswerValue) -> Option<Decimal> {
-        match self.raw_value("", answer, &Path::root) {
-            Ok(RawValue::Number(v)) => Some(v),
-            _ => None,
-        }
-    }
-
     /// The normalised score a raw value stands for (a gate threshold, an agreed consensus), in
     /// this metric's units: a scale value, level points, a count, a percentage, or a
     /// distribution measure. Checks that the value lies in the metric's range.
@@ -468,98 +412,6 @@ impl Metric {
         self.normalise_value(&RawValue::Number(threshold))
     }
 
-    /// Checks the answer's type and range and reduces it to the number the formula uses.
-    fn raw_value(
-        &self,
-        criterion: &str,
-        answer: &AnswerValue,
-        at: &dyn Fn() -> Path,
-    ) -> Result<RawValue, Error> {
-        let value_at = || at().key(answer.type_name());
-        match (self, answer) {
-            (Metric::Scale { min, max, step, .. }, AnswerValue::Scale(v)) => {
-                if v < min || v > max {
-                    return Err(out_of_range(value_at(), *v, *min, *max));
-                }
-                if !num::on_step(*v, *min, *step)? {
-                    return Err(Error::OffStep {
-                        path: value_at(),
-                        value: *v,
-                        min: *min,
-                        step: *step,
-                    });
-                }
-                Ok(RawValue::Number(*v))
-            }
-            (Metric::Levels { levels }, AnswerValue::Level(id)) => levels
-                .iter()
-                .find(|level| &level.id == id)
-                .map(|level| RawValue::Number(level.value))
-                .ok_or_else(|| Error::UnknownChoice {
-                    path: value_at(),
-                    criterion: criterion.to_owned(),
-                    what: "level",
-                    found: crate::error::shorten(id),
-                    allowed: join_ids(levels.iter().map(|l| l.id.as_str())),
-                    nearest: crate::error::nearest(id, levels.iter().map(|l| l.id.as_str())),
-                }),
-            (Metric::YesNo, AnswerValue::YesNo(yes)) => Ok(RawValue::Number(if *yes {
-                Decimal::ONE
-            } else {
-                Decimal::ZERO
-            })),
-            (Metric::Count { .. }, AnswerValue::Count(n)) => {
-                Ok(RawValue::Number(Decimal::from(*n)))
-            }
-            (Metric::Percent { .. }, AnswerValue::Percent(p)) => {
-                if *p < Decimal::ZERO || *p > Decimal::ONE_HUNDRED {
-                    return Err(out_of_range(
-                        value_at(),
-                        *p,
-                        Decimal::ZERO,
-                        Decimal::ONE_HUNDRED,
-                    ));
-                }
-                Ok(RawValue::Number(*p))
-            }
-            (
-                Metric::Distribution {
-                    categories,
-                    measure,
-                    ..
-                },
-                AnswerValue::Distribution(counts),
-            ) => {
-                for category in counts.categories() {
-                    if !categories.iter().any(|c| c == category) {
-                        return Err(Error::UnknownChoice {
-                            path: value_at().key(category),
-                            criterion: criterion.to_owned(),
-                            what: "category",
-                            found: crate::error::shorten(category),
-                            allowed: join_ids(categories.iter().map(String::as_str)),
-                            nearest: crate::error::nearest(
-                                category,
-                                categories.iter().map(String::as_str),
-                            ),
-                        });
-                    }
-                }
-                Ok(RawValue::Number(spread(categories, *measure, counts)?))
-            }
-            (Metric::Text, AnswerValue::Text(_)) => Ok(RawValue::Text),
-            _ => Err(Error::Mismatch {
-                path: at(),
-                criterion: criterion.to_owned(),
-                problem: format!(
-                    "expects a `{}` answer, found `{}`",
-                    self.answer_name(),
-                    answer.type_name()
-                ),
-            }),
-        }
-    }
-
     /// The answer key this metric expects (`"level"` for levels, otherwise the type name).
     #[must_use]
     pub fn answer_name(&self) -> &'static str {
@@ -571,49 +423,9 @@ impl Metric {
 }
 
 /// An answer reduced to what the formula needs.
-enum RawValue {
+pub(crate) enum RawValue {
     Number(Decimal),
     Text,
-}
-
-/// The measured spread of a distribution: evenness `J` or the number of covered categories.
-fn spread(
-    categories: &[String],
-    measure: DistributionMeasure,
-    counts: &crate::assessment::Distribution,
-) -> Result<Decimal, Error> {
-    const OP: &str = "measuring a distribution";
-    let present: Vec<u64> = categories
-        .iter()
-        .map(|c| counts.get(c))
-        .filter(|n| *n > 0)
-        .collect();
-    if measure == DistributionMeasure::Coverage {
-        return Ok(Decimal::from(present.len()));
-    }
-    let total = num::sum(present.iter().map(|n| Decimal::from(*n)), OP)?;
-    if total.is_zero() || present.len() < 2 {
-        return Ok(Decimal::ZERO);
-    }
-    let ln = |x: Decimal| {
-        x.checked_ln().ok_or(Error::Overflow {
-            path: crate::Path::root(),
-            operation: OP,
-        })
-    };
-    let mut weighted = Decimal::ZERO;
-    for n in &present {
-        let n = Decimal::from(*n);
-        weighted = num::add(weighted, num::mul(n, ln(n)?, OP)?, OP)?;
-    }
-    // H = ln N - (1/N) Σ c ln c: integer counts keep the sum exact until the one division.
-    let entropy = num::sub(ln(total)?, num::div(weighted, total, OP)?, OP)?;
-    let k = Decimal::from(categories.len());
-    let evenness = num::div(entropy, ln(k)?, OP)?.round_dp_with_strategy(
-        EVENNESS_DECIMAL_PLACES,
-        RoundingStrategy::MidpointNearestEven,
-    );
-    Ok(evenness.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
 fn validate_scale(min: Decimal, max: Decimal, step: Decimal, at: &Path) -> Result<(), Error> {
@@ -702,7 +514,7 @@ fn validate_distribution(
     Ok(())
 }
 
-fn out_of_range(path: Path, value: Decimal, min: Decimal, max: Decimal) -> Error {
+pub(crate) fn out_of_range(path: Path, value: Decimal, min: Decimal, max: Decimal) -> Error {
     Error::OutOfRange {
         path,
         value,
@@ -711,7 +523,7 @@ fn out_of_range(path: Path, value: Decimal, min: Decimal, max: Decimal) -> Error
     }
 }
 
-fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
 }
 
@@ -746,5 +558,43 @@ impl Fraction {
     /// The value, rounded by the division to at most 28 decimal places.
     pub(crate) fn value(self) -> Result<Decimal, Error> {
         num::div(self.numerator, self.denominator, "normalising an answer")
+    }
+}
+
+impl std::fmt::Display for Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Metric::Scale {
+                min,
+                max,
+                step,
+                direction,
+            } => write!(f, "scale {min} to {max} in steps of {step} ({direction})"),
+            Metric::Levels { levels } => {
+                let labels: Vec<&str> = levels.iter().map(|l| l.label.as_str()).collect();
+                write!(f, "levels: {}", labels.join(", "))
+            }
+            Metric::YesNo => f.write_str("yes or no"),
+            Metric::Count { target, curve } => match curve {
+                CountCurve::Linear => write!(f, "count toward {target}"),
+                CountCurve::AllOrNothing => write!(f, "count: {target} or more"),
+            },
+            Metric::Percent { target } => write!(f, "percentage toward {target} %"),
+            Metric::Distribution {
+                categories,
+                measure,
+                target,
+            } => match measure {
+                DistributionMeasure::Evenness => write!(
+                    f,
+                    "evenness over {} categories toward {target}",
+                    categories.len()
+                ),
+                DistributionMeasure::Coverage => {
+                    write!(f, "{target} of {} categories covered", categories.len())
+                }
+            },
+            Metric::Text => f.write_str("free text"),
+        }
     }
 }

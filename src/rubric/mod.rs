@@ -1,9 +1,13 @@
 //! Rubric documents: a tree of weighted criteria with metrics, gates, bands and rounding,
 //! validated when loaded.
 
+mod aggregation;
 mod build;
 mod derivation;
+mod indicator;
 mod metric;
+mod panel;
+mod plan;
 mod rule;
 
 use std::collections::BTreeMap;
@@ -12,23 +16,24 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use aggregation::{Aggregation, Trim};
 pub use derivation::{WeightDerivation, WeightInputs};
-pub(crate) use metric::Fraction;
+pub use indicator::{Indicator, NO_UPTAKE, UptakeLevel};
+pub(crate) use metric::{Fraction, RawValue, join_ids, out_of_range};
 pub use metric::{
     CountCurve, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES, Level, Metric,
 };
+pub use panel::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
+pub(crate) use plan::QuickPlan;
+use plan::PlanCell;
 pub(crate) use rule::band_for;
-pub use rule::{Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, TotalScale, UnablePolicy};
+pub use rule::{
+    Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, RubricRef, TotalScale, UnablePolicy,
+};
 
+use crate::document::{FORMAT_VERSION, check_format, check_id, check_ids};
 use crate::error::{Error, Path};
 use crate::num::{Rounding, exact};
-use crate::scoring::QuickPlan;
-
-/// The document format version this crate reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// The longest id accepted, in bytes.
-pub const MAX_ID_LEN: usize = 64;
 
 /// The most levels of groups a rubric may nest: a criterion inside 32 groups is the deepest.
 /// (A rubric in JSON this deep is about 70 levels of arrays and objects, within the reader's
@@ -49,7 +54,7 @@ pub struct RubricDoc {
     #[schemars(extend("const" = 1))]
     pub format_version: u32,
     /// The rubric's id, e.g. `bpf-proposal`.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// The rubric's own version, e.g. `2021.1`; assessments name it.
     pub version: String,
@@ -80,7 +85,7 @@ pub struct RubricDoc {
     pub bands: Vec<Band>,
     /// How panels using this rubric combine, rank and select, unless a panel says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub panel: Option<crate::aggregate::PanelRules>,
+    pub panel: Option<PanelRules>,
     /// How derived weights were derived, one record per group (or the top level) whose
     /// criteria carry them ([`Rubric::with_weights`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -101,7 +106,7 @@ fn format_version() -> u32 {
 ))]
 pub struct Criterion {
     /// Id, unique in the whole rubric: letters, digits, `_`, `-` and `.`.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Short name.
     pub name: String,
@@ -116,7 +121,7 @@ pub struct Criterion {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::NonNegativeDecimal>")]
+    #[schemars(with = "Option<crate::kinds::NonNegativeDecimal>")]
     pub weight: Option<Decimal>,
     /// Whether an answer is required: a missing answer is an error, and "unable to assess"
     /// makes the assessment incomplete.
@@ -133,7 +138,7 @@ pub struct Criterion {
     /// `{"indicator": "delivery_rate"}` ([`Rubric::apply_evidence`]); its answer type must be
     /// the metric's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<crate::evidence::Indicator>,
+    pub evidence: Option<Indicator>,
     /// The children of a group (at least one); absent on a leaf.
     #[serde(
         default,
@@ -188,8 +193,8 @@ pub struct Rubric {
     top: Vec<usize>,
     by_id: Vec<(String, usize)>,
     leaves: Vec<usize>,
-    /// What the bare total's short way needs, worked out once.
-    quick_plan: Option<QuickPlan>,
+    /// What the bare total's short way needs, worked out on first use.
+    quick_plan: PlanCell,
 }
 
 /// A criterion of the tree, flattened in document order, with ids resolved to positions.
@@ -215,7 +220,7 @@ impl Rubric {
     /// its path, e.g. `criteria[1](P2).metric.levels[1].value: level `broad` has 1, which must
     /// be above 2 of `vague``.
     pub fn from_json(json: &str) -> Result<Rubric, Error> {
-        Rubric::try_from(crate::error::from_json::<RubricDoc>(json)?)
+        Rubric::try_from(crate::document::from_json::<RubricDoc>(json)?)
     }
 
     /// Writes the rubric as pretty-printed JSON that [`Rubric::from_json`] reads back to an
@@ -224,7 +229,7 @@ impl Rubric {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(&self.doc)
+        crate::document::to_json(&self.doc)
     }
 
     /// The document the rubric was built from.
@@ -296,9 +301,13 @@ impl Rubric {
             .map(|(_, at)| *at)
     }
 
-    /// What the bare total's short way needs, if it can take it.
-    pub(crate) fn quick_plan(&self) -> Option<&QuickPlan> {
-        self.quick_plan.as_ref()
+    /// What the bare total's short way needs, if it can take it; `plan_of` (the scoring
+    /// engine's) works it out the first time.
+    pub(crate) fn quick_plan(
+        &self,
+        plan_of: impl FnOnce(&Rubric) -> Option<QuickPlan>,
+    ) -> Option<&QuickPlan> {
+        self.quick_plan.get_or_init(|| plan_of(self))
     }
 
     /// The position of the leaf an answer names, trying the leaf at the answer's own ordinal
@@ -353,13 +362,13 @@ impl TryFrom<RubricDoc> for Rubric {
             .map(|(id, (at, _))| (id, at))
             .collect();
         by_id.sort();
-        let mut rubric = Rubric {
+        let rubric = Rubric {
             nodes: walker.nodes,
             leaves: walker.leaves,
             top,
             by_id,
             doc,
-            quick_plan: None,
+            quick_plan: PlanCell::default(),
         };
         rubric.validate_gates()?;
         rule::validate_bands(&rubric.doc.bands, rubric.doc.scale, &root.key("bands"))?;
@@ -367,7 +376,6 @@ impl TryFrom<RubricDoc> for Rubric {
             rules.validate(&rubric, &root.key("panel"))?;
         }
         derivation::check(&rubric, &rubric.doc.weighting, &root.key("weighting"))?;
-        rubric.quick_plan = QuickPlan::of(&rubric);
         Ok(rubric)
     }
 }
@@ -614,104 +622,6 @@ fn check_weight(criterion: &Criterion, here: &Path) -> Result<(), Error> {
     }
 }
 
-/// Checks that each id is valid and unique among its kind; `at(i, id)` is the path of the i-th.
-/// A repeated id is reported where it first repeats, with where it first appeared.
-pub(crate) fn check_ids<'a>(
-    ids: impl IntoIterator<Item = &'a str>,
-    what: &'static str,
-    at: impl Fn(usize, &str) -> Path,
-) -> Result<(), Error> {
-    let ids: Vec<&str> = ids.into_iter().collect();
-    for (i, id) in ids.iter().enumerate() {
-        if let Some(reason) = id_problem(id) {
-            return Err(invalid_id(id, at(i, id), reason));
-        }
-    }
-    // Sorting positions by (id, position) puts repeats side by side; no paths are built
-    // unless an id repeats.
-    let mut order: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
-    order.sort_unstable();
-    let mut repeat: Option<(usize, usize)> = None;
-    for pair in order.windows(2) {
-        let [(a, _), (b, second)] = pair else {
-            continue;
-        };
-        if a == b && repeat.is_none_or(|(_, r)| *second < r) {
-            // The group's first entry is the id's first appearance.
-            let first = order
-                .iter()
-                .find(|(id, _)| id == a)
-                .map_or(*second, |(_, i)| *i);
-            repeat = Some((first, *second));
-        }
-    }
-    match repeat {
-        Some((first, second)) => {
-            let id = ids.get(second).copied().unwrap_or_default();
-            Err(Error::DuplicateId {
-                path: at(second, id),
-                what,
-                id: id.to_owned(),
-                first: at(first, id),
-            })
-        }
-        None => Ok(()),
-    }
-}
-
-/// Checks that a document declares the format version this crate reads.
-pub(crate) fn check_format(found: u32) -> Result<(), Error> {
-    check_version("format_version", found, FORMAT_VERSION)
-}
-
-/// Checks that a document's version member `key` holds `supported`.
-pub(crate) fn check_version(key: &str, found: u32, supported: u32) -> Result<(), Error> {
-    if found == supported {
-        return Ok(());
-    }
-    Err(Error::UnsupportedFormat {
-        path: Path::root().key(key),
-        found,
-        supported,
-    })
-}
-
-/// Checks that an id is 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
-pub(crate) fn check_id(id: &str, at: &Path) -> Result<(), Error> {
-    check_id_at(id, || at.clone())
-}
-
-/// As [`check_id`], building the path only for an error.
-pub(crate) fn check_id_at(id: &str, at: impl FnOnce() -> Path) -> Result<(), Error> {
-    match id_problem(id) {
-        Some(reason) => Err(invalid_id(id, at(), reason)),
-        None => Ok(()),
-    }
-}
-
-fn id_problem(id: &str) -> Option<&'static str> {
-    if id.is_empty() {
-        Some("it is empty")
-    } else if id.len() > MAX_ID_LEN {
-        Some("it is longer than 64 characters")
-    } else if !id
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-    {
-        Some("use only letters, digits, `_`, `-` and `.`")
-    } else {
-        None
-    }
-}
-
-fn invalid_id(id: &str, path: Path, reason: &'static str) -> Error {
-    Error::InvalidId {
-        path,
-        id: id.to_owned(),
-        reason,
-    }
-}
-
 impl JsonSchema for Rubric {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         RubricDoc::schema_name()
@@ -719,29 +629,5 @@ impl JsonSchema for Rubric {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         RubricDoc::json_schema(generator)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn first_repeat(ids: &[&str]) -> String {
-        check_ids(ids.iter().copied(), "test", |i, _| Path::root().index(i))
-            .unwrap_err()
-            .to_string()
-    }
-
-    #[test]
-    fn the_first_repeat_in_document_order_is_reported() {
-        assert_eq!(
-            first_repeat(&["a", "b", "a", "b", "a"]),
-            "[2]: duplicate test id `a` (first defined at [0])"
-        );
-        assert_eq!(
-            first_repeat(&["b", "c", "a", "a", "b"]),
-            "[3]: duplicate test id `a` (first defined at [2])"
-        );
-        assert!(check_ids(["x", "y", "z"], "test", |i, _| Path::root().index(i)).is_ok());
     }
 }

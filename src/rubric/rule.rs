@@ -24,11 +24,11 @@ pub const MAX_SCALE_MAGNITUDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, fa
 pub struct TotalScale {
     /// The lowest total.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub min: Decimal,
     /// The highest total.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub max: Decimal,
     /// Whether a higher or a lower total is better (default: higher).
     #[serde(default)]
@@ -132,7 +132,7 @@ crate::label::labels!(UnablePolicy, "unable-to-assess policy" {
 #[serde(deny_unknown_fields)]
 pub struct Gate {
     /// Id, unique among the rubric's gates.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Short label, e.g. "Proposal complete".
     pub label: String,
@@ -152,7 +152,7 @@ pub enum GateRule {
     /// allows it; "unable to assess" fails).
     RequiresYes {
         /// The yes/no criterion.
-        #[schemars(with = "crate::schema::kinds::Id")]
+        #[schemars(with = "crate::kinds::Id")]
         #[serde(deserialize_with = "crate::json::located::criterion::any")]
         criterion: String,
     },
@@ -162,7 +162,7 @@ pub enum GateRule {
     /// means "at most". Compared on normalised scores; an unassessed criterion fails.
     CriterionMinimum {
         /// The scored criterion.
-        #[schemars(with = "crate::schema::kinds::Id")]
+        #[schemars(with = "crate::kinds::Id")]
         #[serde(deserialize_with = "crate::json::located::criterion::any")]
         criterion: String,
         /// The lowest acceptable answer.
@@ -170,7 +170,7 @@ pub enum GateRule {
             serialize_with = "exact::serialize",
             deserialize_with = "crate::json::located::threshold::decimal"
         )]
-        #[schemars(with = "crate::schema::kinds::Decimal")]
+        #[schemars(with = "crate::kinds::Decimal")]
         threshold: Decimal,
     },
     /// The published total must be at least as good as `threshold` (Horizon Europe: 10 of
@@ -181,7 +181,7 @@ pub enum GateRule {
             serialize_with = "exact::serialize",
             deserialize_with = "crate::json::located::threshold::decimal"
         )]
-        #[schemars(with = "crate::schema::kinds::Decimal")]
+        #[schemars(with = "crate::kinds::Decimal")]
         threshold: Decimal,
     },
     /// The assessor must not have declared a conflict of interest.
@@ -198,14 +198,14 @@ pub enum GateRule {
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// Id, unique among the rubric's bands.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub id: String,
     /// Label shown to readers, e.g. "Highly Satisfactory".
     pub label: String,
     /// The lowest published total in the band (bands are numeric ranges whichever direction
     /// the scale has).
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub min: Decimal,
 }
 
@@ -213,7 +213,7 @@ pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Re
     let Some(lowest) = bands.last() else {
         return Ok(());
     };
-    crate::rubric::check_ids(bands.iter().map(|b| b.id.as_str()), "band", |i, id| {
+    crate::document::check_ids(bands.iter().map(|b| b.id.as_str()), "band", |i, id| {
         at.item(i, id).key("id")
     })?;
     let mut previous: Option<&Band> = None;
@@ -246,4 +246,31 @@ pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Re
 
 pub(crate) fn band_for(bands: &[Band], total: Decimal) -> Option<&Band> {
     bands.iter().find(|band| total >= band.min)
+}
+
+/// Names a rubric by id and version.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RubricRef {
+    /// The rubric's id.
+    #[schemars(with = "crate::kinds::Id")]
+    pub id: String,
+    /// The rubric's version.
+    pub version: String,
+}
+
+impl std::fmt::Display for GateRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GateRule::RequiresYes { criterion } => write!(f, "`{criterion}` answered yes"),
+            GateRule::CriterionMinimum {
+                criterion,
+                threshold,
+            } => write!(f, "`{criterion}` at least as good as {threshold}"),
+            GateRule::TotalMinimum { threshold } => {
+                write!(f, "total at least as good as {threshold}")
+            }
+            GateRule::NoConflictOfInterest => f.write_str("no conflict of interest declared"),
+        }
+    }
 }

@@ -31,7 +31,6 @@
 //!
 #![doc = include_str!("../../schemas/loader-only-rules.md")]
 
-pub(crate) mod kinds;
 mod portable;
 
 use std::collections::BTreeMap;
@@ -356,7 +355,7 @@ fn rename_references(schema: &mut Value, renamed: &BTreeMap<String, String>) {
 /// # Errors
 /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
 pub fn to_text(schema: &Value) -> Result<String, crate::Error> {
-    let mut text = crate::error::to_json(schema)?;
+    let mut text = crate::document::to_json(schema)?;
     text.push('\n');
     Ok(text)
 }

@@ -9,7 +9,8 @@ use super::{
 use crate::assessment::{Answer, AnswerValue, Assessment};
 use crate::error::Error;
 use crate::num::{self, Score};
-use crate::rubric::{Direction, FORMAT_VERSION, GateRule, band_for};
+use crate::rubric::{Direction, GateRule, band_for};
+use crate::document::FORMAT_VERSION;
 
 impl Work<'_> {
     pub(super) fn assemble(

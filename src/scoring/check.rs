@@ -24,7 +24,7 @@ impl Rubric {
     /// # Errors
     /// Every error found, in document order.
     pub fn read_assessment(&self, json: &str) -> Result<Assessment, Vec<Error>> {
-        let assessment: Assessment = crate::error::from_json(json).map_err(|e| vec![e])?;
+        let assessment: Assessment = crate::document::from_json(json).map_err(|e| vec![e])?;
         let errors = self.assessment_errors(&assessment);
         if errors.is_empty() {
             Ok(assessment)

@@ -3,7 +3,8 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{CriterionStatus, Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
-use crate::assessment::{Answer, AnswerValue, Assessment, RubricRef};
+use crate::assessment::{Answer, AnswerValue, Assessment};
+use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
 use crate::rubric::{Direction, Fraction, Metric, Node, Rubric, UnablePolicy};
@@ -472,7 +473,7 @@ impl Work<'_> {
             });
             return Ok(Decimal::ZERO);
         }
-        match rubric.quick_plan() {
+        match rubric.quick_plan(super::quick::plan_of) {
             Some(plan) if plan.fits(|at| self.carries(at)) => {
                 self.share.clone_from_slice(plan.shares());
             }

@@ -1,5 +1,6 @@
 //! Scoring one assessment: the [`Scorecard`] with its full explanation.
 
+mod answer;
 mod assemble;
 mod check;
 mod engine;
@@ -11,13 +12,14 @@ mod judge;
 mod publish;
 mod quick;
 pub(crate) use judge::{judge_minimum, judge_total};
-pub(crate) use quick::QuickPlan;
+
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{AnswerValue, Assessor, ConflictOfInterest, Lessons, RubricRef, Subject};
+use crate::assessment::{AnswerValue, Assessor, ConflictOfInterest, Lessons, Subject};
+use crate::rubric::RubricRef;
 use crate::error::Error;
 use crate::num::{Rounding, Score, exact};
 use crate::rubric::{RubricKind, TotalScale};
@@ -91,10 +93,10 @@ impl Scorecard {
     /// [`Error::Json`] for malformed JSON or a missing or mistyped field;
     /// [`Error::UnsupportedFormat`] for another format version.
     pub fn from_json(json: &str) -> Result<Scorecard, crate::Error> {
-        crate::error::read_versioned(
+        crate::document::read_versioned(
             json,
             "format_version",
-            crate::FORMAT_VERSION,
+            crate::document::FORMAT_VERSION,
             |card: &Scorecard| card.format_version,
         )
     }
@@ -104,7 +106,7 @@ impl Scorecard {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
     pub fn to_json(&self) -> Result<String, crate::Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 }
 
@@ -148,12 +150,12 @@ pub struct CriterionResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub declared_weight: Option<Decimal>,
     /// Its share of the whole total, in `[0, 1]`, after renormalisation: the product of the
     /// normalised sibling weights from the top of the tree down.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub effective_weight: Decimal,
     /// The answer given (leaves only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,7 +176,7 @@ pub struct CriterionResult {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub normalised: Option<Decimal>,
     /// Points this criterion adds to the total: `(max - min) x effective_weight x normalised`,
     /// carried at 22 decimal places; a group's is the sum of its children's.

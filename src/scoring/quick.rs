@@ -2,7 +2,7 @@
 //! order, each one that can be scored scored.
 //!
 //! Then every weighted criterion takes part, so each node's share is the one worked out when
-//! the rubric loaded ([`QuickPlan`]), levels and short scales read their scores from a table
+//! the rubric was first scored ([`QuickPlan`](crate::rubric::QuickPlan)), levels and short scales read their scores from a table
 //! instead of dividing, and the total is `Σ share · s` summed in the order the long way
 //! ([`Work::distribute`]) sums it: the same decimal, to the last digit. Anything else, errors
 //! included, goes the long way, which also words the error.
@@ -13,86 +13,58 @@ use super::engine::{Outcome, Work, reference_errors, to_points};
 use crate::assessment::{AnswerValue, Assessment};
 use crate::error::Path;
 use crate::num;
-use crate::rubric::{Direction, Metric, Rubric};
+use crate::rubric::{Direction, Metric, QuickPlan, Rubric};
 
 /// The most score-table entries a rubric keeps, in all (32 bytes each).
 const TABLE_BUDGET: usize = 4096;
 
-/// What the short way needs of a rubric, worked out once when it loads by the same steps the
-/// long way takes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct QuickPlan {
-    /// Which nodes take part in the weighting when every scored criterion is scored (see
-    /// [`Work::carries`]).
-    carries: Vec<bool>,
-    /// Each node's share of the total then.
-    shares: Vec<Decimal>,
-    /// Each leaf's [`Metric::score_table`] (empty for groups and for metrics without one).
-    tables: Vec<Vec<(Decimal, Decimal)>>,
-}
-
-impl QuickPlan {
-    /// The plan of a rubric; `None` when sharing the weights among all its criteria would
-    /// flag something (a renormalisation) or fails, so that every sheet takes the long way and
-    /// is explained there.
-    pub(crate) fn of(rubric: &Rubric) -> Option<QuickPlan> {
-        let mut work = Work::new(rubric, &[]);
-        for (at, node) in rubric.nodes().iter().enumerate() {
-            let outcome = match &node.criterion.metric {
-                Some(Metric::Text) | None => Outcome::Unscored,
-                Some(_) => Outcome::Scored(Decimal::ONE),
-            };
-            Work::set(&mut work.outcome, at, outcome);
-        }
-        work.settle_groups();
-        if !rubric.top().iter().any(|at| work.carries(*at)) {
-            return None;
-        }
-        work.share_all().ok()?;
-        if !work.flags.is_empty() {
-            return None;
-        }
-        let nodes = rubric.nodes();
-        // Tables for the first leaves only, up to a budget, so that a rubric of a hundred
-        // thousand criteria costs no more to load; the rest divide.
-        let mut budget = TABLE_BUDGET;
-        let mut table = |metric: &Metric| {
-            if budget == 0 {
-                return None;
-            }
-            let table = metric.score_table();
-            budget = budget.saturating_sub(table.len());
-            (budget > 0).then_some(table)
+/// The plan of a rubric; `None` when sharing the weights among all its criteria would
+/// flag something (a renormalisation) or fails, so that every sheet takes the long way and
+/// is explained there.
+pub(super) fn plan_of(rubric: &Rubric) -> Option<QuickPlan> {
+    let mut work = Work::new(rubric, &[]);
+    for (at, node) in rubric.nodes().iter().enumerate() {
+        let outcome = match &node.criterion.metric {
+            Some(Metric::Text) | None => Outcome::Unscored,
+            Some(_) => Outcome::Scored(Decimal::ONE),
         };
-        Some(QuickPlan {
-            carries: (0..nodes.len()).map(|at| work.carries(at)).collect(),
-            shares: work.share,
-            tables: nodes
-                .iter()
-                .map(|n| n.criterion.metric.as_ref().and_then(&mut table))
-                .map(Option::unwrap_or_default)
-                .collect(),
-        })
+        Work::set(&mut work.outcome, at, outcome);
     }
-
-    /// Whether a sheet's nodes take part exactly as the plan assumes.
-    pub(super) fn fits(&self, carries: impl Fn(usize) -> bool) -> bool {
-        self.carries
+    work.settle_groups();
+    if !rubric.top().iter().any(|at| work.carries(*at)) {
+        return None;
+    }
+    work.share_all().ok()?;
+    if !work.flags.is_empty() {
+        return None;
+    }
+    let nodes = rubric.nodes();
+    // Tables for the first leaves only, up to a budget, so that a rubric of a hundred
+    // thousand criteria costs no more to load; the rest divide.
+    let mut budget = TABLE_BUDGET;
+    let mut table = |metric: &Metric| {
+        if budget == 0 {
+            return None;
+        }
+        let table = metric.score_table();
+        budget = budget.saturating_sub(table.len());
+        (budget > 0).then_some(table)
+    };
+    Some(QuickPlan {
+        carries: (0..nodes.len()).map(|at| work.carries(at)).collect(),
+        shares: work.share,
+        tables: nodes
             .iter()
-            .enumerate()
-            .all(|(at, c)| *c == carries(at))
-    }
-
-    /// Each node's share when every weighted criterion takes part.
-    pub(super) fn shares(&self) -> &[Decimal] {
-        &self.shares
-    }
+            .map(|n| n.criterion.metric.as_ref().and_then(&mut table))
+            .map(Option::unwrap_or_default)
+            .collect(),
+    })
 }
 
 /// The exact total of `assessment` the short way, or `None` when it does not apply.
 pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal> {
     const OP: &str = "sharing weights";
-    let plan = rubric.quick_plan()?;
+    let plan = rubric.quick_plan(plan_of)?;
     if assessment.check_header().is_err() || reference_errors(rubric, assessment).next().is_some() {
         return None;
     }

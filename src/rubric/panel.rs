@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::stats::Aggregation;
 use crate::error::{Error, Path};
+use super::Aggregation;
 use crate::num::exact;
-use crate::rubric::Rubric;
+use super::Rubric;
 
 /// How a panel combines, checks, ranks and selects. A rubric may declare them (`panel`), and a
 /// [`Panel`](crate::Panel) document may override them.
@@ -33,7 +33,7 @@ pub struct PanelRules {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::UnitFraction>")]
+    #[schemars(with = "Option<crate::kinds::UnitFraction>")]
     pub divergence: Option<Decimal>,
     /// Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,7 +44,7 @@ pub struct PanelRules {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub threshold: Option<Decimal>,
     /// How many subjects can be selected (e.g. the BPFs the Secretariat can support).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,7 +63,7 @@ pub struct PanelRules {
     /// Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
     /// percentiles against this panel.
     #[serde(default, with = "exact::vec", skip_serializing_if = "Vec::is_empty")]
-    #[schemars(with = "Vec<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Vec<crate::kinds::Decimal>")]
     pub reference_pool: Vec<Decimal>,
     /// Whether an assessment that cannot be scored stops the review with its error (`true`), or
     /// is excluded from its subject with the error as the reason (`false`, the default), so
@@ -130,11 +130,11 @@ pub struct Calibration {
 #[serde(deny_unknown_fields)]
 pub struct RankingWeight {
     /// The criterion whose weight is multiplied.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub criterion: String,
     /// The multiplier, >= 0.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::NonNegativeDecimal")]
+    #[schemars(with = "crate::kinds::NonNegativeDecimal")]
     pub factor: Decimal,
 }
 
@@ -145,7 +145,7 @@ pub enum TieBreak {
     /// The higher combined normalised score on a criterion wins.
     Criterion {
         /// The criterion compared.
-        #[schemars(with = "crate::schema::kinds::Id")]
+        #[schemars(with = "crate::kinds::Id")]
         #[serde(deserialize_with = "crate::json::located::criterion::any")]
         criterion: String,
     },
@@ -262,5 +262,14 @@ fn known(rubric: &Rubric, id: &str, at: &Path) -> Result<(), Error> {
     match rubric.criterion(id) {
         Some(_) => Ok(()),
         None => Err(rubric.unknown_criterion(id, at.key("criterion"), false)),
+    }
+}
+
+impl std::fmt::Display for TieBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TieBreak::Criterion { criterion } => write!(f, "better `{criterion}`"),
+            TieBreak::SmallerSpread => f.write_str("smaller spread among assessors"),
+        }
     }
 }

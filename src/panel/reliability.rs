@@ -10,7 +10,7 @@ use super::report::{
     SubjectStatus,
 };
 use super::review::Sheet;
-use super::stats::mean;
+use crate::num::mean;
 use crate::error::Error;
 use crate::num;
 use crate::reliability::{

@@ -1,12 +1,13 @@
-//! Exact summary statistics over decimals: the combining methods of a panel and its spreads.
+//! How a panel combines the scores of several assessors of one subject: the aggregation methods
+//! a rubric's panel rules name.
 
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, MathematicalOps};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::num::{self, exact};
+use crate::num::{self, exact, mean, quantile, undefined};
 
 /// How the scores of several assessors of one subject are combined into one.
 ///
@@ -52,7 +53,7 @@ pub enum Trim {
     /// A share of the values at each end, in `[0, 0.5)`; `k = floor(share · n)`.
     Share(
         #[serde(with = "exact")]
-        #[schemars(with = "crate::schema::kinds::Share")]
+        #[schemars(with = "crate::kinds::Share")]
         Decimal,
     ),
     /// A number of values at each end.
@@ -160,144 +161,11 @@ impl std::fmt::Display for Aggregation {
     }
 }
 
-fn undefined(reason: &str) -> Error {
-    Error::Undefined {
-        statistic: "combined score",
-        reason: reason.to_owned(),
+impl std::fmt::Display for Trim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Trim::Share(share) => write!(f, "a share of {share} at each end"),
+            Trim::Count(count) => write!(f, "{count} at each end"),
+        }
     }
-}
-
-/// Decimal places at which means are carried: rounded half-even, so that a mean of values
-/// shifted by a constant (with at most this many places) is the mean shifted by exactly that
-/// constant, whatever the magnitude of the values.
-pub const MEAN_DECIMAL_PLACES: u32 = 20;
-
-/// The arithmetic mean of at least one value, to [`MEAN_DECIMAL_PLACES`].
-pub(crate) fn mean(values: &[Decimal]) -> Result<Decimal, Error> {
-    if values.is_empty() {
-        return Err(undefined("no values to combine"));
-    }
-    let quotient = num::div(
-        num::sum(values.iter().copied(), "averaging")?,
-        Decimal::from(values.len()),
-        "averaging",
-    )?;
-    Ok(quotient.round_dp_with_strategy(
-        MEAN_DECIMAL_PLACES,
-        rust_decimal::RoundingStrategy::MidpointNearestEven,
-    ))
-}
-
-/// The `p` quantile of sorted values by linear interpolation between order statistics
-/// (Hyndman and Fan type 7, the default of R and NumPy): `h = (n - 1) p`.
-pub(crate) fn quantile(sorted: &[Decimal], p: Decimal) -> Result<Decimal, Error> {
-    const OP: &str = "taking a quantile";
-    let last = sorted
-        .len()
-        .checked_sub(1)
-        .ok_or_else(|| undefined("no values"))?;
-    let h = num::mul(Decimal::from(last), p, OP)?;
-    let below = h.floor();
-    let i = below.to_usize().unwrap_or(0).min(last);
-    let lower = sorted.get(i).copied().unwrap_or_default();
-    let upper = sorted
-        .get(i.saturating_add(1).min(last))
-        .copied()
-        .unwrap_or(lower);
-    let fraction = num::sub(h, below, OP)?;
-    num::add(
-        lower,
-        num::mul(fraction, num::sub(upper, lower, OP)?, OP)?,
-        OP,
-    )
-}
-
-/// How far apart the values of one subject (or criterion) are.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[non_exhaustive]
-pub struct Spread {
-    /// Number of values.
-    pub n: usize,
-    /// Lowest value.
-    #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
-    pub min: Decimal,
-    /// Highest value.
-    #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
-    pub max: Decimal,
-    /// `max - min`.
-    #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
-    pub range: Decimal,
-    /// Interquartile range, `Q3 - Q1` (type 7 quantiles).
-    #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
-    pub iqr: Decimal,
-    /// Sample standard deviation (divisor `n - 1`); absent for a single value. A square root:
-    /// computed by rust_decimal's Newton iteration to 28 significant digits, the same on every
-    /// machine.
-    #[serde(
-        default,
-        with = "exact::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
-    pub sd: Option<Decimal>,
-}
-
-impl Spread {
-    /// The spread of at least one value.
-    ///
-    /// ```
-    /// use igf_rubric::{Decimal, Spread};
-    ///
-    /// let totals: Vec<Decimal> = [60, 70, 90].into_iter().map(Decimal::from).collect();
-    /// let spread = Spread::of(&totals)?;
-    /// assert_eq!((spread.range, spread.iqr), (Decimal::from(30), Decimal::from(15)));
-    /// assert_eq!(spread.sd.map(|sd| sd.round_dp(4).to_string()).as_deref(), Some("15.2753"));
-    /// # Ok::<(), igf_rubric::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Undefined`] for no values; [`Error::Overflow`] if a sum overflows.
-    pub fn of(values: &[Decimal]) -> Result<Spread, Error> {
-        let mut sorted = values.to_vec();
-        sorted.sort();
-        let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
-            return Err(undefined("no values"));
-        };
-        let q1 = quantile(&sorted, Decimal::new(25, 2))?;
-        let q3 = quantile(&sorted, Decimal::new(75, 2))?;
-        Ok(Spread {
-            n: sorted.len(),
-            min: min.normalize(),
-            max: max.normalize(),
-            range: num::sub(max, min, "measuring spread")?.normalize(),
-            iqr: num::sub(q3, q1, "measuring spread")?.normalize(),
-            sd: sample_sd(&sorted)?,
-        })
-    }
-}
-
-/// Sample standard deviation, `None` for fewer than two values.
-pub(crate) fn sample_sd(values: &[Decimal]) -> Result<Option<Decimal>, Error> {
-    const OP: &str = "computing a standard deviation";
-    if values.len() < 2 {
-        return Ok(None);
-    }
-    let m = mean(values)?;
-    let mut squares = Decimal::ZERO;
-    for v in values {
-        let d = num::sub(*v, m, OP)?;
-        squares = num::add(squares, num::mul(d, d, OP)?, OP)?;
-    }
-    let variance = num::div(squares, Decimal::from(values.len().saturating_sub(1)), OP)?;
-    variance
-        .sqrt()
-        .map(|s| Some(s.normalize()))
-        .ok_or(Error::Overflow {
-            path: crate::Path::root(),
-            operation: OP,
-        })
 }

@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::rules::PanelRules;
-use crate::assessment::{Assessment, RubricRef};
+use crate::rubric::PanelRules;
+use crate::assessment::Assessment;
+use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::exact;
-use crate::rubric::{FORMAT_VERSION, check_format, check_id};
+use crate::document::{FORMAT_VERSION, check_format, check_id};
 
 /// The assessments of several subjects under one rubric, reviewed together.
 ///
@@ -48,19 +49,19 @@ fn format_version() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Consensus {
     /// The subject's id.
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub subject: String,
     /// The criterion agreed, in its own units (scale value, level points, count, percentage);
     /// absent: the total is agreed, on the rubric's total scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<crate::schema::kinds::Id>")]
+    #[schemars(with = "Option<crate::kinds::Id>")]
     pub criterion: Option<String>,
     /// The agreed value.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub value: Decimal,
     /// Who recorded it (e.g. the chair's id).
-    #[schemars(with = "crate::schema::kinds::Id")]
+    #[schemars(with = "crate::kinds::Id")]
     pub recorded_by: String,
     /// Why, or what was discussed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -120,7 +121,7 @@ impl Panel {
     /// assessments of one subject disagree on its title or year, assessments by one assessor
     /// disagree on who they are, or a consensus names a subject nobody assessed.
     pub fn from_json(json: &str) -> Result<Panel, Error> {
-        let panel: Panel = crate::error::from_json(json)?;
+        let panel: Panel = crate::document::from_json(json)?;
         panel.check()?;
         Ok(panel)
     }
@@ -130,7 +131,7 @@ impl Panel {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 
     /// Checks the rules a panel must keep whatever its rubric.

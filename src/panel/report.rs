@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::rules::PanelRules;
-use super::stats::Spread;
-use crate::assessment::{Lessons, Region, Role, RubricRef, StakeholderGroup, Subject};
+use crate::rubric::PanelRules;
+use crate::num::Spread;
+use crate::assessment::{Lessons, Region, Role, StakeholderGroup, Subject};
+use crate::rubric::RubricRef;
 use crate::num::{Rounding, Score, exact};
 use crate::reliability::{Icc, Interpretation};
 use crate::rubric::TotalScale;
@@ -50,10 +51,10 @@ impl PanelReport {
     /// [`Error::Json`](crate::Error::Json) for malformed JSON or a missing or mistyped field;
     /// [`Error::UnsupportedFormat`](crate::Error::UnsupportedFormat) for another format version.
     pub fn from_json(json: &str) -> Result<PanelReport, crate::Error> {
-        crate::error::read_versioned(
+        crate::document::read_versioned(
             json,
             "format_version",
-            crate::FORMAT_VERSION,
+            crate::document::FORMAT_VERSION,
             |report: &PanelReport| report.format_version,
         )
     }
@@ -63,7 +64,7 @@ impl PanelReport {
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
     pub fn to_json(&self) -> Result<String, crate::Error> {
-        crate::error::to_json(self)
+        crate::document::to_json(self)
     }
 }
 
@@ -159,7 +160,7 @@ pub struct AssessorEntry {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub calibrated_total: Option<Decimal>,
     /// The assessor's comments on criteria, in rubric order, for the consensus discussion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -192,11 +193,11 @@ pub struct ConsensusRecord {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub computed: Option<Decimal>,
     /// The agreed value.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub agreed: Decimal,
     /// Who recorded it.
     pub recorded_by: String,
@@ -219,7 +220,7 @@ pub struct CriterionAggregate {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub normalised: Option<Decimal>,
     /// The combined raw answer in the criterion's own units (leaves only; after any consensus).
     #[serde(
@@ -227,7 +228,7 @@ pub struct CriterionAggregate {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub raw: Option<Decimal>,
     /// Spread of the normalised scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -288,7 +289,7 @@ pub struct CalibrationEntry {
     pub calibrated: bool,
     /// The assessor's mean total.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub mean: Decimal,
     /// The assessor's sample standard deviation, where defined.
     #[serde(
@@ -296,7 +297,7 @@ pub struct CalibrationEntry {
         with = "exact::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<crate::schema::kinds::Decimal>")]
+    #[schemars(with = "Option<crate::kinds::Decimal>")]
     pub sd: Option<Decimal>,
     /// Why not, where not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -385,11 +386,11 @@ pub struct GroupMean {
     pub assessments: usize,
     /// Their mean total.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub mean_total: Decimal,
     /// Their mean difference from the subject's combined (computed) total: positive means this
     /// group scores above the panel.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub mean_difference: Decimal,
 }

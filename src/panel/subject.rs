@@ -4,15 +4,16 @@
 use rust_decimal::Decimal;
 
 use super::gates::gates;
-use super::panel::Consensus;
+use super::document::Consensus;
 use super::rank::{self, Candidate};
 use super::report::{
     AssessorEntry, ConsensusRecord, CriterionAggregate, CriterionComment, Decision, DecisionReason,
     SubjectReport, SubjectStatus,
 };
 use super::review::Sheet;
-use super::rules::{Basis, PanelRules};
-use super::stats::{Aggregation, Spread};
+use crate::rubric::{Basis, PanelRules};
+use crate::num::Spread;
+use crate::rubric::Aggregation;
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
 use crate::rubric::{Rubric, band_for};

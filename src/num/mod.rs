@@ -1,5 +1,8 @@
 //! Exact decimal numbers: checked arithmetic, the exact JSON reader, and declared rounding.
 
+mod remainder;
+mod stats;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -8,6 +11,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Path};
+
+pub(crate) use remainder::largest_remainder;
+pub(crate) use stats::{mean, quantile, sample_sd, undefined};
+pub use stats::{MEAN_DECIMAL_PLACES, Spread};
 
 /// The largest number of decimal places a rubric may publish.
 pub const MAX_DECIMAL_PLACES: u32 = 10;
@@ -149,11 +156,11 @@ impl RoundingMode {
 pub struct Score {
     /// The unrounded value.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub exact: Decimal,
     /// The value rounded and padded to the rubric's decimal places.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::schema::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::Decimal")]
     pub published: Decimal,
 }
 
@@ -428,7 +435,7 @@ pub(crate) mod exact {
         use serde::de::{self, MapAccess, Visitor};
         use serde::{Deserializer, Serializer};
 
-        use crate::schema::kinds::MAX_COUNT;
+        use crate::kinds::MAX_COUNT;
 
         pub(crate) fn serialize<S: Serializer>(
             value: &u64,

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::report::CriterionAggregate;
 use super::review::Sheet;
-use super::rules::PanelRules;
+use crate::rubric::PanelRules;
 use super::subject::combine;
 use crate::assessment::AnswerValue;
 use crate::error::Error;

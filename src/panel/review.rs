@@ -5,16 +5,17 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::panel::{Consensus, Panel};
+use super::document::{Consensus, Panel};
 use super::rank;
 use super::report::PanelReport;
-use super::rules::PanelRules;
+use crate::rubric::PanelRules;
 use super::subject::review_subject;
 use super::{calibrate, reliability};
 use crate::assessment::{Answer, Assessment};
 use crate::error::{Error, Path};
 use crate::num;
-use crate::rubric::{FORMAT_VERSION, Rubric};
+use crate::rubric::Rubric;
+use crate::document::FORMAT_VERSION;
 use crate::scoring::{SheetScore, score_sheet};
 
 /// One assessment of a subject, scored, with its place in the panel.

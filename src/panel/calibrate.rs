@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 use super::report::CalibrationEntry;
 use super::review::Sheet;
-use super::rules::Calibration;
-use super::stats::{mean, sample_sd};
+use crate::rubric::Calibration;
+use crate::num::{mean, sample_sd};
 use crate::error::Error;
 use crate::num;
 use crate::rubric::TotalScale;

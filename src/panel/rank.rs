@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::report::{CriterionAggregate, DecisionReason, SubjectReport};
-use super::rules::{PanelRules, TieBreak};
-use super::stats::Spread;
+use crate::rubric::{PanelRules, TieBreak};
+use crate::num::Spread;
 use crate::error::Error;
 use crate::num;
 use crate::rubric::{Rubric, TotalScale};

@@ -3,20 +3,19 @@
 
 mod calibrate;
 mod gates;
-mod panel;
+mod matrix;
+mod document;
 mod rank;
 mod reliability;
 mod report;
 mod review;
-mod rules;
-mod stats;
 mod subject;
 
-pub use panel::{Consensus, Panel};
+pub use document::{Consensus, Panel};
 pub use report::{
     AssessorEntry, Breakdown, CalibrationEntry, Coefficient, ConsensusRecord, CriterionAggregate,
     CriterionAlpha, CriterionComment, Decision, DecisionReason, GroupMean, PanelReliability,
     PanelReport, SubjectReport, SubjectStatus,
 };
-pub use rules::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
-pub use stats::{Aggregation, MEAN_DECIMAL_PLACES, Spread, Trim};
+pub use crate::num::{MEAN_DECIMAL_PLACES, Spread};
+pub use crate::rubric::{Aggregation, Basis, Calibration, PanelRules, RankingWeight, TieBreak, Trim};
