@@ -666,34 +666,3 @@ impl std::fmt::Display for Segment {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use rust_decimal::Decimal;
-
-    use super::*;
-
-    #[test]
-    fn descriptions_read_as_sentences() {
-        assert_eq!(
-            Metric::scale(1, 5).to_string(),
-            "scale 1 to 5 in steps of 1 (Higher is better)"
-        );
-        assert_eq!(
-            GateRule::TotalMinimum {
-                threshold: Decimal::from(60)
-            }
-            .to_string(),
-            "total at least as good as 60"
-        );
-        assert_eq!(Trim::Count(1).to_string(), "1 at each end");
-        assert_eq!(
-            Segment::Index {
-                index: 2,
-                id: Some("P3".into())
-            }
-            .to_string(),
-            "[2](P3)"
-        );
-    }
-}

@@ -190,7 +190,7 @@ mod tests {
             criteria.join(",")
         ))
         .unwrap();
-        let plan = rubric.quick_plan().unwrap();
+        let plan = rubric.quick_plan(super::plan_of).unwrap();
         let kept = plan.tables.iter().filter(|t| !t.is_empty()).count();
         assert_eq!(kept, super::TABLE_BUDGET / 101);
         let answers: Vec<String> = (0..leaves)
