@@ -11,8 +11,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use igf_rubric::{
-    Assessment, Commitments, Consultation, FeedbackRound, OutcomeRecord, Panel, ReportText, Rubric,
-    Scorecard, presets, report,
+    Assessment, Panel, Rubric, Scorecard,
+    evidence::{Commitments, OutcomeRecord},
+    feedback::{FeedbackRound, ReportText},
+    lessons::Consultation,
+    presets, report,
 };
 
 fn data(path: &str) -> PathBuf {

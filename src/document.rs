@@ -107,7 +107,6 @@ fn invalid_id(id: &str, path: Path, reason: &'static str) -> Error {
     }
 }
 
-
 /// Reads a JSON document into `T` with the crate's exact reader.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
     crate::json::from_str(json)

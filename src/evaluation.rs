@@ -21,12 +21,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::panel::{Consensus, Panel, PanelReport, PanelRules, SubjectStatus};
 use crate::assessment::Assessment;
-use crate::rubric::RubricRef;
-use crate::error::{Error, ErrorDocument, Path, Segment};
-use crate::rubric::{Rubric, RubricDoc};
 use crate::document::FORMAT_VERSION;
+use crate::error::{Error, ErrorDocument, Path, Segment};
+use crate::panel::{Consensus, Panel, PanelReport, SubjectStatus};
+use crate::rubric::PanelRules;
+use crate::rubric::RubricRef;
+use crate::rubric::{Rubric, RubricDoc};
 use crate::scoring::Scorecard;
 
 /// The version of the request and result documents.

@@ -5,16 +5,16 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Role, StakeholderGroup};
+use crate::document::{check_format, check_id, check_ids};
 use crate::error::{Error, Path};
 use crate::evidence::Date;
 use crate::rubric::Rubric;
-use crate::document::{check_format, check_id, check_ids};
 
 /// The text of a report that takes feedback: sections, findings and recommendations, each
 /// with an id feedback can point to.
 ///
 /// ```
-/// use igf_rubric::{FeedbackRound, ReportText, Stage, presets};
+/// use igf_rubric::{presets, feedback::{FeedbackRound, ReportText, Stage}};
 ///
 /// let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
 /// let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;

@@ -7,13 +7,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Region, Role, StakeholderGroup, Subject};
-use crate::error::{Error, Path};
 use crate::document::{check_format, check_id, check_ids};
+use crate::error::{Error, Path};
 
 /// The input of a "BPF on BPFs" exercise: a code book of themes and every answer received.
 ///
 /// ```
-/// use igf_rubric::Consultation;
+/// use igf_rubric::lessons::Consultation;
 ///
 /// let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
 /// let summary = input.summarise();

@@ -1200,13 +1200,13 @@ export interface EvaluationRequest {
  * The evidence of one BPF and year: deliverables planned and delivered, key dates,
  * contributors, meetings, written contributions, partners and uptake, each with its source.
  *
- * An outcome rubric's criteria that declare an [`Indicator`](crate::Indicator) take their
+ * An outcome rubric's criteria that declare an [`Indicator`](crate::rubric::Indicator) take their
  * answers from it ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), and a
- * proposal's [`Commitments`](crate::Commitments) are compared with it
- * ([`Commitments::compare`](crate::Commitments::compare)).
+ * proposal's [`Commitments`](crate::evidence::Commitments) are compared with it
+ * ([`Commitments::compare`](crate::evidence::Commitments::compare)).
  *
  * ```
- * use igf_rubric::OutcomeRecord;
+ * use igf_rubric::evidence::OutcomeRecord;
  *
  * let record = OutcomeRecord::from_json(include_str!(
  *     "../../examples/data/evidence/cybersecurity-2019.json"
@@ -2164,7 +2164,7 @@ export interface ErrorDetail {
  * What a proposal promised: targets on indicators of the outcome record to come.
  *
  * ```
- * use igf_rubric::{Commitments, OutcomeRecord};
+ * use igf_rubric::{evidence::{Commitments, OutcomeRecord}};
  *
  * let promised = Commitments::from_json(include_str!(
  *     "../../examples/data/commitments/cybersecurity-2019.json"
@@ -2266,7 +2266,7 @@ export interface IndicatorResult {
  * The input of a "BPF on BPFs" exercise: a code book of themes and every answer received.
  *
  * ```
- * use igf_rubric::Consultation;
+ * use igf_rubric::lessons::Consultation;
  *
  * let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
  * let summary = input.summarise();
@@ -2526,7 +2526,7 @@ export interface WrittenConsensus {
  * The changes from one version of a rubric to another.
  *
  * ```
- * use igf_rubric::{ChangeKind, Rubric, presets};
+ * use igf_rubric::{Rubric, presets, revision::ChangeKind};
  *
  * let old = presets::bpf_proposal();
  * let mut doc = old.doc().clone();
@@ -2693,7 +2693,7 @@ export interface Driver {
  * with an id feedback can point to.
  *
  * ```
- * use igf_rubric::{FeedbackRound, ReportText, Stage, presets};
+ * use igf_rubric::{presets, feedback::{FeedbackRound, ReportText, Stage}};
  *
  * let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
  * let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;

@@ -193,7 +193,7 @@ impl Distribution {
     /// A distribution from `(category, count)` pairs; a repeated category adds up.
     ///
     /// ```
-    /// use igf_rubric::Distribution;
+    /// use igf_rubric::assessment::Distribution;
     ///
     /// let d = Distribution::new([("government", 2), ("civil_society", 3), ("government", 1)]);
     /// assert_eq!(d.get("government"), 3);

@@ -5,19 +5,16 @@ use super::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Lessons, Region, Role,
     StakeholderGroup, Subject,
 };
+use crate::document::FORMAT_VERSION;
 use crate::error::Error;
 use crate::rubric::{Rubric, RubricRef};
-use crate::document::FORMAT_VERSION;
 
 impl Assessment {
     /// An assessment of `subject` by `assessor` under `rubric`, with no answers yet, no conflict
     /// declared and no lessons.
     ///
     /// ```
-    /// use igf_rubric::{
-    ///     AnswerValue, Assessment, Assessor, Criterion, Metric, Region, Role, RubricDoc,
-    ///     RubricKind, StakeholderGroup, Subject,
-    /// };
+    /// use igf_rubric::{AnswerValue, Assessment, Assessor, Criterion, Metric, Region, Role, RubricKind, StakeholderGroup, Subject, rubric::RubricDoc};
     ///
     /// let rubric = RubricDoc::new("workshop", "1", "Workshops", RubricKind::Proposal)
     ///     .criterion(Criterion::leaf("relevance", "Relevance", 1, Metric::scale(1, 5)))

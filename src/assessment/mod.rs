@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 pub use answer::{Answer, AnswerValue, Derivation, Distribution};
 pub use assessor::{Assessor, Region, Role, StakeholderGroup};
 
+use crate::document::{FORMAT_VERSION, check_format, check_id_at, check_ids};
 use crate::error::{Error, Path};
 use crate::rubric::{RubricKind, RubricRef};
-use crate::document::{FORMAT_VERSION, check_format, check_id_at, check_ids};
 
 /// One assessor's assessment of one subject.
 ///

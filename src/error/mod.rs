@@ -7,8 +7,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-pub use detail::{ErrorDetail, ErrorDocument};
 pub(crate) use detail::ERROR_DOCUMENT_VERSION;
+pub use detail::{ErrorDetail, ErrorDocument};
 pub(crate) use nearest::nearest;
 
 /// Everything that can go wrong in this crate.

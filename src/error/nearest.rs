@@ -18,10 +18,7 @@ pub(crate) fn nearest<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Box<[String]> {
-    let found: String = found
-        .chars()
-        .take(COMPARED)
-        .collect();
+    let found: String = found.chars().take(COMPARED).collect();
     let mut near: Vec<(usize, usize, &str)> = candidates
         .into_iter()
         .enumerate()

@@ -12,7 +12,7 @@ use crate::error::{Error, JsonProblem, Path};
 /// calendar, years 1 to 9999. A `Date` that exists is a real day: `2019-02-29` does not load.
 ///
 /// ```
-/// use igf_rubric::Date;
+/// use igf_rubric::evidence::Date;
 ///
 /// let draft: Date = "2019-10-08".parse()?;
 /// let meeting: Date = "2019-11-25".parse()?;

@@ -8,7 +8,6 @@ mod record;
 mod targets;
 
 pub use date::Date;
-pub use crate::rubric::{Indicator, NO_UPTAKE, UptakeLevel};
 pub use indicator::Reading;
 pub use record::{Contributors, Deliverable, KeyDates, OutcomeRecord, UptakeEvent};
 pub use targets::{Commitments, IndicatorResult, ResultsFramework, Target};
@@ -20,7 +19,7 @@ use crate::rubric::{Metric, Rubric};
 impl Rubric {
     /// Fills the answers of an outcome assessment that the rubric computes from evidence.
     ///
-    /// For every leaf that declares an [`Indicator`], the record's reading becomes the answer,
+    /// For every leaf that declares an [`Indicator`](crate::rubric::Indicator), the record's reading becomes the answer,
     /// with a [`Derivation`] that says how it was computed. An answer the assessor already gave
     /// to such a leaf stays when it equals the computed value or carries an
     /// `override_reason`; either way it records the derivation, so the scorecard shows both.
@@ -31,7 +30,7 @@ impl Rubric {
     /// it left out (e.g. contributors from academia under a five-group criterion).
     ///
     /// ```
-    /// use igf_rubric::{AnswerValue, Assessment, OutcomeRecord, presets};
+    /// use igf_rubric::{AnswerValue, Assessment, presets, evidence::OutcomeRecord};
     ///
     /// let rubric = presets::bpf_outcome();
     /// let record = OutcomeRecord::from_json(include_str!(
@@ -51,7 +50,7 @@ impl Rubric {
     /// # Errors
     /// [`Error::Inconsistent`] when the record is about another BPF or year;
     /// [`Error::MissingReason`] when an assessor's answer differs from the computed value
-    /// without an `override_reason`; [`Error::Overflow`] as for [`Indicator::read`].
+    /// without an `override_reason`; [`Error::Overflow`] as for [`Indicator::read`](crate::rubric::Indicator::read).
     pub fn apply_evidence(
         &self,
         assessment: &Assessment,

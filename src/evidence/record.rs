@@ -6,21 +6,21 @@ use serde::{Deserialize, Serialize};
 
 use super::Date;
 use crate::assessment::{Distribution, Region, StakeholderGroup, Subject};
-use crate::rubric::UptakeLevel;
+use crate::document::{check_format, check_id, check_ids};
 use crate::error::{Error, Path};
 use crate::num::exact;
-use crate::document::{check_format, check_id, check_ids};
+use crate::rubric::UptakeLevel;
 
 /// The evidence of one BPF and year: deliverables planned and delivered, key dates,
 /// contributors, meetings, written contributions, partners and uptake, each with its source.
 ///
-/// An outcome rubric's criteria that declare an [`Indicator`](crate::Indicator) take their
+/// An outcome rubric's criteria that declare an [`Indicator`](crate::rubric::Indicator) take their
 /// answers from it ([`Rubric::apply_evidence`](crate::Rubric::apply_evidence)), and a
-/// proposal's [`Commitments`](crate::Commitments) are compared with it
-/// ([`Commitments::compare`](crate::Commitments::compare)).
+/// proposal's [`Commitments`](crate::evidence::Commitments) are compared with it
+/// ([`Commitments::compare`](crate::evidence::Commitments::compare)).
 ///
 /// ```
-/// use igf_rubric::OutcomeRecord;
+/// use igf_rubric::evidence::OutcomeRecord;
 ///
 /// let record = OutcomeRecord::from_json(include_str!(
 ///     "../../examples/data/evidence/cybersecurity-2019.json"

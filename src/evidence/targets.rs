@@ -5,16 +5,17 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Indicator, OutcomeRecord};
+use super::OutcomeRecord;
 use crate::assessment::Subject;
+use crate::document::{check_format, check_id};
 use crate::error::{Error, Path};
 use crate::num::exact;
-use crate::document::{check_format, check_id};
+use crate::rubric::Indicator;
 
 /// What a proposal promised: targets on indicators of the outcome record to come.
 ///
 /// ```
-/// use igf_rubric::{Commitments, OutcomeRecord};
+/// use igf_rubric::{evidence::{Commitments, OutcomeRecord}};
 ///
 /// let promised = Commitments::from_json(include_str!(
 ///     "../../examples/data/commitments/cybersecurity-2019.json"

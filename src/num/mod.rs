@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Path};
 
 pub(crate) use remainder::largest_remainder;
-pub(crate) use stats::{mean, quantile, sample_sd, undefined};
 pub use stats::{MEAN_DECIMAL_PLACES, Spread};
+pub(crate) use stats::{mean, quantile, sample_sd, undefined};
 
 /// The largest number of decimal places a rubric may publish.
 pub const MAX_DECIMAL_PLACES: u32 = 10;

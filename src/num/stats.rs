@@ -98,7 +98,7 @@ impl Spread {
     /// The spread of at least one value.
     ///
     /// ```
-    /// use igf_rubric::{Decimal, Spread};
+    /// use igf_rubric::{Decimal, panel::Spread};
     ///
     /// let totals: Vec<Decimal> = [60, 70, 90].into_iter().map(Decimal::from).collect();
     /// let spread = Spread::of(&totals)?;

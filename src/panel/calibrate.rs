@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 
 use super::report::CalibrationEntry;
 use super::review::Sheet;
-use crate::rubric::Calibration;
-use crate::num::{mean, sample_sd};
 use crate::error::Error;
 use crate::num;
+use crate::num::{mean, sample_sd};
+use crate::rubric::Calibration;
 use crate::rubric::TotalScale;
 
 /// Calibrates the included totals of every assessor with enough subjects and some spread.

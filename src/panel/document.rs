@@ -7,12 +7,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::rubric::PanelRules;
 use crate::assessment::Assessment;
-use crate::rubric::RubricRef;
+use crate::document::{FORMAT_VERSION, check_format, check_id};
 use crate::error::{Error, Path};
 use crate::num::exact;
-use crate::document::{FORMAT_VERSION, check_format, check_id};
+use crate::rubric::PanelRules;
+use crate::rubric::RubricRef;
 
 /// The assessments of several subjects under one rubric, reviewed together.
 ///

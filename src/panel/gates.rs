@@ -4,10 +4,10 @@ use rust_decimal::Decimal;
 
 use super::report::CriterionAggregate;
 use super::review::Sheet;
-use crate::rubric::PanelRules;
 use super::subject::combine;
 use crate::assessment::AnswerValue;
 use crate::error::Error;
+use crate::rubric::PanelRules;
 use crate::rubric::{GateRule, Rubric};
 use crate::scoring::{GateResult, judge_minimum, judge_total};
 

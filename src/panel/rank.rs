@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::report::{CriterionAggregate, DecisionReason, SubjectReport};
-use crate::rubric::{PanelRules, TieBreak};
-use crate::num::Spread;
 use crate::error::Error;
 use crate::num;
+use crate::num::Spread;
+use crate::rubric::{PanelRules, TieBreak};
 use crate::rubric::{Rubric, TotalScale};
 
 /// An eligible subject waiting to be ranked.

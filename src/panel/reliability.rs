@@ -10,9 +10,9 @@ use super::report::{
     SubjectStatus,
 };
 use super::review::Sheet;
-use crate::num::mean;
 use crate::error::Error;
 use crate::num;
+use crate::num::mean;
 use crate::reliability::{
     Icc, Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
 };

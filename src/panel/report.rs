@@ -5,12 +5,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::rubric::PanelRules;
-use crate::num::Spread;
 use crate::assessment::{Lessons, Region, Role, StakeholderGroup, Subject};
-use crate::rubric::RubricRef;
+use crate::num::Spread;
 use crate::num::{Rounding, Score, exact};
 use crate::reliability::{Icc, Interpretation};
+use crate::rubric::PanelRules;
+use crate::rubric::RubricRef;
 use crate::rubric::TotalScale;
 use crate::scoring::{BandResult, GateResult};
 

@@ -8,14 +8,14 @@ use rust_decimal::Decimal;
 use super::document::{Consensus, Panel};
 use super::rank;
 use super::report::PanelReport;
-use crate::rubric::PanelRules;
 use super::subject::review_subject;
 use super::{calibrate, reliability};
 use crate::assessment::{Answer, Assessment};
+use crate::document::FORMAT_VERSION;
 use crate::error::{Error, Path};
 use crate::num;
+use crate::rubric::PanelRules;
 use crate::rubric::Rubric;
-use crate::document::FORMAT_VERSION;
 use crate::scoring::{SheetScore, score_sheet};
 
 /// One assessment of a subject, scored, with its place in the panel.
@@ -253,7 +253,7 @@ impl Rubric {
     /// Two MAG members score one proposal; the preset's rules require four valid assessors, so
     /// the subject is insufficient and says why.
     /// ```
-    /// use igf_rubric::{DecisionReason, Panel, presets};
+    /// use igf_rubric::{Panel, presets, panel::DecisionReason};
     ///
     /// let rubric = presets::bpf_proposal();
     /// let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/mag-panel.json"))?;

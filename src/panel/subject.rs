@@ -3,19 +3,19 @@
 
 use rust_decimal::Decimal;
 
-use super::gates::gates;
 use super::document::Consensus;
+use super::gates::gates;
 use super::rank::{self, Candidate};
 use super::report::{
     AssessorEntry, ConsensusRecord, CriterionAggregate, CriterionComment, Decision, DecisionReason,
     SubjectReport, SubjectStatus,
 };
 use super::review::Sheet;
-use crate::rubric::{Basis, PanelRules};
-use crate::num::Spread;
-use crate::rubric::Aggregation;
 use crate::error::{Error, Path};
+use crate::num::Spread;
 use crate::num::{self, Score};
+use crate::rubric::Aggregation;
+use crate::rubric::{Basis, PanelRules};
 use crate::rubric::{Rubric, band_for};
 use crate::scoring::{BandResult, score_profile};
 

@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::num::largest_remainder;
 use super::table::{Align, Table};
 use super::{answer_text, decimal, percent_of_one};
 use crate::error::Error;
-use crate::evidence::{Indicator, ResultsFramework, UptakeLevel};
+use crate::evidence::ResultsFramework;
+use crate::num::largest_remainder;
 use crate::rubric::Rubric;
+use crate::rubric::{Indicator, UptakeLevel};
 use crate::scoring::{CriterionResult, CriterionStatus, Scorecard};
 
 /// One printed row of the criteria table.

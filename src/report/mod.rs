@@ -34,12 +34,12 @@ mod table;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::panel::PanelReport;
 use crate::assessment::{AnswerValue, Region, StakeholderGroup, Subject};
 use crate::error::Error;
 use crate::evidence::ResultsFramework;
 use crate::feedback::{FeedbackRound, ReportText, Revision};
 use crate::lessons::LessonsSummary;
+use crate::panel::PanelReport;
 use crate::revision::Rescoring;
 use crate::rubric::{Metric, Rubric};
 use crate::scoring::Scorecard;

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::panel::PanelReport;
 use crate::lessons::LessonsSummary;
+use crate::panel::PanelReport;
 use crate::scoring::Scorecard;
 
 const WIDTH: f64 = 860.0;

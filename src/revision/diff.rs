@@ -6,15 +6,15 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::exact;
+use crate::rubric::RubricRef;
 use crate::rubric::{Criterion, Rubric};
 
 /// The changes from one version of a rubric to another.
 ///
 /// ```
-/// use igf_rubric::{ChangeKind, Rubric, presets};
+/// use igf_rubric::{Rubric, presets, revision::ChangeKind};
 ///
 /// let old = presets::bpf_proposal();
 /// let mut doc = old.doc().clone();
@@ -262,7 +262,7 @@ fn rule_changes(old: &Rubric, new: &Rubric) -> Vec<String> {
         out.push(format!("gates: {} -> {}", a.gates.len(), b.gates.len()));
     }
     if a.bands != b.bands {
-        let bands = |d: &crate::RubricDoc| {
+        let bands = |d: &crate::rubric::RubricDoc| {
             d.bands
                 .iter()
                 .map(|b| format!("{} from {}", b.label, b.min))

@@ -6,12 +6,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::diff::{RubricDiff, reference, shares};
-use crate::panel::{Consensus, Panel, PanelReport, SubjectReport};
 use crate::assessment::{Answer, Assessment};
-use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::{Score, exact};
+use crate::panel::{Consensus, Panel, PanelReport, SubjectReport};
 use crate::rubric::Rubric;
+use crate::rubric::RubricRef;
 
 /// An assessment moved to a newer version of its rubric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

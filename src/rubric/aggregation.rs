@@ -90,8 +90,8 @@ impl Aggregation {
     /// Combines `values` (in any order) by this method.
     ///
     /// ```
-    /// use igf_rubric::Aggregation;
-    /// use igf_rubric::Trim;
+    /// use igf_rubric::rubric::Aggregation;
+    /// use igf_rubric::rubric::Trim;
     /// use igf_rubric::Decimal;
     ///
     /// let scores: Vec<Decimal> = [4, 5, 3, 4, 1].into_iter().map(Decimal::from).collect();

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Band, CountCurve, Criterion, Direction, Gate, GateRule, Level, Metric, Rubric,
-    RubricDoc, RubricKind, RubricRef,
+    Band, CountCurve, Criterion, Direction, Gate, GateRule, Level, Metric, Rubric, RubricDoc,
+    RubricKind, RubricRef,
 };
 use crate::document::FORMAT_VERSION;
 use crate::error::Error;
@@ -17,7 +17,7 @@ impl RubricDoc {
     ///
     /// A workshop rubric with one gate and bands:
     /// ```
-    /// use igf_rubric::{Band, Criterion, Gate, Level, Metric, RubricDoc, RubricKind};
+    /// use igf_rubric::{Band, Criterion, Gate, Level, Metric, RubricKind, rubric::RubricDoc};
     ///
     /// let rubric = RubricDoc::new("workshop", "2026.1", "Workshop proposals", RubricKind::Proposal)
     ///     .criterion(Criterion::leaf("on-theme", "On the IGF theme", 0, Metric::yes_no()).required())

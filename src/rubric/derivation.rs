@@ -217,10 +217,10 @@ impl WeightDerivation {
     /// # Errors
     /// [`Error::InvalidData`] for more than 10 places or weights that cannot add up to 1.
     pub fn rounded(&self) -> Result<Vec<Decimal>, Error> {
-        if self.places > crate::MAX_DECIMAL_PLACES {
+        if self.places > crate::rubric::MAX_DECIMAL_PLACES {
             return Err(invalid(format!(
                 "at most {} places, found {}",
-                crate::MAX_DECIMAL_PLACES,
+                crate::rubric::MAX_DECIMAL_PLACES,
                 self.places
             )));
         }
@@ -391,7 +391,7 @@ impl Rubric {
     ///
     /// ```
     /// use igf_rubric::decision::{PairwiseMatrix, PriorityMethod, ahp};
-    /// use igf_rubric::{Rubric, WeightDerivation, WeightInputs};
+    /// use igf_rubric::{Rubric, rubric::{WeightDerivation, WeightInputs}};
     ///
     /// let scale = r#"{"type": "scale", "min": 1, "max": 5}"#;
     /// let rubric = Rubric::from_json(&format!(

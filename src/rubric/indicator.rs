@@ -9,7 +9,7 @@ use super::Metric;
 use crate::error::{Error, Path};
 use crate::num::exact;
 
-/// A number an [`OutcomeRecord`] yields, named so a rubric criterion can take its answer from
+/// A number an [`OutcomeRecord`](crate::evidence::OutcomeRecord) yields, named so a rubric criterion can take its answer from
 /// it (`"evidence": {"indicator": "delivery_rate"}`) and a proposal can set a target on it.
 ///
 /// | indicator | answer | computed as |
@@ -83,7 +83,7 @@ pub const NO_UPTAKE: &str = "none";
 
 impl Indicator {
     /// The answer type the indicator yields: `yes_no`, `count`, `percent`, `distribution` or
-    /// `level`, as [`AnswerValue::type_name`] writes it.
+    /// `level`, as [`AnswerValue::type_name`](crate::AnswerValue::type_name) writes it.
     #[must_use]
     pub fn answer_type(self) -> &'static str {
         match self {
@@ -220,4 +220,3 @@ impl UptakeLevel {
         }
     }
 }
-

@@ -4,9 +4,9 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::document::check_ids;
 use crate::error::{Error, Path};
 use crate::num::{self, exact};
-use crate::document::check_ids;
 
 /// Decimal places to which distribution evenness is computed before it is compared or
 /// weighted. `ln` leaves the decimals, so the crate fixes its precision here: evenness is exact

@@ -16,16 +16,18 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::document::MAX_ID_LEN;
+pub use crate::num::MAX_DECIMAL_PLACES;
 pub use aggregation::{Aggregation, Trim};
 pub use derivation::{WeightDerivation, WeightInputs};
 pub use indicator::{Indicator, NO_UPTAKE, UptakeLevel};
-pub(crate) use metric::{Fraction, RawValue, join_ids, out_of_range};
 pub use metric::{
     CountCurve, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES, Level, Metric,
 };
+pub(crate) use metric::{Fraction, RawValue, join_ids, out_of_range};
 pub use panel::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
-pub(crate) use plan::QuickPlan;
 use plan::PlanCell;
+pub(crate) use plan::QuickPlan;
 pub(crate) use rule::band_for;
 pub use rule::{
     Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, RubricRef, TotalScale, UnablePolicy,

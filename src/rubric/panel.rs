@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Path};
 use super::Aggregation;
-use crate::num::exact;
 use super::Rubric;
+use crate::error::{Error, Path};
+use crate::num::exact;
 
 /// How a panel combines, checks, ranks and selects. A rubric may declare them (`panel`), and a
 /// [`Panel`](crate::Panel) document may override them.

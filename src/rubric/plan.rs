@@ -41,7 +41,10 @@ pub(crate) struct PlanCell(OnceLock<Option<QuickPlan>>);
 
 impl PlanCell {
     /// The plan, worked out by `plan_of` the first time it is asked for.
-    pub(crate) fn get_or_init(&self, plan_of: impl FnOnce() -> Option<QuickPlan>) -> Option<&QuickPlan> {
+    pub(crate) fn get_or_init(
+        &self,
+        plan_of: impl FnOnce() -> Option<QuickPlan>,
+    ) -> Option<&QuickPlan> {
         self.0.get_or_init(plan_of).as_ref()
     }
 }

@@ -10,7 +10,7 @@ use crate::num::exact;
 use crate::rubric::Direction;
 
 /// The largest magnitude allowed for the ends of a total scale (10^6). With it, points are
-/// carried at [`POINTS_DECIMAL_PLACES`](crate::POINTS_DECIMAL_PLACES) places and their sums
+/// carried at [`POINTS_DECIMAL_PLACES`](crate::scoring::POINTS_DECIMAL_PLACES) places and their sums
 /// never leave what a `Decimal` holds exactly.
 pub const MAX_SCALE_MAGNITUDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 

@@ -39,7 +39,10 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
-use crate::{Assessment, Panel, PanelReport, RubricDoc, Scorecard};
+use crate::assessment::Assessment;
+use crate::panel::{Panel, PanelReport};
+use crate::rubric::RubricDoc;
+use crate::scoring::Scorecard;
 
 /// The dialect every schema declares.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -86,55 +89,55 @@ pub fn panel_report() -> Value {
     output::<PanelReport>()
 }
 
-/// The schema of an outcome record ([`OutcomeRecord`](crate::OutcomeRecord)).
+/// The schema of an outcome record ([`OutcomeRecord`](crate::evidence::OutcomeRecord)).
 #[must_use]
 pub fn outcome_record() -> Value {
-    input::<crate::OutcomeRecord>()
+    input::<crate::evidence::OutcomeRecord>()
 }
 
-/// The schema of a proposal's commitments ([`Commitments`](crate::Commitments)).
+/// The schema of a proposal's commitments ([`Commitments`](crate::evidence::Commitments)).
 #[must_use]
 pub fn commitments() -> Value {
-    input::<crate::Commitments>()
+    input::<crate::evidence::Commitments>()
 }
 
 /// The schema of a results framework, promised against achieved
-/// ([`ResultsFramework`](crate::ResultsFramework)).
+/// ([`ResultsFramework`](crate::evidence::ResultsFramework)).
 #[must_use]
 pub fn results_framework() -> Value {
-    output::<crate::ResultsFramework>()
+    output::<crate::evidence::ResultsFramework>()
 }
 
 /// The schema of a consultation: a code book and the answers to the three BPF questions
-/// ([`Consultation`](crate::Consultation)).
+/// ([`Consultation`](crate::lessons::Consultation)).
 #[must_use]
 pub fn consultation() -> Value {
-    input::<crate::Consultation>()
+    input::<crate::lessons::Consultation>()
 }
 
-/// The schema of a lessons summary ([`LessonsSummary`](crate::LessonsSummary)).
+/// The schema of a lessons summary ([`LessonsSummary`](crate::lessons::LessonsSummary)).
 #[must_use]
 pub fn lessons_summary() -> Value {
-    output::<crate::LessonsSummary>()
+    output::<crate::lessons::LessonsSummary>()
 }
 
 /// The schema of a rescoring: a panel under two versions of its rubric, the diff and the
-/// moves ([`Rescoring`](crate::Rescoring)).
+/// moves ([`Rescoring`](crate::revision::Rescoring)).
 #[must_use]
 pub fn rescoring() -> Value {
-    output::<crate::Rescoring>()
+    output::<crate::revision::Rescoring>()
 }
 
-/// The schema of a report's text ([`ReportText`](crate::ReportText)).
+/// The schema of a report's text ([`ReportText`](crate::feedback::ReportText)).
 #[must_use]
 pub fn report_text() -> Value {
-    input::<crate::ReportText>()
+    input::<crate::feedback::ReportText>()
 }
 
-/// The schema of a feedback round ([`FeedbackRound`](crate::FeedbackRound)).
+/// The schema of a feedback round ([`FeedbackRound`](crate::feedback::FeedbackRound)).
 #[must_use]
 pub fn feedback_round() -> Value {
-    input::<crate::FeedbackRound>()
+    input::<crate::feedback::FeedbackRound>()
 }
 
 /// The schema of a ranking by a decision method ([`Ranking`](crate::decision::Ranking)).

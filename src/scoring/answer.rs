@@ -7,8 +7,8 @@ use crate::assessment::AnswerValue;
 use crate::error::{Error, Path};
 use crate::num;
 use crate::rubric::{
-    DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue,
-    join_ids, out_of_range,
+    DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue, join_ids,
+    out_of_range,
 };
 
 impl Metric {

@@ -7,10 +7,10 @@ use super::{
     BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, judge_minimum, judge_total,
 };
 use crate::assessment::{Answer, AnswerValue, Assessment};
+use crate::document::FORMAT_VERSION;
 use crate::error::Error;
 use crate::num::{self, Score};
 use crate::rubric::{Direction, GateRule, band_for};
-use crate::document::FORMAT_VERSION;
 
 impl Work<'_> {
     pub(super) fn assemble(

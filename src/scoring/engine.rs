@@ -4,9 +4,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{CriterionStatus, Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
 use crate::assessment::{Answer, AnswerValue, Assessment};
-use crate::rubric::RubricRef;
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
+use crate::rubric::RubricRef;
 use crate::rubric::{Direction, Fraction, Metric, Node, Rubric, UnablePolicy};
 
 /// What became of one node of the criteria tree.

@@ -13,15 +13,14 @@ mod publish;
 mod quick;
 pub(crate) use judge::{judge_minimum, judge_total};
 
-
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, Assessor, ConflictOfInterest, Lessons, Subject};
-use crate::rubric::RubricRef;
 use crate::error::Error;
 use crate::num::{Rounding, Score, exact};
+use crate::rubric::RubricRef;
 use crate::rubric::{RubricKind, TotalScale};
 
 /// Decimal places at which criterion points (contributions to the total) are carried before
@@ -104,7 +103,7 @@ impl Scorecard {
     /// Writes the scorecard as pretty-printed JSON.
     ///
     /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
     pub fn to_json(&self) -> Result<String, crate::Error> {
         crate::document::to_json(self)
     }

@@ -4,8 +4,8 @@
 //! `MAX_ID_LEN` and the 28-digit decimals (see the README's "Limits").
 
 use igf_rubric::{
-    Assessment, Criterion, Decimal, MAX_NESTING, Metric, Panel, Rubric, RubricDoc, RubricKind,
-    presets,
+    Assessment, Criterion, Decimal, Metric, Panel, Rubric, RubricKind, presets,
+    rubric::{MAX_NESTING, RubricDoc},
 };
 use serde_json::{Value, json};
 

@@ -1,7 +1,8 @@
 //! Rubrics built in code equal the same rubrics loaded from JSON, and are validated the same.
 
 use igf_rubric::{
-    Band, Criterion, Error, Gate, Level, Metric, Rubric, RubricDoc, RubricKind, RubricRef,
+    Band, Criterion, Error, Gate, Level, Metric, Rubric, RubricKind,
+    rubric::{RubricDoc, RubricRef},
 };
 use serde_json::json;
 

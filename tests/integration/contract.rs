@@ -123,9 +123,9 @@ impl Base {
                 .and_then(|request| igf_rubric::evaluate(&request))
                 .map(|_| ())
                 .map_err(first),
-            Base::Record => igf_rubric::OutcomeRecord::from_json(&text).map(|_| ()),
-            Base::Commitments => igf_rubric::Commitments::from_json(&text).map(|_| ()),
-            Base::Consultation => igf_rubric::Consultation::from_json(&text).map(|_| ()),
+            Base::Record => igf_rubric::evidence::OutcomeRecord::from_json(&text).map(|_| ()),
+            Base::Commitments => igf_rubric::evidence::Commitments::from_json(&text).map(|_| ()),
+            Base::Consultation => igf_rubric::lessons::Consultation::from_json(&text).map(|_| ()),
         }
     }
 }
@@ -904,15 +904,18 @@ fn emitted() -> BTreeMap<String, Value> {
         serde_json::to_value(&result).unwrap(),
     );
     let record =
-        igf_rubric::OutcomeRecord::from_json(&Base::Record.document().to_string()).unwrap();
+        igf_rubric::evidence::OutcomeRecord::from_json(&Base::Record.document().to_string())
+            .unwrap();
     let promised =
-        igf_rubric::Commitments::from_json(&Base::Commitments.document().to_string()).unwrap();
+        igf_rubric::evidence::Commitments::from_json(&Base::Commitments.document().to_string())
+            .unwrap();
     out.insert(
         "results-framework.json".to_owned(),
         serde_json::to_value(promised.compare(&record).unwrap()).unwrap(),
     );
     let consultation =
-        igf_rubric::Consultation::from_json(&Base::Consultation.document().to_string()).unwrap();
+        igf_rubric::lessons::Consultation::from_json(&Base::Consultation.document().to_string())
+            .unwrap();
     out.insert(
         "lessons-summary.json".to_owned(),
         serde_json::to_value(consultation.summarise()).unwrap(),

@@ -536,11 +536,11 @@ fn weighted_rubric(upper: &[Option<f64>]) -> igf_rubric::Rubric {
         PriorityMethod::Eigenvector,
     )
     .unwrap();
-    let derivation = igf_rubric::WeightDerivation::new(
+    let derivation = igf_rubric::rubric::WeightDerivation::new(
         Some("g"),
         vec!["a".into(), "b".into(), "c".into()],
         &weights,
-        igf_rubric::WeightInputs::comparisons(upper).unwrap(),
+        igf_rubric::rubric::WeightInputs::comparisons(upper).unwrap(),
         2,
         "test",
     )

@@ -2,7 +2,10 @@
 //! shows each derivation, overrides need reasons, and promises meet results.
 
 use igf_rubric::{
-    AnswerValue, Assessment, Commitments, Date, Error, Indicator, OutcomeRecord, Rubric, presets,
+    AnswerValue, Assessment, Error, Rubric,
+    evidence::{Commitments, Date, OutcomeRecord},
+    presets,
+    rubric::Indicator,
 };
 use serde_json::{Value, json};
 

@@ -1,6 +1,9 @@
 //! Draft, feedback, final: dispositions with reasons, revisions applied, nothing pending.
 
-use igf_rubric::{Disposition, FeedbackRound, FeedbackTarget, ReportText, Stage, presets};
+use igf_rubric::{
+    feedback::{Disposition, FeedbackRound, FeedbackTarget, ReportText, Stage},
+    presets,
+};
 use serde_json::{Value, json};
 
 fn text(path: &str) -> String {

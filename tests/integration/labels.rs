@@ -4,8 +4,10 @@ use std::str::FromStr;
 
 use igf_rubric::reliability::{IccModel, IccType, IccUnit, KappaWeights, MeasurementLevel};
 use igf_rubric::{
-    Basis, CountCurve, CriterionStatus, DecisionReason, Direction, DistributionMeasure, FlagKind,
-    Region, Role, RubricKind, StakeholderGroup, SubjectStatus, UnablePolicy,
+    CriterionStatus, Region, Role, RubricKind, StakeholderGroup,
+    panel::{DecisionReason, SubjectStatus},
+    rubric::{Basis, CountCurve, Direction, DistributionMeasure, UnablePolicy},
+    scoring::FlagKind,
 };
 
 #[track_caller]

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use igf_rubric::{
-    Assessment, Consultation, Question, Respondent, Response, Role, StakeholderGroup, Subject,
-    Theme,
+    Assessment, Role, StakeholderGroup, Subject,
+    lessons::{Consultation, Question, Respondent, Response, Theme},
 };
 use proptest::prelude::*;
 use serde_json::{Value, json};

@@ -1,7 +1,10 @@
 //! Panel reviews by hand-computed cases: combining, exclusion, consensus, gates, ranking,
 //! ties, percentiles and selection.
 
-use igf_rubric::{DecisionReason, Panel, PanelReport, Rubric, SubjectReport, SubjectStatus};
+use igf_rubric::{
+    Panel, PanelReport, Rubric,
+    panel::{DecisionReason, SubjectReport, SubjectStatus},
+};
 use serde_json::{Value, json};
 
 /// Two scale criteria 0..10 of equal weight: an assessor's total is `5 · (a + b)`.

@@ -1,7 +1,11 @@
 //! Panel laws over generated data: order does not matter, shifts move centres exactly and leave
 //! spreads alone, trimmed means stay within the data, ranking is a total preorder.
 
-use igf_rubric::{Aggregation, Decimal, Panel, Rubric, Spread, Trim};
+use igf_rubric::{
+    Decimal, Panel, Rubric,
+    panel::Spread,
+    rubric::{Aggregation, Trim},
+};
 use proptest::prelude::*;
 use serde_json::json;
 

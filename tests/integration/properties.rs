@@ -1,10 +1,11 @@
 //! The scoring rules as laws, over generated valid rubrics and assessments.
 
 use igf_rubric::{
-    Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, CountCurve, Criterion,
-    CriterionResult, Decimal, Direction, Distribution, DistributionMeasure, Lessons, Level, Metric,
-    Region, Role, Rubric, RubricDoc, RubricKind, RubricRef, Scorecard, StakeholderGroup, Subject,
+    Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Criterion, CriterionResult,
+    Decimal, Level, Metric, Region, Role, Rubric, RubricKind, Scorecard, StakeholderGroup, Subject,
     TotalScale,
+    assessment::{Distribution, Lessons},
+    rubric::{CountCurve, Direction, DistributionMeasure, RubricDoc, RubricRef},
 };
 use proptest::prelude::*;
 

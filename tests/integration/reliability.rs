@@ -255,7 +255,11 @@ fn degenerate_data_gives_typed_errors_never_nan() {
 
 #[test]
 fn panel_aggregates_match_numpy_and_scipy() {
-    use igf_rubric::{Aggregation, Decimal, Spread, Trim};
+    use igf_rubric::{
+        Decimal,
+        panel::Spread,
+        rubric::{Aggregation, Trim},
+    };
     use rust_decimal::prelude::ToPrimitive;
     let mut worst = Worst("aggregation", 0.0);
     let data = fixtures();

@@ -1,6 +1,8 @@
 //! Rubric versions: diffs, explicit migration, and a panel re-scored under a new version.
 
-use igf_rubric::{AnswerValue, Assessment, Criterion, Metric, Panel, Rubric, RubricDoc, presets};
+use igf_rubric::{
+    AnswerValue, Assessment, Criterion, Metric, Panel, Rubric, presets, rubric::RubricDoc,
+};
 use proptest::prelude::*;
 
 fn text(path: &str) -> String {
@@ -156,7 +158,7 @@ fn a_panel_rescored_shows_who_moved_and_which_criteria_moved_them() {
             .sum::<usize>(),
         1
     );
-    let moved: Vec<&igf_rubric::RankMove> = rescoring
+    let moved: Vec<&igf_rubric::revision::RankMove> = rescoring
         .moves
         .iter()
         .filter(|m| m.rank_before != m.rank_after)
@@ -175,7 +177,7 @@ fn a_panel_rescored_shows_who_moved_and_which_criteria_moved_them() {
         .panel
         .clone()
         .unwrap_or_default();
-    rules.aggregation = igf_rubric::Aggregation::Mean;
+    rules.aggregation = igf_rubric::rubric::Aggregation::Mean;
     mean_panel.rules = Some(rules);
     let rescoring = new.rescore(old, &mean_panel).unwrap();
     let mut checked = 0;

@@ -1,6 +1,10 @@
 //! The Horizon Europe and NIH presets reproduce their published rules.
 
-use igf_rubric::{DecisionReason, Panel, PanelReport, Rubric, SubjectReport, presets};
+use igf_rubric::{
+    Panel, PanelReport, Rubric,
+    panel::{DecisionReason, SubjectReport},
+    presets,
+};
 use serde_json::{Value, json};
 
 fn panel(rubric: &Rubric, sheets: &[(&str, &str, Value, bool)]) -> Panel {

@@ -1,6 +1,6 @@
 //! Scoring by hand-computed cases.
 
-use igf_rubric::{CriterionStatus, FlagKind, Scorecard};
+use igf_rubric::{CriterionStatus, Scorecard, scoring::FlagKind};
 use serde_json::json;
 
 use crate::common::{assessment, load_assessment, load_rubric, rubric, with};

@@ -107,21 +107,21 @@ pub(crate) fn check(
         },
         Kind::OutcomeRecord => Report {
             what: "outcome record".to_owned(),
-            errors: igf_rubric::OutcomeRecord::from_json(text)
+            errors: igf_rubric::evidence::OutcomeRecord::from_json(text)
                 .err()
                 .into_iter()
                 .collect(),
         },
         Kind::Commitments => Report {
             what: "commitments".to_owned(),
-            errors: igf_rubric::Commitments::from_json(text)
+            errors: igf_rubric::evidence::Commitments::from_json(text)
                 .err()
                 .into_iter()
                 .collect(),
         },
         Kind::Consultation => Report {
             what: "consultation".to_owned(),
-            errors: igf_rubric::Consultation::from_json(text)
+            errors: igf_rubric::lessons::Consultation::from_json(text)
                 .err()
                 .into_iter()
                 .collect(),
