@@ -1,5 +1,16 @@
 //! Rounds of a report: its text (sections, findings, recommendations), the feedback received
 //! on a draft with the disposition of each item, and the final text that applies it.
+//!
+//! ```
+//! use igf_rubric::{presets, feedback::{FeedbackRound, ReportText, Stage}};
+//!
+//! let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
+//! let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;
+//! let revision = draft.apply(&round, presets::bpf_proposal())?;
+//! assert_eq!(revision.report.stage, Stage::Final);
+//! assert_eq!(revision.applied.len() + revision.for_the_rubric.len() + revision.unchanged.len(), round.items.len());
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,17 +23,6 @@ use crate::rubric::Rubric;
 
 /// The text of a report that takes feedback: sections, findings and recommendations, each
 /// with an id feedback can point to.
-///
-/// ```
-/// use igf_rubric::{presets, feedback::{FeedbackRound, ReportText, Stage}};
-///
-/// let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
-/// let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;
-/// let revision = draft.apply(&round, presets::bpf_proposal())?;
-/// assert_eq!(revision.report.stage, Stage::Final);
-/// assert_eq!(revision.applied.len() + revision.for_the_rubric.len() + revision.unchanged.len(), round.items.len());
-/// # Ok::<(), igf_rubric::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "ReportText")]

@@ -1,5 +1,18 @@
 //! Lessons learned: answers to the three BPF questions from people with roles, tagged with
 //! themes from a code book, and counted per theme without losing a word.
+//!
+//! ```
+//! use igf_rubric::lessons::Consultation;
+//!
+//! let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
+//! let summary = input.summarise();
+//! let top = &summary.themes[0];
+//! assert_eq!(top.theme, "secretariat-support");
+//! // Every tagged answer is quoted under each of its themes.
+//! let tags: usize = input.responses.iter().map(|r| r.themes.len()).sum();
+//! assert_eq!(summary.themes.iter().map(|t| t.quotes.len()).sum::<usize>(), tags);
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,19 +24,6 @@ use crate::document::{check_format, check_id, check_ids};
 use crate::error::{Error, Path};
 
 /// The input of a "BPF on BPFs" exercise: a code book of themes and every answer received.
-///
-/// ```
-/// use igf_rubric::lessons::Consultation;
-///
-/// let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
-/// let summary = input.summarise();
-/// let top = &summary.themes[0];
-/// assert_eq!(top.theme, "secretariat-support");
-/// // Every tagged answer is quoted under each of its themes.
-/// let tags: usize = input.responses.iter().map(|r| r.themes.len()).sum();
-/// assert_eq!(summary.themes.iter().map(|t| t.quotes.len()).sum::<usize>(), tags);
-/// # Ok::<(), igf_rubric::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Consultation")]

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::Rubric;
+use crate::rubric::Rubric;
 
 macro_rules! preset {
     ($cell:ident, $text:ident) => {

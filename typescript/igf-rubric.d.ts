@@ -33,7 +33,7 @@ export type Id = string;
  */
 export type Decimal = string | number;
 /**
- * A number an [`OutcomeRecord`] yields, named so a rubric criterion can take its answer from
+ * A number an [`OutcomeRecord`](crate::evidence::OutcomeRecord) yields, named so a rubric criterion can take its answer from
  * it (`"evidence": {"indicator": "delivery_rate"}`) and a proposal can set a target on it.
  *
  * | indicator | answer | computed as |
@@ -2264,19 +2264,6 @@ export interface IndicatorResult {
 }
 /**
  * The input of a "BPF on BPFs" exercise: a code book of themes and every answer received.
- *
- * ```
- * use igf_rubric::lessons::Consultation;
- *
- * let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
- * let summary = input.summarise();
- * let top = &summary.themes[0];
- * assert_eq!(top.theme, "secretariat-support");
- * // Every tagged answer is quoted under each of its themes.
- * let tags: usize = input.responses.iter().map(|r| r.themes.len()).sum();
- * assert_eq!(summary.themes.iter().map(|t| t.quotes.len()).sum::<usize>(), tags);
- * # Ok::<(), igf_rubric::Error>(())
- * ```
  */
 export interface Consultation {
   /**
@@ -2691,17 +2678,6 @@ export interface Driver {
 /**
  * The text of a report that takes feedback: sections, findings and recommendations, each
  * with an id feedback can point to.
- *
- * ```
- * use igf_rubric::{presets, feedback::{FeedbackRound, ReportText, Stage}};
- *
- * let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
- * let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;
- * let revision = draft.apply(&round, presets::bpf_proposal())?;
- * assert_eq!(revision.report.stage, Stage::Final);
- * assert_eq!(revision.applied.len() + revision.for_the_rubric.len() + revision.unchanged.len(), round.items.len());
- * # Ok::<(), igf_rubric::Error>(())
- * ```
  */
 export interface ReportText {
   /**

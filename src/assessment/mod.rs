@@ -1,5 +1,20 @@
 //! Assessments: one assessor's answers about one subject (a proposal or a BPF outcome) under
 //! one rubric, with the conflict-of-interest declaration and the three BPF questions.
+//!
+//! ```
+//! use igf_rubric::{AnswerValue, Assessment, Assessor, Region, Role, StakeholderGroup, Subject, presets};
+//!
+//! let rubric = presets::bpf_proposal();
+//! let assessor = Assessor::new("mag-07", StakeholderGroup::TechnicalCommunity, Region::WesternEuropeanAndOthers, Role::MagMember);
+//! let sheet = Assessment::new(rubric, Subject::new("bpf-ixps-2016", "BPF on IXPs", 2016), assessor)
+//!     .answer("P1", AnswerValue::Scale(4.into()))
+//!     .answer_with_comment("P2", AnswerValue::Level("defined".into()), "milestones by month")
+//!     .build()?;
+//! assert_eq!(sheet.answers.len(), 2);
+//! // The same assessment, as the JSON a form sends:
+//! assert_eq!(Assessment::from_json(&sheet.to_json()?)?, sheet);
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
 
 mod answer;
 mod assessor;

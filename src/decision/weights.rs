@@ -151,12 +151,12 @@ impl Weights {
     /// # Errors
     /// [`Error::InvalidData`] for more than 10 places.
     pub fn to_decimals(&self, dp: u32) -> Result<Vec<Decimal>, Error> {
-        if dp > crate::rubric::MAX_DECIMAL_PLACES {
+        if dp > crate::num::MAX_DECIMAL_PLACES {
             return Err(Error::InvalidData {
                 statistic: "weights",
                 reason: format!(
                     "at most {} places, asked for {dp}",
-                    crate::rubric::MAX_DECIMAL_PLACES
+                    crate::num::MAX_DECIMAL_PLACES
                 ),
             });
         }

@@ -1,4 +1,21 @@
 //! The crate's one error type, and the path that says where in a document it happened.
+//!
+//! ```
+//! use igf_rubric::{ErrorDocument, Rubric};
+//!
+//! let error = Rubric::from_json(r#"{
+//!   "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+//!   "criteria": [ { "id": "fit", "name": "Fit", "weight": 1,
+//!                   "metric": { "type": "scale", "min": 5, "max": 1 } } ]
+//! }"#).unwrap_err();
+//! // Where, what and why, for people...
+//! assert_eq!(error.to_string(), "criteria[0](fit).metric: scale min 5 must be below max 1");
+//! // ...and a stable code and a JSON Pointer, for programs and forms.
+//! let detail = error.detail();
+//! assert_eq!((detail.code.as_str(), detail.pointer.as_str()), ("empty_scale", "/criteria/0/metric"));
+//! let document = ErrorDocument::from(&error);
+//! assert_eq!(document.errors.len(), 1);
+//! ```
 
 mod detail;
 mod nearest;

@@ -1,6 +1,25 @@
 //! Outcome evidence: the record of one BPF cycle, the indicators read from it, the answers
 //! they give an outcome rubric, and the comparison of a proposal's promises with what came of
 //! them.
+//!
+//! ```
+//! use igf_rubric::{AnswerValue, Assessment, presets, evidence::OutcomeRecord};
+//!
+//! // The Secretariat's record of the Cybersecurity BPF 2019, and an assessor's outcome sheet.
+//! let record = OutcomeRecord::from_json(include_str!(
+//!     "../../examples/data/evidence/cybersecurity-2019.json"
+//! ))?;
+//! let sheet = Assessment::from_json(include_str!(
+//!     "../../examples/data/evidence/cybersecurity-2019-assessment.json"
+//! ))?;
+//! let rubric = presets::bpf_outcome();
+//! // Criteria that declare an indicator take their answer from the record, with the working.
+//! let filled = rubric.apply_evidence(&sheet, &record)?;
+//! let lead = filled.answers.iter().find(|a| a.criterion == "O2a").map(|a| &a.value);
+//! assert_eq!(lead, Some(&AnswerValue::Count(48)));
+//! assert!(rubric.score(&filled)?.to_string().contains("computed: draft published 2019-10-08"));
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
 
 mod date;
 mod indicator;
@@ -121,9 +140,12 @@ fn fit(reading: Reading, metric: &Metric) -> Reading {
         .filter(|c| !categories.iter().any(|k| k == c))
         .map(|c| {
             let name = c
-                .parse::<crate::StakeholderGroup>()
+                .parse::<crate::assessment::StakeholderGroup>()
                 .map(|g| g.label().to_owned());
-            let name = name.or_else(|_| c.parse::<crate::Region>().map(|r| r.label().to_owned()));
+            let name = name.or_else(|_| {
+                c.parse::<crate::assessment::Region>()
+                    .map(|r| r.label().to_owned())
+            });
             format!(
                 "{} {}",
                 name.unwrap_or_else(|_| c.to_owned()),

@@ -1,5 +1,26 @@
 //! The crate's JSON reader: exact decimals without changing anyone else's serde_json.
 //!
+//! ```
+//! use igf_rubric::Rubric;
+//!
+//! // A host's own type holding a rubric: every digit of its weight arrives, and nothing
+//! // changes how the rest of the program reads JSON.
+//! #[derive(serde::Deserialize)]
+//! struct Call {
+//!     rubric: Rubric,
+//!     deadline: String,
+//! }
+//! let call: Call = igf_rubric::json::from_str(r#"{
+//!   "rubric": { "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+//!     "criteria": [ { "id": "fit", "name": "Fit", "weight": 0.1000000000000000000000000001,
+//!                     "metric": { "type": "yes_no" } } ] },
+//!   "deadline": "2026-03-31"
+//! }"#)?;
+//! let weight = call.rubric.criterion("fit").and_then(|c| c.weight);
+//! assert_eq!(weight.map(|w| w.to_string()).as_deref(), Some("0.1000000000000000000000000001"));
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
+//!
 //! Every `from_json` of the crate reads through here. The text is read straight into the
 //! caller's types, each number handed to serde as written. So a decimal such as
 //! `0.1000000000000000000000000001` arrives with all its digits, even inside internally tagged

@@ -145,7 +145,7 @@ pub(crate) fn sample_sd(values: &[Decimal]) -> Result<Option<Decimal>, Error> {
         .sqrt()
         .map(|s| Some(s.normalize()))
         .ok_or(Error::Overflow {
-            path: crate::Path::root(),
+            path: crate::error::Path::root(),
             operation: OP,
         })
 }

@@ -75,7 +75,7 @@ impl Panel {
     /// # Errors
     /// As for [`Panel::check`].
     pub fn new(
-        rubric: &crate::Rubric,
+        rubric: &crate::rubric::Rubric,
         assessments: impl IntoIterator<Item = Assessment>,
     ) -> Result<Panel, Error> {
         let panel = Panel {

@@ -48,9 +48,9 @@ impl PanelReport {
     /// version: fields it adds to the report's own objects are ignored).
     ///
     /// # Errors
-    /// [`Error::Json`](crate::Error::Json) for malformed JSON or a missing or mistyped field;
-    /// [`Error::UnsupportedFormat`](crate::Error::UnsupportedFormat) for another format version.
-    pub fn from_json(json: &str) -> Result<PanelReport, crate::Error> {
+    /// [`Error::Json`](crate::error::Error::Json) for malformed JSON or a missing or mistyped field;
+    /// [`Error::UnsupportedFormat`](crate::error::Error::UnsupportedFormat) for another format version.
+    pub fn from_json(json: &str) -> Result<PanelReport, crate::error::Error> {
         crate::document::read_versioned(
             json,
             "format_version",
@@ -62,8 +62,8 @@ impl PanelReport {
     /// Writes the report as pretty-printed JSON.
     ///
     /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
-    pub fn to_json(&self) -> Result<String, crate::Error> {
+    /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::error::Error::Json).
+    pub fn to_json(&self) -> Result<String, crate::error::Error> {
         crate::document::to_json(self)
     }
 }

@@ -1,6 +1,21 @@
 //! Inter-rater reliability: Krippendorff's alpha, the six Shrout and Fleiss intraclass
 //! correlations, Fleiss' kappa and Cohen's kappa, each with its interpretation band.
 //!
+//! ```
+//! use igf_rubric::reliability::{MeasurementLevel, Ratings, krippendorff_alpha};
+//!
+//! // Three MAG members band four proposals (1 = reject ... 4 = recommend); one did not rate the third.
+//! let ratings = Ratings::from_rows(vec![
+//!     vec![Some(4.0), Some(4.0), Some(3.0)],
+//!     vec![Some(2.0), Some(2.0), Some(2.0)],
+//!     vec![Some(1.0), Some(2.0), None],
+//!     vec![Some(3.0), Some(3.0), Some(4.0)],
+//! ])?;
+//! let alpha = krippendorff_alpha(&ratings, MeasurementLevel::Ordinal)?;
+//! assert!(alpha > 0.6 && alpha < 1.0);
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
+//!
 //! These statistics need square roots, logarithms and the F distribution, so they are computed
 //! in `f64`. Each is cross-checked against a published worked example and against Python's
 //! `krippendorff`, `pingouin` and `statsmodels` (fixtures in `tests/fixtures/`) to 1e-9. Degenerate

@@ -217,10 +217,10 @@ impl WeightDerivation {
     /// # Errors
     /// [`Error::InvalidData`] for more than 10 places or weights that cannot add up to 1.
     pub fn rounded(&self) -> Result<Vec<Decimal>, Error> {
-        if self.places > crate::rubric::MAX_DECIMAL_PLACES {
+        if self.places > crate::num::MAX_DECIMAL_PLACES {
             return Err(invalid(format!(
                 "at most {} places, found {}",
-                crate::rubric::MAX_DECIMAL_PLACES,
+                crate::num::MAX_DECIMAL_PLACES,
                 self.places
             )));
         }

@@ -1,5 +1,20 @@
 //! Rubric documents: a tree of weighted criteria with metrics, gates, bands and rounding,
 //! validated when loaded.
+//!
+//! ```
+//! use igf_rubric::{Criterion, Metric, Rubric, RubricKind, rubric::RubricDoc};
+//!
+//! // In code...
+//! let built = RubricDoc::new("workshop", "1", "Workshops", RubricKind::Proposal)
+//!     .criterion(Criterion::leaf("relevance", "Relevance", 2, Metric::scale(1, 5)))
+//!     .criterion(Criterion::leaf("partners", "Partners", 1, Metric::count(3)))
+//!     .build()?;
+//! // ...or from JSON, checked the same way: a rubric that loads is valid.
+//! let loaded = Rubric::from_json(&built.to_json()?)?;
+//! assert_eq!(loaded, built);
+//! assert_eq!(loaded.criterion("partners").map(|c| c.name.as_str()), Some("Partners"));
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
 
 mod aggregation;
 mod build;

@@ -65,16 +65,16 @@ pub fn panel() -> Value {
     input::<Panel>()
 }
 
-/// The schema of an evaluation request ([`EvaluationRequest`](crate::EvaluationRequest)).
+/// The schema of an evaluation request ([`EvaluationRequest`](crate::evaluation::EvaluationRequest)).
 #[must_use]
 pub fn request() -> Value {
-    input::<crate::EvaluationRequest>()
+    input::<crate::evaluation::EvaluationRequest>()
 }
 
-/// The schema of an evaluation result ([`EvaluationResult`](crate::EvaluationResult)).
+/// The schema of an evaluation result ([`EvaluationResult`](crate::evaluation::EvaluationResult)).
 #[must_use]
 pub fn result() -> Value {
-    output::<crate::EvaluationResult>()
+    output::<crate::evaluation::EvaluationResult>()
 }
 
 /// The schema of a scorecard document.
@@ -159,10 +159,10 @@ pub fn rank_acceptability() -> Value {
     output::<crate::decision::RankAcceptability>()
 }
 
-/// The schema of an error document ([`ErrorDocument`](crate::ErrorDocument)).
+/// The schema of an error document ([`ErrorDocument`](crate::error::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
-    output::<crate::ErrorDocument>()
+    output::<crate::error::ErrorDocument>()
 }
 
 /// One schema holding every type of every document under `$defs`, each declared once and titled
@@ -356,8 +356,8 @@ fn rename_references(schema: &mut Value, renamed: &BTreeMap<String, String>) {
 /// A schema as committed: pretty-printed JSON with a final newline.
 ///
 /// # Errors
-/// None in practice; serde_json's error is passed on as [`Error::Json`](crate::Error::Json).
-pub fn to_text(schema: &Value) -> Result<String, crate::Error> {
+/// None in practice; serde_json's error is passed on as [`Error::Json`](crate::error::Error::Json).
+pub fn to_text(schema: &Value) -> Result<String, crate::error::Error> {
     let mut text = crate::document::to_json(schema)?;
     text.push('\n');
     Ok(text)

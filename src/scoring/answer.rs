@@ -181,7 +181,7 @@ fn spread(
     }
     let ln = |x: Decimal| {
         x.checked_ln().ok_or(Error::Overflow {
-            path: crate::Path::root(),
+            path: crate::error::Path::root(),
             operation: OP,
         })
     };

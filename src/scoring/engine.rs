@@ -544,7 +544,7 @@ impl Work<'_> {
         let rest = num::sub(share, given, OP)?;
         if rest.is_sign_negative() && !rest.is_zero() {
             return Err(Error::Overflow {
-                path: crate::Path::root(),
+                path: crate::error::Path::root(),
                 operation: OP,
             });
         }

@@ -1,4 +1,18 @@
 //! Scoring one assessment: the [`Scorecard`] with its full explanation.
+//!
+//! ```
+//! use igf_rubric::{Assessment, presets};
+//!
+//! let rubric = presets::bpf_proposal();
+//! let sheet = Assessment::from_json(include_str!("../../examples/data/proposals/ixps-2016.json"))?;
+//! let card = rubric.score(&sheet)?;
+//! // The total as the rubric publishes it, its band, and every criterion's part in it...
+//! let total = card.total.as_ref().map(|t| t.published.to_string());
+//! assert!(card.band.is_some() && card.criteria.iter().any(|c| c.id == "P1"));
+//! // ...and the bare total, without the explanation, for when only the number is wanted.
+//! assert_eq!(rubric.total(&sheet)?.map(|t| t.published.to_string()), total);
+//! # Ok::<(), igf_rubric::Error>(())
+//! ```
 
 mod answer;
 mod assemble;
@@ -91,7 +105,7 @@ impl Scorecard {
     /// # Errors
     /// [`Error::Json`] for malformed JSON or a missing or mistyped field;
     /// [`Error::UnsupportedFormat`] for another format version.
-    pub fn from_json(json: &str) -> Result<Scorecard, crate::Error> {
+    pub fn from_json(json: &str) -> Result<Scorecard, crate::error::Error> {
         crate::document::read_versioned(
             json,
             "format_version",
@@ -104,7 +118,7 @@ impl Scorecard {
     ///
     /// # Errors
     /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, crate::Error> {
+    pub fn to_json(&self) -> Result<String, crate::error::Error> {
         crate::document::to_json(self)
     }
 }

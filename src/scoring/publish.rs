@@ -81,12 +81,12 @@ impl Work<'_> {
             let s = match self.outcome(at) {
                 Outcome::Scored(_) if is_leaf => {
                     let f = self.fraction.get(at).copied().ok_or(Error::Overflow {
-                        path: crate::Path::root(),
+                        path: crate::error::Path::root(),
                         operation: OP,
                     })?;
                     if f.denominator.is_zero() {
                         return Err(Error::Overflow {
-                            path: crate::Path::root(),
+                            path: crate::error::Path::root(),
                             operation: OP,
                         });
                     }
@@ -206,7 +206,7 @@ fn clear_of_boundaries(value: Decimal, bound: Decimal, rounding: Rounding) -> Re
 /// Rounds an exact fraction as `rounding` declares, to a decimal with exactly `dp` places.
 fn round_exactly(value: &Fraction, rounding: Rounding) -> Result<Decimal, Error> {
     let overflow = || Error::Overflow {
-        path: crate::Path::root(),
+        path: crate::error::Path::root(),
         operation: OP,
     };
     let scaled = &value.numerator * BigInt::from(10u8).pow(rounding.dp);

@@ -16,6 +16,7 @@ mod evidence;
 mod exactness;
 mod example;
 mod feedback;
+mod floor_plan;
 mod labels;
 mod lessons;
 mod panel;
