@@ -58,6 +58,7 @@ pub(crate) use nearest::nearest;
 pub enum Error {
     /// The JSON text is malformed, has a value of the wrong type, an unknown field, a missing
     /// field, or a number that cannot be held exactly.
+    #[non_exhaustive]
     #[error("{path}: {message}")]
     Json {
         /// Where the problem is.
@@ -68,6 +69,7 @@ pub enum Error {
         message: String,
     },
     /// The document declares a format version this crate does not read.
+    #[non_exhaustive]
     #[error("{path}: version {found} is not supported (this crate reads {supported})")]
     UnsupportedFormat {
         /// Where the version is.
@@ -78,6 +80,7 @@ pub enum Error {
         supported: u32,
     },
     /// An id is empty, too long, or has characters outside `A-Z a-z 0-9 _ - .`.
+    #[non_exhaustive]
     #[error("{path}: id `{}` is not valid ({reason})", shorten(id))]
     InvalidId {
         /// Where the id is.
@@ -89,6 +92,7 @@ pub enum Error {
     },
     /// Two items of one namespace (criteria, levels, categories, gates, bands, answers) share an
     /// id.
+    #[non_exhaustive]
     #[error("{path}: duplicate {what} id `{id}` (first defined at {first})")]
     DuplicateId {
         /// Where the second occurrence is.
@@ -101,6 +105,7 @@ pub enum Error {
         first: Path,
     },
     /// A criterion must either be a group (`criteria`) or a leaf (`metric`), not both or neither.
+    #[non_exhaustive]
     #[error("{path}: criterion `{id}` {problem}")]
     MalformedCriterion {
         /// Where the criterion is.
@@ -111,6 +116,7 @@ pub enum Error {
         problem: &'static str,
     },
     /// A list that must hold at least `min` items holds fewer.
+    #[non_exhaustive]
     #[error("{path}: {what} needs at least {min} entries, found {found}")]
     TooFew {
         /// Where the list is.
@@ -123,6 +129,7 @@ pub enum Error {
         found: usize,
     },
     /// A weight is negative.
+    #[non_exhaustive]
     #[error("{path}: weight {value} is negative (weights must be >= 0)")]
     NegativeWeight {
         /// Where the weight is.
@@ -131,6 +138,7 @@ pub enum Error {
         value: Decimal,
     },
     /// A scored criterion has no weight, or a free-text criterion has a non-zero one.
+    #[non_exhaustive]
     #[error("{path}: {problem}")]
     BadWeight {
         /// Where the criterion is.
@@ -139,6 +147,7 @@ pub enum Error {
         problem: String,
     },
     /// A panel rule or setting does not fit the rest of the document.
+    #[non_exhaustive]
     #[error("{path}: {problem}")]
     InvalidRule {
         /// Where the rule is.
@@ -147,6 +156,7 @@ pub enum Error {
         problem: String,
     },
     /// All the weights of a scored group (or of the rubric's top level) are zero.
+    #[non_exhaustive]
     #[error("{path}: the weights of {parent} sum to zero")]
     ZeroTotalWeight {
         /// Where the group's children are.
@@ -155,6 +165,7 @@ pub enum Error {
         parent: String,
     },
     /// A scale has `min >= max`.
+    #[non_exhaustive]
     #[error("{path}: scale min {min} must be below max {max}")]
     EmptyScale {
         /// Where the scale is.
@@ -165,6 +176,7 @@ pub enum Error {
         max: Decimal,
     },
     /// A step is not positive or does not divide the scale's range.
+    #[non_exhaustive]
     #[error("{path}: step {step} must be positive and divide the range {min}..{max}")]
     BadStep {
         /// Where the step is.
@@ -177,6 +189,7 @@ pub enum Error {
         max: Decimal,
     },
     /// A value lies outside what its place allows.
+    #[non_exhaustive]
     #[error("{path}: value {value} is outside [{min}, {max}]")]
     OutOfRange {
         /// Where the value is.
@@ -189,6 +202,7 @@ pub enum Error {
         max: Decimal,
     },
     /// A value lies outside a range whose lower end is excluded, such as a target in `(0, 1]`.
+    #[non_exhaustive]
     #[error("{path}: value {value} is outside ({above}, {max}]")]
     OutOfOpenRange {
         /// Where the value is.
@@ -201,6 +215,7 @@ pub enum Error {
         max: Decimal,
     },
     /// A value has more decimal places than its place allows.
+    #[non_exhaustive]
     #[error("{path}: value {value} has more than {max_dp} decimal places")]
     TooPrecise {
         /// Where the value is.
@@ -211,6 +226,7 @@ pub enum Error {
         max_dp: u32,
     },
     /// A value lies between two steps of its scale.
+    #[non_exhaustive]
     #[error("{path}: value {value} is not on the scale's steps ({})", steps(*min, *step))]
     OffStep {
         /// Where the value is.
@@ -223,6 +239,7 @@ pub enum Error {
         step: Decimal,
     },
     /// Ordered items (levels, bands) are not in their declared order.
+    #[non_exhaustive]
     #[error(
         "{path}: {what} `{id}` has {value}, which must be {} {previous} of `{previous_id}`",
         order_word(what)
@@ -242,6 +259,7 @@ pub enum Error {
         previous: Decimal,
     },
     /// The bands do not cover the whole total scale.
+    #[non_exhaustive]
     #[error("{path}: bands leave totals from {from} up to {to} without a band")]
     BandGap {
         /// Where the bands are.
@@ -252,6 +270,7 @@ pub enum Error {
         to: Decimal,
     },
     /// A reference names a criterion the rubric does not have.
+    #[non_exhaustive]
     #[error("{path}: unknown criterion `{id}`{}", did_you_mean(nearest))]
     UnknownCriterion {
         /// Where the reference is.
@@ -262,6 +281,7 @@ pub enum Error {
         nearest: Box<[String]>,
     },
     /// A rule or an answer targets a criterion whose metric does not fit it.
+    #[non_exhaustive]
     #[error("{path}: criterion `{criterion}` {problem}")]
     Mismatch {
         /// Where the rule or answer is.
@@ -272,6 +292,7 @@ pub enum Error {
         problem: String,
     },
     /// An answer names a level or category the criterion does not declare.
+    #[non_exhaustive]
     #[error(
         "{path}: criterion `{criterion}` has no {what} `{found}`{} (allowed: {allowed})",
         did_you_mean(nearest)
@@ -291,6 +312,7 @@ pub enum Error {
         nearest: Box<[String]>,
     },
     /// A criterion that must be answered has no answer.
+    #[non_exhaustive]
     #[error("{path}: required criterion `{criterion}` has no answer")]
     MissingAnswer {
         /// Where the answers are.
@@ -299,6 +321,7 @@ pub enum Error {
         criterion: String,
     },
     /// An assessment or panel was made for another rubric, version or kind.
+    #[non_exhaustive]
     #[error("{path}: {what} is for {found}, but the rubric is {expected}")]
     RubricMismatch {
         /// Where the reference is.
@@ -313,6 +336,7 @@ pub enum Error {
     /// Parts of one document, or two documents that belong together, disagree: dates out of
     /// order, an outcome record for another BPF or year, a target on a measure that has no
     /// single number.
+    #[non_exhaustive]
     #[error("{path}: {problem}")]
     Inconsistent {
         /// Where the disagreeing value is.
@@ -322,6 +346,7 @@ pub enum Error {
     },
     /// A decision that needs its reason was recorded without one: an assessor's override of a
     /// computed answer, a feedback item not (or only partly) accepted.
+    #[non_exhaustive]
     #[error("{path}: {what} needs a reason")]
     MissingReason {
         /// Where the reason belongs.
@@ -331,6 +356,7 @@ pub enum Error {
     },
     /// Data handed to a statistic is malformed (ragged rows, a value that is not finite, too
     /// few raters or units for the statistic).
+    #[non_exhaustive]
     #[error("{statistic}: {reason}")]
     InvalidData {
         /// The statistic asked for.
@@ -339,6 +365,7 @@ pub enum Error {
         reason: String,
     },
     /// A statistic has no value for this data (no variation at all, every value missing, ...).
+    #[non_exhaustive]
     #[error("{statistic} is undefined: {reason}")]
     Undefined {
         /// The statistic asked for.
@@ -347,6 +374,7 @@ pub enum Error {
         reason: String,
     },
     /// A name read with `FromStr` is not one of the set's names or labels.
+    #[non_exhaustive]
     #[error("unknown {what} `{found}` (allowed: {allowed})")]
     UnknownName {
         /// What the name should name, e.g. `stakeholder group`.
@@ -357,6 +385,7 @@ pub enum Error {
         allowed: String,
     },
     /// A request names a preset the crate does not ship.
+    #[non_exhaustive]
     #[error(
         "{path}: no preset `{id}`{} (presets: {allowed})",
         did_you_mean(nearest)
@@ -372,6 +401,7 @@ pub enum Error {
         nearest: Box<[String]>,
     },
     /// Decimal arithmetic left the range a `Decimal` can hold.
+    #[non_exhaustive]
     #[error("{path}: decimal overflow while {operation}")]
     Overflow {
         /// Where the numbers that overflowed are (the document itself when the overflow is in
@@ -488,6 +518,25 @@ fn order_word(what: &str) -> &'static str {
 }
 
 impl Error {
+    /// An [`Error::InvalidData`]: data that `statistic` (what was being read or computed, e.g.
+    /// `"request"`) cannot use, and why. Every variant is `#[non_exhaustive]`, so that variants
+    /// can gain fields without breaking callers; this is how a program that embeds the crate
+    /// reports its own problems in the crate's error documents.
+    ///
+    /// ```
+    /// use igf_rubric::{Error, ErrorDocument};
+    ///
+    /// let error = Error::invalid_data("request", "the body is not UTF-8 text");
+    /// assert_eq!(ErrorDocument::from(&error).errors[0].code, "invalid_data");
+    /// ```
+    #[must_use]
+    pub fn invalid_data(statistic: &'static str, reason: impl Into<String>) -> Error {
+        Error::InvalidData {
+            statistic,
+            reason: reason.into(),
+        }
+    }
+
     /// Moves the error under `prefix`: the error's own path is appended to it.
     ///
     /// Validated values report errors at [`Path::root`]; the code that walks a document

@@ -932,3 +932,13 @@ fn errors_inside_tagged_enums_keep_their_kind_and_place() {
     assert_eq!(detail.criterion.as_deref(), Some("fit"));
     assert!(!detail.message.contains('\0'), "{:?}", detail.message);
 }
+
+/// The error stays within clippy's `result_large_err` limit (128 bytes), so a `Result` of the
+/// crate costs callers little to pass around: 120 bytes on 64-bit targets, the largest variant
+/// (`UnknownChoice`) being a path, four strings and a boxed list.
+#[test]
+fn the_error_is_small() {
+    let size = std::mem::size_of::<igf_rubric::Error>();
+    assert!(size <= 128, "size_of::<Error>() = {size} bytes");
+    eprintln!("size_of::<Error>() = {size} bytes");
+}

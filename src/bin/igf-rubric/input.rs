@@ -60,10 +60,7 @@ pub(crate) fn text(bytes: Vec<u8>) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         igf_rubric::json::from_slice::<serde::de::IgnoredAny>(e.as_bytes())
             .err()
-            .unwrap_or_else(|| Error::InvalidData {
-                statistic: "document",
-                reason: "not UTF-8 text".to_owned(),
-            })
+            .unwrap_or_else(|| Error::invalid_data("document", "not UTF-8 text"))
     })
 }
 

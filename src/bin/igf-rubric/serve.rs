@@ -135,10 +135,7 @@ fn error_document(status: StatusCode, document: &ErrorDocument) -> Response {
 
 /// A 404 with an error document whose one error says what was not found.
 fn not_found(what: &str) -> Response {
-    let error = Error::InvalidData {
-        statistic: "request",
-        reason: what.to_owned(),
-    };
+    let error = Error::invalid_data("request", what);
     error_document(StatusCode::NOT_FOUND, &ErrorDocument::from(&error))
 }
 
@@ -177,14 +174,14 @@ async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
     let bytes = match body {
         Ok(bytes) => bytes,
         Err(rejection) => {
-            let error = Error::InvalidData {
-                statistic: "request",
-                reason: format!(
+            let error = Error::invalid_data(
+                "request",
+                format!(
                     "the body cannot be read ({}; at most {} MiB)",
                     rejection.body_text(),
                     MAX_BODY / 1024 / 1024
                 ),
-            };
+            );
             return error_document(rejection.status(), &ErrorDocument::from(&error));
         }
     };
@@ -192,10 +189,7 @@ async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
         .map_err(|_| {
             igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
                 .err()
-                .unwrap_or(Error::InvalidData {
-                    statistic: "request",
-                    reason: "not UTF-8 text".to_owned(),
-                })
+                .unwrap_or(Error::invalid_data("request", "not UTF-8 text"))
         })
         .and_then(igf_rubric::EvaluationRequest::from_json);
     let request = match request {
