@@ -5,7 +5,15 @@
 //! `cargo bench --bench decision`. Goals on a 2-core machine: TOPSIS and VIKOR at least 10x
 //! faster than `pymcdm` with its validation off (`scripts/mcdm_bench.py` times the peer on the
 //! same matrix); the stochastic sensitivity in at most 2 s.
-#![allow(clippy::disallowed_methods)]
+// Tests, examples and benches may panic: the no-panic lints of Cargo.toml are for shipped code.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -4,7 +4,15 @@
 //! against the peers'. Without the data, the bench says how to make it and measures nothing.
 //!
 //! `cargo bench --bench peers`; `bash benches/peers/compare.sh` runs everything.
-#![allow(clippy::disallowed_methods)] // sums of lengths and floats, not Decimals
+// Tests, examples and benches may panic: the no-panic lints of Cargo.toml are for shipped code.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 
 use std::collections::BTreeMap;
 use std::hint::black_box;

@@ -3,7 +3,15 @@
 //!
 //! `cargo bench --bench review`. The goal (issue 6): 50,000 sheets (10,000 subjects x 5 of
 //! 200 assessors) reviewed in at most 1 s; `review/sparse/*` should grow linearly.
-#![allow(clippy::disallowed_methods)]
+// Tests, examples and benches may panic: the no-panic lints of Cargo.toml are for shipped code.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 
 use std::hint::black_box;
 use std::time::Duration;

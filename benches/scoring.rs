@@ -2,7 +2,15 @@
 //! cost of reviewing the sample MAG panel.
 //!
 //! `cargo bench --bench scoring`. Throughput is in bytes of assessment JSON.
-#![allow(clippy::disallowed_methods)] // sums of small lengths, not Decimals
+// Tests, examples and benches may panic: the no-panic lints of Cargo.toml are for shipped code.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 
 use std::fs;
 use std::hint::black_box;

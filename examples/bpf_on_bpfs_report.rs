@@ -5,6 +5,15 @@
 //! and the final report. Markdown, CSV and SVG files, written by the crate's renderers.
 //!
 //! Run with `cargo run --example bpf_on_bpfs_report -- OUT_DIR` (default `target/report`).
+// Tests, examples and benches may panic: the no-panic lints of Cargo.toml are for shipped code.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 
 use std::error::Error;
 use std::fs;

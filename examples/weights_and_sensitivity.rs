@@ -4,6 +4,15 @@
 //! combined scores, shows where the methods agree, and reports how stable the top 3 are.
 //!
 //! Run with `cargo run --example weights_and_sensitivity`.
+// Tests, examples and benches may panic: the no-panic lints of Cargo.toml are for shipped code.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 
 use std::error::Error;
 use std::fs;

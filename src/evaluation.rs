@@ -392,10 +392,11 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
         assessments,
     };
     let review = request.options.review && !panel.assessments.is_empty();
-    if review && errors.is_empty() {
-        if let Err(error) = rubric.review(&panel) {
-            errors.push(under_options(error));
-        }
+    if review
+        && errors.is_empty()
+        && let Err(error) = rubric.review(&panel)
+    {
+        errors.push(under_options(error));
     }
     if !errors.is_empty() {
         return Err(errors);

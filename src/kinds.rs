@@ -125,10 +125,8 @@ impl Range {
             ),
         };
         let mut schema = json!({ "type": "string", "anyOf": forms });
-        if not_zero {
-            if let Some(object) = schema.as_object_mut() {
-                object.insert("not".into(), json!({ "type": "string", "pattern": ZERO }));
-            }
+        if not_zero && let Some(object) = schema.as_object_mut() {
+            object.insert("not".into(), json!({ "type": "string", "pattern": ZERO }));
         }
         schema
     }

@@ -360,10 +360,10 @@ pub fn rank_acceptability(
             {
                 *cell = cell.saturating_add(1);
             }
-            if *r <= k {
-                if let Some(c) = chosen.get_mut(i) {
-                    *c = c.saturating_add(1);
-                }
+            if *r <= k
+                && let Some(c) = chosen.get_mut(i)
+            {
+                *c = c.saturating_add(1);
             }
         }
     }

@@ -621,10 +621,10 @@ fn conger(table: &Table, data: &CategoricalRatings) -> Option<Estimate> {
     let mut classified = vec![vec![0.0_f64; q]; data.raters()];
     for unit in &table.kept {
         for (g, shares) in classified.iter_mut().enumerate() {
-            if let Some(k) = data.rating(*unit, g) {
-                if let Some(c) = shares.get_mut(k) {
-                    *c += 1.0;
-                }
+            if let Some(k) = data.rating(*unit, g)
+                && let Some(c) = shares.get_mut(k)
+            {
+                *c += 1.0;
             }
         }
     }

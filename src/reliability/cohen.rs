@@ -99,10 +99,10 @@ impl ContingencyTable {
         let k = ratings.categories().len();
         let mut counts = vec![vec![0u64; k]; k];
         for row in ratings.rows() {
-            if let [Some(a), Some(b)] = row {
-                if let Some(cell) = counts.get_mut(*a).and_then(|r| r.get_mut(*b)) {
-                    *cell = cell.saturating_add(1);
-                }
+            if let [Some(a), Some(b)] = row
+                && let Some(cell) = counts.get_mut(*a).and_then(|r| r.get_mut(*b))
+            {
+                *cell = cell.saturating_add(1);
             }
         }
         let mut table = ContingencyTable::new(counts, Some(ratings.categories().to_vec()))

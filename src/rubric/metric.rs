@@ -462,17 +462,17 @@ fn validate_levels(levels: &[Level], at: &Path) -> Result<(), Error> {
     let mut previous: Option<&Level> = None;
     for (i, level) in levels.iter().enumerate() {
         let here = at.item(i, &level.id);
-        if let Some(prev) = previous {
-            if level.value <= prev.value {
-                return Err(Error::OutOfOrder {
-                    path: here.key("value"),
-                    what: "level",
-                    id: level.id.clone(),
-                    value: level.value,
-                    previous_id: prev.id.clone(),
-                    previous: prev.value,
-                });
-            }
+        if let Some(prev) = previous
+            && level.value <= prev.value
+        {
+            return Err(Error::OutOfOrder {
+                path: here.key("value"),
+                what: "level",
+                id: level.id.clone(),
+                value: level.value,
+                previous_id: prev.id.clone(),
+                previous: prev.value,
+            });
         }
         previous = Some(level);
     }

@@ -330,10 +330,10 @@ impl Rubric {
     /// The position of the leaf an answer names, trying the leaf at the answer's own ordinal
     /// first (answers are usually written in rubric order).
     pub(crate) fn leaf_position(&self, ordinal: usize, id: &str) -> Option<usize> {
-        if let Some(at) = self.leaves.get(ordinal) {
-            if self.nodes.get(*at).is_some_and(|n| n.criterion.id == id) {
-                return Some(*at);
-            }
+        if let Some(at) = self.leaves.get(ordinal)
+            && self.nodes.get(*at).is_some_and(|n| n.criterion.id == id)
+        {
+            return Some(*at);
         }
         self.position(id)
     }

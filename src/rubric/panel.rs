@@ -207,15 +207,15 @@ impl PanelRules {
                 Decimal::from(u32::MAX),
             ));
         }
-        if let Some(d) = self.divergence {
-            if d <= Decimal::ZERO || d > Decimal::ONE {
-                return Err(Error::OutOfOpenRange {
-                    path: at.key("divergence"),
-                    value: d,
-                    above: Decimal::ZERO,
-                    max: Decimal::ONE,
-                });
-            }
+        if let Some(d) = self.divergence
+            && (d <= Decimal::ZERO || d > Decimal::ONE)
+        {
+            return Err(Error::OutOfOpenRange {
+                path: at.key("divergence"),
+                value: d,
+                above: Decimal::ZERO,
+                max: Decimal::ONE,
+            });
         }
         if let Some(c) = self.calibration {
             if c.min_subjects < 2 {

@@ -220,17 +220,17 @@ pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Re
     for (i, band) in bands.iter().enumerate() {
         let here = at.item(i, &band.id);
         scale.check(band.min, here.key("min"))?;
-        if let Some(prev) = previous {
-            if band.min >= prev.min {
-                return Err(Error::OutOfOrder {
-                    path: here.key("min"),
-                    what: "band",
-                    id: band.id.clone(),
-                    value: band.min,
-                    previous_id: prev.id.clone(),
-                    previous: prev.min,
-                });
-            }
+        if let Some(prev) = previous
+            && band.min >= prev.min
+        {
+            return Err(Error::OutOfOrder {
+                path: here.key("min"),
+                what: "band",
+                id: band.id.clone(),
+                value: band.min,
+                previous_id: prev.id.clone(),
+                previous: prev.min,
+            });
         }
         previous = Some(band);
     }

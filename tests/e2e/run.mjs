@@ -3,15 +3,19 @@
 //
 // Run from the repository root, after `cargo build --features cli` and `npm ci`:
 //   node tests/e2e/run.mjs target/debug/igf-rubric
-// Screenshots go to target/e2e/. Prints the number of browser tests passed; exits 1 on a failure.
+// Screenshots go to $E2E_OUT (default: $CARGO_TARGET_DIR/e2e, or target/e2e). Prints the number
+// of browser tests passed; exits 1 on a failure, after printing why: the error, the page's
+// console, the end of the server's log and a screenshot of the page.
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-const binary = process.argv[2] ?? "target/debug/igf-rubric";
+const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+const binary = process.argv[2] ?? `${targetDir}/debug/igf-rubric`;
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-mkdirSync("target/e2e", { recursive: true });
+const out = process.env.E2E_OUT ?? `${targetDir}/e2e`;
+mkdirSync(out, { recursive: true });
 
 // ---- The server, on a free port.
 
@@ -43,6 +47,9 @@ const browser = await chromium.launch({
     "--no-first-run", "--disable-component-update", "--disable-sync"],
 });
 
+/** The page the running test opened last, so a failure can show it. */
+let lastOpened = null;
+
 /** A fresh page on the front end, with every console error and page error collected. */
 async function open() {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -53,6 +60,7 @@ async function open() {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page: ${error.message}`));
+  lastOpened = { page, problems };
   await page.goto(base);
   await page.waitForSelector("body[data-ready=true]");
   return { page, problems };
@@ -147,8 +155,8 @@ test("a MAG member fills the bpf-proposal form and gets the library's total and 
   assert(band === card.band.label, `band ${band}, library ${card.band.label}`);
   const rows = await page.$$eval("#points tbody tr", (trs) => trs.length);
   assert(rows >= answers.length, `${rows} criteria rows`);
-  await page.screenshot({ path: "target/e2e/scored-form.png", fullPage: true });
-  await page.locator("#scorecard").screenshot({ path: "target/e2e/scorecard.png" });
+  await page.screenshot({ path: `${out}/scored-form.png`, fullPage: true });
+  await page.locator("#scorecard").screenshot({ path: `${out}/scorecard.png` });
   assert(problems.length === 0, problems.join("\n"));
   await page.close();
 });
@@ -195,7 +203,7 @@ test("the sample MAG panel shows the library's ranking and selection", async () 
   assert(selected === report.selected.join(", "), `selected ${selected} vs ${report.selected}`);
   const reasons = await page.$$eval("#ranking tbody tr td:last-child", (tds) => tds.map((td) => td.textContent));
   assert(reasons.every((r) => r.length > 0), "a decision without its reason");
-  await page.screenshot({ path: "target/e2e/panel.png", fullPage: true });
+  await page.screenshot({ path: `${out}/panel.png`, fullPage: true });
   assert(problems.length === 0, problems.join("\n"));
   await page.close();
 });
@@ -273,16 +281,37 @@ test("the server answers bad requests with a 4xx and the error document", async 
 
 // ---- Run them.
 
+/** Everything that says why a test failed: the error, the page's console, the server's log. */
+async function explain(name, error, index) {
+  console.log(`FAILED - ${name}: ${error.stack ?? error.message}`);
+  if (lastOpened) {
+    const shot = `${out}/failed-${index + 1}.png`;
+    try {
+      await lastOpened.page.screenshot({ path: shot, fullPage: true });
+      console.log(`  screenshot: ${shot} (page ${lastOpened.page.url()})`);
+    } catch (shotError) {
+      console.log(`  no screenshot: ${shotError.message}`);
+    }
+    for (const problem of lastOpened.problems) console.log(`  ${problem}`);
+  }
+  const log = serverLog.join("").trimEnd().split("\n").slice(-15);
+  console.log(`  the server's last ${log.length} log lines:\n    ${log.join("\n    ")}`);
+}
+
 let passed = 0;
 const failures = [];
-for (const { name, body } of tests) {
+for (const [index, { name, body }] of tests.entries()) {
+  lastOpened = null;
+  const started = Date.now();
   try {
     await body();
     passed += 1;
-    console.log(`ok - ${name}`);
+    console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
     failures.push(name);
-    console.log(`FAILED - ${name}: ${error.message}`);
+    await explain(name, error, index);
+  } finally {
+    await lastOpened?.page.close().catch(() => {});
   }
 }
 await browser.close();

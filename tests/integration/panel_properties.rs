@@ -235,11 +235,10 @@ proptest! {
             prop_assert!(!s.decision.explanation.is_empty(), "{}: {:?}", s.subject.id, s.decision);
             prop_assert_eq!(s.rank.is_some(), s.eligible);
             prop_assert_eq!(s.decision.selected, report.selected.contains(&s.subject.id));
-            if let (Some(total), Some(t)) = (s.total, report.rules.threshold) {
-                if s.decision.selected {
+            if let (Some(total), Some(t)) = (s.total, report.rules.threshold)
+                && s.decision.selected {
                     prop_assert!(total.published >= t);
                 }
-            }
             if let Some(total) = s.total {
                 prop_assert!(total.exact >= Decimal::ZERO && total.exact <= Decimal::ONE_HUNDRED);
             }

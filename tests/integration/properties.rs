@@ -193,7 +193,7 @@ fn answer_for(metric: &Metric, seed: u32) -> AnswerValue {
             AnswerValue::Scale(*min + *step * Decimal::from(pick(steps + 1)))
         }
         Metric::Levels { levels } => AnswerValue::Level(levels[pick(levels.len())].id.clone()),
-        Metric::YesNo => AnswerValue::YesNo(seed % 2 == 0),
+        Metric::YesNo => AnswerValue::YesNo(seed.is_multiple_of(2)),
         Metric::Count { target, .. } => AnswerValue::Count(u64::from(seed) % (2 * target + 1)),
         Metric::Percent { .. } => AnswerValue::Percent(decimal(i64::from(seed % 10_001), 2)),
         Metric::Distribution { categories, .. } => AnswerValue::Distribution(Distribution::new(
