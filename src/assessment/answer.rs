@@ -85,6 +85,7 @@ impl Answer {
 #[non_exhaustive]
 pub struct Derivation {
     /// The indicator the criterion declares as its evidence.
+    #[serde(deserialize_with = "crate::json::exactly")]
     pub from: crate::rubric::Indicator,
     /// The value the record yields (the answer's value, unless the assessor overrode it).
     pub computed: AnswerValue,

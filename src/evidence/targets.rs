@@ -55,6 +55,7 @@ fn format_version() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// What is measured.
+    #[serde(deserialize_with = "crate::json::exactly")]
     pub measure: Indicator,
     /// The value promised, in the indicator's units: a count, a percentage, 1 for yes, or the
     /// uptake rung (1 disseminated .. 4 practice). Reaching it or more meets it.
@@ -94,6 +95,7 @@ pub struct ResultsFramework {
 #[non_exhaustive]
 pub struct IndicatorResult {
     /// What is measured.
+    #[serde(deserialize_with = "crate::json::exactly")]
     pub measure: Indicator,
     /// Its name for people.
     pub label: String,

@@ -18,7 +18,8 @@ use super::parse::{Parser, Value};
 use super::read_error::{ReadError, describe, unexpected, wrong_type};
 use crate::error::shorten;
 use crate::error::{JsonProblem, Segment};
-use crate::num::{exact::NUMBER_TOKEN, parse_exact};
+use crate::num::exact::{EXACT_TOKEN, NUMBER_TOKEN};
+use crate::num::parse_exact;
 
 impl<'de> Parser<'de> {
     /// The error for the value here found where `expected` should be.
@@ -173,9 +174,16 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
                 if let Ok(n) = text.parse::<u64>() {
                     visitor.visit_u64(n)
                 } else if let Ok(n) = text.parse::<i64>() {
-                    visitor.visit_i64(n)
-                } else {
+                    // Outside the crate's exact values, `-0` is a float, as serde_json reads it.
+                    if n == 0 && !self.exact {
+                        visitor.visit_f64(-0.0)
+                    } else {
+                        visitor.visit_i64(n)
+                    }
+                } else if self.exact {
                     visitor.visit_map(NumberText { text: Some(text) })
+                } else {
+                    visitor.visit_f64(binary_float(text)?)
                 }
             }
             Some(b'"') => visit_text(self.string()?, visitor),
@@ -212,13 +220,7 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
             return Err(self.wrong_type(&visitor));
         }
         let text = self.number()?;
-        match text.parse::<f64>() {
-            Ok(x) if x.is_finite() => visitor.visit_f64(x),
-            _ => Err(ReadError::new(format!(
-                "the number {} is too large for a binary float",
-                shorten(text)
-            ))),
-        }
+        visitor.visit_f64(binary_float(text)?)
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
@@ -261,12 +263,21 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
         self.deserialize_unit(visitor)
     }
 
+    /// The crate's exact readers ask for their value under [`EXACT_TOKEN`]: inside it, numbers
+    /// reach `deserialize_any` as their text, so they survive serde's buffering of internally
+    /// tagged enums. Every other deserializer reads such a value as it reads any newtype.
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, ReadError> {
-        visitor.visit_newtype_struct(self)
+        if name != EXACT_TOKEN || self.exact {
+            return visitor.visit_newtype_struct(self);
+        }
+        self.exact = true;
+        let read = visitor.visit_newtype_struct(&mut *self);
+        self.exact = false;
+        read
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
@@ -361,6 +372,18 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
     }
 
     forward_to_deserialize_any! { i128 u128 char bytes byte_buf }
+}
+
+/// A JSON number as the nearest binary float, as serde_json reads it; a number beyond the
+/// float's range is an error, as there.
+fn binary_float(text: &str) -> Result<f64, ReadError> {
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(ReadError::new(format!(
+            "the number {} is too large for a binary float",
+            shorten(text)
+        ))),
+    }
 }
 
 fn visit_text<'de, V: Visitor<'de>>(

@@ -22,11 +22,14 @@
 //! ```
 //!
 //! Every `from_json` of the crate reads through here. The text is read straight into the
-//! caller's types, each number handed to serde as written. So a decimal such as
+//! caller's types. The crate's own decimals are handed over as written, so a decimal such as
 //! `0.1000000000000000000000000001` arrives with all its digits, even inside internally tagged
 //! enums, without turning on serde_json's `arbitrary_precision` feature, which would change how
-//! every other crate in the program reads JSON.
-//!
+//! every other crate in the program reads JSON. The host's own types read numbers as
+//! serde_json reads them: a `serde_json::Value`, an `f64` inside an untagged or internally
+//! tagged enum, or a flattened map of floats reads to the same value through either reader
+//! (a property test and a fuzz target compare the two).
+
 //! The reader is stricter than serde_json where the crate's JSON Schemas are: a struct is read
 //! from an object only (never from a positional array), and a whole-number field accepts any
 //! number with a zero fraction (`3`, `3.0`, `3e0`), as JSON Schema's `integer` does. Errors carry
@@ -84,6 +87,38 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let read = T::deserialize(&mut parser).and_then(|value| parser.end().map(|()| value));
     // A document that is not JSON at all is reported as such, wherever reading stopped.
     read.map_err(|error| into_error(parse::document(text).err().unwrap_or(error)))
+}
+
+/// Reads a field of the crate's types whose numbers serde buffers before they reach their reader
+/// (an internally tagged enum such as a metric, a gate rule or an aggregation), so that the
+/// crate's JSON reader hands those numbers over as their text and every digit of a decimal
+/// survives. Host types around it keep serde_json's reading of numbers.
+pub(crate) fn exactly<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Exactly<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Exactly<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a value")
+        }
+
+        fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<T, D::Error> {
+            T::deserialize(deserializer)
+        }
+    }
+
+    deserializer.deserialize_newtype_struct(
+        crate::num::exact::EXACT_TOKEN,
+        Exactly(std::marker::PhantomData),
+    )
 }
 
 /// Reads a value from JSON bytes, which must be UTF-8; otherwise as [`from_str`].

@@ -62,6 +62,9 @@ pub(super) struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Whether a number that is not a plain integer is handed to `deserialize_any` as its text
+    /// (inside a value the crate reads exactly) rather than as an `f64` (as serde_json does).
+    pub(super) exact: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -71,6 +74,7 @@ impl<'a> Parser<'a> {
             bytes: text.as_bytes(),
             pos: 0,
             depth: 0,
+            exact: false,
         }
     }
 
@@ -125,6 +129,7 @@ impl<'a> Parser<'a> {
             bytes: self.bytes,
             pos: start,
             depth: self.depth,
+            exact: self.exact,
         };
         side.value().ok()
     }

@@ -346,6 +346,11 @@ pub(crate) mod exact {
     /// not a plain integer (see `json::de`).
     pub(crate) const NUMBER_TOKEN: &str = "$igf_rubric::private::Number";
 
+    /// The newtype name under which the crate's exact readers ask for a value: the crate's JSON
+    /// reader then hands numbers inside it over as their text (see `json::de`); any other
+    /// deserializer reads it as a plain newtype.
+    pub(crate) const EXACT_TOKEN: &str = "$igf_rubric::private::Exact";
+
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,
         serializer: S,
@@ -356,7 +361,7 @@ pub(crate) mod exact {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
-        deserializer.deserialize_any(ExactVisitor)
+        deserializer.deserialize_newtype_struct(EXACT_TOKEN, ExactVisitor)
     }
 
     pub(crate) struct ExactVisitor;
@@ -366,6 +371,13 @@ pub(crate) mod exact {
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a decimal number, as a JSON number or a string such as \"2.5\"")
+        }
+
+        fn visit_newtype_struct<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Decimal, D::Error> {
+            deserializer.deserialize_any(self)
         }
 
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
@@ -447,7 +459,7 @@ pub(crate) mod exact {
         pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<u64, D::Error> {
-            deserializer.deserialize_any(CountVisitor)
+            deserializer.deserialize_newtype_struct(super::EXACT_TOKEN, CountVisitor)
         }
 
         struct CountVisitor;
@@ -463,6 +475,13 @@ pub(crate) mod exact {
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a whole number written as a JSON number")
+            }
+
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<u64, D::Error> {
+                deserializer.deserialize_any(self)
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {

@@ -35,6 +35,7 @@ pub struct WeightDerivation {
     /// The method.
     pub method: WeightsMethod,
     /// What the method was given.
+    #[serde(deserialize_with = "crate::json::exactly")]
     pub inputs: WeightInputs,
     /// The weights as derived, before rounding (each `>= 0`, together 1 to 1e-9).
     #[serde(with = "exact::vec")]

@@ -149,12 +149,20 @@ pub struct Criterion {
     #[serde(default, skip_serializing_if = "is_false")]
     pub allow_not_applicable: bool,
     /// The metric of a leaf; absent on a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::json::exactly"
+    )]
     pub metric: Option<Metric>,
     /// The indicator of an outcome record this leaf takes its answer from, e.g.
     /// `{"indicator": "delivery_rate"}` ([`Rubric::apply_evidence`]); its answer type must be
     /// the metric's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::json::exactly"
+    )]
     pub evidence: Option<Indicator>,
     /// The children of a group (at least one); absent on a leaf.
     #[serde(

@@ -16,7 +16,7 @@ use crate::num::exact;
 #[serde(deny_unknown_fields)]
 pub struct PanelRules {
     /// How the assessors of one subject are combined (default: mean).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::exactly")]
     pub aggregation: Aggregation,
     /// Whether assessors' totals are combined, or each criterion is combined and the totals
     /// computed from the combined criteria (Horizon Europe's median per criterion, summed).
@@ -58,7 +58,11 @@ pub struct PanelRules {
     pub ranking_weights: Vec<RankingWeight>,
     /// How subjects with equal ranking scores are ordered, in turn; a tie the chain cannot
     /// break is reported as a tie.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::json::exactly"
+    )]
     pub tie_break: Vec<TieBreak>,
     /// Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
     /// percentiles against this panel.

@@ -140,6 +140,7 @@ pub struct Gate {
     #[serde(default)]
     pub description: String,
     /// The condition.
+    #[serde(deserialize_with = "crate::json::exactly")]
     pub rule: GateRule,
 }
 

@@ -171,3 +171,223 @@ fn other_deserializers_refuse_binary_floats_for_decimals() {
     );
     assert!(Rubric::from_json(&text).is_ok());
 }
+
+// ---- Host types read as serde_json reads them.
+
+/// A JSON value of every kind, with floats, big and negative integers and strings that need
+/// escapes, nested a few levels.
+fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |x| x.is_finite())
+            .prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::String),
+        "[\"\\\\/\u{8}\u{c}\n\r\t\u{1}é€😀a-z]{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z$_]{0,6}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Both readers' answers for one text: equal values, or both an error.
+fn same_as_serde_json<T>(text: &str) -> Result<(), String>
+where
+    T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let ours = igf_rubric::json::from_str::<T>(text);
+    let theirs = serde_json::from_str::<T>(text);
+    match (&ours, &theirs) {
+        (Ok(a), Ok(b)) if a == b => Ok(()),
+        (Err(_), Err(_)) => Ok(()),
+        _ => Err(format!("{text}\n ours: {ours:?}\n serde_json: {theirs:?}")),
+    }
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+enum Untagged {
+    Number(f64),
+    Text(String),
+    Pair { a: f64, b: Option<i64> },
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(tag = "kind")]
+enum Tagged {
+    Point { x: f64, y: f64 },
+    Label { text: String },
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct Flattened {
+    id: String,
+    #[serde(flatten)]
+    rest: std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct WithFlattenedFloat {
+    id: String,
+    #[serde(flatten)]
+    inner: Inner,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct Inner {
+    score: f64,
+}
+
+proptest::proptest! {
+    /// Any JSON document reads to the same `serde_json::Value` through both readers, compact
+    /// or pretty-printed.
+    #[test]
+    fn values_read_as_serde_json_reads_them(value in json_value()) {
+        let compact = serde_json::to_string(&value).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        for text in [compact, pretty] {
+            let ours: serde_json::Value = igf_rubric::json::from_str(&text).unwrap();
+            proptest::prop_assert_eq!(&ours, &serde_json::from_str::<serde_json::Value>(&text).unwrap());
+        }
+    }
+
+    /// Numbers written any way JSON allows read as serde_json reads them, in a `Value`, an
+    /// `f64`, an untagged enum, an internally tagged enum and a flattened map.
+    #[test]
+    fn numbers_read_as_serde_json_reads_them(
+        sign in proptest::prop_oneof!["", "-"],
+        int in "0|[1-9][0-9]{0,25}",
+        frac in proptest::option::of("[0-9]{1,30}"),
+        exp in proptest::option::of("[eE][+-]?[0-9]{1,3}"),
+    ) {
+        let number = format!("{sign}{int}{}{}", frac.map(|f| format!(".{f}")).unwrap_or_default(), exp.unwrap_or_default());
+        let check = |result: Result<(), String>| result.map_err(proptest::test_runner::TestCaseError::fail);
+        check(same_as_serde_json::<serde_json::Value>(&number))?;
+        check(same_as_serde_json::<f64>(&number))?;
+        check(same_as_serde_json::<Untagged>(&number))?;
+        check(same_as_serde_json::<Untagged>(&format!(r#"{{"a": {number}, "b": null}}"#)))?;
+        check(same_as_serde_json::<Tagged>(&format!(r#"{{"kind": "Point", "x": {number}, "y": 1.5}}"#)))?;
+        check(same_as_serde_json::<Flattened>(&format!(r#"{{"id": "p1", "score": {number}, "weight": 0.25}}"#)))?;
+        check(same_as_serde_json::<WithFlattenedFloat>(&format!(r#"{{"id": "p1", "score": {number}}}"#)))?;
+    }
+}
+
+#[test]
+fn host_types_that_buffer_read_as_serde_json_reads_them() {
+    for text in [
+        "2.5",
+        r#"{"a": 2.5, "b": 3}"#,
+        r#"{"kind": "Point", "x": 0.1, "y": -2e-3}"#,
+        r#"{"id": "p1", "score": 2.5}"#,
+        r#"{"id": "p1", "score": 1e400}"#,
+        r#"[1.0, "x", {"y": [0.5]}]"#,
+        "18446744073709551616",
+        "-9223372036854775809",
+    ] {
+        same_as_serde_json::<serde_json::Value>(text).unwrap();
+        same_as_serde_json::<Untagged>(text).unwrap();
+        same_as_serde_json::<Tagged>(text).unwrap();
+        same_as_serde_json::<Flattened>(text).unwrap();
+        same_as_serde_json::<WithFlattenedFloat>(text).unwrap();
+    }
+    // The reader's private number token never reaches a host's value.
+    let value: serde_json::Value = igf_rubric::json::from_str("2.5").unwrap();
+    assert_eq!(value, serde_json::json!(2.5));
+}
+
+#[test]
+fn the_crates_decimals_stay_exact_inside_host_types_and_tagged_enums() {
+    #[derive(Deserialize)]
+    struct Call {
+        rubric: Rubric,
+        note: serde_json::Value,
+    }
+    let text = r#"{
+      "note": {"share": 0.1000000000000000000000000001},
+      "rubric": { "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
+        "criteria": [ { "id": "fit", "name": "Fit", "weight": 1,
+          "metric": { "type": "scale", "min": 0.1000000000000000000000000001, "max": 5, "step": 0.0000000000000000000000000001 } } ],
+        "panel": { "aggregation": { "method": "trimmed_mean", "trim": { "share": 0.1000000000000000000000000001 } } } }
+    }"#;
+    let call: Call = igf_rubric::json::from_str(text).unwrap();
+    let metric = call
+        .rubric
+        .criterion("fit")
+        .and_then(|c| c.metric.clone())
+        .unwrap();
+    assert!(
+        metric
+            .to_string()
+            .starts_with("scale 0.1000000000000000000000000001 to 5"),
+        "{metric}"
+    );
+    // The host's own value around it reads as serde_json reads it.
+    assert_eq!(call.note, serde_json::json!({"share": 0.1}));
+}
+
+/// Reads `value` back from the JSON serde_json writes of it, through the crate's reader.
+#[track_caller]
+fn reads_back<T>(value: &T)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let text = serde_json::to_string_pretty(value).unwrap();
+    let again: T = igf_rubric::json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(&again, value);
+}
+
+#[test]
+fn every_ranking_weighting_and_acceptability_the_crate_writes_reads_back() {
+    use igf_rubric::decision::{
+        CriterionType, DecisionMatrix, Method, Normalisation, PreferenceFunction, Sampling,
+        entropy, rank_acceptability, rank_order_centroid,
+    };
+    let matrix = DecisionMatrix::new(
+        vec!["a".into(), "b".into(), "c".into()],
+        vec![
+            ("reach".into(), CriterionType::Benefit),
+            ("cost".into(), CriterionType::Cost),
+        ],
+        vec![vec![7.25, 300.5], vec![9.125, 500.0], vec![5.5, 200.75]],
+    )
+    .unwrap();
+    let weights = [0.6, 0.4];
+    let methods = [
+        Method::WeightedSum {
+            normalisation: Normalisation::MinMax,
+        },
+        Method::WeightedProduct {
+            normalisation: Normalisation::Max,
+        },
+        Method::Topsis {
+            normalisation: Normalisation::Vector,
+        },
+        Method::Vikor { v: 0.5 },
+        Method::PrometheeII {
+            preferences: vec![
+                PreferenceFunction::VShape { p: 2.5 },
+                PreferenceFunction::Usual,
+            ],
+        },
+    ];
+    for method in &methods {
+        reads_back(method);
+        reads_back(&method.rank(&matrix, &weights).unwrap());
+        let sampling = Sampling::Dirichlet {
+            concentration: 20.0,
+        };
+        reads_back(&rank_acceptability(&matrix, &weights, method, 1, sampling, 200, 7).unwrap());
+    }
+    reads_back(&entropy(&matrix).unwrap());
+    reads_back(&rank_order_centroid(&[1, 2]).unwrap());
+}
