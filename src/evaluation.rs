@@ -481,12 +481,12 @@ fn resolve(source: &RubricSource) -> Result<std::borrow::Cow<'static, Rubric>, E
             let at = at.key("preset");
             let Some(rubric) = crate::presets::get(id) else {
                 let ids = crate::presets::all().map(|(id, _)| id);
-                return Err(Error::UnknownPreset {
-                    path: at.key("id"),
-                    id: crate::error::shorten(id),
-                    allowed: ids.join(", "),
-                    nearest: crate::error::nearest(id, ids),
-                });
+                return Err(crate::error::unknown_name(
+                    Some(at.key("id")),
+                    "preset",
+                    id,
+                    ids,
+                ));
             };
             match version {
                 Some(v) if v != rubric.version() => Err(Error::RubricMismatch {

@@ -263,8 +263,8 @@ impl ReportText {
     /// names exists.
     ///
     /// # Errors
-    /// [`Error::Json`] for malformed JSON and unknown or missing fields (problem
-    /// `unknown_value` for a finding a recommendation names that does not exist);
+    /// [`Error::Json`] for malformed JSON and unknown or missing fields;
+    /// [`Error::UnknownName`] for a finding a recommendation names that does not exist;
     /// [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`].
     pub fn from_json(json: &str) -> Result<ReportText, Error> {
         let text: ReportText = crate::document::from_json(json)?;
@@ -310,8 +310,8 @@ impl ReportText {
                 .key("findings");
             for (j, finding) in recommendation.findings.iter().enumerate() {
                 if !findings.clone().any(|f| f == finding) {
-                    return Err(crate::error::unknown_value(
-                        here.index(j),
+                    return Err(crate::error::unknown_name(
+                        Some(here.index(j)),
                         "finding",
                         finding,
                         findings.clone(),
@@ -329,7 +329,7 @@ impl ReportText {
     /// # Errors
     /// [`Error::Inconsistent`] when an item is still pending (a final text takes every item
     /// into account) or carries a revision for a criterion; [`Error::UnknownCriterion`] and
-    /// [`Error::Json`] (problem `unknown_value`) when an item points at something neither the
+    /// [`Error::UnknownName`] when an item points at something neither the
     /// rubric nor the text has, each at `items[i].on.id`.
     pub fn apply(&self, round: &FeedbackRound, rubric: &Rubric) -> Result<Revision, Error> {
         let mut report = self.clone();
@@ -430,13 +430,13 @@ revisable!(Section, Finding, Recommendation);
 fn find_text<'a, T: Revisable>(
     items: &'a mut [T],
     id: &str,
-    what: &str,
+    what: &'static str,
     at: &Path,
 ) -> Result<Option<&'a mut String>, Error> {
     if !items.iter().any(|item| item.id() == id) {
         let ids: Vec<&str> = items.iter().map(Revisable::id).collect();
-        return Err(crate::error::unknown_value(
-            at.clone(),
+        return Err(crate::error::unknown_name(
+            Some(at.clone()),
             what,
             id,
             ids.into_iter(),

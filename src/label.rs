@@ -42,10 +42,13 @@ macro_rules! labels {
                     .iter()
                     .copied()
                     .find(|v| v.as_str() == text || v.label().eq_ignore_ascii_case(text))
-                    .ok_or_else(|| $crate::Error::UnknownName {
-                        what: $what,
-                        found: $crate::error::shorten(text),
-                        allowed: $ty::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
+                    .ok_or_else(|| {
+                        $crate::error::unknown_name(
+                            None,
+                            $what,
+                            text,
+                            $ty::ALL.iter().map(|v| v.as_str()),
+                        )
                     })
             }
         }

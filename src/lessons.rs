@@ -268,8 +268,8 @@ impl Consultation {
     /// answer tagged twice with one theme.
     ///
     /// # Errors
-    /// [`Error::Json`] for malformed JSON, unknown or missing fields, and (problem
-    /// `unknown_value`) a theme not in the code book; [`Error::UnsupportedFormat`],
+    /// [`Error::Json`] for malformed JSON and unknown or missing fields;
+    /// [`Error::UnknownName`] for a theme not in the code book; [`Error::UnsupportedFormat`],
     /// [`Error::InvalidId`], [`Error::DuplicateId`].
     pub fn from_json(json: &str) -> Result<Consultation, Error> {
         let consultation: Consultation = crate::document::from_json(json)?;
@@ -310,8 +310,8 @@ impl Consultation {
             let tags = here.key("themes");
             for (j, tag) in response.themes.iter().enumerate() {
                 if !themes.clone().any(|t| t == tag) {
-                    return Err(crate::error::unknown_value(
-                        tags.index(j),
+                    return Err(crate::error::unknown_name(
+                        Some(tags.index(j)),
                         "theme",
                         tag,
                         themes.clone(),

@@ -2127,9 +2127,11 @@ export interface ErrorDocument {
  */
 export interface ErrorDetail {
   /**
-   * The values allowed, in words: `[0, 100]`, `1, 2, 3, ...`, `yes, no`.
+   * The values allowed: each name allowed for an unknown name (`["african",
+   * "asia_pacific", ...]`), or one entry in words for a range or a rule (`["[0, 100]"]`,
+   * `["1, 2, 3, ..."]`); empty when the error allows no particular value.
    */
-  allowed?: string | null;
+  allowed?: string[];
   /**
    * A stable machine code, e.g. `out_of_range` ([`Error::code`] lists them).
    */

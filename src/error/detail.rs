@@ -45,9 +45,11 @@ pub struct ErrorDetail {
     /// The value found, as text (shortened to 80 characters, control characters escaped).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub found: Option<String>,
-    /// The values allowed, in words: `[0, 100]`, `1, 2, 3, ...`, `yes, no`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allowed: Option<String>,
+    /// The values allowed: each name allowed for an unknown name (`["african",
+    /// "asia_pacific", ...]`), or one entry in words for a range or a rule (`["[0, 100]"]`,
+    /// `["1, 2, 3, ..."]`); empty when the error allows no particular value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<String>,
     /// Valid ids near a mistyped one, closest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
@@ -98,14 +100,13 @@ impl Error {
     /// A stable machine code for the kind of error, for programs and forms to branch on.
     ///
     /// The codes are: `syntax`, `not_utf8`, `too_deep`, `wrong_type`, `unknown_field`,
-    /// `missing_field`, `duplicate_key`, `unknown_value`, `invalid_value` (the kinds of
+    /// `missing_field`, `duplicate_key`, `invalid_value` (the kinds of
     /// [`Error::Json`]), `unsupported_format`, `invalid_id`, `duplicate_id`,
     /// `malformed_criterion`, `too_few`, `negative_weight`, `bad_weight`, `invalid_rule`,
     /// `zero_total_weight`, `empty_scale`, `bad_step`, `out_of_range`, `too_precise`,
     /// `off_step`, `out_of_order`, `band_gap`, `unknown_criterion`, `mismatch`,
     /// `unknown_choice`, `missing_answer`, `rubric_mismatch`, `inconsistent`,
-    /// `missing_reason`, `invalid_data`, `undefined`, `unknown_name`, `unknown_preset`,
-    /// `overflow`. A code, once published, keeps its meaning.
+    /// `missing_reason`, `invalid_data`, `undefined`, `unknown_name`, `overflow`. A code, once published, keeps its meaning.
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -137,7 +138,6 @@ impl Error {
             Error::Undefined { .. } => "undefined",
             Error::UnknownName { .. } => "unknown_name",
             Error::Overflow { .. } => "overflow",
-            Error::UnknownPreset { .. } => "unknown_preset",
         }
     }
 
@@ -176,7 +176,7 @@ impl Error {
         let suggestions = match self {
             Error::UnknownCriterion { nearest, .. }
             | Error::UnknownChoice { nearest, .. }
-            | Error::UnknownPreset { nearest, .. } => nearest.to_vec(),
+            | Error::UnknownName { nearest, .. } => nearest.to_vec(),
             _ => Vec::new(),
         };
         ErrorDetail {
@@ -191,8 +191,8 @@ impl Error {
         }
     }
 
-    fn found_and_allowed(&self) -> (Option<String>, Option<String>) {
-        let both = |found: String, allowed: String| (Some(found), Some(allowed));
+    fn found_and_allowed(&self) -> (Option<String>, Vec<String>) {
+        let both = |found: String, allowed: String| (Some(found), vec![allowed]);
         match self {
             Error::UnsupportedFormat {
                 found, supported, ..
@@ -201,15 +201,15 @@ impl Error {
                 id.clone(),
                 "1 to 64 characters from A-Z a-z 0-9 _ - .".to_owned(),
             ),
-            Error::DuplicateId { id, .. } => (Some(id.clone()), None),
+            Error::DuplicateId { id, .. } => (Some(id.clone()), Vec::new()),
             Error::TooFew { min, found, .. } => both(found.to_string(), format!("at least {min}")),
             Error::NegativeWeight { value, .. } => both(value.to_string(), ">= 0".to_owned()),
             Error::EmptyScale { min, max, .. } => {
                 both(format!("{min}..{max}"), "min below max".to_owned())
             }
-            Error::BadStep { step, min, max, .. } => (
-                Some(step.to_string()),
-                Some(format!("a positive step that divides {min}..{max}")),
+            Error::BadStep { step, min, max, .. } => both(
+                step.to_string(),
+                format!("a positive step that divides {min}..{max}"),
             ),
             Error::OutOfRange {
                 value, min, max, ..
@@ -224,15 +224,14 @@ impl Error {
             Error::OffStep {
                 value, min, step, ..
             } => both(value.to_string(), super::steps(*min, *step)),
-            Error::OutOfOrder { value, .. } => (Some(value.to_string()), None),
-            Error::UnknownCriterion { id, .. } => (Some(id.clone()), None),
-            Error::UnknownPreset { id, allowed, .. } => both(id.clone(), allowed.clone()),
+            Error::OutOfOrder { value, .. } => (Some(value.to_string()), Vec::new()),
+            Error::UnknownCriterion { id, .. } => (Some(id.clone()), Vec::new()),
             Error::UnknownChoice { found, allowed, .. }
-            | Error::UnknownName { found, allowed, .. } => both(found.clone(), allowed.clone()),
+            | Error::UnknownName { found, allowed, .. } => (Some(found.clone()), allowed.to_vec()),
             Error::RubricMismatch {
                 expected, found, ..
             } => both(found.clone(), expected.clone()),
-            _ => (None, None),
+            _ => (None, Vec::new()),
         }
     }
 }

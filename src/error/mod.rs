@@ -294,8 +294,9 @@ pub enum Error {
     /// An answer names a level or category the criterion does not declare.
     #[non_exhaustive]
     #[error(
-        "{path}: criterion `{criterion}` has no {what} `{found}`{} (allowed: {allowed})",
-        did_you_mean(nearest)
+        "{path}: criterion `{criterion}` has no {what} `{found}`{} (allowed: {})",
+        did_you_mean(nearest),
+        allowed.join(", ")
     )]
     UnknownChoice {
         /// Where the answer is.
@@ -306,8 +307,8 @@ pub enum Error {
         what: &'static str,
         /// The id given.
         found: String,
-        /// The ids allowed, comma-separated.
-        allowed: String,
+        /// The ids allowed.
+        allowed: Box<[String]>,
         /// The allowed ids nearest to the one given, closest first (at most three).
         nearest: Box<[String]>,
     },
@@ -373,31 +374,26 @@ pub enum Error {
         /// Why it has no value.
         reason: String,
     },
-    /// A name read with `FromStr` is not one of the set's names or labels.
+    /// A name that is not one of those allowed: a preset, a stakeholder group or region, a
+    /// theme, a finding, a value of one of the crate's closed sets. The one error for every
+    /// unknown name, with the names allowed and the nearest of them as suggestions.
     #[non_exhaustive]
-    #[error("unknown {what} `{found}` (allowed: {allowed})")]
+    #[error(
+        "{}unknown {what} `{found}`{} (allowed: {})",
+        placed(path.as_ref()),
+        did_you_mean(nearest),
+        allowed.join(", ")
+    )]
     UnknownName {
-        /// What the name should name, e.g. `stakeholder group`.
+        /// Where the name is; `None` for a name read with `FromStr`, outside any document.
+        path: Option<Path>,
+        /// What the name should name, e.g. `preset` or `stakeholder group`.
         what: &'static str,
         /// The text given, shortened and with control characters escaped.
         found: String,
-        /// The JSON names allowed, comma-separated.
-        allowed: String,
-    },
-    /// A request names a preset the crate does not ship.
-    #[non_exhaustive]
-    #[error(
-        "{path}: no preset `{id}`{} (presets: {allowed})",
-        did_you_mean(nearest)
-    )]
-    UnknownPreset {
-        /// Where the id is.
-        path: Path,
-        /// The id given.
-        id: String,
-        /// The preset ids, comma-separated.
-        allowed: String,
-        /// The preset ids nearest to the one given.
+        /// The names allowed.
+        allowed: Box<[String]>,
+        /// The allowed names nearest to the one given, closest first (at most three).
         nearest: Box<[String]>,
     },
     /// Decimal arithmetic left the range a `Decimal` can hold.
@@ -430,8 +426,6 @@ pub enum JsonProblem {
     MissingField,
     /// An object names a member twice.
     DuplicateKey,
-    /// A name (a tag, an enum value) is not one of those allowed.
-    UnknownValue,
     /// A value of the right type is not acceptable (a decimal that cannot be held exactly, a
     /// count out of range, ...).
     InvalidValue,
@@ -445,7 +439,6 @@ crate::label::labels!(JsonProblem, "JSON problem" {
     UnknownField => "unknown_field", "Unknown field";
     MissingField => "missing_field", "Missing field";
     DuplicateKey => "duplicate_key", "Duplicate key";
-    UnknownValue => "unknown_value", "Unknown value";
     InvalidValue => "invalid_value", "Invalid value";
 });
 
@@ -479,7 +472,9 @@ macro_rules! with_path {
             | Error::Inconsistent { path: $path, .. }
             | Error::MissingReason { path: $path, .. }
             | Error::Overflow { path: $path, .. }
-            | Error::UnknownPreset { path: $path, .. } => Some($body),
+            | Error::UnknownName {
+                path: Some($path), ..
+            } => Some($body),
             Error::InvalidData { .. } | Error::Undefined { .. } | Error::UnknownName { .. } => None,
         }
     };
@@ -674,28 +669,27 @@ impl fmt::Display for Path {
     }
 }
 
-/// The error for a name that is not one of `allowed` (a stakeholder group, a theme), with the
-/// nearest as a suggestion.
-pub(crate) fn unknown_value<'a>(
-    at: Path,
-    what: &str,
+/// The error for a name `found` at `path` that is not one of `allowed` (a stakeholder group, a
+/// theme, a preset), with the nearest as suggestions.
+pub(crate) fn unknown_name<'a>(
+    path: Option<Path>,
+    what: &'static str,
     found: &str,
-    allowed: impl Iterator<Item = &'a str> + Clone,
+    allowed: impl IntoIterator<Item = &'a str>,
 ) -> Error {
-    let hint = match nearest(found, allowed.clone()).first() {
-        Some(id) => format!(" (did you mean `{id}`?)"),
-        None => String::new(),
-    };
-    let allowed: Vec<&str> = allowed.collect();
-    Error::Json {
-        path: at,
-        problem: JsonProblem::UnknownValue,
-        message: format!(
-            "unknown {what} `{}`{hint} (allowed: {})",
-            shorten(found),
-            allowed.join(", ")
-        ),
+    let allowed: Vec<&str> = allowed.into_iter().collect();
+    Error::UnknownName {
+        path,
+        what,
+        found: shorten(found),
+        nearest: nearest(found, allowed.iter().copied()),
+        allowed: allowed.into_iter().map(str::to_owned).collect(),
     }
+}
+
+/// `path: ` before a message, or nothing for an error outside any document.
+fn placed(path: Option<&Path>) -> String {
+    path.map(|p| format!("{p}: ")).unwrap_or_default()
 }
 
 /// The most characters of a value quoted in a message.

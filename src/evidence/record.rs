@@ -165,7 +165,7 @@ impl OutcomeRecord {
     /// # Errors
     /// [`Error::Json`] for malformed JSON, unknown or missing fields and dates that do not
     /// exist; [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`];
-    /// [`Error::Json`] (problem `unknown_value`) also for a stakeholder group or region that
+    /// [`Error::UnknownName`] for a stakeholder group or region that
     /// is not one of the crate's; [`Error::Inconsistent`] for dates out of order.
     pub fn from_json(json: &str) -> Result<OutcomeRecord, Error> {
         let record: OutcomeRecord = crate::document::from_json(json)?;
@@ -266,15 +266,15 @@ impl OutcomeRecord {
 fn known<'a>(
     counts: &Distribution,
     allowed: impl Iterator<Item = &'a str> + Clone,
-    what: &str,
+    what: &'static str,
     at: &Path,
 ) -> Result<(), Error> {
     match counts
         .categories()
         .find(|c| !allowed.clone().any(|id| id == *c))
     {
-        Some(category) => Err(crate::error::unknown_value(
-            at.key(category),
+        Some(category) => Err(crate::error::unknown_name(
+            Some(at.key(category)),
             what,
             category,
             allowed,

@@ -8,18 +8,17 @@
 //! `criteria[1](P1).metric.target`. The names travel in the error's text (the only thing serde
 //! passes through its buffer), framed by NUL characters, which no message of the crate holds.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer};
 
+use super::read_error::Kind;
 use crate::error::{JsonProblem, Segment};
 
 const MARK: char = '\u{0}';
 
 /// An error's kind, path and message as text that [`decode`] reads back.
-pub(super) fn encode(problem: JsonProblem, outermost_first: &[Segment], message: &str) -> String {
-    let mut text = format!("{MARK}{}", problem.as_str());
+pub(super) fn encode(kind: Kind, outermost_first: &[Segment], message: &str) -> String {
+    let mut text = format!("{MARK}{}", kind.as_str());
     for segment in outermost_first {
         text.push(MARK);
         match segment {
@@ -34,13 +33,13 @@ pub(super) fn encode(problem: JsonProblem, outermost_first: &[Segment], message:
 }
 
 /// Reads text made by [`encode`]; `None` for any other text.
-pub(super) fn decode(text: &str) -> Option<(JsonProblem, Vec<Segment>, String)> {
+pub(super) fn decode(text: &str) -> Option<(Kind, Vec<Segment>, String)> {
     let rest = text.strip_prefix(MARK)?;
     let end = rest.find("\u{0}\u{0}")?;
     let header = rest.get(..end)?;
     let message = rest.get(end.saturating_add(2)..)?.to_owned();
     let mut parts = header.split(MARK);
-    let problem = JsonProblem::from_str(parts.next()?).unwrap_or(JsonProblem::InvalidValue);
+    let kind = Kind::parse(parts.next()?);
     let segments = parts
         .map(
             |part| match part.strip_prefix('#').and_then(|n| n.parse().ok()) {
@@ -49,16 +48,16 @@ pub(super) fn decode(text: &str) -> Option<(JsonProblem, Vec<Segment>, String)> 
             },
         )
         .collect();
-    Some((problem, segments, message))
+    Some((kind, segments, message))
 }
 
 /// The error of reading the member `key` (or the item at `index`), placed under it.
 fn under<E: de::Error>(segment: Segment, error: E) -> E {
     let text = error.to_string();
-    let (problem, mut segments, message) =
-        decode(&text).unwrap_or((JsonProblem::InvalidValue, Vec::new(), text));
+    let (kind, mut segments, message) =
+        decode(&text).unwrap_or((Kind::Json(JsonProblem::InvalidValue), Vec::new(), text));
     segments.insert(0, segment);
-    E::custom(encode(problem, &segments, &message))
+    E::custom(encode(kind, &segments, &message))
 }
 
 fn under_key<E: de::Error>(key: &str, error: E) -> E {

@@ -149,10 +149,5 @@ pub(crate) fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Re
 }
 
 fn into_error(error: read_error::ReadError) -> Error {
-    let (path, problem, message) = error.into_parts();
-    Error::Json {
-        path,
-        problem,
-        message,
-    }
+    error.into_error()
 }

@@ -7,15 +7,42 @@ use serde::de::{self, Expected, Unexpected};
 
 use super::parse::Value;
 use crate::error::shorten;
-use crate::error::{JsonProblem, Path, Segment};
+use crate::error::{Error, JsonProblem, Path, Segment};
+
+/// What kind of reading error it is: a problem with the JSON itself, or a name (an enum's
+/// value, a tag) that is not one of those allowed, which becomes [`Error::UnknownName`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Json(JsonProblem),
+    UnknownName,
+}
+
+impl Kind {
+    /// The kind's name in an error travelling as text (see [`super::located::encode`]).
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Json(problem) => problem.as_str(),
+            Kind::UnknownName => "unknown_name",
+        }
+    }
+
+    pub(crate) fn parse(name: &str) -> Kind {
+        match name {
+            "unknown_name" => Kind::UnknownName,
+            _ => Kind::Json(name.parse().unwrap_or(JsonProblem::InvalidValue)),
+        }
+    }
+}
 
 /// A reading error with its place, built innermost first as the error travels outwards.
 #[derive(Debug)]
 pub(crate) struct ReadError {
     /// The path, innermost segment first.
     reversed: Vec<Segment>,
-    problem: JsonProblem,
+    kind: Kind,
     message: String,
+    /// For an unknown name: the name found and the names allowed.
+    name: Option<(String, Vec<String>)>,
 }
 
 impl ReadError {
@@ -27,14 +54,15 @@ impl ReadError {
     pub(crate) fn of(problem: JsonProblem, message: String) -> ReadError {
         ReadError {
             reversed: Vec::new(),
-            problem,
+            kind: Kind::Json(problem),
             message,
+            name: None,
         }
     }
 
     /// The same error, of another kind.
     pub(crate) fn with_problem(mut self, problem: JsonProblem) -> ReadError {
-        self.problem = problem;
+        self.kind = Kind::Json(problem);
         self
     }
 
@@ -44,10 +72,30 @@ impl ReadError {
         self
     }
 
-    pub(crate) fn into_parts(self) -> (Path, JsonProblem, String) {
+    /// The crate's error: [`Error::UnknownName`] for an unknown name, [`Error::Json`] for
+    /// anything else.
+    pub(crate) fn into_error(self) -> Error {
         let mut segments = self.reversed;
         segments.reverse();
-        (Path::from_segments(segments), self.problem, self.message)
+        let path = Path::from_segments(segments);
+        match (self.kind, self.name) {
+            (Kind::UnknownName, Some((found, allowed))) => crate::error::unknown_name(
+                Some(path),
+                "value",
+                &found,
+                allowed.iter().map(String::as_str),
+            ),
+            (Kind::Json(problem), _) => Error::Json {
+                path,
+                problem,
+                message: self.message,
+            },
+            (Kind::UnknownName, None) => Error::Json {
+                path,
+                problem: JsonProblem::InvalidValue,
+                message: self.message,
+            },
+        }
     }
 }
 
@@ -56,15 +104,11 @@ impl fmt::Display for ReadError {
     /// all of it in the form [`located::decode`](super::located::decode) reads: serde's buffer
     /// for tagged enums passes errors on as text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.reversed.is_empty() && self.problem == JsonProblem::InvalidValue {
+        if self.reversed.is_empty() && self.kind == Kind::Json(JsonProblem::InvalidValue) {
             return f.write_str(&self.message);
         }
         let segments: Vec<Segment> = self.reversed.iter().rev().cloned().collect();
-        f.write_str(&super::located::encode(
-            self.problem,
-            &segments,
-            &self.message,
-        ))
+        f.write_str(&super::located::encode(self.kind, &segments, &self.message))
     }
 }
 
@@ -74,9 +118,12 @@ impl de::Error for ReadError {
     fn custom<T: fmt::Display>(message: T) -> ReadError {
         let text = message.to_string();
         match super::located::decode(&text) {
-            Some((problem, segments, message)) => ReadError {
+            Some((kind, segments, message)) => ReadError {
                 reversed: segments.into_iter().rev().collect(),
-                problem,
+                kind,
+                name: (kind == Kind::UnknownName)
+                    .then(|| name_in(&message))
+                    .flatten(),
                 message,
             },
             None => ReadError::new(text),
@@ -110,14 +157,19 @@ impl de::Error for ReadError {
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> ReadError {
-        ReadError::of(
-            JsonProblem::UnknownValue,
-            format!(
+        ReadError {
+            reversed: Vec::new(),
+            kind: Kind::UnknownName,
+            message: format!(
                 "unknown value `{}` (allowed: {})",
                 shorten(variant),
                 expected.join(", ")
             ),
-        )
+            name: Some((
+                variant.to_owned(),
+                expected.iter().map(|name| (*name).to_owned()).collect(),
+            )),
+        }
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> ReadError {
@@ -220,4 +272,17 @@ pub(super) fn wrong_type(value: &Value<'_>, expected: &dyn Expected) -> ReadErro
         ),
         _ => de::Error::invalid_type(unexpected(value), expected),
     }
+}
+
+/// The name found and the names allowed in an unknown name's message, as
+/// `unknown_variant` words it, after the message has travelled through serde as text.
+fn name_in(message: &str) -> Option<(String, Vec<String>)> {
+    let (_, rest) = message.split_once('`')?;
+    let (found, rest) = rest.split_once('`')?;
+    let (_, allowed) = rest.split_once("(allowed: ")?;
+    let allowed = allowed.strip_suffix(')')?;
+    Some((
+        found.to_owned(),
+        allowed.split(", ").map(str::to_owned).collect(),
+    ))
 }

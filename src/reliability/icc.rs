@@ -230,11 +230,15 @@ impl std::str::FromStr for IccForm {
 
     fn from_str(text: &str) -> Result<IccForm, Error> {
         let unknown = || {
-            Error::UnknownName {
-            what: "ICC form",
-            found: crate::error::shorten(text),
-            allowed: "ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k) (k or the number of raters), ICC(1), ICC(A,1), ICC(C,1), ICC(k), ICC(A,k), ICC(C,k)".to_owned(),
-        }
+            crate::error::unknown_name(
+                None,
+                "ICC form (k may be the number of raters)",
+                text,
+                [
+                    "ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)",
+                    "ICC(1)", "ICC(A,1)", "ICC(C,1)", "ICC(k)", "ICC(A,k)", "ICC(C,k)",
+                ],
+            )
         };
         let inner = text
             .trim()

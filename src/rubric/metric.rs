@@ -523,10 +523,6 @@ pub(crate) fn out_of_range(path: Path, value: Decimal, min: Decimal, max: Decima
     }
 }
 
-pub(crate) fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(", ")
-}
-
 fn above_range(path: Path, value: Decimal, above: Decimal, max: Decimal) -> Error {
     Error::OutOfOpenRange {
         path,

@@ -7,8 +7,7 @@ use crate::assessment::AnswerValue;
 use crate::error::{Error, Path};
 use crate::num;
 use crate::rubric::{
-    DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue, join_ids,
-    out_of_range,
+    DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue, out_of_range,
 };
 
 impl Metric {
@@ -99,7 +98,7 @@ impl Metric {
                     criterion: criterion.to_owned(),
                     what: "level",
                     found: crate::error::shorten(id),
-                    allowed: join_ids(levels.iter().map(|l| l.id.as_str())),
+                    allowed: levels.iter().map(|l| l.id.clone()).collect(),
                     nearest: crate::error::nearest(id, levels.iter().map(|l| l.id.as_str())),
                 }),
             (Metric::YesNo, AnswerValue::YesNo(yes)) => Ok(RawValue::Number(if *yes {
@@ -136,7 +135,7 @@ impl Metric {
                             criterion: criterion.to_owned(),
                             what: "category",
                             found: crate::error::shorten(category),
-                            allowed: join_ids(categories.iter().map(String::as_str)),
+                            allowed: categories.iter().cloned().collect(),
                             nearest: crate::error::nearest(
                                 category,
                                 categories.iter().map(String::as_str),

@@ -267,7 +267,7 @@ test("the server answers bad requests with a 4xx and the error document", async 
     ["not JSON", await post("{"), 400, "syntax"],
     ["not UTF-8", await post(new Uint8Array([0xff, 0xfe, 0x00])), 400, "not_utf8"],
     ["over the size limit", await post("x".repeat(17 * 1024 * 1024)), 413, "invalid_data"],
-    ["a rule broken", await post(JSON.stringify({ rubric: { preset: { id: "bpf-proposals" } } })), 422, "unknown_preset"],
+    ["a rule broken", await post(JSON.stringify({ rubric: { preset: { id: "bpf-proposals" } } })), 422, "unknown_name"],
     ["an unknown rubric", await fetch(`${base}api/rubrics/nothing`), 404, "invalid_data"],
   ];
   for (const [what, response, status, code] of cases) {

@@ -86,7 +86,7 @@ fn an_invalid_request_gets_every_error_placed_in_the_request() {
 fn request_level_errors_name_their_place() {
     let unknown = json!({ "rubric": { "preset": { "id": "bpf-proposals" } } }).to_string();
     let document = evaluate_json(&unknown).unwrap_err();
-    assert_eq!(document.errors[0].code, "unknown_preset");
+    assert_eq!(document.errors[0].code, "unknown_name");
     assert_eq!(document.errors[0].pointer, "/rubric/preset/id");
     assert_eq!(document.errors[0].suggestions, ["bpf-proposal"]);
 

@@ -312,7 +312,7 @@ fn a_record_loads_only_with_real_dates_in_order_and_known_groups() {
     );
     let error =
         load(&|d| d["contributors"]["stakeholder_groups"]["goverment"] = json!(1)).unwrap_err();
-    assert_eq!(error.code(), "unknown_value");
+    assert_eq!(error.code(), "unknown_name");
     assert!(error.to_string().starts_with("contributors.stakeholder_groups.goverment: unknown stakeholder group `goverment` (did you mean `government`?)"), "{error}");
     let error = load(&|d| d["deliverables"][1]["id"] = json!("final-report")).unwrap_err();
     assert_eq!(error.code(), "duplicate_id");

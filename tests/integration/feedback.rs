@@ -115,7 +115,7 @@ fn a_final_text_waits_for_every_item_and_finds_every_target() {
     );
     let target =
         round_with(|d| d["items"][0]["on"] = json!({ "type": "chapter", "id": "c1" })).unwrap_err();
-    assert_eq!(target.code(), "unknown_value");
+    assert_eq!(target.code(), "unknown_name");
     assert_eq!(FeedbackTarget::Section("method".into()).kind(), "section");
 }
 

@@ -100,7 +100,7 @@ fn a_consultation_loads_only_with_known_unique_themes() {
     let error = load(&|d| d["code_book"][1]["id"] = json!("early-start")).unwrap_err();
     assert_eq!(error.code(), "duplicate_id");
     let error = load(&|d| d["responses"][3]["question"] = json!("worked_badly")).unwrap_err();
-    assert_eq!(error.code(), "unknown_value");
+    assert_eq!(error.code(), "unknown_name");
     let consultation = sample();
     assert_eq!(
         Consultation::from_json(&consultation.to_json().unwrap()).unwrap(),
