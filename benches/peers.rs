@@ -24,7 +24,7 @@ use igf_rubric::reliability::{
     KappaWeights, MeasurementLevel, MissingRatings, Ratings, cohen_kappa, fleiss_kappa,
     icc_analysis, krippendorff_alpha,
 };
-use igf_rubric::{Assessment, Decimal, Score, presets};
+use igf_rubric::{Assessment, Decimal, Document, Score, presets};
 use serde_json::{Value, json};
 
 fn data_dir() -> PathBuf {

@@ -13,6 +13,7 @@
     clippy::disallowed_methods
 )]
 
+use igf_rubric::Document;
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -12,6 +12,7 @@
     clippy::disallowed_methods
 )]
 
+use igf_rubric::Document;
 use std::fs;
 use std::hint::black_box;
 use std::path::Path;

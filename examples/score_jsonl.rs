@@ -18,7 +18,7 @@
 use std::error::Error;
 use std::io::{BufRead, BufReader};
 
-use igf_rubric::{Assessment, Decimal, presets};
+use igf_rubric::{Assessment, Decimal, Document, presets};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);

@@ -17,7 +17,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use igf_rubric::{Assessment, presets, report};
+use igf_rubric::{Assessment, Document, presets, report};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let rubric = presets::bpf_outcome();

@@ -19,7 +19,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use igf_rubric::{Panel, presets, report};
+use igf_rubric::{Document, Panel, presets, report};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let rubric = presets::bpf_proposal();

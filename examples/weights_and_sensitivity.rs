@@ -14,6 +14,7 @@
     clippy::disallowed_methods
 )]
 
+use igf_rubric::Document;
 use std::error::Error;
 use std::fs;
 use std::path::Path;

@@ -107,25 +107,90 @@ fn invalid_id(id: &str, path: Path, reason: &'static str) -> Error {
     }
 }
 
-/// Reads a JSON document into `T` with the crate's exact reader.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    crate::json::from_str(json)
+/// A document the crate reads from JSON and writes to JSON: a rubric, an assessment, a panel,
+/// a scorecard, a panel report, an evaluation request or result, an outcome record,
+/// commitments, a consultation, a report text, a feedback round or an error document.
+///
+/// Every document is read the same way: the crate's exact JSON reader (decimals keep every
+/// digit), then its format version, then the rules it must keep on its own ([`check`]); and
+/// written the same way, as pretty-printed JSON that reads back to an equal document. The
+/// trait is sealed: only the crate's documents implement it, so it can gain methods without
+/// breaking anyone.
+///
+/// ```
+/// use igf_rubric::{Assessment, Document, Rubric, presets};
+///
+/// // Generic code over every kind of document.
+/// fn round_trip<D: Document + PartialEq + std::fmt::Debug>(document: &D) -> Result<(), igf_rubric::Error> {
+///     assert_eq!(&D::from_json(&document.to_json()?)?, document);
+///     Ok(())
+/// }
+/// round_trip(presets::bpf_proposal())?;
+/// let sheet = Assessment::from_json(include_str!("../examples/data/proposals/ixps-2016.json"))?;
+/// round_trip(&sheet)?;
+/// assert_eq!((Rubric::NAME, Assessment::NAME), ("rubric", "assessment"));
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// [`check`]: Document::check
+pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sealed {
+    /// The document's name, as its JSON Schema is named (`schemas/<NAME>.schema.json`).
+    const NAME: &'static str;
+
+    /// The member that holds the format version: `format_version`, or `schema_version` in an
+    /// evaluation request and result.
+    const VERSION_KEY: &'static str = "format_version";
+
+    /// The format version this release reads and writes.
+    const FORMAT_VERSION: u32 = FORMAT_VERSION;
+
+    /// The format version the document declares.
+    fn format_version(&self) -> u32;
+
+    /// Checks the rules the document must keep on its own, beyond its JSON shape: ids valid
+    /// and unique, references that resolve, values in range. A document read with
+    /// [`Document::from_json`] has passed this; call it on one built or changed in code.
+    ///
+    /// # Errors
+    /// The first rule broken, with its path.
+    fn check(&self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// Reads the document from JSON text and checks it.
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, a value of the wrong type, an unknown or missing
+    /// member or a number that cannot be held exactly; [`Error::UnsupportedFormat`] for
+    /// another format version; then what [`Document::check`] finds.
+    fn from_json(json: &str) -> Result<Self, Error> {
+        let document: Self = crate::json::from_str(json)?;
+        check_version(
+            Self::VERSION_KEY,
+            document.format_version(),
+            Self::FORMAT_VERSION,
+        )?;
+        document.check()?;
+        Ok(document)
+    }
+
+    /// Writes the document as pretty-printed JSON, which [`Document::from_json`] reads back to
+    /// an equal document.
+    ///
+    /// # Errors
+    /// None in practice; serde_json's error is passed on as [`Error::Json`].
+    fn to_json(&self) -> Result<String, Error> {
+        to_json(self)
+    }
 }
 
-/// Reads a document whose version member `key` must hold `supported` (`version` reads it).
-pub(crate) fn read_versioned<T: serde::de::DeserializeOwned>(
-    json: &str,
-    key: &str,
-    supported: u32,
-    version: impl Fn(&T) -> u32,
-) -> Result<T, Error> {
-    let document: T = from_json(json)?;
-    check_version(key, version(&document), supported)?;
-    Ok(document)
+pub(crate) mod sealed {
+    /// Only the crate's documents are [`Document`](super::Document)s.
+    pub trait Sealed {}
 }
 
 /// Writes `value` as pretty-printed JSON.
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Json {
         path: Path::root(),
         problem: JsonProblem::InvalidValue,
@@ -133,26 +198,14 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     })
 }
 
-impl ErrorDocument {
-    /// Reads an error document, checking its format version.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
-    pub fn from_json(json: &str) -> Result<ErrorDocument, Error> {
-        read_versioned(
-            json,
-            "format_version",
-            crate::error::ERROR_DOCUMENT_VERSION,
-            |doc: &ErrorDocument| doc.format_version,
-        )
-    }
+impl sealed::Sealed for ErrorDocument {}
 
-    /// Writes the document as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        to_json(self)
+impl Document for ErrorDocument {
+    const NAME: &'static str = "error";
+    const FORMAT_VERSION: u32 = crate::error::ERROR_DOCUMENT_VERSION;
+
+    fn format_version(&self) -> u32 {
+        self.format_version
     }
 }
 

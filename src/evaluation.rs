@@ -22,6 +22,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
+use crate::document::Document;
 use crate::document::FORMAT_VERSION;
 use crate::error::{Error, ErrorDocument, Path, Segment};
 use crate::panel::{Consensus, Panel, PanelReport, SubjectStatus};
@@ -89,28 +90,6 @@ impl EvaluationRequest {
     pub fn with_options(mut self, options: EvaluationOptions) -> EvaluationRequest {
         self.options = options;
         self
-    }
-
-    /// Reads a request from JSON (only the JSON and the version are checked here;
-    /// [`evaluate`] checks the rest, all of it at once).
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
-    pub fn from_json(json: &str) -> Result<EvaluationRequest, Error> {
-        crate::document::read_versioned(
-            json,
-            "schema_version",
-            SCHEMA_VERSION,
-            |r: &EvaluationRequest| r.schema_version,
-        )
-    }
-
-    /// Writes the request as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
     }
 }
 
@@ -228,28 +207,7 @@ pub struct EvaluationResult {
     pub warnings: Vec<Warning>,
 }
 
-impl EvaluationResult {
-    /// Reads a result written by this crate, checking its version.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
-    pub fn from_json(json: &str) -> Result<EvaluationResult, Error> {
-        crate::document::read_versioned(
-            json,
-            "schema_version",
-            SCHEMA_VERSION,
-            |r: &EvaluationResult| r.schema_version,
-        )
-    }
-
-    /// Writes the result as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-}
+impl EvaluationResult {}
 
 /// Something a reader of a result should know.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -536,3 +494,40 @@ fn keep_only(report: &mut PanelReport, wanted: &[ReliabilityFigure]) {
         reliability.criteria_alpha = Vec::new();
     }
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Reads a request from JSON (only the JSON and the version are checked here;
+/// [`evaluate`] checks the rest, all of it at once).
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
+impl crate::document::Document for EvaluationRequest {
+    const NAME: &'static str = "request";
+    const VERSION_KEY: &'static str = "schema_version";
+    const FORMAT_VERSION: u32 = SCHEMA_VERSION;
+
+    fn format_version(&self) -> u32 {
+        self.schema_version
+    }
+}
+
+impl crate::document::sealed::Sealed for EvaluationRequest {}
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Reads a result written by this crate, checking its version.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, [`Error::UnsupportedFormat`] for another version.
+impl crate::document::Document for EvaluationResult {
+    const NAME: &'static str = "result";
+    const VERSION_KEY: &'static str = "schema_version";
+    const FORMAT_VERSION: u32 = SCHEMA_VERSION;
+
+    fn format_version(&self) -> u32 {
+        self.schema_version
+    }
+}
+
+impl crate::document::sealed::Sealed for EvaluationResult {}

@@ -2,7 +2,7 @@
 //! on a draft with the disposition of each item, and the final text that applies it.
 //!
 //! ```
-//! use igf_rubric::{presets, feedback::{FeedbackRound, ReportText, Stage}};
+//! use igf_rubric::{Document, presets, feedback::{FeedbackRound, ReportText, Stage}};
 //!
 //! let draft = ReportText::from_json(include_str!("../examples/data/report-draft.json"))?;
 //! let round = FeedbackRound::from_json(include_str!("../examples/data/feedback-round.json"))?;
@@ -259,69 +259,6 @@ pub struct AppliedItem {
 }
 
 impl ReportText {
-    /// Loads a report text and checks it: ids unique per kind, every finding a recommendation
-    /// names exists.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON and unknown or missing fields;
-    /// [`Error::UnknownName`] for a finding a recommendation names that does not exist;
-    /// [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`].
-    pub fn from_json(json: &str) -> Result<ReportText, Error> {
-        let text: ReportText = crate::document::from_json(json)?;
-        text.check()?;
-        Ok(text)
-    }
-
-    /// Writes the text as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-
-    /// Checks what [`ReportText::from_json`] checks.
-    ///
-    /// # Errors
-    /// As for [`ReportText::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
-        let root = Path::root();
-        check_format(self.format_version)?;
-        check_ids(
-            self.sections.iter().map(|s| s.id.as_str()),
-            "section",
-            |i, id| root.key("sections").item(i, id).key("id"),
-        )?;
-        check_ids(
-            self.findings.iter().map(|s| s.id.as_str()),
-            "finding",
-            |i, id| root.key("findings").item(i, id).key("id"),
-        )?;
-        check_ids(
-            self.recommendations.iter().map(|s| s.id.as_str()),
-            "recommendation",
-            |i, id| root.key("recommendations").item(i, id).key("id"),
-        )?;
-        let findings = self.findings.iter().map(|f| f.id.as_str());
-        for (i, recommendation) in self.recommendations.iter().enumerate() {
-            let here = root
-                .key("recommendations")
-                .item(i, &recommendation.id)
-                .key("findings");
-            for (j, finding) in recommendation.findings.iter().enumerate() {
-                if !findings.clone().any(|f| f == finding) {
-                    return Err(crate::error::unknown_name(
-                        Some(here.index(j)),
-                        "finding",
-                        finding,
-                        findings.clone(),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Applies a feedback round: each accepted or partly accepted item with a revision replaces
     /// the text of its finding, recommendation or section; items on rubric criteria are listed
     /// for the rubric's next version. The result is at the final stage.
@@ -435,12 +372,7 @@ fn find_text<'a, T: Revisable>(
 ) -> Result<Option<&'a mut String>, Error> {
     if !items.iter().any(|item| item.id() == id) {
         let ids: Vec<&str> = items.iter().map(Revisable::id).collect();
-        return Err(crate::error::unknown_name(
-            Some(at.clone()),
-            what,
-            id,
-            ids.into_iter(),
-        ));
+        return Err(crate::error::unknown_name(Some(at.clone()), what, id, ids));
     }
     Ok(items
         .iter_mut()
@@ -448,34 +380,91 @@ fn find_text<'a, T: Revisable>(
         .map(Revisable::text_mut))
 }
 
-impl FeedbackRound {
-    /// Loads a feedback round and checks it: ids unique, a reason for every item not (or only
-    /// partly) accepted, revisions only on items taken up.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON and unknown or missing fields;
-    /// [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`];
-    /// [`Error::MissingReason`]; [`Error::Inconsistent`] for a revision on an item not
-    /// taken up.
-    pub fn from_json(json: &str) -> Result<FeedbackRound, Error> {
-        let round: FeedbackRound = crate::document::from_json(json)?;
-        round.check()?;
-        Ok(round)
+impl FeedbackRound {}
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads a report text and checks it: ids unique per kind, every finding a recommendation
+/// names exists.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON and unknown or missing fields;
+/// [`Error::UnknownName`] for a finding a recommendation names that does not exist;
+/// [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`].
+impl crate::document::Document for ReportText {
+    const NAME: &'static str = "report-text";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
     }
 
-    /// Writes the round as pretty-printed JSON.
+    /// Checks what [`ReportText::from_json`](crate::Document::from_json) checks.
     ///
     /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
+    /// As for [`ReportText::from_json`](crate::Document::from_json), less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
+        let root = Path::root();
+        check_format(self.format_version)?;
+        check_ids(
+            self.sections.iter().map(|s| s.id.as_str()),
+            "section",
+            |i, id| root.key("sections").item(i, id).key("id"),
+        )?;
+        check_ids(
+            self.findings.iter().map(|s| s.id.as_str()),
+            "finding",
+            |i, id| root.key("findings").item(i, id).key("id"),
+        )?;
+        check_ids(
+            self.recommendations.iter().map(|s| s.id.as_str()),
+            "recommendation",
+            |i, id| root.key("recommendations").item(i, id).key("id"),
+        )?;
+        let findings = self.findings.iter().map(|f| f.id.as_str());
+        for (i, recommendation) in self.recommendations.iter().enumerate() {
+            let here = root
+                .key("recommendations")
+                .item(i, &recommendation.id)
+                .key("findings");
+            for (j, finding) in recommendation.findings.iter().enumerate() {
+                if !findings.clone().any(|f| f == finding) {
+                    return Err(crate::error::unknown_name(
+                        Some(here.index(j)),
+                        "finding",
+                        finding,
+                        findings.clone(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl crate::document::sealed::Sealed for ReportText {}
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads a feedback round and checks it: ids unique, a reason for every item not (or only
+/// partly) accepted, revisions only on items taken up.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON and unknown or missing fields;
+/// [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`];
+/// [`Error::MissingReason`]; [`Error::Inconsistent`] for a revision on an item not
+/// taken up.
+impl crate::document::Document for FeedbackRound {
+    const NAME: &'static str = "feedback-round";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
     }
 
-    /// Checks what [`FeedbackRound::from_json`] checks.
+    /// Checks what [`FeedbackRound::from_json`](crate::Document::from_json) checks.
     ///
     /// # Errors
-    /// As for [`FeedbackRound::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
+    /// As for [`FeedbackRound::from_json`](crate::Document::from_json), less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
         let root = Path::root();
         check_format(self.format_version)?;
         check_id(&self.id, &root.key("id"))?;
@@ -518,3 +507,5 @@ impl FeedbackRound {
         Ok(())
     }
 }
+
+impl crate::document::sealed::Sealed for FeedbackRound {}

@@ -2,6 +2,7 @@
 //! themes from a code book, and counted per theme without losing a word.
 //!
 //! ```
+//! use igf_rubric::Document;
 //! use igf_rubric::lessons::Consultation;
 //!
 //! let input = Consultation::from_json(include_str!("../examples/data/lessons.json"))?;
@@ -264,69 +265,6 @@ pub struct Quote {
 }
 
 impl Consultation {
-    /// Loads a consultation and checks it: ids unique, every theme tag in the code book, no
-    /// answer tagged twice with one theme.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON and unknown or missing fields;
-    /// [`Error::UnknownName`] for a theme not in the code book; [`Error::UnsupportedFormat`],
-    /// [`Error::InvalidId`], [`Error::DuplicateId`].
-    pub fn from_json(json: &str) -> Result<Consultation, Error> {
-        let consultation: Consultation = crate::document::from_json(json)?;
-        consultation.check()?;
-        Ok(consultation)
-    }
-
-    /// Writes the consultation as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-
-    /// Checks what [`Consultation::from_json`] checks, for one built in code.
-    ///
-    /// # Errors
-    /// As for [`Consultation::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
-        let root = Path::root();
-        check_format(self.format_version)?;
-        check_ids(
-            self.code_book.iter().map(|t| t.id.as_str()),
-            "theme",
-            |i, id| root.key("code_book").item(i, id).key("id"),
-        )?;
-        check_ids(
-            self.responses.iter().map(|r| r.id.as_str()),
-            "response",
-            |i, id| root.key("responses").item(i, id).key("id"),
-        )?;
-        let themes = self.code_book.iter().map(|t| t.id.as_str());
-        for (i, response) in self.responses.iter().enumerate() {
-            let here = root.key("responses").item(i, &response.id);
-            check_id(&response.respondent.id, &here.key("respondent").key("id"))?;
-            check_id(&response.bpf.id, &here.key("bpf").key("id"))?;
-            let tags = here.key("themes");
-            for (j, tag) in response.themes.iter().enumerate() {
-                if !themes.clone().any(|t| t == tag) {
-                    return Err(crate::error::unknown_name(
-                        Some(tags.index(j)),
-                        "theme",
-                        tag,
-                        themes.clone(),
-                    ));
-                }
-            }
-            check_ids(
-                response.themes.iter().map(String::as_str),
-                "theme tag",
-                |j, _| tags.index(j),
-            )?;
-        }
-        Ok(())
-    }
-
     /// Adds the three answers kept on an assessment as untagged responses, with ids
     /// `<assessor>.<subject>.<question>` (`mag-03.bpf-ipv6-2016.worked_well`).
     ///
@@ -489,3 +427,64 @@ impl Consultation {
 fn key(theme: &ThemeSummary) -> (usize, usize) {
     (theme.bpfs.len(), theme.quotes.len())
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads a consultation and checks it: ids unique, every theme tag in the code book, no
+/// answer tagged twice with one theme.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON and unknown or missing fields;
+/// [`Error::UnknownName`] for a theme not in the code book; [`Error::UnsupportedFormat`],
+/// [`Error::InvalidId`], [`Error::DuplicateId`].
+impl crate::document::Document for Consultation {
+    const NAME: &'static str = "consultation";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    /// Checks what [`Consultation::from_json`](crate::Document::from_json) checks, for one built in code.
+    ///
+    /// # Errors
+    /// As for [`Consultation::from_json`](crate::Document::from_json), less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
+        let root = Path::root();
+        check_format(self.format_version)?;
+        check_ids(
+            self.code_book.iter().map(|t| t.id.as_str()),
+            "theme",
+            |i, id| root.key("code_book").item(i, id).key("id"),
+        )?;
+        check_ids(
+            self.responses.iter().map(|r| r.id.as_str()),
+            "response",
+            |i, id| root.key("responses").item(i, id).key("id"),
+        )?;
+        let themes = self.code_book.iter().map(|t| t.id.as_str());
+        for (i, response) in self.responses.iter().enumerate() {
+            let here = root.key("responses").item(i, &response.id);
+            check_id(&response.respondent.id, &here.key("respondent").key("id"))?;
+            check_id(&response.bpf.id, &here.key("bpf").key("id"))?;
+            let tags = here.key("themes");
+            for (j, tag) in response.themes.iter().enumerate() {
+                if !themes.clone().any(|t| t == tag) {
+                    return Err(crate::error::unknown_name(
+                        Some(tags.index(j)),
+                        "theme",
+                        tag,
+                        themes.clone(),
+                    ));
+                }
+            }
+            check_ids(
+                response.themes.iter().map(String::as_str),
+                "theme tag",
+                |j, _| tags.index(j),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl crate::document::sealed::Sealed for Consultation {}

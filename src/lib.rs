@@ -38,7 +38,7 @@ pub use assessment::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Region, Role, StakeholderGroup,
     Subject,
 };
-pub use document::FORMAT_VERSION;
+pub use document::{Document, FORMAT_VERSION};
 pub use error::{Error, ErrorDocument, Path};
 pub use evaluation::{EvaluationRequest, EvaluationResult, evaluate, evaluate_json};
 pub use num::{Rounding, RoundingMode, Score};

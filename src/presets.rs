@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use crate::document::Document;
 use crate::rubric::Rubric;
 
 macro_rules! preset {

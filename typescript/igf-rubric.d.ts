@@ -1206,6 +1206,7 @@ export interface EvaluationRequest {
  * ([`Commitments::compare`](crate::evidence::Commitments::compare)).
  *
  * ```
+ * use igf_rubric::Document;
  * use igf_rubric::evidence::OutcomeRecord;
  *
  * let record = OutcomeRecord::from_json(include_str!(
@@ -2086,7 +2087,7 @@ export interface Warning {
  * The JSON error document: every error found, each placed.
  *
  * ```
- * use igf_rubric::{ErrorDocument, Rubric};
+ * use igf_rubric::{Document, ErrorDocument, Rubric};
  *
  * let err = Rubric::from_json("{").unwrap_err();
  * let doc = ErrorDocument::from(&err);
@@ -2110,6 +2111,7 @@ export interface ErrorDocument {
  * One error as data, for a front end to place beside its field.
  *
  * ```
+ * use igf_rubric::Document;
  * use igf_rubric::Rubric;
  *
  * let err = Rubric::from_json(r#"{
@@ -2166,7 +2168,7 @@ export interface ErrorDetail {
  * What a proposal promised: targets on indicators of the outcome record to come.
  *
  * ```
- * use igf_rubric::{evidence::{Commitments, OutcomeRecord}};
+ * use igf_rubric::{Document, evidence::{Commitments, OutcomeRecord}};
  *
  * let promised = Commitments::from_json(include_str!(
  *     "../../examples/data/commitments/cybersecurity-2019.json"

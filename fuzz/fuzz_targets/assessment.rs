@@ -2,6 +2,7 @@
 //! the scorecard's total is the total alone, and a read assessment round-trips through JSON.
 #![no_main]
 
+use igf_rubric::Document;
 use igf_rubric::{Assessment, presets};
 use libfuzzer_sys::fuzz_target;
 

@@ -2,6 +2,7 @@
 //! that loads round-trips through JSON, and a review accounts for every assessment.
 #![no_main]
 
+use igf_rubric::Document;
 use igf_rubric::{Panel, presets};
 use libfuzzer_sys::fuzz_target;
 

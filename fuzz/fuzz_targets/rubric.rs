@@ -2,6 +2,7 @@
 //! that loads to the same rubric.
 #![no_main]
 
+use igf_rubric::Document;
 use igf_rubric::Rubric;
 use libfuzzer_sys::fuzz_target;
 

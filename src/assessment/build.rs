@@ -5,6 +5,7 @@ use super::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Lessons, Region, Role,
     StakeholderGroup, Subject,
 };
+use crate::document::Document;
 use crate::document::FORMAT_VERSION;
 use crate::error::Error;
 use crate::rubric::{Rubric, RubricRef};

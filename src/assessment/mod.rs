@@ -2,7 +2,7 @@
 //! one rubric, with the conflict-of-interest declaration and the three BPF questions.
 //!
 //! ```
-//! use igf_rubric::{AnswerValue, Assessment, Assessor, Region, Role, StakeholderGroup, Subject, presets};
+//! use igf_rubric::{Document, AnswerValue, Assessment, Assessor, Region, Role, StakeholderGroup, Subject, presets};
 //!
 //! let rubric = presets::bpf_proposal();
 //! let assessor = Assessor::new("mag-07", StakeholderGroup::TechnicalCommunity, Region::WesternEuropeanAndOthers, Role::MagMember);
@@ -32,7 +32,7 @@ use crate::rubric::{RubricKind, RubricRef};
 
 /// One assessor's assessment of one subject.
 ///
-/// Loading with [`Assessment::from_json`] checks what the document says on its own (format,
+/// Loading with [`Assessment::from_json`](crate::Document::from_json) checks what the document says on its own (format,
 /// ids, no criterion answered twice); [`Rubric::score`](crate::Rubric::score) checks it against
 /// its rubric (ids, versions, answer types and ranges, required answers).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -139,57 +139,6 @@ impl Lessons {
 }
 
 impl Assessment {
-    /// Loads an assessment from JSON and checks what it says on its own.
-    ///
-    /// ```
-    /// use igf_rubric::{AnswerValue, Assessment};
-    ///
-    /// let assessment = Assessment::from_json(r#"{
-    ///   "rubric": { "id": "bpf-outcome", "version": "1.0.0" }, "kind": "outcome",
-    ///   "subject": { "id": "bpf-ixps-2015", "title": "IXPs", "year": 2015 },
-    ///   "assessor": { "id": "sec-01", "stakeholder_group": "technical_community",
-    ///                 "region": "other", "role": "secretariat" },
-    ///   "conflict_of_interest": { "declared": false },
-    ///   "answers": [ { "criterion": "O6", "value": { "level": "presented" } } ],
-    ///   "lessons": { "worked_well": "indicators of a successful IXP" }
-    /// }"#)?;
-    /// assert_eq!(assessment.answers[0].value, AnswerValue::Level("presented".into()));
-    /// assert!(Assessment::from_json(r#"{"rubric": 1}"#).is_err());
-    /// # Ok::<(), igf_rubric::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and inexact
-    /// numbers; [`Error::UnsupportedFormat`], [`Error::InvalidId`], and
-    /// [`Error::DuplicateId`] when a criterion is answered twice
-    /// (`answers[3](P2).criterion: duplicate answer id `P2` (first defined at answers[1](P2).criterion)`).
-    pub fn from_json(json: &str) -> Result<Assessment, Error> {
-        let assessment: Assessment = crate::document::from_json(json)?;
-        assessment.check()?;
-        Ok(assessment)
-    }
-
-    /// Writes the assessment as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-
-    /// Checks the rules an assessment must keep whatever its rubric.
-    ///
-    /// # Errors
-    /// As for [`Assessment::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
-        self.check_header()?;
-        check_ids(
-            self.answers.iter().map(|a| a.criterion.as_str()),
-            "answer",
-            |i, id| Path::root().key("answers").item(i, id).key("criterion"),
-        )
-    }
-
     /// Checks the format version and the subject and assessor ids; scoring checks the answers
     /// as it resolves them.
     pub(crate) fn check_header(&self) -> Result<(), Error> {
@@ -211,3 +160,52 @@ impl Assessment {
         .filter_map(Result::err)
     }
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads an assessment from JSON and checks what it says on its own.
+///
+/// ```
+/// use igf_rubric::{Document, AnswerValue, Assessment};
+///
+/// let assessment = Assessment::from_json(r#"{
+///   "rubric": { "id": "bpf-outcome", "version": "1.0.0" }, "kind": "outcome",
+///   "subject": { "id": "bpf-ixps-2015", "title": "IXPs", "year": 2015 },
+///   "assessor": { "id": "sec-01", "stakeholder_group": "technical_community",
+///                 "region": "other", "role": "secretariat" },
+///   "conflict_of_interest": { "declared": false },
+///   "answers": [ { "criterion": "O6", "value": { "level": "presented" } } ],
+///   "lessons": { "worked_well": "indicators of a successful IXP" }
+/// }"#)?;
+/// assert_eq!(assessment.answers[0].value, AnswerValue::Level("presented".into()));
+/// assert!(Assessment::from_json(r#"{"rubric": 1}"#).is_err());
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and inexact
+/// numbers; [`Error::UnsupportedFormat`], [`Error::InvalidId`], and
+/// [`Error::DuplicateId`] when a criterion is answered twice
+/// (`answers[3](P2).criterion: duplicate answer id `P2` (first defined at answers[1](P2).criterion)`).
+impl crate::document::Document for Assessment {
+    const NAME: &'static str = "assessment";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    /// Checks the rules an assessment must keep whatever its rubric.
+    ///
+    /// # Errors
+    /// As for [`Assessment::from_json`](crate::Document::from_json), less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
+        self.check_header()?;
+        check_ids(
+            self.answers.iter().map(|a| a.criterion.as_str()),
+            "answer",
+            |i, id| Path::root().key("answers").item(i, id).key("criterion"),
+        )
+    }
+}
+
+impl crate::document::sealed::Sealed for Assessment {}

@@ -12,6 +12,7 @@ pub const ERROR_DOCUMENT_VERSION: u32 = 1;
 /// One error as data, for a front end to place beside its field.
 ///
 /// ```
+/// use igf_rubric::Document;
 /// use igf_rubric::Rubric;
 ///
 /// let err = Rubric::from_json(r#"{
@@ -58,7 +59,7 @@ pub struct ErrorDetail {
 /// The JSON error document: every error found, each placed.
 ///
 /// ```
-/// use igf_rubric::{ErrorDocument, Rubric};
+/// use igf_rubric::{Document, ErrorDocument, Rubric};
 ///
 /// let err = Rubric::from_json("{").unwrap_err();
 /// let doc = ErrorDocument::from(&err);

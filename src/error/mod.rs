@@ -1,7 +1,7 @@
 //! The crate's one error type, and the path that says where in a document it happened.
 //!
 //! ```
-//! use igf_rubric::{ErrorDocument, Rubric};
+//! use igf_rubric::{Document, ErrorDocument, Rubric};
 //!
 //! let error = Rubric::from_json(r#"{
 //!   "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
@@ -38,6 +38,7 @@ pub(crate) use nearest::nearest;
 /// Messages are lowercase, start with the location and have no trailing period:
 ///
 /// ```
+/// use igf_rubric::Document;
 /// use igf_rubric::Rubric;
 ///
 /// let json = r#"{

@@ -22,7 +22,7 @@ impl Indicator {
     /// Reads the indicator from a record.
     ///
     /// ```
-    /// use igf_rubric::{AnswerValue, rubric::Indicator, evidence::OutcomeRecord};
+    /// use igf_rubric::{Document, AnswerValue, rubric::Indicator, evidence::OutcomeRecord};
     ///
     /// let record = OutcomeRecord::from_json(include_str!(
     ///     "../../examples/data/evidence/cybersecurity-2019.json"

@@ -3,7 +3,7 @@
 //! them.
 //!
 //! ```
-//! use igf_rubric::{AnswerValue, Assessment, presets, evidence::OutcomeRecord};
+//! use igf_rubric::{Document, AnswerValue, Assessment, presets, evidence::OutcomeRecord};
 //!
 //! // The Secretariat's record of the Cybersecurity BPF 2019, and an assessor's outcome sheet.
 //! let record = OutcomeRecord::from_json(include_str!(
@@ -49,7 +49,7 @@ impl Rubric {
     /// it left out (e.g. contributors from academia under a five-group criterion).
     ///
     /// ```
-    /// use igf_rubric::{AnswerValue, Assessment, presets, evidence::OutcomeRecord};
+    /// use igf_rubric::{Document, AnswerValue, Assessment, presets, evidence::OutcomeRecord};
     ///
     /// let rubric = presets::bpf_outcome();
     /// let record = OutcomeRecord::from_json(include_str!(

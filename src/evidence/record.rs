@@ -20,6 +20,7 @@ use crate::rubric::UptakeLevel;
 /// ([`Commitments::compare`](crate::evidence::Commitments::compare)).
 ///
 /// ```
+/// use igf_rubric::Document;
 /// use igf_rubric::evidence::OutcomeRecord;
 ///
 /// let record = OutcomeRecord::from_json(include_str!(
@@ -159,65 +160,6 @@ pub struct UptakeEvent {
 }
 
 impl OutcomeRecord {
-    /// Loads an outcome record and checks it: ids, known stakeholder groups and regions, and
-    /// dates in order (kick-off before the draft, the draft before the final output).
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, unknown or missing fields and dates that do not
-    /// exist; [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`];
-    /// [`Error::UnknownName`] for a stakeholder group or region that
-    /// is not one of the crate's; [`Error::Inconsistent`] for dates out of order.
-    pub fn from_json(json: &str) -> Result<OutcomeRecord, Error> {
-        let record: OutcomeRecord = crate::document::from_json(json)?;
-        record.check()?;
-        Ok(record)
-    }
-
-    /// Writes the record as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-
-    /// Checks what [`OutcomeRecord::from_json`] checks, for a record built in code.
-    ///
-    /// # Errors
-    /// As for [`OutcomeRecord::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
-        let root = Path::root();
-        check_format(self.format_version)?;
-        check_id(&self.subject.id, &root.key("subject").key("id"))?;
-        for (i, deliverable) in self.deliverables.iter().enumerate() {
-            check_id(
-                &deliverable.id,
-                &root.key("deliverables").item(i, &deliverable.id).key("id"),
-            )?;
-        }
-        check_ids(
-            self.deliverables.iter().map(|d| d.id.as_str()),
-            "deliverable",
-            |i, id| root.key("deliverables").item(i, id).key("id"),
-        )?;
-        let contributors = root.key("contributors");
-        let groups = StakeholderGroup::ALL.iter().map(|g| g.as_str());
-        known(
-            &self.contributors.stakeholder_groups,
-            groups,
-            "stakeholder group",
-            &contributors.key("stakeholder_groups"),
-        )?;
-        let regions = Region::ALL.iter().map(|r| r.as_str());
-        known(
-            &self.contributors.regions,
-            regions,
-            "region",
-            &contributors.key("regions"),
-        )?;
-        self.check_dates(&root.key("dates"))
-    }
-
     fn check_dates(&self, at: &Path) -> Result<(), Error> {
         let d = &self.dates;
         let pairs = [
@@ -282,3 +224,60 @@ fn known<'a>(
         None => Ok(()),
     }
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads an outcome record and checks it: ids, known stakeholder groups and regions, and
+/// dates in order (kick-off before the draft, the draft before the final output).
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, unknown or missing fields and dates that do not
+/// exist; [`Error::UnsupportedFormat`], [`Error::InvalidId`], [`Error::DuplicateId`];
+/// [`Error::UnknownName`] for a stakeholder group or region that
+/// is not one of the crate's; [`Error::Inconsistent`] for dates out of order.
+impl crate::document::Document for OutcomeRecord {
+    const NAME: &'static str = "outcome-record";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    /// Checks what [`OutcomeRecord::from_json`](crate::Document::from_json) checks, for a record built in code.
+    ///
+    /// # Errors
+    /// As for [`OutcomeRecord::from_json`](crate::Document::from_json), less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
+        let root = Path::root();
+        check_format(self.format_version)?;
+        check_id(&self.subject.id, &root.key("subject").key("id"))?;
+        for (i, deliverable) in self.deliverables.iter().enumerate() {
+            check_id(
+                &deliverable.id,
+                &root.key("deliverables").item(i, &deliverable.id).key("id"),
+            )?;
+        }
+        check_ids(
+            self.deliverables.iter().map(|d| d.id.as_str()),
+            "deliverable",
+            |i, id| root.key("deliverables").item(i, id).key("id"),
+        )?;
+        let contributors = root.key("contributors");
+        let groups = StakeholderGroup::ALL.iter().map(|g| g.as_str());
+        known(
+            &self.contributors.stakeholder_groups,
+            groups,
+            "stakeholder group",
+            &contributors.key("stakeholder_groups"),
+        )?;
+        let regions = Region::ALL.iter().map(|r| r.as_str());
+        known(
+            &self.contributors.regions,
+            regions,
+            "region",
+            &contributors.key("regions"),
+        )?;
+        self.check_dates(&root.key("dates"))
+    }
+}
+
+impl crate::document::sealed::Sealed for OutcomeRecord {}

@@ -15,7 +15,7 @@ use crate::rubric::Indicator;
 /// What a proposal promised: targets on indicators of the outcome record to come.
 ///
 /// ```
-/// use igf_rubric::{evidence::{Commitments, OutcomeRecord}};
+/// use igf_rubric::{Document, evidence::{Commitments, OutcomeRecord}};
 ///
 /// let promised = Commitments::from_json(include_str!(
 ///     "../../examples/data/commitments/cybersecurity-2019.json"
@@ -138,75 +138,6 @@ pub struct IndicatorResult {
 }
 
 impl Commitments {
-    /// Loads a proposal's commitments and checks each target against its indicator.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON and unknown or missing fields;
-    /// [`Error::UnsupportedFormat`], [`Error::InvalidId`]; [`Error::TooFew`] without targets;
-    /// [`Error::Inconsistent`] for a target
-    /// on a distribution; [`Error::OutOfRange`] for a target or baseline beyond what the
-    /// indicator can reach (100 for a percentage, 1 for yes/no, 4 for uptake).
-    pub fn from_json(json: &str) -> Result<Commitments, Error> {
-        let commitments: Commitments = crate::document::from_json(json)?;
-        commitments.check()?;
-        Ok(commitments)
-    }
-
-    /// Writes the commitments as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-
-    /// Checks what [`Commitments::from_json`] checks, for commitments built in code.
-    ///
-    /// # Errors
-    /// As for [`Commitments::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
-        let root = Path::root();
-        check_format(self.format_version)?;
-        check_id(&self.subject.id, &root.key("subject").key("id"))?;
-        if self.targets.is_empty() {
-            return Err(Error::TooFew {
-                path: root.key("targets"),
-                what: "targets",
-                min: 1,
-                found: 0,
-            });
-        }
-        for (i, target) in self.targets.iter().enumerate() {
-            let here = root.key("targets").item(i, target.measure.name());
-            let ceiling = match target.measure.answer_type() {
-                "distribution" => {
-                    return Err(
-                        super::indicator::no_single_number(target.measure).at(&here.key("measure"))
-                    );
-                }
-                "percent" => Some(Decimal::ONE_HUNDRED),
-                "yes_no" => Some(Decimal::ONE),
-                "level" => Some(Decimal::from(4)),
-                _ => None,
-            };
-            let values = std::iter::once(("target", Some(target.target)))
-                .chain([("baseline", target.baseline)]);
-            for (key, value) in values {
-                let Some(value) = value else { continue };
-                let max = ceiling.unwrap_or(Decimal::MAX);
-                if value < Decimal::ZERO || value > max {
-                    return Err(Error::OutOfRange {
-                        path: here.key(key),
-                        value,
-                        min: Decimal::ZERO,
-                        max,
-                    });
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Sets each target beside what the outcome record of the same BPF and year achieved.
     ///
     /// # Errors
@@ -255,3 +186,70 @@ impl Commitments {
         })
     }
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads a proposal's commitments and checks each target against its indicator.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON and unknown or missing fields;
+/// [`Error::UnsupportedFormat`], [`Error::InvalidId`]; [`Error::TooFew`] without targets;
+/// [`Error::Inconsistent`] for a target
+/// on a distribution; [`Error::OutOfRange`] for a target or baseline beyond what the
+/// indicator can reach (100 for a percentage, 1 for yes/no, 4 for uptake).
+impl crate::document::Document for Commitments {
+    const NAME: &'static str = "commitments";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    /// Checks what [`Commitments::from_json`](crate::Document::from_json) checks, for commitments built in code.
+    ///
+    /// # Errors
+    /// As for [`Commitments::from_json`](crate::Document::from_json), less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
+        let root = Path::root();
+        check_format(self.format_version)?;
+        check_id(&self.subject.id, &root.key("subject").key("id"))?;
+        if self.targets.is_empty() {
+            return Err(Error::TooFew {
+                path: root.key("targets"),
+                what: "targets",
+                min: 1,
+                found: 0,
+            });
+        }
+        for (i, target) in self.targets.iter().enumerate() {
+            let here = root.key("targets").item(i, target.measure.name());
+            let ceiling = match target.measure.answer_type() {
+                "distribution" => {
+                    return Err(
+                        super::indicator::no_single_number(target.measure).at(&here.key("measure"))
+                    );
+                }
+                "percent" => Some(Decimal::ONE_HUNDRED),
+                "yes_no" => Some(Decimal::ONE),
+                "level" => Some(Decimal::from(4)),
+                _ => None,
+            };
+            let values = std::iter::once(("target", Some(target.target)))
+                .chain([("baseline", target.baseline)]);
+            for (key, value) in values {
+                let Some(value) = value else { continue };
+                let max = ceiling.unwrap_or(Decimal::MAX);
+                if value < Decimal::ZERO || value > max {
+                    return Err(Error::OutOfRange {
+                        path: here.key(key),
+                        value,
+                        min: Decimal::ZERO,
+                        max,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl crate::document::sealed::Sealed for Commitments {}

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
+use crate::document::Document;
 use crate::document::{FORMAT_VERSION, check_format, check_id};
 use crate::error::{Error, Path};
 use crate::num::exact;
@@ -95,51 +96,6 @@ impl Panel {
     pub fn with_rules(mut self, rules: PanelRules) -> Panel {
         self.rules = Some(rules);
         self
-    }
-
-    /// Loads a panel from JSON and checks what it says on its own.
-    ///
-    /// ```
-    /// use igf_rubric::Panel;
-    ///
-    /// let panel = Panel::from_json(r#"{
-    ///   "rubric": { "id": "bpf-proposal", "version": "1.0.0" },
-    ///   "rules": { "aggregation": { "method": "median" }, "min_assessors": 3, "capacity": 3 },
-    ///   "assessments": []
-    /// }"#)?;
-    /// assert_eq!(panel.rules.map(|r| r.min_assessors), Some(3));
-    /// let twice = Panel::from_json(r#"{ "rubric": { "id": "x", "version": "1" }, "assessments": [], "rules": {}, "rules": {} }"#);
-    /// assert!(twice.is_err());
-    /// # Ok::<(), igf_rubric::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON; [`Error::UnsupportedFormat`]; any error of
-    /// [`Assessment::check`] under `assessments[i]`; [`Error::RubricMismatch`] when an
-    /// assessment names another rubric than the panel; [`Error::DuplicateId`] when one assessor
-    /// assessed one subject twice or a consensus is recorded twice; [`Error::InvalidRule`] when
-    /// assessments of one subject disagree on its title or year, assessments by one assessor
-    /// disagree on who they are, or a consensus names a subject nobody assessed.
-    pub fn from_json(json: &str) -> Result<Panel, Error> {
-        let panel: Panel = crate::document::from_json(json)?;
-        panel.check()?;
-        Ok(panel)
-    }
-
-    /// Writes the panel as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(self)
-    }
-
-    /// Checks the rules a panel must keep whatever its rubric.
-    ///
-    /// # Errors
-    /// As for [`Panel::from_json`], less the JSON errors.
-    pub fn check(&self) -> Result<(), Error> {
-        self.check_with(true)
     }
 
     /// The panel's own rules; with `each`, every assessment's own checks too (a review leaves
@@ -239,3 +195,47 @@ impl Panel {
         Ok(())
     }
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Loads a panel from JSON and checks what it says on its own.
+///
+/// ```
+/// use igf_rubric::Document;
+/// use igf_rubric::Panel;
+///
+/// let panel = Panel::from_json(r#"{
+///   "rubric": { "id": "bpf-proposal", "version": "1.0.0" },
+///   "rules": { "aggregation": { "method": "median" }, "min_assessors": 3, "capacity": 3 },
+///   "assessments": []
+/// }"#)?;
+/// assert_eq!(panel.rules.map(|r| r.min_assessors), Some(3));
+/// let twice = Panel::from_json(r#"{ "rubric": { "id": "x", "version": "1" }, "assessments": [], "rules": {}, "rules": {} }"#);
+/// assert!(twice.is_err());
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON; [`Error::UnsupportedFormat`]; any error of
+/// [`Assessment::check`] under `assessments[i]`; [`Error::RubricMismatch`] when an
+/// assessment names another rubric than the panel; [`Error::DuplicateId`] when one assessor
+/// assessed one subject twice or a consensus is recorded twice; [`Error::InvalidRule`] when
+/// assessments of one subject disagree on its title or year, assessments by one assessor
+/// disagree on who they are, or a consensus names a subject nobody assessed.
+impl crate::document::Document for Panel {
+    const NAME: &'static str = "panel";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    /// Checks the rules a panel must keep whatever its rubric.
+    ///
+    /// # Errors
+    /// As for [`Panel::from_json`], less the JSON errors.
+    fn check(&self) -> Result<(), Error> {
+        self.check_with(true)
+    }
+}
+
+impl crate::document::sealed::Sealed for Panel {}

@@ -2,7 +2,7 @@
 //! panel's reliability.
 //!
 //! ```
-//! use igf_rubric::{Panel, presets};
+//! use igf_rubric::{Document, Panel, presets};
 //!
 //! // The sample MAG panel: six proposals, each scored by several MAG members.
 //! let panel = Panel::from_json(include_str!("../../examples/data/mag-panel.json"))?;

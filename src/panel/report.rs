@@ -43,30 +43,7 @@ pub struct PanelReport {
     pub breakdown: Breakdown,
 }
 
-impl PanelReport {
-    /// Reads a panel report written by this crate (or by a later release of the same format
-    /// version: fields it adds to the report's own objects are ignored).
-    ///
-    /// # Errors
-    /// [`Error::Json`](crate::error::Error::Json) for malformed JSON or a missing or mistyped field;
-    /// [`Error::UnsupportedFormat`](crate::error::Error::UnsupportedFormat) for another format version.
-    pub fn from_json(json: &str) -> Result<PanelReport, crate::error::Error> {
-        crate::document::read_versioned(
-            json,
-            "format_version",
-            crate::document::FORMAT_VERSION,
-            |report: &PanelReport| report.format_version,
-        )
-    }
-
-    /// Writes the report as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`](crate::error::Error::Json).
-    pub fn to_json(&self) -> Result<String, crate::error::Error> {
-        crate::document::to_json(self)
-    }
-}
+impl PanelReport {}
 
 /// One subject's review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -394,3 +371,21 @@ pub struct GroupMean {
     #[schemars(with = "crate::kinds::Decimal")]
     pub mean_difference: Decimal,
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Reads a panel report written by this crate (or by a later release of the same format
+/// version: fields it adds to the report's own objects are ignored).
+///
+/// # Errors
+/// [`Error::Json`](crate::error::Error::Json) for malformed JSON or a missing or mistyped field;
+/// [`Error::UnsupportedFormat`](crate::error::Error::UnsupportedFormat) for another format version.
+impl crate::document::Document for PanelReport {
+    const NAME: &'static str = "panel-report";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+impl crate::document::sealed::Sealed for PanelReport {}

@@ -253,7 +253,7 @@ impl Rubric {
     /// Two MAG members score one proposal; the preset's rules require four valid assessors, so
     /// the subject is insufficient and says why.
     /// ```
-    /// use igf_rubric::{Panel, presets, panel::DecisionReason};
+    /// use igf_rubric::{Document, Panel, presets, panel::DecisionReason};
     ///
     /// let rubric = presets::bpf_proposal();
     /// let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/mag-panel.json"))?;
@@ -268,7 +268,7 @@ impl Rubric {
     /// ```
     ///
     /// # Errors
-    /// The panel-level errors of [`Panel::check`] (an assessment's own errors exclude that
+    /// The panel-level errors of [`Panel::check`](crate::Document::check) (an assessment's own errors exclude that
     /// assessment, as scoring errors do); with `strict` rules, the first error of
     /// [`Rubric::score`] (under `assessments[i]`);
     /// [`Error::RubricMismatch`] when the panel names another rubric; errors in `rules` and

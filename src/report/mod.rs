@@ -11,7 +11,7 @@
 //! tooltip.
 //!
 //! ```
-//! use igf_rubric::{Panel, presets, report};
+//! use igf_rubric::{Document, Panel, presets, report};
 //!
 //! let rubric = presets::bpf_proposal();
 //! let panel = Panel::from_json(include_str!("../../examples/data/mag-panel.json"))?;

@@ -96,7 +96,7 @@ impl RubricDoc {
         self
     }
 
-    /// Validates the document into a [`Rubric`], as [`Rubric::from_json`] does.
+    /// Validates the document into a [`Rubric`], as [`Rubric::from_json`](crate::Document::from_json) does.
     ///
     /// # Errors
     /// Every error of `Rubric::try_from`, with its path.

@@ -391,6 +391,7 @@ impl Rubric {
     /// and the derivation recorded beside them (replacing an earlier one for the same group).
     ///
     /// ```
+    /// use igf_rubric::Document;
     /// use igf_rubric::decision::{PairwiseMatrix, PriorityMethod, ahp};
     /// use igf_rubric::{Rubric, rubric::{WeightDerivation, WeightInputs}};
     ///

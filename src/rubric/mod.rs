@@ -2,7 +2,7 @@
 //! validated when loaded.
 //!
 //! ```
-//! use igf_rubric::{Criterion, Metric, Rubric, RubricKind, rubric::RubricDoc};
+//! use igf_rubric::{Document, Criterion, Metric, Rubric, RubricKind, rubric::RubricDoc};
 //!
 //! // In code...
 //! let built = RubricDoc::new("workshop", "1", "Workshops", RubricKind::Proposal)
@@ -60,7 +60,7 @@ pub const MAX_NESTING: usize = 32;
 /// A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
 ///
 /// Build one in code and turn it into a [`Rubric`] with `Rubric::try_from`, or load JSON with
-/// [`Rubric::from_json`]. Unknown fields are rejected, so a typo is an error, not a silently
+/// [`Rubric::from_json`](crate::Document::from_json). Unknown fields are rejected, so a typo is an error, not a silently
 /// dropped setting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -195,6 +195,7 @@ fn non_empty_group<'de, D: serde::Deserializer<'de>>(
 /// resolved. A `Rubric` that exists is a valid one.
 ///
 /// ```
+/// use igf_rubric::Document;
 /// use igf_rubric::Rubric;
 ///
 /// let rubric = Rubric::from_json(r#"{
@@ -237,26 +238,6 @@ impl Node {
 }
 
 impl Rubric {
-    /// Loads and validates a rubric from JSON.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and numbers
-    /// that cannot be held exactly; the other variants for rules the rubric breaks, each with
-    /// its path, e.g. `criteria[1](P2).metric.levels[1].value: level `broad` has 1, which must
-    /// be above 2 of `vague``.
-    pub fn from_json(json: &str) -> Result<Rubric, Error> {
-        Rubric::try_from(crate::document::from_json::<RubricDoc>(json)?)
-    }
-
-    /// Writes the rubric as pretty-printed JSON that [`Rubric::from_json`] reads back to an
-    /// equal rubric.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, Error> {
-        crate::document::to_json(&self.doc)
-    }
-
     /// The document the rubric was built from.
     #[must_use]
     pub fn doc(&self) -> &RubricDoc {
@@ -646,6 +627,33 @@ fn check_weight(criterion: &Criterion, here: &Path) -> Result<(), Error> {
         _ => Ok(()),
     }
 }
+
+/// Read and written as a [`Document`](crate::Document); a rubric that loads is valid, so
+/// [`Document::check`](crate::Document::check) has nothing left to find.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, wrong types, unknown or missing fields and numbers
+/// that cannot be held exactly; the other variants for rules the rubric breaks, each with
+/// its path, e.g. `criteria[1](P2).metric.levels[1].value: level `broad` has 1, which must
+/// be above 2 of `vague``.
+impl crate::document::Document for Rubric {
+    const NAME: &'static str = "rubric";
+
+    fn format_version(&self) -> u32 {
+        self.doc.format_version
+    }
+
+    fn from_json(json: &str) -> Result<Rubric, Error> {
+        Rubric::try_from(crate::json::from_str::<RubricDoc>(json)?)
+    }
+
+    /// Writes the document the rubric was built from.
+    fn to_json(&self) -> Result<String, Error> {
+        crate::document::to_json(&self.doc)
+    }
+}
+
+impl crate::document::sealed::Sealed for Rubric {}
 
 impl JsonSchema for Rubric {
     fn schema_name() -> std::borrow::Cow<'static, str> {

@@ -24,7 +24,7 @@ impl Rubric {
     /// # Errors
     /// Every error found, in document order.
     pub fn read_assessment(&self, json: &str) -> Result<Assessment, Vec<Error>> {
-        let assessment: Assessment = crate::document::from_json(json).map_err(|e| vec![e])?;
+        let assessment: Assessment = crate::json::from_str(json).map_err(|e| vec![e])?;
         let errors = self.assessment_errors(&assessment);
         if errors.is_empty() {
             Ok(assessment)
@@ -40,7 +40,7 @@ impl Rubric {
     /// unanswered. Empty exactly when [`Rubric::score`] succeeds.
     ///
     /// ```
-    /// use igf_rubric::{AnswerValue, Assessment};
+    /// use igf_rubric::{Document, AnswerValue, Assessment};
     ///
     /// let rubric = igf_rubric::presets::bpf_proposal();
     /// let json = include_str!("../../examples/data/proposals/ipv6-2016.json");

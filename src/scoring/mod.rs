@@ -1,7 +1,7 @@
 //! Scoring one assessment: the [`Scorecard`] with its full explanation.
 //!
 //! ```
-//! use igf_rubric::{Assessment, presets};
+//! use igf_rubric::{Document, Assessment, presets};
 //!
 //! let rubric = presets::bpf_proposal();
 //! let sheet = Assessment::from_json(include_str!("../../examples/data/proposals/ixps-2016.json"))?;
@@ -88,40 +88,7 @@ pub struct Scorecard {
     pub lessons: Lessons,
 }
 
-impl Scorecard {
-    /// Reads a scorecard written by this crate (or by a later release of the same format
-    /// version: fields it adds to the scorecard's own objects are ignored).
-    ///
-    /// ```
-    /// use igf_rubric::{Assessment, Scorecard};
-    ///
-    /// let rubric = igf_rubric::presets::bpf_proposal();
-    /// let json = include_str!("../../examples/data/proposals/ipv6-2016.json");
-    /// let card = rubric.score(&Assessment::from_json(json)?)?;
-    /// assert_eq!(Scorecard::from_json(&card.to_json()?)?, card);
-    /// # Ok::<(), igf_rubric::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON or a missing or mistyped field;
-    /// [`Error::UnsupportedFormat`] for another format version.
-    pub fn from_json(json: &str) -> Result<Scorecard, crate::error::Error> {
-        crate::document::read_versioned(
-            json,
-            "format_version",
-            crate::document::FORMAT_VERSION,
-            |card: &Scorecard| card.format_version,
-        )
-    }
-
-    /// Writes the scorecard as pretty-printed JSON.
-    ///
-    /// # Errors
-    /// None in practice; serde_json's error is passed on as [`Error::Json`].
-    pub fn to_json(&self) -> Result<String, crate::error::Error> {
-        crate::document::to_json(self)
-    }
-}
+impl Scorecard {}
 
 /// The band a total falls in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -274,7 +241,7 @@ impl crate::rubric::Rubric {
     ///
     /// # Examples
     /// ```
-    /// use igf_rubric::{Assessment, Rubric};
+    /// use igf_rubric::{Document, Assessment, Rubric};
     ///
     /// let rubric = Rubric::from_json(r#"{
     ///   "id": "demo", "version": "1", "title": "Demo", "kind": "proposal",
@@ -317,7 +284,7 @@ impl crate::rubric::Rubric {
     /// reason moved into it rather than copied. For scoring many documents as they are read.
     ///
     /// ```
-    /// use igf_rubric::{Assessment, presets};
+    /// use igf_rubric::{Document, Assessment, presets};
     ///
     /// let rubric = presets::bpf_proposal();
     /// let text = std::fs::read_to_string(concat!(
@@ -345,7 +312,7 @@ impl crate::rubric::Rubric {
     /// band. For scoring many assessments where only the totals are needed.
     ///
     /// ```
-    /// use igf_rubric::{Assessment, presets};
+    /// use igf_rubric::{Document, Assessment, presets};
     ///
     /// let rubric = presets::bpf_outcome();
     /// let text = std::fs::read_to_string(concat!(
@@ -370,3 +337,31 @@ impl crate::rubric::Rubric {
             .transpose()
     }
 }
+
+/// Read and written as a [`Document`](crate::Document).
+///
+/// Reads a scorecard written by this crate (or by a later release of the same format
+/// version: fields it adds to the scorecard's own objects are ignored).
+///
+/// ```
+/// use igf_rubric::{Document, Assessment, Scorecard};
+///
+/// let rubric = igf_rubric::presets::bpf_proposal();
+/// let json = include_str!("../../examples/data/proposals/ipv6-2016.json");
+/// let card = rubric.score(&Assessment::from_json(json)?)?;
+/// assert_eq!(Scorecard::from_json(&card.to_json()?)?, card);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON or a missing or mistyped field;
+/// [`Error::UnsupportedFormat`] for another format version.
+impl crate::document::Document for Scorecard {
+    const NAME: &'static str = "scorecard";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+impl crate::document::sealed::Sealed for Scorecard {}

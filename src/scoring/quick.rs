@@ -112,7 +112,9 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal>
 #[cfg(test)]
 mod tests {
     use super::super::engine::{Wanted, compute};
-    use crate::{Assessment, Rubric};
+    use crate::Document;
+    use crate::assessment::Assessment;
+    use crate::rubric::Rubric;
 
     fn rubric() -> Rubric {
         Rubric::from_json(

@@ -3,6 +3,7 @@
 //! what the crate answers; the limits it relies on are `json::MAX_DEPTH`, `MAX_NESTING`,
 //! `MAX_ID_LEN` and the 28-digit decimals (see the README's "Limits").
 
+use igf_rubric::Document;
 use igf_rubric::{
     Assessment, Criterion, Decimal, Metric, Panel, Rubric, RubricKind, presets,
     rubric::{MAX_NESTING, RubricDoc},

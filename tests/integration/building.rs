@@ -1,5 +1,6 @@
 //! Rubrics built in code equal the same rubrics loaded from JSON, and are validated the same.
 
+use igf_rubric::Document;
 use igf_rubric::{
     Band, Criterion, Error, Gate, Level, Metric, Rubric, RubricKind,
     rubric::{RubricDoc, RubricRef},

@@ -1,6 +1,7 @@
 //! The command-line tool (built with `--features cli`): exit codes, messages on standard error,
 //! and the same numbers as the library.
 
+use igf_rubric::Document;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -1,5 +1,6 @@
 //! Shared fixtures: a small rubric that uses every metric, and a full assessment of it.
 
+use igf_rubric::Document;
 use serde_json::{Value, json};
 
 /// A rubric with every metric type, a group, gates and bands.

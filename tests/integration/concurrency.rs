@@ -1,6 +1,7 @@
 //! Every public type can cross and be shared between threads, and work done on many threads
 //! at once gives what it gives on one.
 
+use igf_rubric::Document;
 use igf_rubric::{decision, reliability};
 
 /// Compiles only when every listed type is `Send + Sync`.

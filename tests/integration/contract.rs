@@ -8,6 +8,7 @@
 //! when the committed copy is stale; `IGF_RUBRIC_WRITE_CONTRACT=1 cargo test --test integration
 //! contract` rewrites it.
 
+use igf_rubric::Document;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Decision methods and weights against pymcdm and AHPy (fixtures from
 //! `scripts/mcdm_fixtures.py`), and their laws.
 
+use igf_rubric::Document;
 use igf_rubric::decision::{
     CriterionType, DecisionMatrix, Method, Normalisation, PairwiseMatrix, PreferenceFunction,
     PriorityMethod, RankingDetails, Tables, ahp, critic, entropy, kendall_tau, promethee_ii,

@@ -1,5 +1,6 @@
 //! Every rejected input, with the exact message it gets: a table of (input, message).
 
+use igf_rubric::Document;
 use serde_json::{Value, json};
 
 use crate::common::{assessment, load_rubric, rubric, with, without};

@@ -1,6 +1,7 @@
 //! One request, one result: the evaluation agrees with scoring and reviewing by hand, and an
 //! invalid request gets every error, each placed in the request.
 
+use igf_rubric::Document;
 use std::fs;
 
 use igf_rubric::{Assessment, EvaluationResult, Panel, evaluate_json};

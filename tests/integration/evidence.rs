@@ -1,6 +1,7 @@
 //! Outcome evidence: indicators computed from a record match hand calculations, the scorecard
 //! shows each derivation, overrides need reasons, and promises meet results.
 
+use igf_rubric::Document;
 use igf_rubric::{
     AnswerValue, Assessment, Error, Rubric,
     evidence::{Commitments, Date, OutcomeRecord},

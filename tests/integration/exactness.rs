@@ -1,5 +1,6 @@
 //! Decimals arrive exactly, as JSON strings or JSON numbers, even inside tagged enums.
 
+use igf_rubric::Document;
 use std::str::FromStr;
 
 use igf_rubric::{Decimal, Metric, Rubric};

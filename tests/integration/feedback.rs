@@ -1,5 +1,6 @@
 //! Draft, feedback, final: dispositions with reasons, revisions applied, nothing pending.
 
+use igf_rubric::Document;
 use igf_rubric::{
     feedback::{Disposition, FeedbackRound, FeedbackTarget, ReportText, Stage},
     presets,

@@ -1,5 +1,6 @@
 //! Lessons learned: themes counted and ranked, every answer reachable from the summary.
 
+use igf_rubric::Document;
 use std::collections::BTreeSet;
 
 use igf_rubric::{

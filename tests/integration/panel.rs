@@ -1,6 +1,7 @@
 //! Panel reviews by hand-computed cases: combining, exclusion, consensus, gates, ranking,
 //! ties, percentiles and selection.
 
+use igf_rubric::Document;
 use igf_rubric::{
     Panel, PanelReport, Rubric,
     panel::{DecisionReason, SubjectReport, SubjectStatus},

@@ -1,6 +1,7 @@
 //! Panel laws over generated data: order does not matter, shifts move centres exactly and leave
 //! spreads alone, trimmed means stay within the data, ranking is a total preorder.
 
+use igf_rubric::Document;
 use igf_rubric::{
     Decimal, Panel, Rubric,
     panel::Spread,

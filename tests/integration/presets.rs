@@ -1,3 +1,4 @@
+use igf_rubric::Document;
 use igf_rubric::presets;
 
 #[test]

@@ -1,5 +1,6 @@
 //! The scoring rules as laws, over generated valid rubrics and assessments.
 
+use igf_rubric::Document;
 use igf_rubric::{
     Answer, AnswerValue, Assessment, Assessor, ConflictOfInterest, Criterion, CriterionResult,
     Decimal, Level, Metric, Region, Role, Rubric, RubricKind, Scorecard, StakeholderGroup, Subject,

@@ -1,6 +1,7 @@
 //! The crate's JSON reader: no effect on the host's serde_json, and the strict, exact reading
 //! the schemas promise.
 
+use igf_rubric::Document;
 use igf_rubric::{Assessment, Error, Rubric};
 use serde::Deserialize;
 use serde_json::json;

@@ -1,6 +1,7 @@
 //! Reports: the BPF on BPFs example writes its expected files, SVG charts are well-formed XML,
 //! CSV reads back with a CSV parser, and printed points add up to printed totals.
 
+use igf_rubric::Document;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,5 +1,6 @@
 //! Rubric versions: diffs, explicit migration, and a panel re-scored under a new version.
 
+use igf_rubric::Document;
 use igf_rubric::{
     AnswerValue, Assessment, Criterion, Metric, Panel, Rubric, presets, rubric::RubricDoc,
 };

@@ -1,6 +1,7 @@
 //! Nothing lost: every document the crate reads or writes comes back equal through JSON, free
 //! text in any Unicode included, and a panel review accounts for every assessment it was given.
 
+use igf_rubric::Document;
 use igf_rubric::{Assessment, Panel, PanelReport, Rubric, Scorecard, Subject};
 use proptest::prelude::*;
 

@@ -1,6 +1,7 @@
 //! The published total is rounded once, from the exact total: checked against an independent
 //! computation in big rationals.
 
+use igf_rubric::Document;
 use igf_rubric::{Assessment, Rubric};
 use num_bigint::BigInt;
 use num_rational::BigRational;

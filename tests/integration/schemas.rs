@@ -1,5 +1,6 @@
 //! The committed schemas are current, and every sample document validates against them.
 
+use igf_rubric::Document;
 use std::fs;
 use std::path::Path;
 
@@ -217,4 +218,63 @@ fn the_bundle_declares_each_type_once_as_every_document_does() {
             "the {name} document is not in the bundle"
         );
     }
+}
+
+/// Each document's name is its committed schema's file name, and the document reads back
+/// what it writes.
+#[test]
+fn every_document_names_its_schema_and_reads_back_what_it_writes() {
+    use igf_rubric::{Document, ErrorDocument, EvaluationRequest, Panel, Rubric, evaluate};
+
+    #[track_caller]
+    fn check<D: Document + PartialEq + std::fmt::Debug>(document: &D) {
+        let path = format!(
+            "{}/schemas/{}.schema.json",
+            env!("CARGO_MANIFEST_DIR"),
+            D::NAME
+        );
+        assert!(std::path::Path::new(&path).exists(), "{path}");
+        assert_eq!(
+            &D::from_json(&document.to_json().unwrap()).unwrap(),
+            document
+        );
+        document.check().unwrap();
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).unwrap();
+    let rubric = igf_rubric::presets::bpf_proposal();
+    check(rubric);
+    let panel = Panel::from_json(&text("examples/data/mag-panel.json")).unwrap();
+    check(&panel);
+    check(&rubric.review(&panel).unwrap());
+    let sheet = &panel.assessments[0];
+    check(sheet);
+    check(&rubric.score(sheet).unwrap());
+    let request = EvaluationRequest::new(rubric.into(), panel.assessments.clone());
+    check(&request);
+    check(&evaluate(&request).unwrap());
+    check(&ErrorDocument::from(&Rubric::from_json("{").unwrap_err()));
+    check(
+        &igf_rubric::evidence::OutcomeRecord::from_json(&text(
+            "examples/data/evidence/cybersecurity-2019.json",
+        ))
+        .unwrap(),
+    );
+    check(
+        &igf_rubric::evidence::Commitments::from_json(&text(
+            "examples/data/commitments/cybersecurity-2019.json",
+        ))
+        .unwrap(),
+    );
+    check(
+        &igf_rubric::lessons::Consultation::from_json(&text("examples/data/lessons.json")).unwrap(),
+    );
+    check(
+        &igf_rubric::feedback::ReportText::from_json(&text("examples/data/report-draft.json"))
+            .unwrap(),
+    );
+    check(
+        &igf_rubric::feedback::FeedbackRound::from_json(&text("examples/data/feedback-round.json"))
+            .unwrap(),
+    );
 }

@@ -1,5 +1,6 @@
 //! The Horizon Europe and NIH presets reproduce their published rules.
 
+use igf_rubric::Document;
 use igf_rubric::{
     Panel, PanelReport, Rubric,
     panel::{DecisionReason, SubjectReport},

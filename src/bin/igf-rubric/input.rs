@@ -9,6 +9,7 @@ use igf_rubric::{Assessment, Error, Panel, Rubric};
 use serde_json::Value;
 
 use crate::Failure;
+use igf_rubric::Document;
 
 /// The largest input read: 256 MiB.
 const MAX_BYTES: u64 = 256 * 1024 * 1024;

@@ -8,6 +8,7 @@ mod input;
 mod output;
 mod serve;
 
+use igf_rubric::Document;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -18,6 +18,7 @@ use axum::routing::{get, post};
 use igf_rubric::{Error, ErrorDocument, Rubric};
 
 use crate::Failure;
+use igf_rubric::Document;
 
 /// The largest request body accepted: 16 MiB (a panel of several thousand sheets).
 const MAX_BODY: usize = 16 * 1024 * 1024;
