@@ -1,6 +1,7 @@
 //! Any bytes as a host's JSON: the crate's public reader reads them to the `serde_json::Value`
-//! serde_json reads, or refuses them when serde_json does. The one difference allowed: nesting
-//! deeper than the reader's limit, which it refuses with its own error.
+//! serde_json reads (with `float_roundtrip`, so both round floats correctly), or refuses them
+//! when serde_json does. The one difference allowed: nesting deeper than the reader's limit,
+//! which it refuses with its own error.
 #![no_main]
 
 use igf_rubric::error::{Error, JsonProblem};

@@ -392,3 +392,13 @@ fn every_ranking_weighting_and_acceptability_the_crate_writes_reads_back() {
     reads_back(&entropy(&matrix).unwrap());
     reads_back(&rank_order_centroid(&[1, 2]).unwrap());
 }
+
+/// Found by the fuzz target: a 93-digit integer, which serde_json's default parser rounds one
+/// unit off; both readers now round it correctly.
+#[test]
+fn long_integers_round_correctly() {
+    let text = format!("[{}854775808]", "5".repeat(84));
+    same_as_serde_json::<serde_json::Value>(&text).unwrap();
+    let read: Vec<f64> = igf_rubric::json::from_str(&text).unwrap();
+    assert_eq!(read, [text[1..text.len() - 1].parse::<f64>().unwrap()]);
+}
