@@ -722,7 +722,7 @@ export type Sampling =
  * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
  *
  * Build one in code and turn it into a [`Rubric`] with `Rubric::try_from`, or load JSON with
- * [`Rubric::from_json`]. Unknown fields are rejected, so a typo is an error, not a silently
+ * [`Rubric::from_json`](crate::Document::from_json). Unknown fields are rejected, so a typo is an error, not a silently
  * dropped setting.
  */
 export interface Rubric {
@@ -1002,7 +1002,7 @@ export interface WeightDerivation {
 /**
  * One assessor's assessment of one subject.
  *
- * Loading with [`Assessment::from_json`] checks what the document says on its own (format,
+ * Loading with [`Assessment::from_json`](crate::Document::from_json) checks what the document says on its own (format,
  * ids, no criterion answered twice); [`Rubric::score`](crate::Rubric::score) checks it against
  * its rubric (ids, versions, answer types and ranges, required answers).
  */

@@ -9,7 +9,10 @@ use crate::assessment::AnswerValue;
 use crate::error::Error;
 use crate::rubric::PanelRules;
 use crate::rubric::{GateRule, Rubric};
-use crate::scoring::{GateResult, judge_minimum, judge_total};
+use crate::scoring::{
+    Conflicts, GateResult, YesAnswers, judge_gates, judge_minimum, judge_no_conflict,
+    judge_requires_yes, judge_total, not_scored,
+};
 
 /// The rubric's gates applied to a subject's combined scores.
 pub(super) fn gates(
@@ -20,53 +23,11 @@ pub(super) fn gates(
     criteria: &[CriterionAggregate],
     total: Option<Decimal>,
 ) -> Result<Vec<GateResult>, Error> {
-    let half = Decimal::new(5, 1);
-    let mut results = Vec::with_capacity(rubric.doc().gates.len());
-    for gate in &rubric.doc().gates {
-        let (passed, reason) = match &gate.rule {
+    judge_gates(rubric, |rule| {
+        Ok(match rule {
             GateRule::RequiresYes { criterion } => {
-                let at = rubric.position(criterion);
-                let answers: Vec<&AnswerValue> = included
-                    .iter()
-                    .filter_map(|s| {
-                        at.and_then(|at| s.nodes.get(at))
-                            .and_then(|n| n.answer)
-                            .map(|a| &a.value)
-                    })
-                    .collect();
-                let votes: Vec<Decimal> = answers
-                    .iter()
-                    .filter_map(|a| match a {
-                        AnswerValue::YesNo(yes) => {
-                            Some(if *yes { Decimal::ONE } else { Decimal::ZERO })
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                let yes = votes.iter().filter(|v| !v.is_zero()).count();
-                match combine(rules.aggregation, &votes)? {
-                    Some(v) if v >= half => (
-                        true,
-                        format!(
-                            "`{criterion}`: {yes} of {} assessors answered yes",
-                            votes.len()
-                        ),
-                    ),
-                    Some(_) => (
-                        false,
-                        format!(
-                            "`{criterion}`: only {yes} of {} assessors answered yes",
-                            votes.len()
-                        ),
-                    ),
-                    None if answers
-                        .iter()
-                        .any(|a| matches!(a, AnswerValue::NotApplicable)) =>
-                    {
-                        (true, format!("`{criterion}` not applicable"))
-                    }
-                    None => (false, format!("`{criterion}` was not assessed")),
-                }
+                let answers = yes_answers(rubric, rules, included, criterion)?;
+                judge_requires_yes(criterion, &answers)
             }
             GateRule::CriterionMinimum {
                 criterion,
@@ -78,30 +39,49 @@ pub(super) fn gates(
                     Some(metric) => {
                         judge_minimum(criterion, metric, *threshold, scored, "combined")?
                     }
-                    None => (false, format!("`{criterion}` is not a scored criterion")),
+                    None => not_scored(criterion),
                 }
             }
             GateRule::TotalMinimum { threshold } => judge_total(rubric.scale(), *threshold, total),
             GateRule::NoConflictOfInterest => {
-                let conflicted = all.saturating_sub(included.len());
-                if conflicted == 0 {
-                    (true, "no assessor excluded".to_owned())
-                } else {
-                    (
-                        true,
-                        format!(
-                            "{conflicted} assessor(s) excluded (conflict of interest or incomplete)"
-                        ),
-                    )
-                }
+                judge_no_conflict(Conflicts::Excluded(all.saturating_sub(included.len())))
             }
-        };
-        results.push(GateResult {
-            id: gate.id.clone(),
-            label: gate.label.clone(),
-            passed,
-            reason,
-        });
-    }
-    Ok(results)
+        })
+    })
+}
+
+/// The included assessors' answers to a yes/no criterion, combined by the panel's method: yes
+/// when the combined vote (1 for yes, 0 for no) is at least one half.
+fn yes_answers(
+    rubric: &Rubric,
+    rules: &PanelRules,
+    included: &[&Sheet<'_>],
+    criterion: &str,
+) -> Result<YesAnswers, Error> {
+    let at = rubric.position(criterion);
+    let answers: Vec<&AnswerValue> = included
+        .iter()
+        .filter_map(|s| {
+            at.and_then(|at| s.nodes.get(at))
+                .and_then(|n| n.answer)
+                .map(|a| &a.value)
+        })
+        .collect();
+    let votes: Vec<Decimal> = answers
+        .iter()
+        .filter_map(|a| match a {
+            AnswerValue::YesNo(yes) => Some(if *yes { Decimal::ONE } else { Decimal::ZERO }),
+            _ => None,
+        })
+        .collect();
+    let half = Decimal::new(5, 1);
+    Ok(YesAnswers {
+        yes: votes.iter().filter(|v| !v.is_zero()).count(),
+        answered: votes.len(),
+        verdict: combine(rules.aggregation, &votes)?.map(|v| v >= half),
+        not_applicable: answers
+            .iter()
+            .any(|a| matches!(a, AnswerValue::NotApplicable)),
+        panel: true,
+    })
 }

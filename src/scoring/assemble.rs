@@ -3,9 +3,11 @@
 use rust_decimal::Decimal;
 
 use super::engine::{Outcome, Work};
-use super::{
-    BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard, judge_minimum, judge_total,
+use super::judge::{
+    Conflicts, YesAnswers, judge_gates, judge_minimum, judge_no_conflict, judge_requires_yes,
+    judge_total, not_scored,
 };
+use super::{BandResult, CriterionResult, CriterionStatus, GateResult, Scorecard};
 use crate::assessment::{Answer, AnswerValue, Assessment};
 use crate::document::FORMAT_VERSION;
 use crate::error::Error;
@@ -121,17 +123,7 @@ impl Work<'_> {
         total: Option<Decimal>,
         assessment: &Assessment,
     ) -> Result<Vec<GateResult>, Error> {
-        let mut results = Vec::with_capacity(self.rubric.doc().gates.len());
-        for gate in &self.rubric.doc().gates {
-            let (passed, reason) = self.gate(&gate.rule, total, assessment)?;
-            results.push(GateResult {
-                id: gate.id.clone(),
-                label: gate.label.clone(),
-                passed,
-                reason,
-            });
-        }
-        Ok(results)
+        judge_gates(self.rubric, |rule| self.gate(rule, total, assessment))
     }
 
     fn gate(
@@ -146,27 +138,30 @@ impl Work<'_> {
                 .map(|at| (at, self.answer(at).map(|a| &a.value)))
         };
         Ok(match rule {
-            GateRule::RequiresYes { criterion } => match target(criterion) {
-                Some((_, Some(AnswerValue::YesNo(true)))) => {
-                    (true, format!("`{criterion}` answered yes"))
-                }
-                Some((_, Some(AnswerValue::YesNo(false)))) => {
-                    (false, format!("`{criterion}` answered no"))
-                }
-                Some((_, Some(AnswerValue::NotApplicable))) => {
-                    (true, format!("`{criterion}` not applicable"))
-                }
-                _ => (false, format!("`{criterion}` was not assessed")),
-            },
+            GateRule::RequiresYes { criterion } => {
+                let answer = target(criterion).and_then(|(_, answer)| answer);
+                let verdict = match answer {
+                    Some(AnswerValue::YesNo(yes)) => Some(*yes),
+                    _ => None,
+                };
+                let answers = YesAnswers {
+                    yes: usize::from(verdict == Some(true)),
+                    answered: usize::from(verdict.is_some()),
+                    verdict,
+                    not_applicable: matches!(answer, Some(AnswerValue::NotApplicable)),
+                    panel: false,
+                };
+                judge_requires_yes(criterion, &answers)
+            }
             GateRule::CriterionMinimum {
                 criterion,
                 threshold,
             } => {
                 let Some((at, answer)) = target(criterion) else {
-                    return Ok((false, format!("`{criterion}` is not in the rubric")));
+                    return Ok(not_scored(criterion));
                 };
                 let Some(metric) = self.node(at).and_then(|n| n.criterion.metric.as_ref()) else {
-                    return Ok((false, format!("`{criterion}` is not a scored criterion")));
+                    return Ok(not_scored(criterion));
                 };
                 let scored = match (self.outcome(at), answer) {
                     (Outcome::Scored(s), Some(answer)) => Some((s, answer)),
@@ -179,13 +174,10 @@ impl Work<'_> {
             }
             GateRule::NoConflictOfInterest => {
                 let declaration = &assessment.conflict_of_interest;
-                match (declaration.declared, &declaration.statement) {
-                    (false, _) => (true, "no conflict of interest declared".to_owned()),
-                    (true, Some(statement)) => {
-                        (false, format!("conflict of interest declared: {statement}"))
-                    }
-                    (true, None) => (false, "conflict of interest declared".to_owned()),
-                }
+                judge_no_conflict(Conflicts::Declared(
+                    declaration.declared,
+                    declaration.statement.as_deref(),
+                ))
             }
         })
     }

@@ -25,7 +25,10 @@ pub(crate) use engine::{SheetScore, score_profile, score_sheet};
 mod judge;
 mod publish;
 mod quick;
-pub(crate) use judge::{judge_minimum, judge_total};
+pub(crate) use judge::{
+    Conflicts, YesAnswers, judge_gates, judge_minimum, judge_no_conflict, judge_requires_yes,
+    judge_total, not_scored,
+};
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
