@@ -279,6 +279,33 @@ impl std::str::FromStr for IccForm {
 /// [`Error::InvalidData`].
 pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAnalysis, Error> {
     let k = ratings.raters();
+    let (rows, dropped_units) = complete_units(ratings, missing)?;
+    let n = rows.len();
+    if n < 2 || k < 2 {
+        return Err(Error::InvalidData {
+            statistic: STATISTIC,
+            reason: format!(
+                "needs at least 2 units and 2 raters, found {n} complete units and {k} raters"
+            ),
+        });
+    }
+    let mean_squares = mean_squares(&rows, k)?;
+    let iccs = six_forms(&mean_squares, n, k)?;
+    Ok(IccAnalysis {
+        units: n,
+        raters: k,
+        dropped_units,
+        mean_squares,
+        iccs,
+    })
+}
+
+/// The units every rater rated, and the positions of those left out (an error instead when
+/// missing ratings are refused).
+fn complete_units(
+    ratings: &Ratings,
+    missing: MissingRatings,
+) -> Result<(Vec<Vec<f64>>, Vec<usize>), Error> {
     let mut rows: Vec<Vec<f64>> = Vec::with_capacity(ratings.units());
     let mut dropped_units = Vec::new();
     for (unit, row) in ratings.rows().enumerate() {
@@ -296,16 +323,12 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
             }
         }
     }
-    let n = rows.len();
-    if n < 2 || k < 2 {
-        return Err(Error::InvalidData {
-            statistic: STATISTIC,
-            reason: format!(
-                "needs at least 2 units and 2 raters, found {n} complete units and {k} raters"
-            ),
-        });
-    }
-    let (nf, kf) = (n as f64, k as f64);
+    Ok((rows, dropped_units))
+}
+
+/// The two-way analysis of variance of complete `rows` of `k` ratings each.
+fn mean_squares(rows: &[Vec<f64>], k: usize) -> Result<MeanSquares, Error> {
+    let (nf, kf) = (rows.len() as f64, k as f64);
     let grand = rows.iter().flatten().fold(0.0, |a, x| a + x) / (nf * kf);
     let row_means: Vec<f64> = rows
         .iter()
@@ -314,21 +337,12 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
     let col_means: Vec<f64> = (0..k)
         .map(|j| rows.iter().filter_map(|r| r.get(j)).fold(0.0, |a, x| a + x) / nf)
         .collect();
-    let ss_total = rows
-        .iter()
-        .flatten()
-        .map(|x| (x - grand).powi(2))
-        .fold(0.0, |a, x| a + x);
-    let ss_rows = kf
-        * row_means
-            .iter()
-            .map(|m| (m - grand).powi(2))
-            .fold(0.0, |a, x| a + x);
-    let ss_cols = nf
-        * col_means
-            .iter()
-            .map(|m| (m - grand).powi(2))
-            .fold(0.0, |a, x| a + x);
+    let squares = |values: &mut dyn Iterator<Item = f64>| {
+        values.map(|x| (x - grand).powi(2)).fold(0.0, |a, x| a + x)
+    };
+    let ss_total = squares(&mut rows.iter().flatten().copied());
+    let ss_rows = kf * squares(&mut row_means.iter().copied());
+    let ss_cols = nf * squares(&mut col_means.iter().copied());
     let ss_error = ss_total - ss_rows - ss_cols;
     if ss_total <= 0.0 {
         return Err(Error::Undefined {
@@ -337,18 +351,29 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
         });
     }
     let (df_rows, df_within, df_error) = (nf - 1.0, nf * (kf - 1.0), (nf - 1.0) * (kf - 1.0));
-    let msr = ss_rows / df_rows;
-    let msc = ss_cols / (kf - 1.0);
-    let mse = ss_error / df_error;
-    let msw = (ss_cols + ss_error) / df_within;
+    Ok(MeanSquares {
+        rows: ss_rows / df_rows,
+        columns: ss_cols / (kf - 1.0),
+        error: ss_error / df_error,
+        within: (ss_cols + ss_error) / df_within,
+        df_rows,
+        df_columns: kf - 1.0,
+        df_error,
+        df_within,
+    })
+}
 
-    let icc1 = (msr - msw) / (msr + (kf - 1.0) * msw);
+/// The six forms from the mean squares of `n` units by `k` raters, each with its F test and
+/// 95% interval (Shrout and Fleiss 1979; McGraw and Wong 1996 for ICC(2,1)'s interval).
+fn six_forms(ms: &MeanSquares, n: usize, k: usize) -> Result<Vec<Icc>, Error> {
+    use IccModel::*;
+    use IccType::*;
+    use IccUnit::*;
+    let (nf, kf) = (n as f64, k as f64);
+    let (msr, msc, mse, msw) = (ms.rows, ms.columns, ms.error, ms.within);
+    let (df_rows, df_within, df_error) = (ms.df_rows, ms.df_within, ms.df_error);
+
     let icc2 = (msr - mse) / (msr + (kf - 1.0) * mse + kf * (msc - mse) / nf);
-    let icc3 = (msr - mse) / (msr + (kf - 1.0) * mse);
-    let icc1k = (msr - msw) / msr;
-    let icc2k = (msr - mse) / (msr + (msc - mse) / nf);
-    let icc3k = (msr - mse) / msr;
-
     let q = 0.975;
     let f1 = msr / msw;
     let f3 = msr / mse;
@@ -369,138 +394,96 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
     let single = |f: f64| (f - 1.0) / (f + kf - 1.0);
     let average = |f: f64| 1.0 - 1.0 / f;
     let to_average = |x: f64| x * kf / (1.0 + x * (kf - 1.0));
+    let one_way = (f1, df_within, f_sf(f1, df_rows, df_within));
+    let two_way = (f3, df_error, f_sf(f3, df_rows, df_error));
 
-    let p1 = f_sf(f1, df_rows, df_within);
-    let p3 = f_sf(f3, df_rows, df_error);
-    use IccModel::*;
-    use IccType::*;
-    use IccUnit::*;
-    let rows = [
-        (
-            "ICC(1,1)",
-            "ICC(1)",
+    let form = |names: (&str, &str),
+                model,
+                kind,
+                unit,
+                value: f64,
+                test: (f64, f64, f64),
+                ci: (f64, f64)| {
+        let (f, df2, p) = test;
+        let (name, mcgraw_wong) = names;
+        if [value, f, p, ci.0, ci.1].iter().any(|x| !x.is_finite()) {
+            return Err(Error::Undefined {
+                statistic: STATISTIC,
+                reason: format!("{name} is not finite for these ratings (a mean square is zero)"),
+            });
+        }
+        Ok(Icc {
+            name: name.replace(",k)", &format!(",{k})")),
+            mcgraw_wong: mcgraw_wong.to_owned(),
+            model,
+            kind,
+            unit,
+            value,
+            f,
+            df1: df_rows,
+            df2,
+            p_value: p,
+            ci95_lower: ci.0,
+            ci95_upper: ci.1,
+            interpretation: Interpretation::for_icc(value),
+        })
+    };
+    Ok(vec![
+        form(
+            ("ICC(1,1)", "ICC(1)"),
             OneWayRandom,
             AbsoluteAgreement,
             Single,
-            icc1,
-            f1,
-            df_within,
-            p1,
-            single(f1l),
-            single(f1u),
-        ),
-        (
-            "ICC(2,1)",
-            "ICC(A,1)",
+            (msr - msw) / (msr + (kf - 1.0) * msw),
+            one_way,
+            (single(f1l), single(f1u)),
+        )?,
+        form(
+            ("ICC(2,1)", "ICC(A,1)"),
             TwoWayRandom,
             AbsoluteAgreement,
             Single,
             icc2,
-            f3,
-            df_error,
-            p3,
-            l2,
-            u2,
-        ),
-        (
-            "ICC(3,1)",
-            "ICC(C,1)",
+            two_way,
+            (l2, u2),
+        )?,
+        form(
+            ("ICC(3,1)", "ICC(C,1)"),
             TwoWayMixed,
             Consistency,
             Single,
-            icc3,
-            f3,
-            df_error,
-            p3,
-            single(f3l),
-            single(f3u),
-        ),
-        (
-            "ICC(1,k)",
-            "ICC(k)",
+            (msr - mse) / (msr + (kf - 1.0) * mse),
+            two_way,
+            (single(f3l), single(f3u)),
+        )?,
+        form(
+            ("ICC(1,k)", "ICC(k)"),
             OneWayRandom,
             AbsoluteAgreement,
             Average,
-            icc1k,
-            f1,
-            df_within,
-            p1,
-            average(f1l),
-            average(f1u),
-        ),
-        (
-            "ICC(2,k)",
-            "ICC(A,k)",
+            (msr - msw) / msr,
+            one_way,
+            (average(f1l), average(f1u)),
+        )?,
+        form(
+            ("ICC(2,k)", "ICC(A,k)"),
             TwoWayRandom,
             AbsoluteAgreement,
             Average,
-            icc2k,
-            f3,
-            df_error,
-            p3,
-            to_average(l2),
-            to_average(u2),
-        ),
-        (
-            "ICC(3,k)",
-            "ICC(C,k)",
+            (msr - mse) / (msr + (msc - mse) / nf),
+            two_way,
+            (to_average(l2), to_average(u2)),
+        )?,
+        form(
+            ("ICC(3,k)", "ICC(C,k)"),
             TwoWayMixed,
             Consistency,
             Average,
-            icc3k,
-            f3,
-            df_error,
-            p3,
-            average(f3l),
-            average(f3u),
-        ),
-    ];
-    let iccs = rows
-        .into_iter()
-        .map(
-            |(name, mw, model, kind, unit, value, f, df2, p, lower, upper)| {
-                if [value, f, p, lower, upper].iter().any(|x| !x.is_finite()) {
-                    return Err(Error::Undefined {
-                        statistic: STATISTIC,
-                        reason: format!(
-                            "{name} is not finite for these ratings (a mean square is zero)"
-                        ),
-                    });
-                }
-                Ok(Icc {
-                    name: name.replace(",k)", &format!(",{k})")),
-                    mcgraw_wong: mw.to_owned(),
-                    model,
-                    kind,
-                    unit,
-                    value,
-                    f,
-                    df1: df_rows,
-                    df2,
-                    p_value: p,
-                    ci95_lower: lower,
-                    ci95_upper: upper,
-                    interpretation: Interpretation::for_icc(value),
-                })
-            },
-        )
-        .collect::<Result<Vec<Icc>, Error>>()?;
-    Ok(IccAnalysis {
-        units: n,
-        raters: k,
-        dropped_units,
-        mean_squares: MeanSquares {
-            rows: msr,
-            columns: msc,
-            error: mse,
-            within: msw,
-            df_rows,
-            df_columns: kf - 1.0,
-            df_error,
-            df_within,
-        },
-        iccs,
-    })
+            (msr - mse) / msr,
+            two_way,
+            (average(f3l), average(f3u)),
+        )?,
+    ])
 }
 
 impl std::fmt::Display for Icc {
