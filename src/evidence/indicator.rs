@@ -36,134 +36,137 @@ impl Indicator {
     /// # Errors
     /// [`Error::Overflow`] if a percentage cannot be computed (never for real records).
     pub fn read(self, record: &OutcomeRecord) -> Result<Reading, Error> {
-        let reading = |value: AnswerValue, basis: String| Ok(Reading { value, basis });
-        let count = |n: usize| AnswerValue::Count(u64::try_from(n).unwrap_or(u64::MAX));
+        let contributors = &record.contributors;
+        match self {
+            Indicator::FinalPublished
+            | Indicator::FinalWithinDays { .. }
+            | Indicator::DraftLeadDays => Ok(self.read_dates(record)),
+            Indicator::DeliverablesDelivered | Indicator::DeliveryRate => {
+                self.read_deliverables(record)
+            }
+            Indicator::MeetingsHeld | Indicator::WrittenContributions | Indicator::Partners => {
+                Ok(self.read_activity(record))
+            }
+            Indicator::ContributorsByGroup => distribution(
+                &contributors.stakeholder_groups,
+                "stakeholder group",
+                group_name,
+            ),
+            Indicator::ContributorsByRegion => {
+                distribution(&contributors.regions, "region", region_name)
+            }
+            Indicator::ContributorsByGender => {
+                distribution(&contributors.genders, "gender", str::to_owned)
+            }
+            Indicator::GroupsRepresented => represented(
+                &contributors.stakeholder_groups,
+                "stakeholder groups",
+                group_name,
+            ),
+            Indicator::RegionsRepresented => {
+                represented(&contributors.regions, "regions", region_name)
+            }
+            Indicator::HighestUptake => Ok(match record.highest_uptake() {
+                Some(event) => Reading {
+                    value: AnswerValue::Level(event.level.as_str().to_owned()),
+                    basis: format!(
+                        "{}: {} ({})",
+                        event.level.label(),
+                        event.description,
+                        event.source
+                    ),
+                },
+                None => Reading {
+                    value: AnswerValue::Level(NO_UPTAKE.to_owned()),
+                    basis: "no uptake evidence recorded".to_owned(),
+                },
+            }),
+        }
+    }
+
+    /// The indicators read from the key dates: the final output, its delay, the draft's lead.
+    fn read_dates(self, record: &OutcomeRecord) -> Reading {
+        let reading = |value: AnswerValue, basis: String| Reading { value, basis };
         let dates = &record.dates;
         let meeting = dates.annual_meeting;
-        match self {
-            Indicator::FinalPublished => match dates.final_published {
-                Some(date) => reading(
-                    AnswerValue::YesNo(true),
-                    format!("final output published {date}"),
-                ),
-                None => reading(
-                    AnswerValue::YesNo(false),
-                    "no final output recorded".to_owned(),
-                ),
-            },
-            Indicator::FinalWithinDays { days } => match dates.final_published {
-                Some(date) => {
-                    let after = meeting.days_until(date);
-                    let within = after <= i64::try_from(days).unwrap_or(i64::MAX);
-                    reading(
-                        AnswerValue::YesNo(within),
-                        format!(
-                            "final output published {date}, {}",
-                            relative(after, meeting)
-                        ),
-                    )
-                }
-                None => reading(
-                    AnswerValue::YesNo(false),
-                    "no final output recorded".to_owned(),
-                ),
-            },
-            Indicator::DeliverablesDelivered => {
-                let planned = record.deliverables.len();
+        match (self, dates.final_published, dates.draft_published) {
+            (Indicator::DraftLeadDays, _, Some(draft)) => {
+                let lead = draft.days_until(meeting);
                 reading(
-                    count(record.delivered()),
+                    AnswerValue::Count(u64::try_from(lead.max(0)).unwrap_or(0)),
                     format!(
-                        "{} of {planned} planned deliverables delivered",
-                        record.delivered()
+                        "draft published {draft}, {}",
+                        relative(lead.saturating_neg(), meeting)
                     ),
                 )
             }
-            Indicator::DeliveryRate => {
-                let (delivered, planned) = (record.delivered(), record.deliverables.len());
-                if planned == 0 {
-                    return reading(
-                        AnswerValue::UnableToAssess,
-                        "no planned deliverables recorded".to_owned(),
-                    );
-                }
-                let rate = percent(delivered, planned)?;
+            (Indicator::DraftLeadDays, _, None) => reading(
+                AnswerValue::UnableToAssess,
+                "no draft publication date recorded".to_owned(),
+            ),
+            (Indicator::FinalWithinDays { days }, Some(date), _) => {
+                let after = meeting.days_until(date);
+                let within = after <= i64::try_from(days).unwrap_or(i64::MAX);
                 reading(
-                    AnswerValue::Percent(rate),
-                    format!("{delivered} of {planned} planned deliverables delivered"),
+                    AnswerValue::YesNo(within),
+                    format!(
+                        "final output published {date}, {}",
+                        relative(after, meeting)
+                    ),
                 )
             }
-            Indicator::DraftLeadDays => match dates.draft_published {
-                Some(draft) => {
-                    let lead = draft.days_until(meeting);
-                    let days = u64::try_from(lead.max(0)).unwrap_or(0);
-                    reading(
-                        AnswerValue::Count(days),
-                        format!(
-                            "draft published {draft}, {}",
-                            relative(lead.saturating_neg(), meeting)
-                        ),
-                    )
-                }
-                None => reading(
-                    AnswerValue::UnableToAssess,
-                    "no draft publication date recorded".to_owned(),
-                ),
-            },
-            Indicator::MeetingsHeld => reading(
-                AnswerValue::Count(record.meetings_held),
-                format!("{} meetings held", record.meetings_held),
+            (_, Some(date), _) => reading(
+                AnswerValue::YesNo(true),
+                format!("final output published {date}"),
             ),
-            Indicator::WrittenContributions => reading(
-                AnswerValue::Count(record.written_contributions),
-                format!(
+            (_, None, _) => reading(
+                AnswerValue::YesNo(false),
+                "no final output recorded".to_owned(),
+            ),
+        }
+    }
+
+    /// The indicators read from the deliverables: how many were delivered, and the rate.
+    fn read_deliverables(self, record: &OutcomeRecord) -> Result<Reading, Error> {
+        let (delivered, planned) = (record.delivered(), record.deliverables.len());
+        let basis = format!("{delivered} of {planned} planned deliverables delivered");
+        let value = match self {
+            Indicator::DeliveryRate if planned == 0 => {
+                return Ok(Reading {
+                    value: AnswerValue::UnableToAssess,
+                    basis: "no planned deliverables recorded".to_owned(),
+                });
+            }
+            Indicator::DeliveryRate => AnswerValue::Percent(percent(delivered, planned)?),
+            _ => count(delivered),
+        };
+        Ok(Reading { value, basis })
+    }
+
+    /// The indicators read from the cycle's activity: meetings, contributions, partners.
+    fn read_activity(self, record: &OutcomeRecord) -> Reading {
+        match self {
+            Indicator::MeetingsHeld => Reading {
+                value: AnswerValue::Count(record.meetings_held),
+                basis: format!("{} meetings held", record.meetings_held),
+            },
+            Indicator::WrittenContributions => Reading {
+                value: AnswerValue::Count(record.written_contributions),
+                basis: format!(
                     "{} written contributions received",
                     record.written_contributions
                 ),
-            ),
-            Indicator::Partners => {
-                let basis = match record.partners.as_slice() {
+            },
+            _ => Reading {
+                value: count(record.partners.len()),
+                basis: match record.partners.as_slice() {
                     [] => "no partner organisations recorded".to_owned(),
                     names => format!(
                         "{} partner organisations: {}",
                         names.len(),
                         names.join(", ")
                     ),
-                };
-                reading(count(record.partners.len()), basis)
-            }
-            Indicator::ContributorsByGroup => distribution(
-                &record.contributors.stakeholder_groups,
-                "stakeholder group",
-                group_name,
-            ),
-            Indicator::ContributorsByRegion => {
-                distribution(&record.contributors.regions, "region", region_name)
-            }
-            Indicator::ContributorsByGender => {
-                distribution(&record.contributors.genders, "gender", str::to_owned)
-            }
-            Indicator::GroupsRepresented => represented(
-                &record.contributors.stakeholder_groups,
-                "stakeholder groups",
-                group_name,
-            ),
-            Indicator::RegionsRepresented => {
-                represented(&record.contributors.regions, "regions", region_name)
-            }
-            Indicator::HighestUptake => match record.highest_uptake() {
-                Some(event) => reading(
-                    AnswerValue::Level(event.level.as_str().to_owned()),
-                    format!(
-                        "{}: {} ({})",
-                        event.level.label(),
-                        event.description,
-                        event.source
-                    ),
-                ),
-                None => reading(
-                    AnswerValue::Level(NO_UPTAKE.to_owned()),
-                    "no uptake evidence recorded".to_owned(),
-                ),
+                },
             },
         }
     }
@@ -201,6 +204,11 @@ pub(crate) fn no_single_number(indicator: Indicator) -> Error {
 }
 
 /// `N days after the annual meeting (date)` or `N days before ...`.
+/// A count as an answer.
+fn count(n: usize) -> AnswerValue {
+    AnswerValue::Count(u64::try_from(n).unwrap_or(u64::MAX))
+}
+
 fn relative(after: i64, meeting: super::Date) -> String {
     match after {
         0 => format!("on the first day of the annual meeting ({meeting})"),
