@@ -17,7 +17,7 @@ use crate::num::{self, Score};
 use crate::rubric::Aggregation;
 use crate::rubric::{Basis, PanelRules};
 use crate::rubric::{Rubric, band_for};
-use crate::scoring::{BandResult, score_profile};
+use crate::scoring::{BandResult, GateResult, score_profile};
 
 /// Combines `values`, or `None` where there are none (or trimming leaves none).
 pub(super) fn combine(method: Aggregation, values: &[Decimal]) -> Result<Option<Decimal>, Error> {
@@ -83,31 +83,7 @@ pub(super) fn review_subject(
         (_, total, _) => total.map(|t| t.exact),
     };
     let ranking_score = ranking_score.map(|v| Score::new(v, rounding)).transpose()?;
-    let decision = match (status, combined) {
-        (_, Err(why)) => Decision {
-            selected: false,
-            reason: DecisionReason::Insufficient,
-            explanation: why,
-        },
-        (_, Ok(_)) if !eligible => {
-            let failed: Vec<String> = gates
-                .iter()
-                .filter(|g| !g.passed)
-                .map(|g| format!("{} ({})", g.id, g.reason))
-                .collect();
-            Decision {
-                selected: false,
-                reason: DecisionReason::Ineligible,
-                explanation: format!("ineligible: failed {}", failed.join("; ")),
-            }
-        }
-        // Settled by ranking and selection.
-        (_, Ok(_)) => Decision {
-            selected: false,
-            reason: DecisionReason::BelowCapacity,
-            explanation: String::new(),
-        },
-    };
+    let decision = decision_before_ranking(combined, eligible, &gates);
     let candidate = match (eligible, ranking_score, total) {
         (true, Some(score), Some(total)) => Some(Candidate {
             index: 0,
@@ -142,6 +118,40 @@ pub(super) fn review_subject(
         decision,
     };
     Ok((report, candidate))
+}
+
+/// The decision on a subject before ranking: insufficient (with why), ineligible (with the
+/// gates it failed), or left to ranking and selection.
+fn decision_before_ranking(
+    combined: Result<Decimal, String>,
+    eligible: bool,
+    gates: &[GateResult],
+) -> Decision {
+    match combined {
+        Err(why) => Decision {
+            selected: false,
+            reason: DecisionReason::Insufficient,
+            explanation: why,
+        },
+        Ok(_) if !eligible => {
+            let failed: Vec<String> = gates
+                .iter()
+                .filter(|g| !g.passed)
+                .map(|g| format!("{} ({})", g.id, g.reason))
+                .collect();
+            Decision {
+                selected: false,
+                reason: DecisionReason::Ineligible,
+                explanation: format!("ineligible: failed {}", failed.join("; ")),
+            }
+        }
+        // Settled by ranking and selection.
+        Ok(_) => Decision {
+            selected: false,
+            reason: DecisionReason::BelowCapacity,
+            explanation: String::new(),
+        },
+    }
 }
 
 fn entry(sheet: &Sheet<'_>) -> AssessorEntry {
