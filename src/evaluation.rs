@@ -319,6 +319,17 @@ fn with_evidence(
 
 /// Evaluates a request: every assessment scored, then reviewed as a panel.
 ///
+/// ```
+/// use igf_rubric::{Document, EvaluationRequest, Panel, evaluate, presets};
+///
+/// let panel = Panel::from_json(include_str!("../examples/data/mag-panel.json"))?;
+/// let request = EvaluationRequest::new(presets::bpf_proposal().into(), panel.assessments);
+/// let result = evaluate(&request).map_err(|errors| errors[0].clone())?;
+/// assert_eq!(result.scorecards.len(), 42);
+/// assert_eq!(result.panel.map(|p| p.selected.len()), Some(3));
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
 /// # Errors
 /// Every error of the request, each with its path in the request: the rubric
 /// (`rubric.document...`, or an unknown preset), each assessment (`assessments[i](subject)...`,
@@ -422,6 +433,16 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
 
 /// Evaluates a request written as JSON; errors come back as an [`ErrorDocument`] holding
 /// every error found.
+///
+/// ```
+/// // A request naming a preset that does not exist: the error document says where and what.
+/// let errors = igf_rubric::evaluate_json(r#"{
+///   "rubric": { "preset": { "id": "bpf-proposals" } }, "assessments": []
+/// }"#).unwrap_err();
+/// let error = &errors.errors[0];
+/// assert_eq!((error.code.as_str(), error.pointer.as_str()), ("unknown_name", "/rubric/preset/id"));
+/// assert_eq!(error.suggestions, ["bpf-proposal"]);
+/// ```
 ///
 /// # Errors
 /// The error document of the request: one JSON error when the text does not read as a

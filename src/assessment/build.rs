@@ -62,6 +62,17 @@ impl Assessment {
     }
 
     /// Declares a conflict of interest, with its statement.
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, Assessor, Region, Role, StakeholderGroup, Subject, presets};
+    ///
+    /// let rubric = presets::bpf_proposal();
+    /// let who = Assessor::new("mag-04", StakeholderGroup::PrivateSector, Region::WesternEuropeanAndOthers, Role::MagMember);
+    /// let sheet = Assessment::new(rubric, Subject::new("bpf-iot-2018", "IoT, Big Data, AI", 2018), who)
+    ///     .conflict("My employer co-drafted the proposal");
+    /// assert!(sheet.conflict_of_interest.declared);
+    /// // A panel leaves this assessment out of the subject's scores, and says why.
+    /// ```
     #[must_use]
     pub fn conflict(mut self, statement: impl Into<String>) -> Assessment {
         self.conflict_of_interest = ConflictOfInterest {
@@ -79,6 +90,17 @@ impl Assessment {
     }
 
     /// Checks the assessment as [`Assessment::from_json`] does.
+    ///
+    /// ```
+    /// use igf_rubric::{AnswerValue, Assessment, Assessor, Region, Role, StakeholderGroup, Subject, presets};
+    ///
+    /// let who = Assessor::new("mag 07", StakeholderGroup::Government, Region::African, Role::MagMember);
+    /// let error = Assessment::new(presets::bpf_proposal(), Subject::new("bpf-1", "A BPF", 2026), who)
+    ///     .answer("P1", AnswerValue::Scale(4.into()))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(error.code(), "invalid_id"); // ids have no spaces
+    /// ```
     ///
     /// # Errors
     /// As for [`Assessment::check`].

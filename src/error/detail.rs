@@ -108,6 +108,13 @@ impl Error {
     /// `off_step`, `out_of_order`, `band_gap`, `unknown_criterion`, `mismatch`,
     /// `unknown_choice`, `missing_answer`, `rubric_mismatch`, `inconsistent`,
     /// `missing_reason`, `invalid_data`, `undefined`, `unknown_name`, `overflow`. A code, once published, keeps its meaning.
+    ///
+    /// ```
+    /// use igf_rubric::{Document, Rubric};
+    ///
+    /// let error = Rubric::from_json(r#"{"id": "demo", "version": "1", "title": "Demo", "kind": "proposals", "criteria": []}"#).unwrap_err();
+    /// assert_eq!(error.code(), "unknown_name"); // `kind` is `proposal` or `outcome`
+    /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -143,6 +150,14 @@ impl Error {
     }
 
     /// What is wrong, in words, without the place (the `Display` text less its path).
+    ///
+    /// ```
+    /// use igf_rubric::{Document, Rubric};
+    ///
+    /// let error = Rubric::from_json(r#"{"id": "demo"}"#).unwrap_err();
+    /// assert_eq!(error.message(), "missing field `version`");
+    /// assert_eq!(error.to_string(), "$: missing field `version`");
+    /// ```
     #[must_use]
     pub fn message(&self) -> String {
         let text = self.to_string();

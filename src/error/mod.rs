@@ -537,6 +537,14 @@ impl Error {
     ///
     /// Validated values report errors at [`Path::root`]; the code that walks a document
     /// re-anchors them where the value sits.
+    ///
+    /// ```
+    /// use igf_rubric::{Document, Path, Rubric};
+    ///
+    /// // An error in a rubric that sits inside a request of your own, placed there.
+    /// let error = Rubric::from_json("[]").unwrap_err().at(&Path::root().key("rubric"));
+    /// assert_eq!(error.path().map(|p| p.to_string()).as_deref(), Some("rubric"));
+    /// ```
     #[must_use]
     pub fn at(mut self, prefix: &Path) -> Error {
         if let Some(path) = self.path_mut() {
@@ -546,6 +554,18 @@ impl Error {
     }
 
     /// Where in the document the error is, if it concerns one place.
+    ///
+    /// ```
+    /// use igf_rubric::{Document, Rubric, reliability::{MeasurementLevel, Ratings, krippendorff_alpha}};
+    ///
+    /// let error = Rubric::from_json(r#"{"id": "a b", "version": "1", "title": "T", "kind": "proposal",
+    ///   "criteria": [{"id": "c", "name": "C", "weight": 1, "metric": {"type": "yes_no"}}]}"#).unwrap_err();
+    /// assert_eq!(error.path().map(|p| p.pointer()).as_deref(), Some("/id"));
+    /// // A statistic that cannot be computed concerns no place in a document.
+    /// let same = Ratings::from_rows(vec![vec![Some(1.0), Some(1.0)], vec![Some(1.0), Some(1.0)]])?;
+    /// assert!(krippendorff_alpha(&same, MeasurementLevel::Interval).unwrap_err().path().is_none());
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
         with_path!(self, path => path)

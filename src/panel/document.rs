@@ -73,6 +73,21 @@ impl Panel {
     /// A panel of `assessments` under `rubric`, with the rubric's own rules and no consensus;
     /// checked as [`Panel::from_json`] checks it.
     ///
+    /// ```
+    /// use igf_rubric::{AnswerValue, Assessment, Assessor, Panel, Region, Role, StakeholderGroup, Subject, presets};
+    ///
+    /// let rubric = presets::nih_overall_impact();
+    /// let sheet = |assessor: &str, score: i64| {
+    ///     let who = Assessor::new(assessor, StakeholderGroup::Academia, Region::Other, Role::ExternalReviewer);
+    ///     Assessment::new(rubric, Subject::new("r01-0042", "Open measurement of IXP traffic", 2026), who)
+    ///         .answer("overall-impact", AnswerValue::Scale(score.into()))
+    /// };
+    /// let panel = Panel::new(rubric, [sheet("rev-1", 2), sheet("rev-2", 3), sheet("rev-3", 2)])?;
+    /// let report = rubric.review(&panel)?;
+    /// assert_eq!(report.subjects.len(), 1);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As for [`Panel::check`].
     pub fn new(

@@ -48,6 +48,16 @@ use crate::scoring::Scorecard;
 /// decision's reason, the selection, assessments left out (who and why), values agreed by the
 /// panel (computed and agreed), what to discuss, agreement among assessors, how each group
 /// scored, and the assessors' comments and answers to the three questions.
+///
+/// ```
+/// use igf_rubric::{Document, Panel, presets, report};
+///
+/// let rubric = presets::bpf_proposal();
+/// let panel = Panel::from_json(include_str!("../../examples/data/mag-panel.json"))?;
+/// let page = report::panel_markdown(&rubric.review(&panel)?, rubric);
+/// assert!(page.contains("## Ranking") && page.contains("capacity of 3"));
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
 #[must_use]
 pub fn panel_markdown(review: &PanelReport, rubric: &Rubric) -> String {
     panel::markdown(review, rubric)
@@ -69,6 +79,17 @@ pub fn panel_svg(review: &PanelReport) -> String {
 /// A scorecard as a Markdown page: total, band and eligibility, gates, the criteria with
 /// answers in words and points that add up to the printed total, computed answers with their
 /// figures and any override, notes, comments and the three questions.
+///
+/// ```
+/// use igf_rubric::{Assessment, Document, presets, report};
+///
+/// let rubric = presets::bpf_proposal();
+/// let sheet = Assessment::from_json(include_str!("../../examples/data/proposals/ixps-2016.json"))?;
+/// let page = report::scorecard_markdown(&rubric.score(&sheet)?, rubric)?;
+/// assert!(page.starts_with("# "));
+/// assert!(page.contains("Relevance and timeliness")); // criteria by name, not id
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
 ///
 /// # Errors
 /// [`Error::Overflow`] if rounding the points overflows (never for a scorecard this crate

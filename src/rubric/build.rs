@@ -100,6 +100,17 @@ impl RubricDoc {
     ///
     /// # Errors
     /// Every error of `Rubric::try_from`, with its path.
+    ///
+    /// ```
+    /// use igf_rubric::{Criterion, Metric, RubricKind, rubric::RubricDoc};
+    ///
+    /// // A scale whose maximum is below its minimum is refused, with the place.
+    /// let error = RubricDoc::new("demo", "1", "Demo", RubricKind::Proposal)
+    ///     .criterion(Criterion::leaf("fit", "Fit", 1, Metric::scale(5, 1)))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(error.to_string(), "criteria[0](fit).metric: scale min 5 must be below max 1");
+    /// ```
     pub fn build(self) -> Result<Rubric, Error> {
         Rubric::try_from(self)
     }
@@ -107,6 +118,16 @@ impl RubricDoc {
 
 impl Criterion {
     /// A scored (or, with [`Metric::text`] and weight 0, free-text) leaf.
+    ///
+    /// ```
+    /// use igf_rubric::{Criterion, Metric};
+    ///
+    /// let relevance = Criterion::leaf("P1", "Relevance and timeliness", 20, Metric::scale(1, 5))
+    ///     .required()
+    ///     .describe("Why this theme, why now");
+    /// assert_eq!(relevance.weight.map(|w| w.to_string()).as_deref(), Some("20"));
+    /// assert!(relevance.required);
+    /// ```
     #[must_use]
     pub fn leaf(
         id: impl Into<String>,
@@ -128,6 +149,22 @@ impl Criterion {
     }
 
     /// A group of criteria, weighted against its siblings.
+    ///
+    /// ```
+    /// use igf_rubric::{Criterion, Metric, RubricKind, rubric::RubricDoc};
+    ///
+    /// // Two indicators of diversity, weighted together against the other criteria.
+    /// let diversity = Criterion::group("P5", "Multistakeholder diversity", 15, [
+    ///     Criterion::leaf("P5a", "Stakeholder groups", 1, Metric::count(4)),
+    ///     Criterion::leaf("P5b", "Regions", 1, Metric::count(3)),
+    /// ]);
+    /// let rubric = RubricDoc::new("demo", "1", "Demo", RubricKind::Proposal)
+    ///     .criterion(diversity)
+    ///     .criterion(Criterion::leaf("P1", "Relevance", 20, Metric::scale(1, 5)))
+    ///     .build()?;
+    /// assert_eq!(rubric.leaves().count(), 3);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
     #[must_use]
     pub fn group(
         id: impl Into<String>,
@@ -173,6 +210,12 @@ impl Criterion {
 
 impl Metric {
     /// A scale from `min` to `max` in steps of 1, higher is better.
+    ///
+    /// ```
+    /// use igf_rubric::Metric;
+    ///
+    /// assert_eq!(Metric::scale(1, 5).to_string(), "scale 1 to 5 in steps of 1 (Higher is better)");
+    /// ```
     #[must_use]
     pub fn scale(min: impl Into<Decimal>, max: impl Into<Decimal>) -> Metric {
         Metric::Scale {
@@ -200,6 +243,17 @@ impl Metric {
     }
 
     /// Ordered levels, lowest first.
+    ///
+    /// ```
+    /// use igf_rubric::{Level, Metric};
+    ///
+    /// let clarity = Metric::levels([
+    ///     Level::new("vague", "Vague", 1).describe("No stated objective"),
+    ///     Level::new("defined", "Defined", 3).describe("Objectives with milestones"),
+    ///     Level::new("targeted", "Targeted", 4).describe("Objectives, milestones and audience"),
+    /// ]);
+    /// assert_eq!(clarity.type_name(), "levels");
+    /// ```
     #[must_use]
     pub fn levels(levels: impl IntoIterator<Item = Level>) -> Metric {
         Metric::Levels {
@@ -214,6 +268,13 @@ impl Metric {
     }
 
     /// A count scored in proportion to `target`, capped at 1.
+    ///
+    /// ```
+    /// use igf_rubric::Metric;
+    ///
+    /// // Three partners or more score in full; one scores a third.
+    /// assert_eq!(Metric::count(3).type_name(), "count");
+    /// ```
     #[must_use]
     pub fn count(target: u64) -> Metric {
         Metric::Count {
@@ -239,6 +300,13 @@ impl Metric {
 
 impl Level {
     /// A level with no descriptor.
+    ///
+    /// ```
+    /// use igf_rubric::Level;
+    ///
+    /// let level = Level::new("timely", "Timely", 3).describe("A work plan that meets the IGF calendar");
+    /// assert_eq!((level.id.as_str(), level.value.to_string().as_str()), ("timely", "3"));
+    /// ```
     #[must_use]
     pub fn new(
         id: impl Into<String>,
@@ -274,6 +342,18 @@ impl Gate {
     }
 
     /// A gate that passes when the yes/no criterion `criterion` is answered yes.
+    ///
+    /// ```
+    /// use igf_rubric::{Criterion, Gate, Metric, RubricKind, rubric::RubricDoc};
+    ///
+    /// let rubric = RubricDoc::new("demo", "1", "Demo", RubricKind::Proposal)
+    ///     .criterion(Criterion::leaf("mandate", "Within the IGF mandate", 0, Metric::yes_no()))
+    ///     .criterion(Criterion::leaf("fit", "Fit", 1, Metric::scale(1, 5)))
+    ///     .gate(Gate::requires_yes("G1", "Within the mandate", "mandate"))
+    ///     .build()?;
+    /// assert_eq!(rubric.doc().gates[0].rule.to_string(), "`mandate` answered yes");
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
     #[must_use]
     pub fn requires_yes(
         id: impl Into<String>,
@@ -308,6 +388,19 @@ impl Gate {
 
 impl Band {
     /// A band from `min` up to the next band's minimum.
+    ///
+    /// ```
+    /// use igf_rubric::{Band, Criterion, Metric, RubricKind, rubric::RubricDoc};
+    ///
+    /// // Bands run from their minimum up to the next band's; the lowest starts at the scale's minimum.
+    /// let rubric = RubricDoc::new("demo", "1", "Demo", RubricKind::Proposal)
+    ///     .criterion(Criterion::leaf("fit", "Fit", 1, Metric::scale(1, 5)))
+    ///     .band(Band::new("accept", "Accept", 60))
+    ///     .band(Band::new("reject", "Reject", 0))
+    ///     .build()?;
+    /// assert_eq!(rubric.doc().bands.len(), 2);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
     #[must_use]
     pub fn new(id: impl Into<String>, label: impl Into<String>, min: impl Into<Decimal>) -> Band {
         Band {

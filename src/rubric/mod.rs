@@ -275,6 +275,13 @@ impl Rubric {
     }
 
     /// The criterion with this id, group or leaf.
+    ///
+    /// ```
+    /// let rubric = igf_rubric::presets::bpf_proposal();
+    /// let p1 = rubric.criterion("P1").map(|c| c.name.as_str());
+    /// assert_eq!(p1, Some("Relevance and timeliness"));
+    /// assert!(rubric.criterion("P99").is_none());
+    /// ```
     #[must_use]
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.position(id)
@@ -283,6 +290,13 @@ impl Rubric {
     }
 
     /// The leaf criteria (the ones answered), in document order.
+    ///
+    /// ```
+    /// let rubric = igf_rubric::presets::bpf_proposal();
+    /// let ids: Vec<&str> = rubric.leaves().map(|c| c.id.as_str()).collect();
+    /// assert_eq!(ids.first(), Some(&"G1"));
+    /// assert!(ids.contains(&"P5a") && !ids.contains(&"P5")); // a group is not a leaf
+    /// ```
     pub fn leaves(&self) -> impl Iterator<Item = &Criterion> {
         self.leaves
             .iter()

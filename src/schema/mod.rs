@@ -48,6 +48,12 @@ use crate::scoring::Scorecard;
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The schema of a rubric document.
+///
+/// ```
+/// let schema = igf_rubric::schema::rubric();
+/// assert_eq!(schema["title"], "Rubric");
+/// assert_eq!(schema["$schema"], igf_rubric::schema::DIALECT);
+/// ```
 #[must_use]
 pub fn rubric() -> Value {
     input::<RubricDoc>()
