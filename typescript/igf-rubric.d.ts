@@ -239,7 +239,7 @@ export type Trim =
       share: Share;
     }
   | {
-      count: number;
+      count: Count;
     };
 /**
  * A share from 0 up to (not including) 0.5, as an exact decimal. A JSON number, or a string of digits with an optional sign and decimal point and at most 28 digits ("2.5"). Numbers are read from their text, never through binary floating point.
@@ -555,7 +555,7 @@ export type WrittenTrim =
       share: WrittenShare;
     }
   | {
-      count: number;
+      count: Count;
     };
 /**
  * A share from 0 up to (not including) 0.5, as an exact decimal. Written as a string.

@@ -56,8 +56,12 @@ pub enum Trim {
         #[schemars(with = "crate::kinds::Share")]
         Decimal,
     ),
-    /// A number of values at each end.
-    Count(usize),
+    /// A number of values at each end: a whole number, however it is written (`1`, `1.0`).
+    Count(
+        #[serde(deserialize_with = "whole_count")]
+        #[schemars(with = "crate::kinds::Count")]
+        usize,
+    ),
 }
 
 impl Trim {
@@ -168,4 +172,11 @@ impl std::fmt::Display for Trim {
             Trim::Count(count) => write!(f, "{count} at each end"),
         }
     }
+}
+
+/// A count of values, read as the crate reads every count (so `1.0` is 1 inside the buffered
+/// aggregation too, as the schema's `integer` says).
+fn whole_count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    let count = exact::count::deserialize(deserializer)?;
+    usize::try_from(count).map_err(serde::de::Error::custom)
 }

@@ -402,3 +402,26 @@ fn long_integers_round_correctly() {
     let read: Vec<f64> = igf_rubric::json::from_str(&text).unwrap();
     assert_eq!(read, [text[1..text.len() - 1].parse::<f64>().unwrap()]);
 }
+
+/// A trim count written `1.0` is the whole number 1, inside the aggregation serde buffers as in
+/// the schema, which calls it an integer.
+#[test]
+fn a_trim_count_is_a_whole_number_however_written() {
+    use igf_rubric::rubric::{Aggregation, PanelRules, Trim};
+    for text in [
+        r#"{"aggregation": {"method": "trimmed_mean", "trim": {"count": 1.0}}}"#,
+        r#"{"aggregation": {"method": "trimmed_mean", "trim": {"count": 1}}}"#,
+    ] {
+        let rules: PanelRules = igf_rubric::json::from_str(text).unwrap();
+        assert_eq!(
+            rules.aggregation,
+            Aggregation::TrimmedMean {
+                trim: Trim::Count(1)
+            }
+        );
+    }
+    let refused = igf_rubric::json::from_str::<PanelRules>(
+        r#"{"aggregation": {"method": "trimmed_mean", "trim": {"count": 1.5}}}"#,
+    );
+    assert!(refused.unwrap_err().to_string().contains("whole number"));
+}
