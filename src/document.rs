@@ -147,14 +147,20 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
     /// The format version the document declares.
     fn format_version(&self) -> u32;
 
-    /// Checks the rules the document must keep on its own, beyond its JSON shape: ids valid
-    /// and unique, references that resolve, values in range. A document read with
-    /// [`Document::from_json`] has passed this; call it on one built or changed in code.
+    /// Checks the rules the document must keep on its own, beyond its JSON shape: its format
+    /// version first, then ids valid and unique, references that resolve, values in range. A
+    /// document read with [`Document::from_json`] has passed this; call it on one built or
+    /// changed in code. A document with rules of its own checks its version before them.
     ///
     /// # Errors
-    /// The first rule broken, with its path.
+    /// [`Error::UnsupportedFormat`] for another format version; the first rule broken, with
+    /// its path.
     fn check(&self) -> Result<(), Error> {
-        Ok(())
+        check_version(
+            Self::VERSION_KEY,
+            self.format_version(),
+            Self::FORMAT_VERSION,
+        )
     }
 
     /// Reads the document from JSON text and checks it.
@@ -165,11 +171,6 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
     /// another format version; then what [`Document::check`] finds.
     fn from_json(json: &str) -> Result<Self, Error> {
         let document: Self = crate::json::from_str(json)?;
-        check_version(
-            Self::VERSION_KEY,
-            document.format_version(),
-            Self::FORMAT_VERSION,
-        )?;
         document.check()?;
         Ok(document)
     }
