@@ -170,7 +170,7 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
     /// member or a number that cannot be held exactly; [`Error::UnsupportedFormat`] for
     /// another format version; then what [`Document::check`] finds.
     fn from_json(json: &str) -> Result<Self, Error> {
-        let document: Self = crate::json::from_str(json)?;
+        let document: Self = crate::json::read(json, Self::WRITTEN)?;
         document.check()?;
         Ok(document)
     }
@@ -187,7 +187,10 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
 
 pub(crate) mod sealed {
     /// Only the crate's documents are [`Document`](super::Document)s.
-    pub trait Sealed {}
+    pub trait Sealed {
+        /// Whether the crate writes the document (an output), whose decimals are strings only.
+        const WRITTEN: bool = false;
+    }
 }
 
 /// Writes `value` as pretty-printed JSON.
@@ -199,7 +202,9 @@ pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String,
     })
 }
 
-impl sealed::Sealed for ErrorDocument {}
+impl sealed::Sealed for ErrorDocument {
+    const WRITTEN: bool = true;
+}
 
 impl Document for ErrorDocument {
     const NAME: &'static str = "error";

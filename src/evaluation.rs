@@ -531,6 +531,34 @@ impl crate::document::Document for EvaluationRequest {
     fn format_version(&self) -> u32 {
         self.schema_version
     }
+
+    /// Checks the request's version and each assessment's own rules (what they must keep
+    /// against the rubric is checked when the request is evaluated).
+    fn check(&self) -> Result<(), Error> {
+        crate::document::check_version(
+            Self::VERSION_KEY,
+            self.schema_version,
+            Self::FORMAT_VERSION,
+        )?;
+        if let RubricSource::Preset { id, .. } = &self.rubric
+            && crate::presets::get(id).is_none()
+        {
+            return Err(crate::error::unknown_name(
+                Some(Path::root().key("rubric").key("preset").key("id")),
+                "preset",
+                id,
+                crate::presets::all().map(|(id, _)| id),
+            ));
+        }
+        for (i, assessment) in self.assessments.iter().enumerate() {
+            assessment.check().map_err(|e| {
+                e.at(&Path::root()
+                    .key("assessments")
+                    .item(i, &assessment.subject.id))
+            })?;
+        }
+        Ok(())
+    }
 }
 
 impl crate::document::sealed::Sealed for EvaluationRequest {}
@@ -549,6 +577,25 @@ impl crate::document::Document for EvaluationResult {
     fn format_version(&self) -> u32 {
         self.schema_version
     }
+
+    /// Checks the result's version, and that of each document it holds.
+    fn check(&self) -> Result<(), Error> {
+        crate::document::check_version(
+            Self::VERSION_KEY,
+            self.schema_version,
+            Self::FORMAT_VERSION,
+        )?;
+        for (i, card) in self.scorecards.iter().enumerate() {
+            card.check()
+                .map_err(|e| e.at(&Path::root().key("scorecards").index(i)))?;
+        }
+        match &self.panel {
+            Some(panel) => panel.check().map_err(|e| e.at(&Path::root().key("panel"))),
+            None => Ok(()),
+        }
+    }
 }
 
-impl crate::document::sealed::Sealed for EvaluationResult {}
+impl crate::document::sealed::Sealed for EvaluationResult {
+    const WRITTEN: bool = true;
+}

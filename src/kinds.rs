@@ -19,9 +19,6 @@ pub(crate) const MAX_COUNT: u64 = 9_007_199_254_740_991;
 /// The pattern of ids: 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
 pub(crate) const ID_PATTERN: &str = "^[A-Za-z0-9_.-]{1,64}$";
 
-/// The pattern of the decimals the crate writes.
-pub(crate) const WRITTEN_DECIMAL: &str = "^-?[0-9]+(\\.[0-9]+)?$";
-
 /// An id.
 pub(crate) struct Id;
 
@@ -30,7 +27,15 @@ impl JsonSchema for Id {
         "Id".into()
     }
 
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        if generator.contract().is_serialize() {
+            // Documents the crate writes repeat the ids of the documents it read, which were
+            // checked there; their readers take any string, so the schema does too.
+            return json_schema!({
+                "description": "An id, as the document read gave it (1 to 64 characters from A-Z a-z 0-9 _ - .).",
+                "type": "string"
+            });
+        }
         json_schema!({
             "description": "An id: 1 to 64 characters from A-Z a-z 0-9 _ - .",
             "type": "string",
@@ -74,24 +79,24 @@ fn form(pattern: &str, max_length: u32) -> Value {
     json!({ "type": "string", "pattern": pattern, "maxLength": max_length })
 }
 
-/// Unsigned decimals the loader holds exactly: at most 28 digits, or 29 whose first is 0 to 6
-/// (below 7 * 10^28, under the 2^96 a `Decimal` holds). `-` and `.` are not digits, so each
-/// branch bounds its digits by its length.
+/// Unsigned decimals a `Decimal` may hold: at most 28 digits, or 29 whose first is 0 to 7 (a
+/// 29-digit value above 79228162514264337593543950335, 2^96 - 1, is the loader's rule, listed).
+/// `-` and `.` are not digits, so each branch bounds its digits by its length.
 fn unsigned() -> Vec<Value> {
     vec![
         form("^[0-9]+$", 28),
-        form("^[0-6][0-9]+$", 29),
+        form("^[0-7][0-9]+$", 29),
         form("^[0-9]+\\.[0-9]+$", 29),
-        form("^[0-6][0-9]*\\.[0-9]+$", 30),
+        form("^[0-7][0-9]*\\.[0-9]+$", 30),
     ]
 }
 
 fn negative() -> Vec<Value> {
     vec![
         form("^-[0-9]+$", 29),
-        form("^-[0-6][0-9]+$", 30),
+        form("^-[0-7][0-9]+$", 30),
         form("^-[0-9]+\\.[0-9]+$", 30),
-        form("^-[0-6][0-9]*\\.[0-9]+$", 31),
+        form("^-[0-7][0-9]*\\.[0-9]+$", 31),
     ]
 }
 
@@ -148,9 +153,8 @@ impl Range {
     fn schema(self, generator: &SchemaGenerator, description: &str) -> Schema {
         let value = if generator.contract().is_serialize() {
             json!({
-                "description": format!("{description} Written as a string."),
-                "type": "string",
-                "pattern": WRITTEN_DECIMAL
+                "description": format!("{description} Written as a string of digits with an optional sign and decimal point (\"2.5\"), never as a JSON number."),
+                "anyOf": [self.strings()]
             })
         } else {
             json!({

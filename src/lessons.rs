@@ -171,6 +171,9 @@ impl QuestionCounts {
 #[schemars(title = "LessonsSummary")]
 #[non_exhaustive]
 pub struct LessonsSummary {
+    /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
     /// The consultation's title.
     pub title: String,
     /// Answers received.
@@ -344,6 +347,7 @@ impl Consultation {
             .map(|r| (r.bpf.id.as_str(), r.bpf.year))
             .collect();
         LessonsSummary {
+            format_version: crate::document::FORMAT_VERSION,
             title: self.title.clone(),
             responses: self.responses.len(),
             respondents: respondents.len(),
@@ -488,3 +492,15 @@ impl crate::document::Document for Consultation {
 }
 
 impl crate::document::sealed::Sealed for Consultation {}
+
+impl crate::document::sealed::Sealed for LessonsSummary {
+    const WRITTEN: bool = true;
+}
+
+impl crate::document::Document for LessonsSummary {
+    const NAME: &'static str = "lessons-summary";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}

@@ -437,6 +437,10 @@ export type RubricSource =
       document: Rubric;
     };
 /**
+ * An id, as the document read gave it (1 to 64 characters from A-Z a-z 0-9 _ - .).
+ */
+export type WrittenId = string;
+/**
  * A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,
  * `{"yes_no": true}`, `{"count": 3}`, `{"percent": "87.5"}`,
  * `{"distribution": {"government": 2, "civil_society": 3}}`, `{"text": "..."}`, or the strings
@@ -467,11 +471,11 @@ export type WrittenAnswerValue =
   | "unable_to_assess"
   | "not_applicable";
 /**
- * An exact decimal number. Written as a string.
+ * An exact decimal number. Written as a string of digits with an optional sign and decimal point ("2.5"), never as a JSON number.
  */
 export type WrittenDecimal = string;
 /**
- * A percentage from 0 to 100, as an exact decimal. Written as a string.
+ * A percentage from 0 to 100, as an exact decimal. Written as a string of digits with an optional sign and decimal point ("2.5"), never as a JSON number.
  */
 export type WrittenPercent = string;
 /**
@@ -558,17 +562,28 @@ export type WrittenTrim =
       count: Count;
     };
 /**
- * A share from 0 up to (not including) 0.5, as an exact decimal. Written as a string.
+ * A share from 0 up to (not including) 0.5, as an exact decimal. Written as a string of digits with an optional sign and decimal point ("2.5"), never as a JSON number.
  */
 export type WrittenShare = string;
 /**
- * An exact decimal above 0 and at most 1. Written as a string.
+ * An exact decimal above 0 and at most 1. Written as a string of digits with an optional sign and decimal point ("2.5"), never as a JSON number.
  */
 export type WrittenUnitFraction = string;
 /**
- * An exact decimal number >= 0. Written as a string.
+ * An exact decimal number >= 0. Written as a string of digits with an optional sign and decimal point ("2.5"), never as a JSON number.
  */
 export type WrittenNonNegativeDecimal = string;
+/**
+ * One step of a tie-break chain.
+ */
+export type WrittenTieBreak =
+  | {
+      by: "criterion";
+      criterion: WrittenId;
+    }
+  | {
+      by: "smaller_spread";
+    };
 /**
  * The rule behind a [`Decision`].
  */
@@ -665,7 +680,7 @@ export type RankingDetails =
        * The compromise solution: the best alone when both conditions hold, else the
        * subjects (indexes) the conditions leave in.
        */
-      compromise: number[];
+      compromise: Count[];
       method: "vikor";
       /**
        * The compromise ranking's `Q` (also the scores).
@@ -805,17 +820,9 @@ export interface Criterion {
    * Guidance for assessors.
    */
   description?: string;
-  /**
-   * The indicator of an outcome record this leaf takes its answer from, e.g.
-   * `{"indicator": "delivery_rate"}` ([`Rubric::apply_evidence`]); its answer type must be
-   * the metric's.
-   */
-  evidence?: Indicator | null;
+  evidence?: Indicator;
   id: Id;
-  /**
-   * The metric of a leaf; absent on a group.
-   */
-  metric?: Metric | null;
+  metric?: Metric;
   /**
    * Short name.
    */
@@ -1348,11 +1355,11 @@ export interface EvaluationOptions {
  * Its `Display` prints a readable explanation.
  */
 export interface Scorecard {
-  assessor: Assessor;
+  assessor: WrittenAssessor;
   /**
    * The band of the published total.
    */
-  band: BandResult | null;
+  band?: BandResult | null;
   /**
    * Whether the assessment could be scored; when false there is no total (see `flags`).
    */
@@ -1380,14 +1387,27 @@ export interface Scorecard {
   gates: GateResult[];
   kind: RubricKind;
   lessons?: Lessons;
-  rounding: WrittenRounding;
-  rubric: RubricRef;
+  rounding: Rounding;
+  rubric: WrittenRubricRef;
   scale: WrittenTotalScale;
-  subject: Subject;
+  subject: WrittenSubject;
   /**
    * The total on the rubric's scale: `scale.min` plus the sum of the contributions.
    */
-  total: Score | null;
+  total?: Score | null;
+}
+/**
+ * The person who filled in an assessment.
+ */
+export interface WrittenAssessor {
+  id: WrittenId;
+  /**
+   * Display name, where it may be shown.
+   */
+  name?: string | null;
+  region: Region;
+  role: Role;
+  stakeholder_group: StakeholderGroup;
 }
 /**
  * The band a total falls in.
@@ -1513,18 +1533,14 @@ export interface GateResult {
   reason: string;
 }
 /**
- * How published scores are rounded: decimal places and mode.
- *
- * Scores are computed exactly (up to 28 significant digits) and rounded once, where they are
- * published. A published score always prints with exactly `dp` decimal places, so two machines
- * print the same text: with `dp = 2`, 7.5 prints as `7.50`.
+ * Names a rubric by id and version.
  */
-export interface WrittenRounding {
+export interface WrittenRubricRef {
+  id: WrittenId;
   /**
-   * Decimal places of published scores, from 0 to 10.
+   * The rubric's version.
    */
-  dp: number;
-  mode: RoundingMode;
+  version: string;
 }
 /**
  * The range the total is reported on; 0..100, higher is better, by default.
@@ -1534,9 +1550,23 @@ export interface WrittenRounding {
  * `total = min + (max - min) · (1 - N)`.
  */
 export interface WrittenTotalScale {
-  direction: Direction;
+  direction?: Direction;
   max: WrittenDecimal;
   min: WrittenDecimal;
+}
+/**
+ * The proposal or BPF assessed.
+ */
+export interface WrittenSubject {
+  id: WrittenId;
+  /**
+   * Title of the proposal or BPF.
+   */
+  title: string;
+  /**
+   * The IGF year the subject belongs to.
+   */
+  year: number;
 }
 /**
  * The outcome of [`Rubric::review`](crate::Rubric::review).
@@ -1552,8 +1582,8 @@ export interface PanelReport {
    */
   format_version: 1;
   reliability: PanelReliability;
-  rounding: WrittenRounding;
-  rubric: RubricRef;
+  rounding: Rounding;
+  rubric: WrittenRubricRef;
   rules: WrittenPanelRules;
   scale: WrittenTotalScale;
   /**
@@ -1788,8 +1818,8 @@ export interface Icc {
  * [`Panel`](crate::Panel) document may override them.
  */
 export interface WrittenPanelRules {
-  aggregation: WrittenAggregation;
-  basis: Basis;
+  aggregation?: WrittenAggregation;
+  basis?: Basis;
   /**
    * Per-assessor calibration of totals (z-scores mapped back to the panel's mean and spread).
    */
@@ -1806,7 +1836,7 @@ export interface WrittenPanelRules {
   /**
    * A subject with fewer valid assessors is marked insufficient, never scored (default 1).
    */
-  min_assessors: number;
+  min_assessors?: number;
   /**
    * Weight multipliers that count for ranking only, never for thresholds (Horizon Europe
    * innovation actions: Impact x 1.5). The ranking score re-scores the included assessments
@@ -1833,13 +1863,13 @@ export interface WrittenPanelRules {
    * How subjects with equal ranking scores are ordered, in turn; a tie the chain cannot
    * break is reported as a tie.
    */
-  tie_break?: TieBreak[];
+  tie_break?: WrittenTieBreak[];
 }
 /**
  * A weight multiplier used for ranking only.
  */
 export interface WrittenRankingWeight {
-  criterion: Id;
+  criterion: WrittenId;
   factor: WrittenNonNegativeDecimal;
 }
 /**
@@ -1897,7 +1927,7 @@ export interface SubjectReport {
    */
   spread?: Spread | null;
   status: SubjectStatus;
-  subject: Subject;
+  subject: WrittenSubject;
   /**
    * Subjects tied with this one after the whole tie-break chain.
    */
@@ -2045,7 +2075,7 @@ export interface EvaluationResult {
    * The panel report (absent when no review was asked for or there was nothing to review).
    */
   panel?: PanelReport | null;
-  rubric: RubricRef;
+  rubric: WrittenRubricRef;
   /**
    * Version of the result format; 1.
    */
@@ -2218,6 +2248,10 @@ export interface Target {
  */
 export interface ResultsFramework {
   /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
+  /**
    * Rows the record could measure (the others lack the data, e.g. no draft date).
    */
   measured: number;
@@ -2229,7 +2263,7 @@ export interface ResultsFramework {
    * One row per target, in the proposal's order.
    */
   rows: IndicatorResult[];
-  subject: Subject;
+  subject: WrittenSubject;
 }
 /**
  * One indicator: baseline, target, achieved and the gap.
@@ -2335,6 +2369,10 @@ export interface LessonsSummary {
    * BPFs (id and year) the answers are about.
    */
   bpfs: number;
+  /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
   /**
    * People who answered.
    */
@@ -2487,6 +2525,10 @@ export interface Rescoring {
   consensus_set_aside: WrittenConsensus[];
   diff: RubricDiff;
   /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
+  /**
    * Assessments that lost answers or lack answers under the newer version (the others
    * carried over whole).
    */
@@ -2504,13 +2546,13 @@ export interface WrittenConsensus {
    * The criterion agreed, in its own units (scale value, level points, count, percentage);
    * absent: the total is agreed, on the rubric's total scale.
    */
-  criterion?: Id | null;
+  criterion?: WrittenId | null;
   /**
    * Why, or what was discussed.
    */
   note?: string | null;
-  recorded_by: Id;
-  subject: Id;
+  recorded_by: WrittenId;
+  subject: WrittenId;
   value: WrittenDecimal;
 }
 /**
@@ -2536,13 +2578,13 @@ export interface RubricDiff {
    * Each change to a criterion, in the newer rubric's order, removed criteria last.
    */
   changes: CriterionChange[];
-  from: RubricRef;
+  from: WrittenRubricRef;
   /**
    * Changes to gates, bands, the total scale, rounding or the unable-to-assess policy, in
    * words.
    */
   rules: string[];
-  to: RubricRef;
+  to: WrittenRubricRef;
 }
 /**
  * One change to one criterion.
@@ -2613,7 +2655,7 @@ export interface WrittenAnswer {
    * The assessor's comment or justification; kept in the scorecard.
    */
   comment?: string | null;
-  criterion: Id;
+  criterion: WrittenId;
   /**
    * How the value was computed from an outcome record, where it was.
    */
@@ -2636,11 +2678,11 @@ export interface RankMove {
   /**
    * Rank under the newer version.
    */
-  rank_after: number | null;
+  rank_after?: number | null;
   /**
    * Rank under the older version (none: not ranked).
    */
-  rank_before: number | null;
+  rank_before?: number | null;
   /**
    * Selected under the newer version.
    */
@@ -2660,11 +2702,11 @@ export interface RankMove {
   /**
    * Total under the newer version.
    */
-  total_after: Score | null;
+  total_after?: Score | null;
   /**
    * Total under the older version.
    */
-  total_before: Score | null;
+  total_before?: Score | null;
 }
 /**
  * How one criterion's points for a subject changed: its share of the total times the panel's
@@ -2813,6 +2855,10 @@ export interface FeedbackAuthor {
 export interface Ranking {
   details: RankingDetails;
   /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
+  /**
    * Whether a higher score ranks better (false for VIKOR's Q).
    */
   higher_is_better: boolean;
@@ -2841,6 +2887,10 @@ export interface Weights {
    * For AHP: the consistency of the comparisons.
    */
   consistency?: Consistency | null;
+  /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
   method: WeightsMethod;
   /**
    * One weight per criterion, each `>= 0`, summing to 1.
@@ -2899,6 +2949,10 @@ export interface Consistency {
  * vectors that put it at each rank, and that select it.
  */
 export interface RankAcceptability {
+  /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
   /**
    * The selection size.
    */

@@ -20,6 +20,7 @@ mod answer;
 mod assessor;
 mod build;
 
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -200,11 +201,29 @@ impl crate::document::Document for Assessment {
     /// As for [`Assessment::from_json`](crate::Document::from_json), less the JSON errors.
     fn check(&self) -> Result<(), Error> {
         self.check_header()?;
+        check_id_at(&self.rubric.id, || Path::root().key("rubric").key("id"))?;
         check_ids(
             self.answers.iter().map(|a| a.criterion.as_str()),
             "answer",
             |i, id| Path::root().key("answers").item(i, id).key("criterion"),
-        )
+        )?;
+        for (i, answer) in self.answers.iter().enumerate() {
+            if let AnswerValue::Percent(value) = answer.value
+                && !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&value)
+            {
+                return Err(Error::OutOfRange {
+                    path: Path::root()
+                        .key("answers")
+                        .item(i, &answer.criterion)
+                        .key("value")
+                        .key("percent"),
+                    value,
+                    min: Decimal::ZERO,
+                    max: Decimal::ONE_HUNDRED,
+                });
+            }
+        }
+        Ok(())
     }
 }
 

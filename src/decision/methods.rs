@@ -13,6 +13,9 @@ use crate::error::Error;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Ranking {
+    /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
     /// The method, e.g. `TOPSIS (min-max)`.
     pub method: String,
     /// One score per subject, in the matrix's order.
@@ -84,6 +87,8 @@ pub enum RankingDetails {
         acceptable_stability: bool,
         /// The compromise solution: the best alone when both conditions hold, else the
         /// subjects (indexes) the conditions leave in.
+        #[serde(deserialize_with = "crate::json::wholes")]
+        #[schemars(with = "Vec<crate::kinds::Count>")]
         compromise: Vec<usize>,
     },
     /// PROMETHEE II.
@@ -170,6 +175,7 @@ fn finished(
     }
     let ranks = ranks(&scores, higher_is_better);
     Ok(Ranking {
+        format_version: crate::document::FORMAT_VERSION,
         method,
         scores,
         higher_is_better,
@@ -607,4 +613,16 @@ pub fn promethee_ii(
             negative_flow,
         },
     )
+}
+
+impl crate::document::sealed::Sealed for Ranking {
+    const WRITTEN: bool = true;
+}
+
+impl crate::document::Document for Ranking {
+    const NAME: &'static str = "ranking";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
 }

@@ -224,6 +224,9 @@ pub enum Sampling {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct RankAcceptability {
+    /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
     /// The subjects, in the matrix's order.
     pub subjects: Vec<String>,
     /// `rank_probability[i][r]`: the share of samples ranking subject `i` at rank `r + 1`.
@@ -369,6 +372,7 @@ pub fn rank_acceptability(
     }
     let share = |n: usize| n as f64 / samples as f64;
     Ok(RankAcceptability {
+        format_version: crate::document::FORMAT_VERSION,
         subjects: matrix.subjects().to_vec(),
         rank_probability: counts
             .iter()
@@ -380,4 +384,16 @@ pub fn rank_acceptability(
         seed,
         sampling,
     })
+}
+
+impl crate::document::sealed::Sealed for RankAcceptability {
+    const WRITTEN: bool = true;
+}
+
+impl crate::document::Document for RankAcceptability {
+    const NAME: &'static str = "rank-acceptability";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
 }

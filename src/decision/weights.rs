@@ -50,7 +50,11 @@ pub enum PriorityMethod {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Weights {
+    /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
     /// The derivation.
+    #[serde(deserialize_with = "crate::json::object")]
     pub method: WeightsMethod,
     /// One weight per criterion, each `>= 0`, summing to 1.
     pub values: Vec<f64>,
@@ -120,6 +124,7 @@ fn normalised(
         ));
     }
     Ok(Weights {
+        format_version: crate::document::FORMAT_VERSION,
         method,
         values: raw.iter().map(|v| v / total).collect(),
         consistency: None,
@@ -204,6 +209,7 @@ impl Weights {
             .flat_map(|(g, local)| local.values.iter().map(move |l| g * l))
             .collect();
         Ok(Weights {
+            format_version: crate::document::FORMAT_VERSION,
             method: groups.method,
             values,
             consistency: groups.consistency.clone(),
@@ -224,6 +230,7 @@ pub fn equal(n: usize) -> Result<Weights, Error> {
         });
     }
     Ok(Weights {
+        format_version: crate::document::FORMAT_VERSION,
         method: WeightsMethod::Equal,
         values: vec![1.0 / n as f64; n],
         consistency: None,
@@ -761,4 +768,16 @@ pub fn critic(matrix: &DecisionMatrix) -> Result<Weights, Error> {
         .collect();
     normalised(WeightsMethod::Critic, raw, STATISTIC)
         .map_err(|_| undefined(STATISTIC, "every criterion is constant"))
+}
+
+impl crate::document::sealed::Sealed for Weights {
+    const WRITTEN: bool = true;
+}
+
+impl crate::document::Document for Weights {
+    const NAME: &'static str = "weights";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
 }

@@ -80,6 +80,9 @@ pub struct Target {
 #[schemars(title = "ResultsFramework")]
 #[non_exhaustive]
 pub struct ResultsFramework {
+    /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
     /// The BPF and year.
     pub subject: Subject,
     /// One row per target, in the proposal's order.
@@ -179,6 +182,7 @@ impl Commitments {
             });
         }
         Ok(ResultsFramework {
+            format_version: crate::document::FORMAT_VERSION,
             subject: self.subject.clone(),
             met: rows.iter().filter(|r| r.met == Some(true)).count(),
             measured: rows.iter().filter(|r| r.achieved.is_some()).count(),
@@ -253,3 +257,15 @@ impl crate::document::Document for Commitments {
 }
 
 impl crate::document::sealed::Sealed for Commitments {}
+
+impl crate::document::sealed::Sealed for ResultsFramework {
+    const WRITTEN: bool = true;
+}
+
+impl crate::document::Document for ResultsFramework {
+    const NAME: &'static str = "results-framework";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}

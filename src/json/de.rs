@@ -18,7 +18,7 @@ use super::parse::{Parser, Value};
 use super::read_error::{ReadError, describe, unexpected, wrong_type};
 use crate::error::shorten;
 use crate::error::{JsonProblem, Segment};
-use crate::num::exact::{EXACT_TOKEN, NUMBER_TOKEN};
+use crate::num::exact::{DECIMAL_TOKEN, EXACT_TOKEN, NUMBER_TOKEN};
 use crate::num::parse_exact;
 
 impl<'de> Parser<'de> {
@@ -271,7 +271,21 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, ReadError> {
-        if name != EXACT_TOKEN || self.exact {
+        if name == DECIMAL_TOKEN && self.written {
+            self.skip_whitespace();
+            if matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+                let text = self.number()?;
+                return Err(ReadError::of(
+                    JsonProblem::WrongType,
+                    format!(
+                        "expected a decimal written as a string, as the crate writes them (\"{}\"), found the number {}",
+                        shorten(text),
+                        shorten(text)
+                    ),
+                ));
+            }
+        }
+        if !(name == EXACT_TOKEN || name == DECIMAL_TOKEN) || self.exact {
             return visitor.visit_newtype_struct(self);
         }
         self.exact = true;

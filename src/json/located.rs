@@ -146,6 +146,13 @@ macro_rules! members {
             }
 
             #[allow(dead_code)]
+            pub(crate) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+                d: D,
+            ) -> Result<Vec<T>, D::Error> {
+                super::list(stringify!($key), d).map(crate::json::Object::unwrap_all)
+            }
+
+            #[allow(dead_code)]
             pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
                 d: D,
             ) -> Result<Vec<T>, D::Error> {

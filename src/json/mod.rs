@@ -83,7 +83,13 @@ use crate::error::{Error, JsonProblem, Path};
 /// Errors of validating conversions (`#[serde(try_from)]`) arrive as their message only; the
 /// crate's own `from_json` functions keep them typed.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    read(text, false)
+}
+
+/// Reads a document; `written` for one the crate writes, whose decimals are strings only.
+pub(crate) fn read<T: DeserializeOwned>(text: &str, written: bool) -> Result<T, Error> {
     let mut parser = parse::Parser::new(text);
+    parser.written = written;
     let read = T::deserialize(&mut parser).and_then(|value| parser.end().map(|()| value));
     // A document that is not JSON at all is reported as such, wherever reading stopped.
     read.map_err(|error| into_error(parse::document(text).err().unwrap_or(error)))
@@ -92,8 +98,120 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 /// Reads a field of the crate's types whose numbers serde buffers before they reach their reader
 /// (an internally tagged enum such as a metric, a gate rule or an aggregation), so that the
 /// crate's JSON reader hands those numbers over as their text and every digit of a decimal
-/// survives. Host types around it keep serde_json's reading of numbers.
+/// survives. Host types around it keep serde_json's reading of numbers. The value must be an
+/// object: serde would read an internally tagged enum from a positional array too.
 pub(crate) fn exactly<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    exact::<D, Object<T>>(deserializer).map(|Object(value)| value)
+}
+
+/// As [`exactly`], for an array of objects.
+pub(crate) fn exactly_each<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    exact::<D, Vec<Object<T>>>(deserializer).map(Object::unwrap_all)
+}
+
+/// As [`exactly`], for an optional member that, when present, is an object (never `null`).
+pub(crate) fn exactly_present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    exactly(deserializer).map(Some)
+}
+
+/// Reads a struct or a tagged enum from an object only, never from a positional array.
+pub(crate) fn object<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    Object::<T>::deserialize(deserializer).map(|Object(value)| value)
+}
+
+/// Reads whole numbers from the buffer of an internally tagged enum, where serde hands `2.0`
+/// over as a float: any number with a zero fraction is whole, as JSON Schema's `integer` says.
+pub(crate) fn wholes<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<usize>, D::Error> {
+    struct Whole(usize);
+
+    impl<'de> serde::Deserialize<'de> for Whole {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Number;
+
+            impl<'de> serde::de::Visitor<'de> for Number {
+                type Value = usize;
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    write!(f, "a whole number from 0 to {}", crate::kinds::MAX_COUNT)
+                }
+
+                fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<usize, E> {
+                    (v <= crate::kinds::MAX_COUNT)
+                        .then(|| usize::try_from(v).ok())
+                        .flatten()
+                        .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+                }
+
+                fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<usize, E> {
+                    u64::try_from(v)
+                        .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+                        .and_then(|v| self.visit_u64(v))
+                }
+
+                /// A number the crate's reader hands over as its text (inside `exactly`).
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<usize, A::Error> {
+                    use rust_decimal::prelude::ToPrimitive;
+                    let text = match map.next_key::<String>()? {
+                        Some(key) if key == crate::num::exact::NUMBER_TOKEN => {
+                            map.next_value::<String>()?
+                        }
+                        _ => {
+                            return Err(serde::de::Error::invalid_type(
+                                serde::de::Unexpected::Map,
+                                &self,
+                            ));
+                        }
+                    };
+                    let value = crate::num::parse_exact(&text).map_err(serde::de::Error::custom)?;
+                    match value.fract().is_zero().then(|| value.to_u64()).flatten() {
+                        Some(n) => self.visit_u64(n),
+                        None => Err(serde::de::Error::custom(format!(
+                            "{text} is not a whole number from 0 to {}",
+                            crate::kinds::MAX_COUNT
+                        ))),
+                    }
+                }
+
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<usize, E> {
+                    // Whole floats up to 2^53 - 1 are exact, so the cast loses nothing.
+                    if v.fract() == 0.0 && (0.0..=crate::kinds::MAX_COUNT as f64).contains(&v) {
+                        self.visit_u64(v as u64)
+                    } else {
+                        Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                    }
+                }
+            }
+
+            deserializer.deserialize_any(Number).map(Whole)
+        }
+    }
+
+    Vec::<Whole>::deserialize(deserializer).map(|all| all.into_iter().map(|Whole(n)| n).collect())
+}
+
+fn exact<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: serde::Deserialize<'de>,
@@ -119,6 +237,39 @@ where
         crate::num::exact::EXACT_TOKEN,
         Exactly(std::marker::PhantomData),
     )
+}
+
+/// A value read from a JSON object only, as the schemas require of every struct and tagged
+/// enum: serde's derived readers also take a positional array, from serde_json and from the
+/// buffer of an internally tagged enum alike.
+pub(crate) struct Object<T>(pub(crate) T);
+
+impl<T> Object<T> {
+    pub(crate) fn unwrap_all(all: Vec<Object<T>>) -> Vec<T> {
+        all.into_iter().map(|Object(value)| value).collect()
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Members<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(Members(std::marker::PhantomData))
+            .map(Object)
+    }
 }
 
 /// Reads a value from JSON bytes, which must be UTF-8; otherwise as [`from_str`].

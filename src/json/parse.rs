@@ -65,6 +65,8 @@ pub(super) struct Parser<'a> {
     /// Whether a number that is not a plain integer is handed to `deserialize_any` as its text
     /// (inside a value the crate reads exactly) rather than as an `f64` (as serde_json does).
     pub(super) exact: bool,
+    /// Whether the document is one the crate writes, whose decimals are strings only.
+    pub(super) written: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -75,6 +77,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             depth: 0,
             exact: false,
+            written: false,
         }
     }
 
@@ -130,6 +133,7 @@ impl<'a> Parser<'a> {
             pos: start,
             depth: self.depth,
             exact: self.exact,
+            written: self.written,
         };
         side.value().ok()
     }

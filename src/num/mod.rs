@@ -265,9 +265,9 @@ pub(crate) fn parse_exact(text: &str) -> Result<Decimal, String> {
 }
 
 /// Reads a decimal written as a JSON string: an optional `-`, digits, and an optional `.` with
-/// digits; no exponent. At most 28 digits, or 29 when the first is 0 to 6: every such string
-/// fits the 96 bits of a `Decimal` (a JSON number may have an exponent and any digits that a
-/// `Decimal` holds exactly; its text is read by [`parse_exact`]).
+/// digits; no exponent. At most 29 digits, whose value a `Decimal` holds: every string of 28
+/// digits, and of 29 up to 79228162514264337593543950335 (a JSON number may have an exponent
+/// and any digits that a `Decimal` holds exactly; its text is read by [`parse_exact`]).
 pub(crate) fn parse_decimal_string(text: &str) -> Result<Decimal, String> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
@@ -279,14 +279,13 @@ pub(crate) fn parse_decimal_string(text: &str) -> Result<Decimal, String> {
         ));
     }
     let count = unsigned.bytes().filter(u8::is_ascii_digit).count();
-    let fits = count <= 28 || (count == 29 && whole.as_bytes().first() <= Some(&b'6'));
-    if !fits {
-        return Err(format!(
-            "\"{}\" has {count} digits; a decimal written as a string has at most 28 (29 when the first is 0 to 6)",
+    let read = (count <= 29).then(|| parse_exact(text).ok()).flatten();
+    read.ok_or_else(|| {
+        format!(
+            "\"{}\" has {count} digits, more than a decimal holds (28 digits, or 29 up to 79228162514264337593543950335, at most 28 of them after the point)",
             crate::error::shorten(text)
-        ));
-    }
-    parse_exact(text)
+        )
+    })
 }
 
 fn is_json_number(text: &str) -> bool {
@@ -351,6 +350,10 @@ pub(crate) mod exact {
     /// deserializer reads it as a plain newtype.
     pub(crate) const EXACT_TOKEN: &str = "$igf_rubric::private::Exact";
 
+    /// As [`EXACT_TOKEN`], asked by a decimal: in a document the crate writes, the crate's JSON
+    /// reader then takes a string only, as the output schemas say.
+    pub(crate) const DECIMAL_TOKEN: &str = "$igf_rubric::private::Decimal";
+
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,
         serializer: S,
@@ -361,7 +364,7 @@ pub(crate) mod exact {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
-        deserializer.deserialize_newtype_struct(EXACT_TOKEN, ExactVisitor)
+        deserializer.deserialize_newtype_struct(DECIMAL_TOKEN, ExactVisitor)
     }
 
     pub(crate) struct ExactVisitor;

@@ -386,6 +386,15 @@ impl crate::document::Document for PanelReport {
     fn format_version(&self) -> u32 {
         self.format_version
     }
+
+    /// Checks the report's version and the panel rules it repeats.
+    fn check(&self) -> Result<(), crate::error::Error> {
+        crate::document::check_format(self.format_version)?;
+        self.rules
+            .check_own(&crate::error::Path::root().key("rules"))
+    }
 }
 
-impl crate::document::sealed::Sealed for PanelReport {}
+impl crate::document::sealed::Sealed for PanelReport {
+    const WRITTEN: bool = true;
+}

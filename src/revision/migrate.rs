@@ -42,6 +42,9 @@ pub struct SetAside {
 #[schemars(title = "Rescoring")]
 #[non_exhaustive]
 pub struct Rescoring {
+    /// Version of the document format; 1.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u32,
     /// What changed in the rubric.
     pub diff: RubricDiff,
     /// Assessments that lost answers or lack answers under the newer version (the others
@@ -202,6 +205,7 @@ impl Rubric {
         let after = self.review(&moved)?;
         let moves = moves(older, self, &before, &after)?;
         Ok(Rescoring {
+            format_version: crate::document::FORMAT_VERSION,
             diff,
             migrations,
             consensus_set_aside,
@@ -293,4 +297,24 @@ fn points(
             path: Path::root().key("criteria"),
             operation: "computing a criterion's points",
         })
+}
+
+impl crate::document::sealed::Sealed for Rescoring {
+    const WRITTEN: bool = true;
+}
+
+impl crate::document::Document for Rescoring {
+    const NAME: &'static str = "rescoring";
+
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    /// Checks the rescoring's version, and that of the two panel reports it holds.
+    fn check(&self) -> Result<(), Error> {
+        crate::document::check_format(self.format_version)?;
+        let root = crate::error::Path::root();
+        self.before.check().map_err(|e| e.at(&root.key("before")))?;
+        self.after.check().map_err(|e| e.at(&root.key("after")))
+    }
 }

@@ -75,6 +75,7 @@ pub enum WeightInputs {
     Ranks {
         /// Each criterion's rank, 1 the most important; ties share a rank.
         #[schemars(with = "Vec<crate::kinds::PositiveCount>")]
+        #[serde(deserialize_with = "crate::json::wholes")]
         ranks: Vec<usize>,
     },
     /// AHP's pairwise comparisons.

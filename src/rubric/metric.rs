@@ -64,7 +64,7 @@ pub enum Metric {
     Levels {
         /// The levels, worst first.
         #[schemars(length(min = 2))]
-        #[serde(deserialize_with = "crate::json::located::levels::list")]
+        #[serde(deserialize_with = "crate::json::located::levels::objects")]
         levels: Vec<Level>,
     },
     /// A yes/no question: `s = 1` for yes, `0` for no.

@@ -152,8 +152,9 @@ pub struct Criterion {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::json::exactly"
+        deserialize_with = "crate::json::exactly_present"
     )]
+    #[schemars(with = "Metric")]
     pub metric: Option<Metric>,
     /// The indicator of an outcome record this leaf takes its answer from, e.g.
     /// `{"indicator": "delivery_rate"}` ([`Rubric::apply_evidence`]); its answer type must be
@@ -161,8 +162,9 @@ pub struct Criterion {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::json::exactly"
+        deserialize_with = "crate::json::exactly_present"
     )]
+    #[schemars(with = "Indicator")]
     pub evidence: Option<Indicator>,
     /// The children of a group (at least one); absent on a leaf.
     #[serde(

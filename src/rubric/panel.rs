@@ -61,7 +61,7 @@ pub struct PanelRules {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::json::exactly"
+        deserialize_with = "crate::json::exactly_each"
     )]
     pub tie_break: Vec<TieBreak>,
     /// Totals of a reference pool (e.g. the two previous rounds) for percentile ranks; empty:
@@ -203,10 +203,11 @@ impl PanelRules {
             }
             _ => {}
         }
-        if self.min_assessors == 0 {
+        let beyond = |n: usize, min: usize| n < min || u32::try_from(n).is_err();
+        if beyond(self.min_assessors, 1) {
             return Err(out_of_range(
                 "min_assessors",
-                Decimal::ZERO,
+                Decimal::from(self.min_assessors),
                 Decimal::ONE,
                 Decimal::from(u32::MAX),
             ));
@@ -222,7 +223,7 @@ impl PanelRules {
             });
         }
         if let Some(c) = self.calibration {
-            if c.min_subjects < 2 {
+            if beyond(c.min_subjects, 2) {
                 let value = Decimal::from(c.min_subjects);
                 return Err(Error::OutOfRange {
                     path: at.key("calibration").key("min_subjects"),
@@ -239,10 +240,12 @@ impl PanelRules {
                 });
             }
         }
-        if self.capacity == Some(0) {
+        if let Some(capacity) = self.capacity
+            && beyond(capacity, 1)
+        {
             return Err(out_of_range(
                 "capacity",
-                Decimal::ZERO,
+                Decimal::from(capacity),
                 Decimal::ONE,
                 Decimal::from(u32::MAX),
             ));

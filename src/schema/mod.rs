@@ -290,7 +290,8 @@ fn input<T: JsonSchema>() -> Value {
 /// `Written<Name>`, so that the bundle can hold both. A type that refers to a renamed type is
 /// renamed too, until nothing changes.
 fn output<T: JsonSchema>() -> Value {
-    let generated = generate::<T>(SchemaSettings::draft2020_12().for_serialize());
+    let mut generated = generate::<T>(SchemaSettings::draft2020_12().for_serialize());
+    require_only_what_is_read(&mut generated, &input::<T>());
     let read = input_definitions();
     let mut renamed: BTreeMap<String, String> = BTreeMap::new();
     loop {
@@ -321,6 +322,32 @@ fn output<T: JsonSchema>() -> Value {
                 .into_iter()
                 .map(|name| (name.clone(), format!("Written{name}"))),
         );
+    }
+}
+
+/// Drops from each object's `required` the members its reader supplies when they are missing
+/// (an `Option`, or a member with a default), so that the schema of a document the crate writes
+/// rejects nothing its reader accepts.
+fn require_only_what_is_read(written: &mut Value, read: &Value) {
+    fn narrow(written: &mut Value, read: &Value) {
+        let Some(required) = written.get_mut("required").and_then(Value::as_array_mut) else {
+            return;
+        };
+        let read_required: Vec<&Value> = read
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().collect())
+            .unwrap_or_default();
+        required.retain(|name| read_required.contains(&name));
+    }
+    narrow(written, read);
+    let read_defs = read.get("$defs").and_then(Value::as_object);
+    if let (Some(Value::Object(defs)), Some(read_defs)) = (written.get_mut("$defs"), read_defs) {
+        for (name, def) in defs.iter_mut() {
+            if let Some(read_def) = read_defs.get(name) {
+                narrow(def, read_def);
+            }
+        }
     }
 }
 

@@ -367,4 +367,6 @@ impl crate::document::Document for Scorecard {
     }
 }
 
-impl crate::document::sealed::Sealed for Scorecard {}
+impl crate::document::sealed::Sealed for Scorecard {
+    const WRITTEN: bool = true;
+}

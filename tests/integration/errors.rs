@@ -350,7 +350,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/0/weight",
                 json!("1.00000000000000000000000000001"),
             )),
-            "criteria[0](fit).weight: \"1.00000000000000000000000000001\" has 30 digits; a decimal written as a string has at most 28 (29 when the first is 0 to 6)",
+            "criteria[0](fit).weight: \"1.00000000000000000000000000001\" has 30 digits, more than a decimal holds (28 digits, or 29 up to 79228162514264337593543950335, at most 28 of them after the point)",
         ),
         (
             "inexact decimal number",
@@ -522,7 +522,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/3/value",
                 json!({ "percent": "60.00000000000000000000000000001" }),
             )),
-            "answers[3](done).value.percent: \"60.00000000000000000000000000001\" has 31 digits; a decimal written as a string has at most 28 (29 when the first is 0 to 6)",
+            "answers[3](done).value.percent: \"60.00000000000000000000000000001\" has 31 digits, more than a decimal holds (28 digits, or 29 up to 79228162514264337593543950335, at most 28 of them after the point)",
         ),
         // Panels
         (

@@ -27,6 +27,7 @@ mod feedback;
 mod floor_plan;
 mod labels;
 mod lessons;
+mod mutations;
 mod panel;
 mod panel_properties;
 mod presets;
