@@ -393,8 +393,15 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
             Warning::new(
                 "incomplete",
                 format!(
-                    "the assessment of `{}` by `{}` has no total: a required criterion was not assessed",
-                    card.subject.id, card.assessor.id
+                    "the assessment of `{}` by `{}` has no total: {}",
+                    card.subject.id,
+                    card.assessor.id,
+                    card.flags
+                        .iter()
+                        .filter(|f| f.kind == crate::scoring::FlagKind::Incomplete)
+                        .map(|f| f.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ),
                 &list.item(i, &card.subject.id),
             )

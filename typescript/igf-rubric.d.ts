@@ -205,6 +205,26 @@ export type GateRule =
  */
 export type RubricKind = "proposal" | "outcome";
 /**
+ * What an answer left out of an assessment means. Leaving a criterion out is not the same as
+ * answering "unable to assess", so a rubric says which it is; by default a sheet that leaves
+ * out a weighted criterion is incomplete, and nothing is passed over in silence.
+ *
+ * ```
+ * use igf_rubric::{Assessment, Document, presets};
+ * use igf_rubric::rubric::OmittedPolicy;
+ *
+ * let rubric = presets::bpf_proposal();
+ * assert_eq!(rubric.doc().omitted, OmittedPolicy::Incomplete);
+ * let mut sheet = Assessment::from_json(include_str!("../../examples/data/proposals/ipv6-2016.json"))?;
+ * sheet.answers.retain(|a| a.criterion != "P1");
+ * let card = rubric.score(&sheet)?;
+ * assert!(!card.complete);
+ * assert_eq!(rubric.omitted(&sheet).map(|c| c.id.as_str()).collect::<Vec<_>>(), ["P1"]);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type OmittedPolicy = "incomplete" | "as_unable_to_assess" | "count_as_minimum";
+/**
  * How the scores of several assessors of one subject are combined into one.
  *
  * In JSON: `{"method": "median"}`, `{"method": "trimmed_mean", "trim": {"count": 1}}`,
@@ -271,7 +291,8 @@ export type TieBreak =
  */
 export type RoundingMode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
 /**
- * What an "unable to assess" answer (or a missing answer to an optional criterion) does.
+ * What an "unable to assess" answer does (and an omitted answer, when the rubric's
+ * [`OmittedPolicy`] is [`OmittedPolicy::AsUnableToAssess`]).
  */
 export type UnablePolicy = "renormalise" | "count_as_minimum" | "incomplete";
 /**
@@ -765,6 +786,7 @@ export interface Rubric {
   gates?: Gate[];
   id: Id;
   kind: RubricKind;
+  omitted?: OmittedPolicy;
   /**
    * How panels using this rubric combine, rank and select, unless a panel says otherwise.
    */

@@ -75,10 +75,11 @@ fn flatten<'a>(
     Ok(())
 }
 
-/// The criteria table, shared by Markdown and CSV.
-pub(super) fn criteria(card: &Scorecard, rubric: &Rubric) -> Result<Table, Error> {
+/// The criteria table, shared by Markdown and CSV; `notes` adds a column with each criterion's
+/// flags (the CSV has no other place for them; the Markdown lists them under the table).
+pub(super) fn criteria(card: &Scorecard, rubric: &Rubric, notes: bool) -> Result<Table, Error> {
     let dp = card.rounding.dp;
-    let mut table = Table::new(&[
+    let mut columns = vec![
         ("Id", Align::Left),
         ("Criterion", Align::Left),
         ("Tree level", Align::Right),
@@ -88,14 +89,20 @@ pub(super) fn criteria(card: &Scorecard, rubric: &Rubric) -> Result<Table, Error
         ("Score (0-1)", Align::Right),
         ("Points", Align::Right),
         ("Status", Align::Left),
-    ]);
+    ];
+    if notes {
+        columns.push(("Notes", Align::Left));
+    }
+    let mut table = Table::new(&columns);
     for row in rows(card)? {
         let c = row.result;
-        let answer = c
-            .answer
-            .as_ref()
-            .map_or_else(String::new, |a| answer_text(rubric, &c.id, a));
-        table.row(vec![
+        let answer = match &c.answer {
+            Some(a) => answer_text(rubric, &c.id, a),
+            // A leaf without an answer was left out of the assessment: say so.
+            None if c.criteria.is_empty() => "not answered".to_owned(),
+            None => String::new(),
+        };
+        let mut cells = vec![
             c.id.clone(),
             c.name.clone(),
             row.depth.saturating_add(1).to_string(),
@@ -110,7 +117,17 @@ pub(super) fn criteria(card: &Scorecard, rubric: &Rubric) -> Result<Table, Error
                 CriterionStatus::Scored => String::new(),
                 other => other.label().to_owned(),
             },
-        ]);
+        ];
+        if notes {
+            let flags: Vec<String> = card
+                .flags
+                .iter()
+                .filter(|f| f.criterion.as_deref() == Some(c.id.as_str()))
+                .map(|f| super::panel::sentence(&f.message))
+                .collect();
+            cells.push(flags.join(" "));
+        }
+        table.row(cells);
     }
     Ok(table)
 }
@@ -190,7 +207,7 @@ pub(super) fn markdown(card: &Scorecard, rubric: &Rubric) -> Result<String, Erro
         out.push_str(&gates.markdown());
     }
     let _ = writeln!(out, "\n## Criteria\n");
-    out.push_str(&criteria(card, rubric)?.markdown());
+    out.push_str(&criteria(card, rubric, false)?.markdown());
     if let Some(total) = card.total {
         let _ = writeln!(
             out,

@@ -100,12 +100,14 @@ pub fn scorecard_markdown(card: &Scorecard, rubric: &Rubric) -> Result<String, E
 
 /// A scorecard's criteria as CSV, one row per criterion in tree order, with its level in the
 /// tree; each level's points add up to its parent's (the top level's to the printed total less
-/// the scale's minimum).
+/// the scale's minimum). A criterion left out of the assessment reads "not answered", and each
+/// row's notes column holds what the scoring did to it (left out, counted as its minimum, made
+/// the sheet incomplete).
 ///
 /// # Errors
 /// As for [`scorecard_markdown`].
 pub fn scorecard_csv(card: &Scorecard, rubric: &Rubric) -> Result<String, Error> {
-    Ok(card::criteria(card, rubric)?.csv())
+    Ok(card::criteria(card, rubric, true)?.csv())
 }
 
 /// A scorecard's top-level criteria as an SVG bar chart of their scores.

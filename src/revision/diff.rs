@@ -289,6 +289,9 @@ fn rule_changes(old: &Rubric, new: &Rubric) -> Vec<String> {
             a.unable_to_assess, b.unable_to_assess
         ));
     }
+    if a.omitted != b.omitted {
+        out.push(format!("an omitted answer: {} -> {}", a.omitted, b.omitted));
+    }
     out
 }
 

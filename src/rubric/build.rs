@@ -53,6 +53,7 @@ impl RubricDoc {
             scale: Default::default(),
             rounding: Rounding::default(),
             unable_to_assess: Default::default(),
+            omitted: Default::default(),
             criteria: Vec::new(),
             gates: Vec::new(),
             bands: Vec::new(),

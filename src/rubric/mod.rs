@@ -45,7 +45,8 @@ use plan::PlanCell;
 pub(crate) use plan::QuickPlan;
 pub(crate) use rule::band_for;
 pub use rule::{
-    Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, RubricKind, RubricRef, TotalScale, UnablePolicy,
+    Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, OmittedPolicy, RubricKind, RubricRef, TotalScale,
+    UnablePolicy,
 };
 
 use crate::document::{FORMAT_VERSION, check_format, check_id, check_ids};
@@ -91,6 +92,9 @@ pub struct RubricDoc {
     /// What an "unable to assess" answer does (default: renormalise).
     #[serde(default)]
     pub unable_to_assess: UnablePolicy,
+    /// What a criterion left out of an assessment means (default: the sheet is incomplete).
+    #[serde(default)]
+    pub omitted: OmittedPolicy,
     /// The criteria tree: groups hold criteria, leaves carry a metric.
     #[schemars(length(min = 1))]
     pub criteria: Vec<Criterion>,

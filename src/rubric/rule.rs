@@ -105,7 +105,8 @@ crate::label::labels!(RubricKind, "rubric kind" {
     Outcome => "outcome", "Outcome";
 });
 
-/// What an "unable to assess" answer (or a missing answer to an optional criterion) does.
+/// What an "unable to assess" answer does (and an omitted answer, when the rubric's
+/// [`OmittedPolicy`] is [`OmittedPolicy::AsUnableToAssess`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnablePolicy {
@@ -125,6 +126,43 @@ crate::label::labels!(UnablePolicy, "unable-to-assess policy" {
     Renormalise => "renormalise", "Renormalise the others";
     CountAsMinimum => "count_as_minimum", "Count as the minimum";
     Incomplete => "incomplete", "Incomplete";
+});
+
+/// What an answer left out of an assessment means. Leaving a criterion out is not the same as
+/// answering "unable to assess", so a rubric says which it is; by default a sheet that leaves
+/// out a weighted criterion is incomplete, and nothing is passed over in silence.
+///
+/// ```
+/// use igf_rubric::{Assessment, Document, presets};
+/// use igf_rubric::rubric::OmittedPolicy;
+///
+/// let rubric = presets::bpf_proposal();
+/// assert_eq!(rubric.doc().omitted, OmittedPolicy::Incomplete);
+/// let mut sheet = Assessment::from_json(include_str!("../../examples/data/proposals/ipv6-2016.json"))?;
+/// sheet.answers.retain(|a| a.criterion != "P1");
+/// let card = rubric.score(&sheet)?;
+/// assert!(!card.complete);
+/// assert_eq!(rubric.omitted(&sheet).map(|c| c.id.as_str()).collect::<Vec<_>>(), ["P1"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OmittedPolicy {
+    /// The assessment is incomplete: no total, not eligible, flagged. (An omitted criterion of
+    /// weight 0 cannot change the total, so it is left out instead, flagged.)
+    #[default]
+    Incomplete,
+    /// Read as "unable to assess": the rubric's `unable_to_assess` policy applies, flagged.
+    AsUnableToAssess,
+    /// Score the criterion 0 (its worst answer), flagged.
+    CountAsMinimum,
+}
+
+crate::label::labels!(OmittedPolicy, "omitted-answer policy" {
+    Incomplete => "incomplete", "Incomplete";
+    AsUnableToAssess => "as_unable_to_assess", "As unable to assess";
+    CountAsMinimum => "count_as_minimum", "Count as the minimum";
 });
 
 /// A pass/fail condition: a subject that fails any gate is ineligible whatever its score.

@@ -8,6 +8,37 @@ use crate::error::{Error, Path};
 use crate::rubric::{Metric, Node, Rubric};
 
 impl Rubric {
+    /// The scored criteria an assessment leaves out (no answer at all, not even "unable to
+    /// assess"), in rubric order. What each means is the rubric's [`OmittedPolicy`]
+    /// (`omitted`); free-text criteria, never scored, are not listed.
+    ///
+    /// [`OmittedPolicy`]: crate::rubric::OmittedPolicy
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, Document, presets};
+    ///
+    /// let rubric = presets::bpf_proposal();
+    /// let mut sheet = Assessment::from_json(include_str!("../../examples/data/proposals/ipv6-2016.json"))?;
+    /// assert_eq!(rubric.omitted(&sheet).count(), 0);
+    /// sheet.answers.retain(|a| a.criterion != "P1");
+    /// let left_out: Vec<&str> = rubric.omitted(&sheet).map(|c| c.name.as_str()).collect();
+    /// assert_eq!(left_out.len(), 1);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    pub fn omitted<'a>(
+        &'a self,
+        assessment: &'a Assessment,
+    ) -> impl Iterator<Item = &'a crate::rubric::Criterion> {
+        let answered: std::collections::BTreeSet<&str> = assessment
+            .answers
+            .iter()
+            .map(|a| a.criterion.as_str())
+            .collect();
+        self.leaves().filter(move |c| {
+            !answered.contains(c.id.as_str()) && !matches!(c.metric, Some(Metric::Text) | None)
+        })
+    }
+
     /// Reads an assessment of this rubric from JSON and checks it, returning every error at
     /// once: one JSON error when the text does not read as an assessment, else every error
     /// [`Rubric::assessment_errors`] finds (a criterion answered twice included). `Ok` means

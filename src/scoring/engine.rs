@@ -7,7 +7,7 @@ use crate::assessment::{Answer, AnswerValue, Assessment};
 use crate::error::{Error, Path};
 use crate::num::{self, Score};
 use crate::rubric::RubricRef;
-use crate::rubric::{Direction, Fraction, Metric, Node, Rubric, UnablePolicy};
+use crate::rubric::{Direction, Fraction, Metric, Node, OmittedPolicy, Rubric, UnablePolicy};
 
 /// What became of one node of the criteria tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl Exclusion {
     fn describe(self) -> &'static str {
         match self {
             Exclusion::UnableToAssess => "unable to assess",
-            Exclusion::Unanswered => "not answered",
+            Exclusion::Unanswered => "not answered (left out of the assessment)",
             Exclusion::NotApplicable => "not applicable",
             Exclusion::Empty => "none of its weighted criteria could be scored",
         }
@@ -398,6 +398,12 @@ impl Work<'_> {
             });
             return outcome;
         }
+        // An omitted answer means what the rubric says it means.
+        let policy = match (why, self.rubric.doc().omitted) {
+            (Exclusion::Unanswered, OmittedPolicy::Incomplete) => UnablePolicy::Incomplete,
+            (Exclusion::Unanswered, OmittedPolicy::CountAsMinimum) => UnablePolicy::CountAsMinimum,
+            _ => policy,
+        };
         // An unweighted criterion cannot change the total, so it never makes a sheet incomplete.
         let policy = match policy {
             UnablePolicy::Incomplete if node.weight().is_zero() => UnablePolicy::Renormalise,

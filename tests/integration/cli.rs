@@ -239,3 +239,60 @@ fn the_readme_session_is_true() {
     assert_eq!(text(&out.stderr), shown);
     igf_rubric::ErrorDocument::from_json(&text(&out.stdout)).unwrap();
 }
+
+/// The sample IPv6 proposal assessment with its heaviest criterion, P1, left out.
+fn without_p1() -> Value {
+    let mut sheet: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/data/proposals/ipv6-2016.json")).unwrap(),
+    )
+    .unwrap();
+    sheet["answers"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|a| a["criterion"] != "P1");
+    sheet
+}
+
+#[test]
+fn an_omitted_answer_shows_in_validate_and_in_every_evaluate_format() {
+    let sheet = without_p1().to_string();
+    let validated = run(&["validate", "-"], Some(sheet.as_bytes()));
+    let said = text(&validated.stdout);
+    assert!(
+        said.contains("note: criterion P1 (Relevance and timeliness) is not answered; under bpf-proposal 1.0.0 an omitted answer makes the sheet incomplete"),
+        "{said}"
+    );
+    let request = json!({
+        "schema_version": 1,
+        "rubric": { "preset": { "id": "bpf-proposal" } },
+        "assessments": [without_p1()],
+    })
+    .to_string();
+    let json_out = run(&["evaluate", "-"], Some(request.as_bytes()));
+    let result = igf_rubric::EvaluationResult::from_json(&text(&json_out.stdout)).unwrap();
+    assert!(!result.scorecards[0].complete);
+    assert!(result.scorecards[0].total.is_none());
+    for format in ["markdown", "csv"] {
+        let out = text(
+            &run(
+                &["evaluate", "--format", format, "-"],
+                Some(request.as_bytes()),
+            )
+            .stdout,
+        );
+        assert!(
+            out.contains("P1 is not answered (left out of the assessment)"),
+            "{format}: {out}"
+        );
+    }
+    let rubric = igf_rubric::presets::bpf_proposal();
+    let card = &result.scorecards[0];
+    let csv = igf_rubric::report::scorecard_csv(card, rubric).unwrap();
+    let p1 = csv.lines().find(|l| l.starts_with("P1,")).unwrap();
+    assert!(
+        p1.contains("not answered") && p1.contains("incomplete"),
+        "{p1}"
+    );
+    let markdown = igf_rubric::report::scorecard_markdown(card, rubric).unwrap();
+    assert!(markdown.contains("not answered"), "{markdown}");
+}

@@ -174,6 +174,7 @@ fn build(tree: &Tree, scale: TotalScale, weight_factor: Decimal) -> RubricDoc {
         scale,
         rounding: Default::default(),
         unable_to_assess: Default::default(),
+        omitted: Default::default(),
         criteria,
         gates: Vec::new(),
         bands: Vec::new(),

@@ -169,11 +169,38 @@ fn all_weighted_criteria_left_out_is_incomplete() {
 }
 
 #[test]
-fn unanswered_optional_criterion_is_left_out() {
+fn an_omitted_answer_makes_the_sheet_incomplete_by_default() {
     let a = crate::common::without(assessment(), "/answers/5");
     let c = card(&rubric(), &a);
+    assert!(!c.complete);
+    assert!(c.total.is_none());
     assert_eq!(find(&c, "cost").status, CriterionStatus::LeftOut);
-    assert!(has_flag(&c, "`cost` left out: not answered"));
+    assert!(has_flag(
+        &c,
+        "`cost` is not answered (left out of the assessment), and the rubric counts that as incomplete"
+    ));
+}
+
+#[test]
+fn an_omitted_answer_means_what_the_rubric_says() {
+    let a = crate::common::without(assessment(), "/answers/5");
+    let under = |policy: &str| card(&with(rubric(), "/omitted", json!(policy)), &a);
+    let as_unable = under("as_unable_to_assess");
+    assert!(as_unable.complete);
+    assert_eq!(find(&as_unable, "cost").status, CriterionStatus::LeftOut);
+    assert!(has_flag(
+        &as_unable,
+        "`cost` left out: not answered (left out of the assessment)"
+    ));
+    let minimum = under("count_as_minimum");
+    assert!(minimum.complete);
+    assert_eq!(
+        find(&minimum, "cost").status,
+        CriterionStatus::CountedAsMinimum
+    );
+    // Each policy is read from the rubric, and "unable to assess" keeps its own.
+    let unable = with(assessment(), "/answers/5/value", json!("unable_to_assess"));
+    assert!(card(&rubric(), &unable).complete);
 }
 
 #[test]

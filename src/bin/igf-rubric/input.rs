@@ -82,6 +82,41 @@ pub(crate) struct Report {
     /// What the document was taken for, e.g. `assessment (checked against bpf-proposal 1.0.0)`.
     pub(crate) what: String,
     pub(crate) errors: Vec<Error>,
+    /// What the reader should know of a document, valid or not: each criterion an assessment
+    /// leaves out, and what the rubric makes of that.
+    pub(crate) notes: Vec<String>,
+}
+
+/// A note for each scored criterion `assessment` leaves out; `whose` names the sheet in a panel.
+fn omissions(rubric: &Rubric, assessment: &Assessment, whose: &str) -> Vec<String> {
+    use igf_rubric::rubric::{OmittedPolicy, UnablePolicy};
+    let meaning = match rubric.doc().omitted {
+        OmittedPolicy::AsUnableToAssess => match rubric.doc().unable_to_assess {
+            UnablePolicy::CountAsMinimum => {
+                "is read as unable to assess, which counts it as its minimum (0)"
+            }
+            UnablePolicy::Incomplete => {
+                "is read as unable to assess, which makes the sheet incomplete (no total)"
+            }
+            _ => {
+                "is read as unable to assess, which leaves it out and renormalises the other weights"
+            }
+        },
+        OmittedPolicy::CountAsMinimum => "counts as its minimum (0)",
+        _ => "makes the sheet incomplete (no total) unless its weight is 0",
+    };
+    rubric
+        .omitted(assessment)
+        .map(|c| {
+            format!(
+                "{whose}criterion {} ({}) is not answered; under {} {} an omitted answer {meaning}",
+                c.id,
+                c.name,
+                rubric.id(),
+                rubric.version()
+            )
+        })
+        .collect()
 }
 
 /// Checks a document of the given (or guessed) kind.
@@ -95,6 +130,7 @@ pub(crate) fn check(
         Kind::Rubric => Report {
             what: "rubric".to_owned(),
             errors: Rubric::from_json(text).err().into_iter().collect(),
+            notes: Vec::new(),
         },
         Kind::Request => Report {
             what: "request".to_owned(),
@@ -102,6 +138,7 @@ pub(crate) fn check(
                 Ok(request) => igf_rubric::evaluate(&request).err().unwrap_or_default(),
                 Err(e) => vec![e],
             },
+            notes: Vec::new(),
         },
         Kind::OutcomeRecord => Report {
             what: "outcome record".to_owned(),
@@ -109,6 +146,7 @@ pub(crate) fn check(
                 .err()
                 .into_iter()
                 .collect(),
+            notes: Vec::new(),
         },
         Kind::Commitments => Report {
             what: "commitments".to_owned(),
@@ -116,6 +154,7 @@ pub(crate) fn check(
                 .err()
                 .into_iter()
                 .collect(),
+            notes: Vec::new(),
         },
         Kind::Consultation => Report {
             what: "consultation".to_owned(),
@@ -123,6 +162,7 @@ pub(crate) fn check(
                 .err()
                 .into_iter()
                 .collect(),
+            notes: Vec::new(),
         },
         Kind::Assessment => {
             let named = named_rubric(text, rubric);
@@ -134,10 +174,14 @@ pub(crate) fn check(
                         rubric.version()
                     ),
                     errors: rubric.read_assessment(text).err().unwrap_or_default(),
+                    notes: Assessment::from_json(text)
+                        .map(|a| omissions(&rubric, &a, ""))
+                        .unwrap_or_default(),
                 },
                 None => Report {
                     what: "assessment (on its own: give --rubric to check its answers)".to_owned(),
                     errors: Assessment::from_json(text).err().into_iter().collect(),
+                    notes: Vec::new(),
                 },
             }
         }
@@ -148,6 +192,7 @@ pub(crate) fn check(
                 (Err(e), _) => Report {
                     what: "panel".to_owned(),
                     errors: vec![e],
+                    notes: Vec::new(),
                 },
                 (Ok(panel), Some(rubric)) => Report {
                     what: format!(
@@ -156,10 +201,19 @@ pub(crate) fn check(
                         rubric.version()
                     ),
                     errors: rubric.review(&panel).err().into_iter().collect(),
+                    notes: panel
+                        .assessments
+                        .iter()
+                        .flat_map(|a| {
+                            let whose = format!("{} by {}: ", a.subject.id, a.assessor.id);
+                            omissions(&rubric, a, &whose)
+                        })
+                        .collect(),
                 },
                 (Ok(_), None) => Report {
                     what: "panel (on its own: give --rubric to review it)".to_owned(),
                     errors: Vec::new(),
+                    notes: Vec::new(),
                 },
             }
         }

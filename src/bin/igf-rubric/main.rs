@@ -196,6 +196,7 @@ fn validate(
             Err(error) => input::Report {
                 what: "document".to_owned(),
                 errors: vec![error],
+                notes: Vec::new(),
             },
         };
         if json {
@@ -204,7 +205,11 @@ fn validate(
                 .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?;
             print(out, &format!("{line}\n"))?;
         } else if report.errors.is_empty() {
-            print(out, &format!("{name}: valid {}\n", report.what))?;
+            let mut text = format!("{name}: valid {}\n", report.what);
+            for note in &report.notes {
+                text.push_str(&format!("  note: {note}\n"));
+            }
+            print(out, &text)?;
         } else {
             // The problems go to standard error, where a shell shows them even when the valid
             // lines are piped on.
@@ -225,6 +230,9 @@ fn validate(
                     "  {place}: {} [{}]\n",
                     detail.message, detail.code
                 ));
+            }
+            for note in &report.notes {
+                text.push_str(&format!("  note: {note}\n"));
             }
             print(&mut std::io::stderr().lock(), &text)?;
         }

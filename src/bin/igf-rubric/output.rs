@@ -14,6 +14,16 @@ fn band(card: &Scorecard) -> String {
         .map_or_else(String::new, |b| b.label.clone())
 }
 
+/// What the scoring did beyond the plain formula (criteria left out or not answered, counted
+/// as their minimum, an incomplete sheet), as one line.
+fn notes(card: &Scorecard) -> String {
+    card.flags
+        .iter()
+        .map(|f| f.message.replace('`', ""))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// A Markdown cell: pipes and line breaks escaped.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
@@ -53,15 +63,17 @@ pub(crate) fn markdown(result: &EvaluationResult) -> String {
         }
         out.push('\n');
     }
-    out.push_str("## Scorecards\n\n| Subject | Assessor | Total | Band | Eligible |\n|---|---|---:|---|---|\n");
+    out.push_str("## Scorecards\n\n| Subject | Assessor | Total | Band | Eligible | Complete | Notes |\n|---|---|---:|---|---|---|---|\n");
     for card in &result.scorecards {
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
             cell(&card.subject.title),
             cell(&card.assessor.id),
             score(card),
             cell(&band(card)),
             if card.eligible { "yes" } else { "no" },
+            if card.complete { "yes" } else { "no" },
+            cell(&notes(card)),
         ));
     }
     for warning in &result.warnings {
@@ -85,7 +97,8 @@ fn field(text: &str) -> String {
 
 /// One row per scorecard, in request order.
 pub(crate) fn csv(result: &EvaluationResult) -> String {
-    let mut out = "subject_id,subject_title,assessor_id,total,band,eligible,complete\n".to_owned();
+    let mut out =
+        "subject_id,subject_title,assessor_id,total,band,eligible,complete,notes\n".to_owned();
     for card in &result.scorecards {
         let row = [
             field(&card.subject.id),
@@ -95,6 +108,7 @@ pub(crate) fn csv(result: &EvaluationResult) -> String {
             field(&band(card)),
             card.eligible.to_string(),
             card.complete.to_string(),
+            field(&notes(card)),
         ];
         out.push_str(&row.join(","));
         out.push('\n');
