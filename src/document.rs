@@ -175,6 +175,31 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
         Ok(document)
     }
 
+    /// Reads the document from JSON text as [`Document::from_json`] does, but reports every
+    /// shape mistake at once (an unknown member, a wrong type, a misspelt tag, each with its
+    /// path and suggestions; at most [`MAX_ERRORS`](crate::json::MAX_ERRORS)), not only the
+    /// first; a document of the right shape is then checked, as by `from_json`.
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, Document};
+    ///
+    /// let text = include_str!("../examples/data/proposals/ipv6-2016.json")
+    ///     .replace("\"year\"", "\"yaer\"")
+    ///     .replace("\"declared\": false", "\"declared\": \"no\"");
+    /// let errors = Assessment::from_json_all(&text).unwrap_err();
+    /// let paths: Vec<String> = errors.iter().map(|e| e.detail().path).collect();
+    /// assert_eq!(paths, ["subject.yaer", "subject", "conflict_of_interest.declared"]);
+    /// ```
+    ///
+    /// # Errors
+    /// Every shape mistake found, in the order reading meets them; else the first rule
+    /// [`Document::check`] finds broken.
+    fn from_json_all(json: &str) -> Result<Self, Vec<Error>> {
+        let document: Self = crate::json::read_all(json, Self::WRITTEN)?;
+        document.check().map_err(|e| vec![e])?;
+        Ok(document)
+    }
+
     /// Writes the document as pretty-printed JSON, which [`Document::from_json`] reads back to
     /// an equal document.
     ///

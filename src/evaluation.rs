@@ -452,11 +452,69 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
 /// ```
 ///
 /// # Errors
-/// The error document of the request: one JSON error when the text does not read as a
-/// request, else every error [`evaluate`] finds.
+/// The error document of the request: every shape mistake when the text does not read as a
+/// request (or one error saying what the document is, when it is another kind), else every
+/// error [`evaluate`] finds.
 pub fn evaluate_json(json: &str) -> Result<EvaluationResult, ErrorDocument> {
-    let request = EvaluationRequest::from_json(json).map_err(|e| ErrorDocument::from(&e))?;
+    let request =
+        EvaluationRequest::from_json_all(json).map_err(|errors| match another_document(json) {
+            Some(error) => ErrorDocument::from(&error),
+            None => ErrorDocument::new(&errors),
+        })?;
     evaluate(&request).map_err(|errors| ErrorDocument::new(&errors))
+}
+
+/// The error for a document of another kind given where a request belongs: what it is, and
+/// the request that would hold it.
+fn another_document(json: &str) -> Option<Error> {
+    let (members, rubric) = crate::json::outline(json)?;
+    let has = |key: &str| members.iter().any(|m| m == key);
+    // A request names its rubric by preset or document, never by id.
+    if has("schema_version") || (has("rubric") && rubric.is_none()) {
+        return None;
+    }
+    let rubric = rubric.unwrap_or_else(|| "bpf-proposal".to_owned());
+    let (what, request) = if has("answers") {
+        (
+            "an assessment",
+            format!(
+                "{{\"schema_version\": 1, \"rubric\": {{\"preset\": {{\"id\": \"{rubric}\"}}}}, \"assessments\": [this assessment]}}"
+            ),
+        )
+    } else if has("assessments") {
+        (
+            "a panel",
+            format!(
+                "{{\"schema_version\": 1, \"rubric\": {{\"preset\": {{\"id\": \"{rubric}\"}}}}, \"assessments\": [its assessments], \"options\": {{\"rules\": its rules, \"consensus\": its consensus}}}}"
+            ),
+        )
+    } else if has("criteria") {
+        (
+            "a rubric",
+            "{\"schema_version\": 1, \"rubric\": {\"document\": this rubric}, \"assessments\": [the assessments to score]}".to_owned(),
+        )
+    } else if has("scorecards") || has("subjects") || has("totals") {
+        (
+            "a document the crate writes (a result, panel report or scorecard)",
+            "a request: {\"schema_version\": 1, \"rubric\": ..., \"assessments\": [...]}"
+                .to_owned(),
+        )
+    } else if has("dates") || has("targets") || has("code_book") || has("items") {
+        (
+            "an outcome record, commitments, a consultation or a feedback round",
+            "a request: {\"schema_version\": 1, \"rubric\": ..., \"assessments\": [...]}"
+                .to_owned(),
+        )
+    } else {
+        return None;
+    };
+    Some(Error::Json {
+        path: Path::root(),
+        problem: crate::error::JsonProblem::WrongType,
+        message: format!(
+            "this is {what}, not an evaluation request; `evaluate` takes a request: {request}"
+        ),
+    })
 }
 
 /// The rubric a request names.

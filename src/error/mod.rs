@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 
 pub(crate) use detail::ERROR_DOCUMENT_VERSION;
 pub use detail::{ErrorDetail, ErrorDocument};
-pub(crate) use nearest::nearest;
+pub(crate) use nearest::{nearest, nearest_labelled};
 
 /// Everything that can go wrong in this crate.
 ///

@@ -43,11 +43,14 @@ mod de;
 pub(crate) mod located;
 mod parse;
 mod read_error;
+mod recover;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 pub use parse::MAX_DEPTH;
+pub use recover::MAX_ERRORS;
+pub(crate) use recover::{read_all, recover};
 
 use crate::error::{Error, JsonProblem, Path};
 
@@ -297,6 +300,22 @@ pub(crate) fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Re
     #[serde(deny_unknown_fields)]
     struct NoFields {}
     NoFields::deserialize(deserializer).map(|NoFields {}| ())
+}
+
+/// The member names of a document that is a JSON object, with the id of its `rubric` member
+/// when it has one; `None` for any other document.
+pub(crate) fn outline(text: &str) -> Option<(Vec<String>, Option<String>)> {
+    let parse::Value::Object(members) = parse::document(text).ok()? else {
+        return None;
+    };
+    let rubric = members
+        .iter()
+        .find(|(k, _)| k == "rubric")
+        .and_then(|(_, v)| v.member("id").map(str::to_owned));
+    Some((
+        members.into_iter().map(|(k, _)| k.into_owned()).collect(),
+        rubric,
+    ))
 }
 
 fn into_error(error: read_error::ReadError) -> Error {

@@ -180,11 +180,18 @@ impl de::Error for ReadError {
                     "unknown field `{}` (this kind takes no fields besides its tag)",
                     shorten(field)
                 ),
-                _ => format!(
-                    "unknown field `{}` (allowed: {})",
-                    shorten(field),
-                    expected.join(", ")
-                ),
+                _ => {
+                    let near = crate::error::nearest(field, expected.iter().copied());
+                    let hint = match near.first() {
+                        Some(name) => format!(" (did you mean `{name}`?)"),
+                        None => String::new(),
+                    };
+                    format!(
+                        "unknown field `{}`{hint} (allowed: {})",
+                        shorten(field),
+                        expected.join(", ")
+                    )
+                }
             },
         )
     }

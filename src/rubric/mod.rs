@@ -667,6 +667,10 @@ impl crate::document::Document for Rubric {
         Rubric::try_from(crate::json::from_str::<RubricDoc>(json)?)
     }
 
+    fn from_json_all(json: &str) -> Result<Rubric, Vec<Error>> {
+        Rubric::try_from(crate::json::read_all::<RubricDoc>(json, false)?).map_err(|e| vec![e])
+    }
+
     /// Writes the document the rubric was built from.
     fn to_json(&self) -> Result<String, Error> {
         crate::document::to_json(&self.doc)

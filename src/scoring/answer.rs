@@ -99,7 +99,10 @@ impl Metric {
                     what: "level",
                     found: crate::error::shorten(id),
                     allowed: levels.iter().map(|l| l.id.clone()).collect(),
-                    nearest: crate::error::nearest(id, levels.iter().map(|l| l.id.as_str())),
+                    nearest: crate::error::nearest_labelled(
+                        id,
+                        levels.iter().map(|l| (l.id.as_str(), l.label.as_str())),
+                    ),
                 }),
             (Metric::YesNo, AnswerValue::YesNo(yes)) => Ok(RawValue::Number(if *yes {
                 Decimal::ONE

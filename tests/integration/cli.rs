@@ -296,3 +296,46 @@ fn an_omitted_answer_shows_in_validate_and_in_every_evaluate_format() {
     let markdown = igf_rubric::report::scorecard_markdown(card, rubric).unwrap();
     assert!(markdown.contains("not answered"), "{markdown}");
 }
+
+#[test]
+fn validate_reports_every_shape_mistake_of_a_sheet_with_what_was_meant() {
+    let mut sheet = without_p1();
+    let answers = sheet["answers"].as_array_mut().unwrap();
+    answers.push(json!({ "criterion": "p1", "value": { "scael": 4 } }));
+    answers[0]["comments"] = json!("see the annex");
+    sheet["subject"]["yaer"] = sheet["subject"]["year"].take();
+    sheet["subject"].as_object_mut().unwrap().remove("year");
+    sheet["conflict_of_interest"]["declared"] = json!("no");
+    sheet["assessor"]["stakeholder_group"] = json!("Civil society");
+    let out = run(&["validate", "-"], Some(sheet.to_string().as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    for expected in [
+        "subject.yaer: unknown field `yaer` (did you mean `year`?)",
+        "subject: missing field `year`",
+        "assessor.stakeholder_group: unknown value `Civil society` (did you mean `civil_society`?)",
+        "conflict_of_interest.declared: expected true or false, found the string \"no\"",
+        "answers[0](G1).comments: unknown field `comments` (did you mean `comment`?)",
+        ".value.scael: unknown value `scael` (did you mean `scale`?)",
+        ".criterion: unknown criterion `p1` (did you mean `P1`?)",
+    ] {
+        assert!(said.contains(expected), "missing {expected:?} in\n{said}");
+    }
+    assert!(said.contains("(7 errors)"), "{said}");
+}
+
+#[test]
+fn evaluate_names_the_document_it_was_given() {
+    let out = run(
+        &["evaluate", "examples/data/proposals/ipv6-2016.json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("this is an assessment, not an evaluation request"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["evaluate", "presets/bpf-proposal.json"], None);
+    assert!(text(&out.stderr).contains("this is a rubric, not an evaluation request"));
+}

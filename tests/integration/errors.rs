@@ -316,12 +316,12 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown field",
             r(with(rubric(), "/criteria/0/wieght", json!(1))),
-            "criteria[0](fit).wieght: unknown field `wieght` (allowed: id, name, description, weight, required, allow_not_applicable, metric, evidence, criteria)",
+            "criteria[0](fit).wieght: unknown field `wieght` (did you mean `weight`?) (allowed: id, name, description, weight, required, allow_not_applicable, metric, evidence, criteria)",
         ),
         (
             "unknown metric field",
             r(with(rubric(), "/criteria/0/metric/stepp", json!(1))),
-            "criteria[0](fit).metric: unknown field `stepp` (allowed: min, max, step, direction)",
+            "criteria[0](fit).metric: unknown field `stepp` (did you mean `step`?) (allowed: min, max, step, direction)",
         ),
         (
             "unknown metric type",
@@ -504,7 +504,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown assessment field",
             a(with(assessment(), "/answers/0/coment", json!("typo"))),
-            "answers[0](fit).coment: unknown field `coment` (allowed: criterion, value, comment, derivation, override_reason)",
+            "answers[0](fit).coment: unknown field `coment` (did you mean `comment`?) (allowed: criterion, value, comment, derivation, override_reason)",
         ),
         (
             "unknown stakeholder group",
@@ -707,7 +707,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "unknown rules field",
             p(with(panel(), "/rules/capacty", json!(3))),
-            "rules.capacty: unknown field `capacty` (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool, strict)",
+            "rules.capacty: unknown field `capacty` (did you mean `capacity`?) (allowed: aggregation, basis, min_assessors, divergence, calibration, threshold, capacity, ranking_weights, tie_break, reference_pool, strict)",
         ),
         (
             "a scale end that is not a decimal, inside the tagged metric",

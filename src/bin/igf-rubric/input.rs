@@ -129,39 +129,36 @@ pub(crate) fn check(
     match kind {
         Kind::Rubric => Report {
             what: "rubric".to_owned(),
-            errors: Rubric::from_json(text).err().into_iter().collect(),
+            errors: Rubric::from_json_all(text).err().unwrap_or_default(),
             notes: Vec::new(),
         },
         Kind::Request => Report {
             what: "request".to_owned(),
-            errors: match igf_rubric::EvaluationRequest::from_json(text) {
+            errors: match igf_rubric::EvaluationRequest::from_json_all(text) {
                 Ok(request) => igf_rubric::evaluate(&request).err().unwrap_or_default(),
-                Err(e) => vec![e],
+                Err(errors) => errors,
             },
             notes: Vec::new(),
         },
         Kind::OutcomeRecord => Report {
             what: "outcome record".to_owned(),
-            errors: igf_rubric::evidence::OutcomeRecord::from_json(text)
+            errors: igf_rubric::evidence::OutcomeRecord::from_json_all(text)
                 .err()
-                .into_iter()
-                .collect(),
+                .unwrap_or_default(),
             notes: Vec::new(),
         },
         Kind::Commitments => Report {
             what: "commitments".to_owned(),
-            errors: igf_rubric::evidence::Commitments::from_json(text)
+            errors: igf_rubric::evidence::Commitments::from_json_all(text)
                 .err()
-                .into_iter()
-                .collect(),
+                .unwrap_or_default(),
             notes: Vec::new(),
         },
         Kind::Consultation => Report {
             what: "consultation".to_owned(),
-            errors: igf_rubric::lessons::Consultation::from_json(text)
+            errors: igf_rubric::lessons::Consultation::from_json_all(text)
                 .err()
-                .into_iter()
-                .collect(),
+                .unwrap_or_default(),
             notes: Vec::new(),
         },
         Kind::Assessment => {
@@ -180,18 +177,18 @@ pub(crate) fn check(
                 },
                 None => Report {
                     what: "assessment (on its own: give --rubric to check its answers)".to_owned(),
-                    errors: Assessment::from_json(text).err().into_iter().collect(),
+                    errors: Assessment::from_json_all(text).err().unwrap_or_default(),
                     notes: Vec::new(),
                 },
             }
         }
         Kind::Panel => {
             let named = named_rubric(text, rubric);
-            let panel = Panel::from_json(text);
+            let panel = Panel::from_json_all(text);
             match (panel, named) {
                 (Err(e), _) => Report {
                     what: "panel".to_owned(),
-                    errors: vec![e],
+                    errors: e,
                     notes: Vec::new(),
                 },
                 (Ok(panel), Some(rubric)) => Report {
