@@ -130,6 +130,19 @@ pub struct FeedbackRound {
 /// One piece of feedback.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("allOf" = [
+    {
+        "if": { "properties": { "disposition": { "enum": ["partly_accepted", "not_accepted"] } } },
+        "then": {
+            "required": ["reason"],
+            "properties": { "reason": { "type": "string", "pattern": "\\S" } }
+        }
+    },
+    {
+        "if": { "properties": { "disposition": { "enum": ["not_accepted", "pending"] } } },
+        "then": { "properties": { "revision": { "type": "null" } } }
+    }
+]))]
 pub struct FeedbackItem {
     /// Id, unique in the round.
     #[schemars(with = "crate::kinds::Id")]

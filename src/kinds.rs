@@ -2,10 +2,11 @@
 //! by every document so each is declared once.
 //!
 //! Each kind states, in plain JSON Schema, the same rule the loader applies. A decimal read from
-//! a JSON number is any number (whether a `Decimal` holds it exactly is the loader's rule,
-//! listed in the docs); a decimal written as a string is `-?digits(.digits)?` with at most 28
-//! digits, the most a `Decimal` always holds exactly. Documents the crate writes hold decimals
-//! as strings only, so the output contract is stricter than the input one.
+//! a JSON number is any number up to the largest a `Decimal` holds (whether it holds that number
+//! exactly is the loader's rule, listed in `schemas/loader-only-rules.md`); a decimal written as a
+//! string is `-?digits(.digits)?` with at most 28 digits, or 29 up to 2^96 - 1. Documents the
+//! crate writes hold decimals as strings only, so the output contract is stricter than the
+//! input one.
 
 use std::borrow::Cow;
 
@@ -61,6 +62,9 @@ impl JsonSchema for Count {
         })
     }
 }
+
+/// The largest value a `Decimal` holds (2^96 - 1), as the bound of JSON numbers.
+const DECIMAL_MAX: f64 = 79_228_162_514_264_337_593_543_950_335.0;
 
 /// The sign and range rules of the decimal kinds.
 #[derive(Clone, Copy)]
@@ -138,9 +142,15 @@ impl Range {
 
     fn numbers(self) -> Value {
         match self {
-            Range::Any => json!({ "type": "number" }),
-            Range::NonNegative => json!({ "type": "number", "minimum": 0 }),
-            Range::Positive => json!({ "type": "number", "exclusiveMinimum": 0 }),
+            // The largest value a decimal holds bounds every number, so that a number too large
+            // for a float (`1e400`) is refused alike by validators that read it as infinity.
+            Range::Any => {
+                json!({ "type": "number", "minimum": -DECIMAL_MAX, "maximum": DECIMAL_MAX })
+            }
+            Range::NonNegative => json!({ "type": "number", "minimum": 0, "maximum": DECIMAL_MAX }),
+            Range::Positive => {
+                json!({ "type": "number", "exclusiveMinimum": 0, "maximum": DECIMAL_MAX })
+            }
             Range::Percent => json!({ "type": "number", "minimum": 0, "maximum": 100 }),
             Range::PercentTarget => {
                 json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 100 })
@@ -193,6 +203,37 @@ decimal_kinds! {
     PercentTarget: PercentTarget, "A target percentage above 0 and at most 100, as an exact decimal.";
     UnitFraction: UnitInterval, "An exact decimal above 0 and at most 1.";
     Share: Share, "A share from 0 up to (not including) 0.5, as an exact decimal.";
+}
+
+/// An end of a rubric's total scale: an exact decimal from -10^6 to 10^6
+/// ([`MAX_SCALE_MAGNITUDE`](crate::rubric::MAX_SCALE_MAGNITUDE)) with at most 10 decimal places
+/// ([`MAX_DECIMAL_PLACES`](crate::num::MAX_DECIMAL_PLACES)). The places of a JSON number are the
+/// loader's rule (a validator reads numbers as binary floats), listed.
+pub(crate) struct ScaleEnd;
+
+impl JsonSchema for ScaleEnd {
+    fn schema_name() -> Cow<'static, str> {
+        "ScaleEnd".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let decimal = generator.subschema_for::<Decimal>();
+        json_schema!({
+            "description": "An end of the total scale: an exact decimal from -1000000 to 1000000 with at most 10 decimal places.",
+            "allOf": [
+                decimal,
+                {
+                    "anyOf": [
+                        {
+                            "type": "string",
+                            "pattern": "^-?0*([0-9]{1,6}(\\.[0-9]{1,10})?|1000000(\\.0{1,10})?)$"
+                        },
+                        { "type": "number", "minimum": -1_000_000, "maximum": 1_000_000 }
+                    ]
+                }
+            ]
+        })
+    }
 }
 
 /// A whole count from 1 to [`MAX_COUNT`].

@@ -291,6 +291,10 @@ export type TieBreak =
  */
 export type RoundingMode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
 /**
+ * An end of the total scale: an exact decimal from -1000000 to 1000000 with at most 10 decimal places.
+ */
+export type ScaleEnd = Decimal;
+/**
  * What an "unable to assess" answer does (and an omitted answer, when the rubric's
  * [`OmittedPolicy`] is [`OmittedPolicy::AsUnableToAssess`]).
  */
@@ -507,6 +511,10 @@ export type CriterionStatus = "scored" | "counted_as_minimum" | "left_out" | "un
  * The kinds of [`Flag`].
  */
 export type FlagKind = "left_out" | "counted_as_minimum" | "renormalised" | "incomplete";
+/**
+ * An end of the total scale: an exact decimal from -1000000 to 1000000 with at most 10 decimal places.
+ */
+export type WrittenScaleEnd = WrittenDecimal & (string | number);
 /**
  * A chance-corrected agreement coefficient of the family.
  */
@@ -984,8 +992,8 @@ export interface Rounding {
  */
 export interface TotalScale {
   direction?: Direction;
-  max: Decimal;
-  min: Decimal;
+  max: ScaleEnd;
+  min: ScaleEnd;
 }
 /**
  * How the weights of one group's criteria (or of the top-level criteria) were derived.
@@ -1573,8 +1581,8 @@ export interface WrittenRubricRef {
  */
 export interface WrittenTotalScale {
   direction?: Direction;
-  max: WrittenDecimal;
-  min: WrittenDecimal;
+  max: WrittenScaleEnd;
+  min: WrittenScaleEnd;
 }
 /**
  * The proposal or BPF assessed.

@@ -164,11 +164,16 @@ enum Patch {
     Set(Tree),
     /// Rename the path's last key, or the only key of the object at the path.
     Rename(String),
+    /// Drop the later of two members of one name from the object at the path.
+    DropRepeat,
 }
 
 /// The ways to set `error` aside, most likely first.
 fn patches(error: &Error) -> Vec<Patch> {
     let detail = error.detail();
+    if detail.code == "duplicate_key" {
+        return vec![Patch::DropRepeat];
+    }
     let mut out = Vec::new();
     if detail.code == "unknown_field" {
         out.push(Patch::Remove);
@@ -217,10 +222,23 @@ fn patched(tree: &Tree, error: &Error, patch: &Patch) -> Option<(Tree, Vec<Segme
         }
     );
     let mut tree = tree.clone();
+    if let Patch::DropRepeat = patch {
+        let name = quoted(error)?;
+        let Some(Tree::Object(members)) = tree.at_mut(&segments) else {
+            return None;
+        };
+        let repeat = members.iter().rposition(|(k, _)| *k == name)?;
+        if members.iter().filter(|(k, _)| *k == name).count() < 2 {
+            return None;
+        }
+        members.remove(repeat);
+        let mut place = segments;
+        place.push(Segment::Key(name));
+        return Some((tree, place));
+    }
     // A missing member is reported at its object; its name is the message's first quoted word.
     let (parent, key): (Vec<Segment>, Option<String>) = if missing {
-        let name = error.to_string().split('`').nth(1).map(str::to_owned);
-        (segments, name)
+        (segments, quoted(error))
     } else {
         match segments.split_last() {
             Some((Segment::Key(key), parent)) => (parent.to_vec(), Some(key.clone())),
@@ -236,7 +254,7 @@ fn patched(tree: &Tree, error: &Error, patch: &Patch) -> Option<(Tree, Vec<Segme
                         }
                         _ => return None,
                     },
-                    Patch::Remove => return None,
+                    Patch::Remove | Patch::DropRepeat => return None,
                 }
                 return Some((tree, segments));
             }
@@ -274,6 +292,11 @@ fn patched(tree: &Tree, error: &Error, patch: &Patch) -> Option<(Tree, Vec<Segme
     }
     place.push(Segment::Key(key));
     Some((tree, place))
+}
+
+/// The member a missing or repeated member's error names: its message's first quoted word.
+fn quoted(error: &Error) -> Option<String> {
+    error.to_string().split('`').nth(1).map(str::to_owned)
 }
 
 /// Whether the reading has got past `error`, set aside at `patched` (the member or value the

@@ -387,11 +387,12 @@ impl crate::document::Document for PanelReport {
         self.format_version
     }
 
-    /// Checks the report's version and the panel rules it repeats.
+    /// Checks the report's version, its total scale and the panel rules it repeats.
     fn check(&self) -> Result<(), crate::error::Error> {
         crate::document::check_format(self.format_version)?;
-        self.rules
-            .check_own(&crate::error::Path::root().key("rules"))
+        let root = crate::error::Path::root();
+        self.scale.validate(&root.key("scale"))?;
+        self.rules.check_own(&root.key("rules"))
     }
 }
 

@@ -24,11 +24,11 @@ pub const MAX_SCALE_MAGNITUDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, fa
 pub struct TotalScale {
     /// The lowest total.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::ScaleEnd")]
     pub min: Decimal,
     /// The highest total.
     #[serde(with = "exact")]
-    #[schemars(with = "crate::kinds::Decimal")]
+    #[schemars(with = "crate::kinds::ScaleEnd")]
     pub max: Decimal,
     /// Whether a higher or a lower total is better (default: higher).
     #[serde(default)]

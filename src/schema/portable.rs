@@ -14,12 +14,25 @@ pub(crate) fn make_portable(schema: &mut Value) {
         Value::Object(object) => {
             replace_format(object);
             split_type_union(object);
+            end_at_the_end(object);
             for value in object.values_mut() {
                 make_portable(value);
             }
         }
         Value::Array(items) => items.iter_mut().for_each(make_portable),
         _ => {}
+    }
+}
+
+/// A pattern's closing `$` matches before a final line break in Python's `re` (which Python
+/// `jsonschema` uses) but only at the very end in ECMAScript (Ajv) and Rust; a look-ahead for
+/// the line break makes all three refuse `"1\n"`.
+fn end_at_the_end(object: &mut Map<String, Value>) {
+    if let Some(Value::String(pattern)) = object.get_mut("pattern")
+        && let Some(body) = pattern.strip_suffix('$')
+        && !body.ends_with("(?!\\n)")
+    {
+        *pattern = format!("{body}(?!\\n)$");
     }
 }
 

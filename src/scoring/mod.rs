@@ -365,6 +365,14 @@ impl crate::document::Document for Scorecard {
     fn format_version(&self) -> u32 {
         self.format_version
     }
+
+    /// Checks the scorecard's version and its total scale.
+    fn check(&self) -> Result<(), Error> {
+        crate::document::check_format(self.format_version)?;
+        self.scale
+            .validate(&crate::error::Path::root().key("scale"))?;
+        Ok(())
+    }
 }
 
 impl crate::document::sealed::Sealed for Scorecard {

@@ -18,7 +18,18 @@ function bareReferences(schema) {
   if (Array.isArray(schema)) return schema.map(bareReferences);
   if (schema === null || typeof schema !== "object") return schema;
   if (typeof schema.$ref === "string") return { $ref: schema.$ref };
-  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, bareReferences(v)]));
+  return Object.fromEntries(
+    Object.entries(withoutConditions(schema)).map(([k, v]) => [k, bareReferences(v)]),
+  );
+}
+
+// A rule that holds only under a condition (`if`/`then`: a reason when an item is not
+// accepted) has no TypeScript form; the type keeps the members, the schema the rule.
+function withoutConditions(schema) {
+  if (!Array.isArray(schema.allOf)) return schema;
+  const allOf = schema.allOf.filter((part) => !(part && typeof part === "object" && "if" in part));
+  const { allOf: _, ...rest } = schema;
+  return allOf.length > 0 ? { ...rest, allOf } : rest;
 }
 const banner =
   "/* Generated from schemas/igf-rubric.schema.json by tests/contract/types.mjs\n" +

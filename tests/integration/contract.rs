@@ -46,6 +46,10 @@ enum Base {
     Commitments,
     /// Answers to the three questions with a code book, read by `Consultation::from_json`.
     Consultation,
+    /// A draft report, read by `ReportText::from_json`.
+    ReportText,
+    /// The feedback on a draft, read by `FeedbackRound::from_json`.
+    FeedbackRound,
 }
 
 impl Base {
@@ -60,6 +64,8 @@ impl Base {
             Base::Record => "outcome-record",
             Base::Commitments => "commitments",
             Base::Consultation => "consultation",
+            Base::ReportText => "report-text",
+            Base::FeedbackRound => "feedback-round",
         }
     }
 
@@ -72,6 +78,8 @@ impl Base {
             Base::Record => "outcome-record.schema.json",
             Base::Commitments => "commitments.schema.json",
             Base::Consultation => "consultation.schema.json",
+            Base::ReportText => "report-text.schema.json",
+            Base::FeedbackRound => "feedback-round.schema.json",
         }
     }
 
@@ -95,6 +103,8 @@ impl Base {
             Base::Record => read("examples/data/evidence/cybersecurity-2019.json"),
             Base::Commitments => read("examples/data/commitments/cybersecurity-2019.json"),
             Base::Consultation => read("examples/data/lessons.json"),
+            Base::ReportText => read("examples/data/report-draft.json"),
+            Base::FeedbackRound => read("examples/data/feedback-round.json"),
             Base::Request => json!({
                 "schema_version": 1,
                 "rubric": { "preset": { "id": "bpf-proposal" } },
@@ -127,6 +137,10 @@ impl Base {
             Base::Record => igf_rubric::evidence::OutcomeRecord::from_json(&text).map(|_| ()),
             Base::Commitments => igf_rubric::evidence::Commitments::from_json(&text).map(|_| ()),
             Base::Consultation => igf_rubric::lessons::Consultation::from_json(&text).map(|_| ()),
+            Base::ReportText => igf_rubric::feedback::ReportText::from_json(&text).map(|_| ()),
+            Base::FeedbackRound => {
+                igf_rubric::feedback::FeedbackRound::from_json(&text).map(|_| ())
+            }
         }
     }
 }
@@ -402,8 +416,11 @@ fn cases() -> Vec<Case> {
         set(Preset, "rounding mode is known", "/rounding/mode", json!("round")),
         set(Preset, "total scale min is below max", "/scale", json!({ "min": 100, "max": 0 }))
             .loader_only(ORDER),
-        set(Preset, "total scale ends are at most 10^6", "/scale/max", json!(2_000_000))
-            .loader_only("the bound applies to each end, after reading; kept out of the schema so the decimal kinds stay shared"),
+        set(Preset, "total scale ends are at most 10^6", "/scale/max", json!(2_000_000)),
+        set(Preset, "total scale ends are at least -10^6", "/scale/min", json!("-1000000.5")),
+        set(Preset, "a total scale end has at most 10 decimal places", "/scale/max", json!("100.00000000000")),
+        set(Preset, "a total scale end written as a JSON number has at most 10 decimal places", "/scale/max", json!(99.00000000001))
+            .loader_only("a validator reads a JSON number as a binary float, whose decimal places are not the ones written"),
         set(Preset, "total scale ends are decimals", "/scale/max", json!("1e7")),
         set(Preset, "total scale direction is known", "/scale/direction", json!("down")),
         // Rubric: panel rules.
@@ -554,12 +571,114 @@ fn cases() -> Vec<Case> {
             Preset,
             "a JSON number that a decimal holds exactly",
             "/criteria/1/weight",
-            json!(1e40),
+            json!(1e-30),
         )
         .loader_only(EXACT),
     );
+    cases.push(set(
+        Preset,
+        "a JSON number is at most the largest decimal",
+        "/criteria/1/weight",
+        json!(1e40),
+    ));
     cases.extend(evidence_cases());
+    cases.extend(report_cases());
     cases
+}
+
+/// Panels, report texts and feedback rounds: the rules across items.
+fn report_cases() -> Vec<Case> {
+    use Base::{FeedbackRound, Panel, ReportText};
+    let twice = json!([
+        { "subject": "bpf-ipv6-2016", "value": "70", "recorded_by": "chair" },
+        { "subject": "bpf-ipv6-2016", "value": "72", "recorded_by": "vice-chair" }
+    ]);
+    vec![
+        set(
+            Panel,
+            "a consensus is recorded once per subject",
+            "/consensus",
+            twice,
+        )
+        .loader_only(UNIQUE),
+        set(
+            Panel,
+            "a subject is described the same way in every assessment",
+            "/assessments/1/subject/id",
+            json!("bpf-ipv6-2016"),
+        )
+        .loader_only("a rule across two items' values (the same id, described alike)"),
+        set(
+            ReportText,
+            "finding ids are unique",
+            "/findings/1/id",
+            json!("F1"),
+        )
+        .loader_only(UNIQUE),
+        set(
+            ReportText,
+            "section ids are unique",
+            "/sections/1/id",
+            json!("purpose"),
+        )
+        .loader_only(UNIQUE),
+        set(
+            ReportText,
+            "a recommendation cites findings that exist",
+            "/recommendations/0/findings/0",
+            json!("F99"),
+        )
+        .loader_only(REFERENCE),
+        set(
+            ReportText,
+            "a finding id is an id",
+            "/findings/0/id",
+            json!("F 1"),
+        ),
+        remove(ReportText, "a finding has text", "/findings/0/text"),
+        set(
+            ReportText,
+            "a report stage is known",
+            "/stage",
+            json!("second draft"),
+        ),
+        set(
+            FeedbackRound,
+            "feedback item ids are unique",
+            "/items/1/id",
+            json!("fb01"),
+        )
+        .loader_only(UNIQUE),
+        remove(
+            FeedbackRound,
+            "an item partly accepted gives its reason",
+            "/items/0/reason",
+        ),
+        set(
+            FeedbackRound,
+            "a reason is more than blanks",
+            "/items/0/reason",
+            json!("  "),
+        ),
+        set(
+            FeedbackRound,
+            "an item not accepted changes no text",
+            "/items/0/disposition",
+            json!("not_accepted"),
+        ),
+        set(
+            FeedbackRound,
+            "a disposition is known",
+            "/items/0/disposition",
+            json!("rejected"),
+        ),
+        set(
+            FeedbackRound,
+            "feedback is on a finding, recommendation, section or criterion",
+            "/items/0/on/type",
+            json!("paragraph"),
+        ),
+    ]
 }
 
 /// Outcome records, commitments and consultations.
@@ -1051,6 +1170,12 @@ fn loader_only_table() -> String {
          accepts. Each row is a document of the contract corpus (`tests/contract/`), checked in\n\
          CI by the crate, Ajv and Python `jsonschema`. Generated by\n\
          `tests/integration/contract.rs`.\n\n\
+         Two rules hold for every document and sit below what a schema sees, since a validator\n\
+         reads the JSON text into a value first:\n\n\
+         - **A member is given once.** An object that names a member twice (`{\"year\": 2016,\n  \
+         \"year\": 2017}`) is refused with `duplicate_key`; most JSON parsers keep the last one.\n\
+         - **At most 128 levels of nesting.** Arrays and objects nested deeper are refused with\n  \
+         `too_deep` (the rubric's own limit on groups, far lower, is in the table).\n\n\
          | Rule | Why a schema cannot state it | Error code | The crate's message |\n\
          |---|---|---|---|\n",
     );

@@ -922,6 +922,23 @@ fn all_errors_of_an_assessment_are_reported_together() {
 }
 
 #[test]
+fn a_member_given_twice_is_reported_and_reading_goes_on_past_it() {
+    let text = assessment()
+        .to_string()
+        .replacen("\"subject\":{", "\"subject\":{\"title\":\"Again\",", 1)
+        .replacen("\"assessor\":{", "\"assessor\":{\"nmae\":\"x\",", 1);
+    let errors = igf_rubric::Assessment::from_json_all(&text).unwrap_err();
+    let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "assessor.nmae: unknown field `nmae` (did you mean `name`?) (allowed: id, name, stakeholder_group, region, role)",
+            "subject: field `title` is given twice",
+        ]
+    );
+}
+
+#[test]
 fn errors_inside_tagged_enums_keep_their_kind_and_place() {
     let text = with(rubric(), "/criteria/0/metric/step", json!([1])).to_string();
     let error = igf_rubric::Rubric::from_json(&text).unwrap_err();

@@ -24,6 +24,8 @@ pub(crate) enum Kind {
     OutcomeRecord,
     Commitments,
     Consultation,
+    ReportText,
+    FeedbackRound,
 }
 
 /// The bytes of a file, or of standard input for `-`.
@@ -140,27 +142,11 @@ pub(crate) fn check(
             },
             notes: Vec::new(),
         },
-        Kind::OutcomeRecord => Report {
-            what: "outcome record".to_owned(),
-            errors: igf_rubric::evidence::OutcomeRecord::from_json_all(text)
-                .err()
-                .unwrap_or_default(),
-            notes: Vec::new(),
-        },
-        Kind::Commitments => Report {
-            what: "commitments".to_owned(),
-            errors: igf_rubric::evidence::Commitments::from_json_all(text)
-                .err()
-                .unwrap_or_default(),
-            notes: Vec::new(),
-        },
-        Kind::Consultation => Report {
-            what: "consultation".to_owned(),
-            errors: igf_rubric::lessons::Consultation::from_json_all(text)
-                .err()
-                .unwrap_or_default(),
-            notes: Vec::new(),
-        },
+        Kind::OutcomeRecord => own::<igf_rubric::evidence::OutcomeRecord>("outcome record", text),
+        Kind::Commitments => own::<igf_rubric::evidence::Commitments>("commitments", text),
+        Kind::Consultation => own::<igf_rubric::lessons::Consultation>("consultation", text),
+        Kind::ReportText => own::<igf_rubric::feedback::ReportText>("report text", text),
+        Kind::FeedbackRound => own::<igf_rubric::feedback::FeedbackRound>("feedback round", text),
         Kind::Assessment => {
             let named = named_rubric(text, rubric);
             match named {
@@ -217,6 +203,15 @@ pub(crate) fn check(
     }
 }
 
+/// Checks a document that needs nothing beside it.
+fn own<D: Document>(what: &str, text: &str) -> Report {
+    Report {
+        what: what.to_owned(),
+        errors: D::from_json_all(text).err().unwrap_or_default(),
+        notes: Vec::new(),
+    }
+}
+
 /// The rubric given on the command line, or the preset the document names.
 fn named_rubric(text: &str, given: Option<&Cow<'static, Rubric>>) -> Option<Cow<'static, Rubric>> {
     if let Some(rubric) = given {
@@ -229,7 +224,7 @@ fn named_rubric(text: &str, given: Option<&Cow<'static, Rubric>>) -> Option<Cow<
 
 /// What a document looks like: a rubric has criteria, an assessment answers, a request names
 /// its rubric source, a panel holds assessments, an outcome record has key dates, commitments
-/// have targets, a consultation has a code book.
+/// have targets, a consultation has a code book, a report text findings, a feedback round items.
 fn guess(text: &str) -> Kind {
     let Ok(Value::Object(members)) = serde_json::from_str::<Value>(text) else {
         return Kind::Rubric;
@@ -250,6 +245,10 @@ fn guess(text: &str) -> Kind {
         Kind::Commitments
     } else if members.contains_key("code_book") {
         Kind::Consultation
+    } else if members.contains_key("findings") {
+        Kind::ReportText
+    } else if members.contains_key("items") {
+        Kind::FeedbackRound
     } else {
         Kind::Rubric
     }

@@ -169,8 +169,22 @@ async fn one_schema(Path(name): Path<String>) -> Response {
     json(StatusCode::OK, value.to_string())
 }
 
+/// 400 when the body is not a request in shape (not JSON, not UTF-8, a member of the wrong type,
+/// unknown or missing); 422 when it is one but breaks a rule, such as an unknown preset.
+fn read_status(errors: &[Error]) -> StatusCode {
+    if errors
+        .iter()
+        .any(|error| matches!(error, Error::Json { .. }))
+    {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
-/// 413 for one over the size limit, 422 for a request that breaks a rule.
+/// 413 for one over the size limit, 422 for a request that breaks a rule. Every shape mistake
+/// is reported at once.
 async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
     let bytes = match body {
         Ok(bytes) => bytes,
@@ -188,14 +202,16 @@ async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
     };
     let request = std::str::from_utf8(&bytes)
         .map_err(|_| {
-            igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
-                .err()
-                .unwrap_or(Error::invalid_data("request", "not UTF-8 text"))
+            vec![
+                igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
+                    .err()
+                    .unwrap_or(Error::invalid_data("request", "not UTF-8 text")),
+            ]
         })
-        .and_then(igf_rubric::EvaluationRequest::from_json);
+        .and_then(igf_rubric::EvaluationRequest::from_json_all);
     let request = match request {
         Ok(request) => request,
-        Err(error) => return error_document(StatusCode::BAD_REQUEST, &ErrorDocument::from(&error)),
+        Err(errors) => return error_document(read_status(&errors), &ErrorDocument::new(&errors)),
     };
     match igf_rubric::evaluate(&request) {
         Ok(result) => match result.to_json() {
