@@ -26,6 +26,16 @@ pub(crate) enum Kind {
     Consultation,
     ReportText,
     FeedbackRound,
+    Scorecard,
+    PanelReport,
+    Result,
+    Error,
+    ResultsFramework,
+    LessonsSummary,
+    Rescoring,
+    Ranking,
+    Weights,
+    RankAcceptability,
 }
 
 /// The bytes of a file, or of standard input for `-`.
@@ -147,6 +157,20 @@ pub(crate) fn check(
         Kind::Consultation => own::<igf_rubric::lessons::Consultation>("consultation", text),
         Kind::ReportText => own::<igf_rubric::feedback::ReportText>("report text", text),
         Kind::FeedbackRound => own::<igf_rubric::feedback::FeedbackRound>("feedback round", text),
+        Kind::Scorecard => own::<igf_rubric::Scorecard>("scorecard", text),
+        Kind::PanelReport => own::<igf_rubric::panel::PanelReport>("panel report", text),
+        Kind::Result => own::<igf_rubric::EvaluationResult>("result", text),
+        Kind::Error => own::<igf_rubric::error::ErrorDocument>("error document", text),
+        Kind::ResultsFramework => {
+            own::<igf_rubric::evidence::ResultsFramework>("results framework", text)
+        }
+        Kind::LessonsSummary => own::<igf_rubric::lessons::LessonsSummary>("lessons summary", text),
+        Kind::Rescoring => own::<igf_rubric::revision::Rescoring>("rescoring", text),
+        Kind::Ranking => own::<igf_rubric::decision::Ranking>("ranking", text),
+        Kind::Weights => own::<igf_rubric::decision::Weights>("weights", text),
+        Kind::RankAcceptability => {
+            own::<igf_rubric::decision::RankAcceptability>("rank acceptability", text)
+        }
         Kind::Assessment => {
             let named = named_rubric(text, rubric);
             match named {

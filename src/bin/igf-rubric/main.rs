@@ -33,8 +33,10 @@ enum Command {
     /// Check documents: each valid one is named on standard output, each invalid one on
     /// standard error with every error, its path and its code (exit 1 if any is invalid).
     ///
-    /// The kind of each document (rubric, assessment, panel, request) is told from its members
-    /// unless --kind says it. An assessment or panel is checked against the rubric given with
+    /// The kind of each input document (rubric, assessment, panel, request, outcome record,
+    /// commitments, consultation, report text, feedback round) is told from its members unless
+    /// --kind says it; a document the crate writes (a scorecard, a result, ...) needs --kind.
+    /// An assessment or panel is checked against the rubric given with
     /// --rubric, or else against the preset it names, when there is one.
     Validate {
         /// The documents to check (`-` reads standard input).
