@@ -188,7 +188,7 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
     ///     .replace("\"declared\": false", "\"declared\": \"no\"");
     /// let errors = Assessment::from_json_all(&text).unwrap_err();
     /// let paths: Vec<String> = errors.iter().map(|e| e.detail().path).collect();
-    /// assert_eq!(paths, ["subject.yaer", "subject", "conflict_of_interest.declared"]);
+    /// assert_eq!(paths, ["subject.yaer", "conflict_of_interest.declared"]);
     /// ```
     ///
     /// # Errors

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Error, Path, Segment, shorten};
+use super::{Error, JsonProblem, Path, Segment, shorten};
 
 /// The error document's format version.
 pub const ERROR_DOCUMENT_VERSION: u32 = 1;
@@ -193,6 +193,13 @@ impl Error {
             Error::UnknownCriterion { nearest, .. }
             | Error::UnknownChoice { nearest, .. }
             | Error::UnknownName { nearest, .. } => nearest.to_vec(),
+            Error::Json {
+                problem: JsonProblem::UnknownField,
+                ..
+            } => found
+                .as_deref()
+                .map(|field| super::nearest(field, allowed.iter().map(String::as_str)).to_vec())
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         ErrorDetail {
@@ -247,6 +254,24 @@ impl Error {
             Error::RubricMismatch {
                 expected, found, ..
             } => both(found.clone(), expected.clone()),
+            // The reader names the member it does not know at the path's end, and the members
+            // allowed at the message's end.
+            Error::Json {
+                problem: JsonProblem::UnknownField,
+                path,
+                message,
+            } => {
+                let found = match path.segments().last() {
+                    Some(Segment::Key(key)) => Some(key.clone()),
+                    _ => None,
+                };
+                let allowed = message
+                    .rsplit_once("(allowed: ")
+                    .and_then(|(_, list)| list.strip_suffix(')'))
+                    .map(|list| list.split(", ").map(str::to_owned).collect())
+                    .unwrap_or_default();
+                (found, allowed)
+            }
             _ => (None, Vec::new()),
         }
     }

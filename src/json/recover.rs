@@ -175,7 +175,15 @@ fn patches(error: &Error) -> Vec<Patch> {
         return vec![Patch::DropRepeat];
     }
     let mut out = Vec::new();
+    // A misspelt member is most likely the one suggested: renamed, it sets aside the mistake
+    // and the "missing" one its absence would bring; failing that, it is dropped.
     if detail.code == "unknown_field" {
+        out.extend(
+            detail
+                .suggestions
+                .iter()
+                .map(|name| Patch::Rename(name.clone())),
+        );
         out.push(Patch::Remove);
     }
     for name in detail
@@ -276,6 +284,9 @@ fn patched(tree: &Tree, error: &Error, patch: &Patch) -> Option<(Tree, Vec<Segme
         }
         (Patch::Set(stand_in), None) => members.push((key.clone(), stand_in.clone())),
         (Patch::Rename(name), Some(i)) => {
+            if members.iter().any(|(k, _)| k == name) {
+                return None;
+            }
             let value = members.get_mut(i)?;
             match &mut value.1 {
                 Tree::Object(inner) if inner.len() == 1 && !missing => {

@@ -312,7 +312,6 @@ fn validate_reports_every_shape_mistake_of_a_sheet_with_what_was_meant() {
     let said = text(&out.stderr);
     for expected in [
         "subject.yaer: unknown field `yaer` (did you mean `year`?)",
-        "subject: missing field `year`",
         "assessor.stakeholder_group: unknown value `Civil society` (did you mean `civil_society`?)",
         "conflict_of_interest.declared: expected true or false, found the string \"no\"",
         "answers[0](G1).comments: unknown field `comments` (did you mean `comment`?)",
@@ -321,7 +320,9 @@ fn validate_reports_every_shape_mistake_of_a_sheet_with_what_was_meant() {
     ] {
         assert!(said.contains(expected), "missing {expected:?} in\n{said}");
     }
-    assert!(said.contains("(7 errors)"), "{said}");
+    // The misspelt `yaer` stands for `year`: its absence is not a second mistake.
+    assert!(!said.contains("missing field"), "{said}");
+    assert!(said.contains("(6 errors)"), "{said}");
 }
 
 #[test]
