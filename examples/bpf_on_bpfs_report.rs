@@ -109,6 +109,10 @@ fn next_version(rubric: &Rubric) -> Result<Rubric, Box<dyn Error>> {
     Ok(Rubric::try_from(doc)?)
 }
 
+/// Where the evidence's charts are, relative to the report that shows them: a placeholder,
+/// replaced for the draft (beside it) and the final report (in `../draft/`).
+const CHARTS: &str = "{charts}/";
+
 fn main() -> Result<(), Box<dyn Error>> {
     let dir = std::env::args().nth(1).map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report"),
@@ -126,6 +130,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut evidence = String::from("## Outcomes of the BPFs, 2014-2020\n\n");
     evidence.push_str("Each BPF's outcome assessment takes the answers it can from the BPF's outcome record (deliverables, dates, contributors, meetings, uptake); the Secretariat judged quality, continuity and efficiency. Points per criterion add up to each total.\n\n");
     evidence.push_str(&report::outcomes_markdown(&cards, outcome_rubric)?);
+    evidence
+        .push_str("\nEach BPF's criterion profile (its score on each criterion, from 0 to 1):\n\n");
+    for card in &cards {
+        let name = card.subject.id.trim_start_matches("bpf-");
+        evidence.push_str(&format!(
+            "- [{} ({})]({CHARTS}profiles/{name}.svg)\n",
+            card.subject.title, card.subject.year
+        ));
+    }
     let mut results_csv = String::new();
     for path in files("commitments", ".json")? {
         let promised = Commitments::from_json(&read(&path)?)
@@ -145,12 +158,19 @@ fn main() -> Result<(), Box<dyn Error>> {
     let lessons = consultation.summarise();
     evidence.push('\n');
     evidence.push_str(&demote(&report::lessons_markdown(&lessons)));
+    evidence.push_str(&format!(
+        "\n![The themes of the three questions, by how often each was raised]({CHARTS}themes.svg)\n"
+    ));
 
     // The draft.
     let draft = ReportText::from_json(&read(&data("report-draft.json"))?)?;
     out.write(
         "draft/report.md",
-        &format!("{}\n{evidence}", report::report_text_markdown(&draft)),
+        &format!(
+            "{}\n{}",
+            report::report_text_markdown(&draft),
+            evidence.replace(CHARTS, "")
+        ),
     )?;
     let mut scorecards = String::new();
     for card in &cards {
@@ -180,7 +200,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let rescoring = newer.rescore(proposal_rubric, &panel)?;
     let mut final_report = report::report_text_markdown(&revision.report);
     final_report.push('\n');
-    final_report.push_str(&evidence);
+    final_report.push_str(&evidence.replace(CHARTS, "../draft/"));
     final_report.push('\n');
     final_report.push_str(&demote(&report::feedback_markdown(
         &round,
@@ -189,6 +209,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     )));
     final_report.push('\n');
     final_report.push_str(&demote(&report::rescoring_markdown(&rescoring, &newer)));
+    final_report.push_str(&format!(
+        "\n![The MAG panel under version {}: combined totals with each proposal's spread](panel-{}.svg)\n\n![The same panel under version {}](panel-{}.svg)\n",
+        proposal_rubric.version(),
+        proposal_rubric.version(),
+        newer.version(),
+        newer.version()
+    ));
     out.write("final/report.md", &final_report)?;
     out.write(
         "final/feedback.csv",
@@ -199,15 +226,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         &report::rescoring_csv(&rescoring, &newer),
     )?;
     out.write(
-        "final/panel-1.0.0.svg",
+        &format!("final/panel-{}.svg", proposal_rubric.version()),
         &report::panel_svg(&rescoring.before),
     )?;
     out.write(
-        "final/panel-1.1.0.svg",
+        &format!("final/panel-{}.svg", newer.version()),
         &report::panel_svg(&rescoring.after),
     )?;
     out.write(
-        "final/panel-1.1.0.md",
+        &format!("final/panel-{}.md", newer.version()),
         &report::panel_markdown(&rescoring.after, &newer),
     )?;
 

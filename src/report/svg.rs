@@ -157,8 +157,7 @@ fn axis(out: &mut String, min: f64, max: f64, bottom: f64) {
         "<line x1=\"{LABEL:.1}\" y1=\"{bottom:.1}\" x2=\"{:.1}\" y2=\"{bottom:.1}\" stroke=\"#333333\"/>",
         x(max, min, max)
     );
-    for step in 0..=4 {
-        let value = min + (max - min) * f64::from(step) / 4.0;
+    for (value, label) in ticks(min, max) {
         let tx = x(value, min, max);
         let _ = writeln!(
             out,
@@ -167,10 +166,38 @@ fn axis(out: &mut String, min: f64, max: f64, bottom: f64) {
         );
         let _ = writeln!(
             out,
-            "<text x=\"{tx:.1}\" y=\"{:.1}\" {FONT} text-anchor=\"middle\">{value:.0}</text>",
+            "<text class=\"tick\" x=\"{tx:.1}\" y=\"{:.1}\" {FONT} text-anchor=\"middle\">{label}</text>",
             bottom + 20.0
         );
     }
+}
+
+/// The axis marks from `min` to `max`: multiples of a round step (1, 2, 2.5 or 5 times a power
+/// of ten) that give at most six marks, each labelled with as many places as its step needs
+/// (0, 0.2, 0.4 ... 1; 0, 20 ... 100; 20, 40, 60, 80 on a scale from 10 to 90).
+fn ticks(min: f64, max: f64) -> Vec<(f64, String)> {
+    let span = max - min;
+    if !span.is_finite() || span <= 0.0 {
+        return vec![(min, format!("{min}"))];
+    }
+    let power = 10f64.powf((span / 4.0).log10().floor());
+    let (step, extra) = [(1.0, 0), (2.0, 0), (2.5, 1), (5.0, 0), (10.0, 0)]
+        .into_iter()
+        .map(|(m, extra)| (m * power, extra))
+        .find(|(step, _)| span / step <= 6.0 + 1e-9)
+        .unwrap_or((10.0 * power, 0));
+    let places = usize::try_from(-(step.log10().floor()) as i64)
+        .unwrap_or(0)
+        .saturating_add(extra);
+    let mut marks = Vec::new();
+    let mut k = (min / step - 1e-9).ceil();
+    while k * step <= max + step * 1e-9 && marks.len() < 12 {
+        // Adding zero turns -0 into 0.
+        let value = k * step + 0.0;
+        marks.push((value, format!("{value:.places$}")));
+        k += 1.0;
+    }
+    marks
 }
 
 /// One scorecard's top-level criteria as bars of their normalised scores (0 to 1), each with
@@ -191,7 +218,7 @@ pub(super) fn profile(card: &Scorecard) -> String {
         &mut out,
         height,
         &title,
-        "One bar per top-level criterion: its score from 0 to 1; the label gives its share of the total.",
+        "One bar per weighted top-level criterion: its score from 0 to 1; the label gives its share of the total. Criteria without weight show their score as text.",
     );
     axis(&mut out, 0.0, 1.0, TOP + ROW * rows as f64);
     let shown = card
@@ -201,7 +228,7 @@ pub(super) fn profile(card: &Scorecard) -> String {
     for (i, c) in shown.enumerate() {
         let y = TOP + ROW * i as f64;
         let share = super::percent_of_one(c.effective_weight);
-        let label = format!("{} {} ({share})", c.id, c.name);
+        let label = format!("{} ({share})", c.name);
         let _ = writeln!(
             out,
             "<text x=\"16\" y=\"{:.1}\" {FONT}><title>{}</title>{}</text>",
@@ -210,6 +237,17 @@ pub(super) fn profile(card: &Scorecard) -> String {
             fitted(&label, 42)
         );
         match c.normalised {
+            // A criterion without weight (a gate, or one for information) adds nothing to the
+            // total: its score is written, never drawn as a bar beside the weighted ones.
+            Some(score) if c.effective_weight.is_zero() => {
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" {FONT} fill=\"#595959\">{} (not weighted: a gate or for information)</text>",
+                    LABEL + 6.0,
+                    y + ROW / 2.0 + 4.0,
+                    super::decimal(score, 2)
+                );
+            }
             Some(score) => {
                 let end = x(f(score), 0.0, 1.0);
                 let _ = writeln!(
@@ -322,4 +360,53 @@ pub(super) fn themes(summary: &LessonsSummary) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ticks;
+
+    fn labels(min: f64, max: f64) -> Vec<String> {
+        ticks(min, max)
+            .into_iter()
+            .map(|(_, label)| label)
+            .collect()
+    }
+
+    #[test]
+    fn ticks_fall_on_round_steps_labelled_with_the_places_they_need() {
+        assert_eq!(labels(0.0, 1.0), ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+        assert_eq!(labels(0.0, 100.0), ["0", "20", "40", "60", "80", "100"]);
+        assert_eq!(labels(10.0, 90.0), ["20", "40", "60", "80"]);
+        assert_eq!(labels(-1.0, 1.0), ["-1.0", "-0.5", "0.0", "0.5", "1.0"]);
+        assert_eq!(labels(0.0, 10.0), ["0", "2", "4", "6", "8", "10"]);
+        assert_eq!(
+            labels(0.0, 1.0e6),
+            ["0", "200000", "400000", "600000", "800000", "1000000"]
+        );
+        assert_eq!(labels(3.0, 3.0), ["3"]);
+    }
+
+    #[test]
+    fn ticks_increase_and_stay_on_the_axis() {
+        for (min, max) in [
+            (0.0, 1.0),
+            (0.0, 7.0),
+            (1.0, 6.0),
+            (-1e6, 1e6),
+            (0.001, 0.002),
+            (10.0, 90.0),
+        ] {
+            let marks = ticks(min, max);
+            assert!((2..=7).contains(&marks.len()), "{min}..{max}: {marks:?}");
+            assert!(marks.windows(2).all(|w| w[0].0 < w[1].0), "{marks:?}");
+            let slack = (max - min) * 1e-6;
+            assert!(
+                marks
+                    .iter()
+                    .all(|(v, _)| *v >= min - slack && *v <= max + slack),
+                "{marks:?}"
+            );
+        }
+    }
 }

@@ -1,14 +1,16 @@
 // End-to-end tests of the reference front end in a real browser (Debian's Chromium, driven by
 // playwright-core), against `igf-rubric serve` on 127.0.0.1.
 //
-// Run from the repository root, after `cargo build --features cli` and `npm ci`:
-//   node tests/e2e/run.mjs target/debug/igf-rubric
+// Run from the repository root, after `cargo build --features cli`, `npm ci` and
+// `cargo run --example bpf_on_bpfs_report -- target/report` (whose charts are checked too):
+//   REPORTS=target/report node tests/e2e/run.mjs target/debug/igf-rubric
 // Screenshots go to $E2E_OUT (default: $CARGO_TARGET_DIR/e2e, or target/e2e). Prints the number
 // of browser tests passed; exits 1 on a failure, after printing why: the error, the page's
 // console, the end of the server's log and a screenshot of the page.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join as pathJoin } from "node:path";
 import { chromium } from "playwright-core";
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
@@ -277,6 +279,47 @@ test("the server answers bad requests with a 4xx and the error document", async 
   }
   const ok = await fetch(`${base}api/schemas/assessment`);
   assert(ok.status === 200 && (await ok.json()).title === "Assessment", "the assessment schema");
+});
+
+test("the report charts read well in a browser, and each report shows its charts", async () => {
+  // The BPF on BPFs example's output, written by `.ci/run` before these tests.
+  const reports = process.env.REPORTS;
+  if (!reports) throw new Error("REPORTS is not set: run the bpf_on_bpfs_report example into a folder and name it");
+  const files = readdirSync(reports, { recursive: true }).map(String);
+  const charts = files.filter((f) => f.endsWith(".svg"));
+  assert(charts.length > 0, `no charts under ${reports}`);
+  const shown = new Set();
+  for (const markdown of files.filter((f) => f.endsWith("report.md"))) {
+    const text = readFileSync(`${reports}/${markdown}`, "utf8");
+    for (const [, link] of text.matchAll(/\]\(([^)]+\.svg)\)/g)) {
+      const target = pathJoin(dirname(markdown), link);
+      assert(charts.includes(target), `${markdown} links ${link}, which was not written`);
+      shown.add(target);
+    }
+  }
+  const unshown = charts.filter((c) => !shown.has(c));
+  assert(unshown.length === 0, `charts no report shows: ${unshown.join(", ")}`);
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  lastOpened = { page, problems: [] };
+  for (const chart of charts) {
+    await page.setContent(`<html><body style="margin:0">${readFileSync(`${reports}/${chart}`, "utf8")}</body></html>`);
+    const found = await page.evaluate(() => {
+      const svg = document.querySelector("svg").getBoundingClientRect();
+      const texts = [...document.querySelectorAll("svg > text")].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect(), tick: t.classList.contains("tick") }));
+      const problems = [];
+      for (const { text, box } of texts) {
+        if (box.left < svg.left || box.right > svg.right || box.top < svg.top || box.bottom > svg.bottom) problems.push(`outside the drawing: ${text}`);
+      }
+      texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+        const apart = a.box.right <= b.box.left + 0.5 || b.box.right <= a.box.left + 0.5 || a.box.bottom <= b.box.top + 0.5 || b.box.bottom <= a.box.top + 0.5;
+        if (!apart) problems.push(`overlapping: "${a.text}" and "${b.text}"`);
+      }));
+      const ticks = texts.filter((t) => t.tick).map((t) => Number(t.text));
+      if (ticks.some((t, i) => Number.isNaN(t) || (i > 0 && t <= ticks[i - 1]))) problems.push(`ticks not increasing: ${ticks.join(" ")}`);
+      return problems;
+    });
+    assert(found.length === 0, `${chart}: ${found.join("; ")}`);
+  }
 });
 
 // ---- Run them.
