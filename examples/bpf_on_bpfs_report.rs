@@ -109,6 +109,35 @@ fn next_version(rubric: &Rubric) -> Result<Rubric, Box<dyn Error>> {
     Ok(Rubric::try_from(doc)?)
 }
 
+/// The source marks (`S33`) a text uses, each once, in the order of their numbers.
+fn marks(text: &str) -> Vec<u32> {
+    let mut found: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|word| word.strip_prefix('S')?.parse().ok())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// A "Sources" section for the marks a report uses, from the sample data's source list.
+fn sources(report: &str) -> Result<String, Box<dyn Error>> {
+    let list = read(&data("SOURCES.md"))?;
+    let mut out = String::from(
+        "\n## Sources\n\nMarks such as (S33) in the text refer to these public pages:\n\n",
+    );
+    for mark in marks(report) {
+        let entry = format!("- **S{mark}**: ");
+        let line = list
+            .lines()
+            .find(|l| l.starts_with(&entry))
+            .ok_or_else(|| format!("source S{mark} is not in examples/data/SOURCES.md"))?;
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 /// Where the evidence's charts are, relative to the report that shows them: a placeholder,
 /// replaced for the draft (beside it) and the final report (in `../draft/`).
 const CHARTS: &str = "{charts}/";
@@ -164,13 +193,14 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // The draft.
     let draft = ReportText::from_json(&read(&data("report-draft.json"))?)?;
+    let draft_report = format!(
+        "{}\n{}",
+        report::report_text_markdown(&draft),
+        evidence.replace(CHARTS, "")
+    );
     out.write(
         "draft/report.md",
-        &format!(
-            "{}\n{}",
-            report::report_text_markdown(&draft),
-            evidence.replace(CHARTS, "")
-        ),
+        &format!("{draft_report}{}", sources(&draft_report)?),
     )?;
     let mut scorecards = String::new();
     for card in &cards {
@@ -216,6 +246,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         newer.version(),
         newer.version()
     ));
+    final_report.push_str(&sources(&final_report)?);
     out.write("final/report.md", &final_report)?;
     out.write(
         "final/feedback.csv",

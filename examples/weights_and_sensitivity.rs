@@ -31,6 +31,22 @@ fn main() -> Result<(), Box<dyn Error>> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mag-panel.json"),
     )?)?;
     let review = rubric.review(&panel)?;
+    // Proposals by name and year, as the MAG knows them.
+    let name = |id: &str| -> String {
+        review
+            .subjects
+            .iter()
+            .find(|s| s.subject.id == id)
+            .map_or_else(
+                || id.to_owned(),
+                |s| format!("{} ({})", s.subject.title, s.subject.year),
+            )
+    };
+    let criterion = |id: &str| -> String {
+        rubric
+            .criterion(id)
+            .map_or_else(|| id.to_owned(), |c| format!("{id} {}", c.name))
+    };
 
     // 1. Weights by AHP over the seven top-level criteria P1..P7 (illustrative comparisons:
     // relevance and a feasible plan matter most, coherence least).
@@ -69,10 +85,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("# Weights by AHP (principal eigenvector)\n");
     println!("| Criterion | Weight |\n|---|---:|");
     for (id, w) in top.iter().zip(&groups.values) {
-        println!(
-            "| {id} {} | {w:.4} |",
-            rubric.criterion(id).map_or("", |c| c.name.as_str())
-        );
+        println!("| {} | {w:.4} |", criterion(id));
     }
     println!(
         "\nlambda_max = {:.4}, CI = {:.4}, RI = {:.2} (Saaty 1980), CR = {:.4}: {}.",
@@ -85,9 +98,30 @@ fn main() -> Result<(), Box<dyn Error>> {
     let decimals = groups.to_decimals(2)?;
     let written: Vec<String> = decimals.iter().map(ToString::to_string).collect();
     println!(
-        "Written into a rubric at two places (largest remainder, adding up to 1): {}.\n",
+        "Written into a rubric at two places (largest remainder, adding up to 1): {}.",
         written.join(", ")
     );
+    // Equal weights written apart: say why, or a reader takes it for a mistake.
+    for i in 0..top.len() {
+        for j in i + 1..top.len() {
+            if (groups.values[i] - groups.values[j]).abs() < 1e-12 && decimals[i] != decimals[j] {
+                println!(
+                    "{} and {} weigh the same ({:.4}) but are written {} and {}: rounded alone, the seven would add up to {}, so the largest-remainder method takes the last hundredth from one of the two, the later in the rubric's order.",
+                    top[i],
+                    top[j],
+                    groups.values[i],
+                    decimals[i],
+                    decimals[j],
+                    groups
+                        .values
+                        .iter()
+                        .map(|w| (w * 100.0).round() / 100.0)
+                        .sum::<f64>()
+                );
+            }
+        }
+    }
+    println!();
 
     // 2. The decision matrix: the panel's combined normalised scores on the scored leaves.
     // P5 is a group of two leaves, which share its weight equally.
@@ -100,7 +134,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     if !left_out.is_empty() {
         println!(
             "Left out for lack of a combined score on every criterion: {}.\n",
-            left_out.join(", ")
+            left_out
+                .iter()
+                .map(|id| name(id))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
 
@@ -130,7 +168,12 @@ fn main() -> Result<(), Box<dyn Error>> {
             .iter()
             .map(|r| format!("{} ({:.3})", r.ranks[i], r.scores[i]))
             .collect();
-        println!("| {subject} | {} | {} |", cells.join(" | "), compromise[i]);
+        println!(
+            "| {} | {} | {} |",
+            name(subject),
+            cells.join(" | "),
+            compromise[i]
+        );
     }
     if let igf_rubric::decision::RankingDetails::Vikor {
         acceptable_advantage,
@@ -139,13 +182,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         ..
     } = &rankings[2].details
     {
-        let names: Vec<&str> = compromise
+        let names: Vec<String> = compromise
             .iter()
-            .map(|i| matrix.subjects()[*i].as_str())
+            .map(|i| name(&matrix.subjects()[*i]))
             .collect();
+        let held = |held: bool| if held { "holds" } else { "does not hold" };
         println!(
-            "\nVIKOR: acceptable advantage {acceptable_advantage}, acceptable stability {acceptable_stability}; compromise solution: {}.",
-            names.join(", ")
+            "\nVIKOR: the leader's acceptable advantage {}, its acceptable stability {}; the compromise solution is {}.",
+            held(*acceptable_advantage),
+            held(*acceptable_stability),
+            names.join("; ")
         );
     }
     println!("\n# Where the methods agree (Kendall's tau-b of the scores)\n");
@@ -174,7 +220,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     for interval in one_at_a_time(&matrix, &weights, weighted_sum, 3)? {
         println!(
             "| {} | {:.4} | {:.4} to {:.4} |",
-            interval.criterion,
+            criterion(&interval.criterion),
             interval.weight,
             interval.selection_holds.0,
             interval.selection_holds.1
@@ -191,8 +237,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("| Proposal | P(rank 1) | P(in the top 3) |\n|---|---:|---:|");
     for (i, subject) in acceptability.subjects.iter().enumerate() {
         println!(
-            "| {subject} | {:.3} | {:.3} |",
-            acceptability.rank_probability[i][0], acceptability.selected_probability[i]
+            "| {} | {:.3} | {:.3} |",
+            name(subject),
+            acceptability.rank_probability[i][0],
+            acceptability.selected_probability[i]
         );
     }
     Ok(())

@@ -123,6 +123,10 @@ pub struct FeedbackRound {
     pub id: String,
     /// What the round was, e.g. "MAG and public comment on the draft, June-August 2020".
     pub title: String,
+    /// The day the round closed, `YYYY-MM-DD`: the final text that applies it is dated by it
+    /// (absent: the final text carries no date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Date>,
     /// Every item received, in the order received.
     pub items: Vec<FeedbackItem>,
 }
@@ -274,16 +278,29 @@ pub struct AppliedItem {
 impl ReportText {
     /// Applies a feedback round: each accepted or partly accepted item with a revision replaces
     /// the text of its finding, recommendation or section; items on rubric criteria are listed
-    /// for the rubric's next version. The result is at the final stage.
+    /// for the rubric's next version. The result is at the final stage, dated by the day the
+    /// round closed.
     ///
     /// # Errors
-    /// [`Error::Inconsistent`] when an item is still pending (a final text takes every item
-    /// into account) or carries a revision for a criterion; [`Error::UnknownCriterion`] and
+    /// [`Error::Inconsistent`] when the round closed before the draft's date, when an item is
+    /// still pending (a final text takes every item into account) or carries a revision for a
+    /// criterion; [`Error::UnknownCriterion`] and
     /// [`Error::UnknownName`] when an item points at something neither the
     /// rubric nor the text has, each at `items[i].on.id`.
     pub fn apply(&self, round: &FeedbackRound, rubric: &Rubric) -> Result<Revision, Error> {
+        if let (Some(draft), Some(closed)) = (self.date, round.closed)
+            && closed < draft
+        {
+            return Err(Error::Inconsistent {
+                path: Path::root().key("closed"),
+                problem: format!(
+                    "the round closed on {closed}, before the draft it comments on ({draft})"
+                ),
+            });
+        }
         let mut report = self.clone();
         report.stage = Stage::Final;
+        report.date = round.closed;
         let mut revision = Revision {
             report,
             applied: Vec::new(),

@@ -185,8 +185,8 @@ pub struct LessonsSummary {
     /// Every theme of the code book, ranked: most BPFs raising it first, then most answers,
     /// then code-book order; equal on both shares a rank.
     pub themes: Vec<ThemeSummary>,
-    /// Ids of the answers not yet tagged with any theme.
-    pub untagged: Vec<String>,
+    /// The answers not yet tagged with any theme, in the order received.
+    pub untagged: Vec<Quote>,
 }
 
 /// One theme across all answers.
@@ -247,7 +247,8 @@ pub struct YearCount {
     pub counts: QuestionCounts,
 }
 
-/// An answer as quoted under a theme, with what it takes to find it again.
+/// An answer as quoted (under a theme, or as not yet coded), with what it takes to find it
+/// again.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Quote {
@@ -357,7 +358,7 @@ impl Consultation {
                 .responses
                 .iter()
                 .filter(|r| r.themes.is_empty())
-                .map(|r| r.id.clone())
+                .map(Quote::of)
                 .collect(),
         }
     }
@@ -389,15 +390,7 @@ impl Consultation {
                 .1
                 .add(response.question);
             bpfs.insert(response.bpf.id.clone());
-            quotes.push(Quote {
-                response: response.id.clone(),
-                question: response.question,
-                role: response.respondent.role,
-                bpf: response.bpf.id.clone(),
-                title: response.bpf.title.clone(),
-                year: response.bpf.year,
-                text: response.text.clone(),
-            });
+            quotes.push(Quote::of(response));
         }
         ThemeSummary {
             theme: theme.id.clone(),
@@ -427,6 +420,20 @@ impl Consultation {
     }
 }
 
+impl Quote {
+    fn of(response: &Response) -> Quote {
+        Quote {
+            response: response.id.clone(),
+            question: response.question,
+            role: response.respondent.role,
+            bpf: response.bpf.id.clone(),
+            title: response.bpf.title.clone(),
+            year: response.bpf.year,
+            text: response.text.clone(),
+        }
+    }
+}
+
 /// What ranks a theme: BPFs raising it, then answers raising it.
 fn key(theme: &ThemeSummary) -> (usize, usize) {
     (theme.bpfs.len(), theme.quotes.len())
@@ -435,11 +442,12 @@ fn key(theme: &ThemeSummary) -> (usize, usize) {
 /// Read and written as a [`Document`](crate::Document).
 ///
 /// Loads a consultation and checks it: ids unique, every theme tag in the code book, no
-/// answer tagged twice with one theme.
+/// answer tagged twice with one theme, one title and year for each BPF id.
 ///
 /// # Errors
 /// [`Error::Json`] for malformed JSON and unknown or missing fields;
-/// [`Error::UnknownName`] for a theme not in the code book; [`Error::UnsupportedFormat`],
+/// [`Error::UnknownName`] for a theme not in the code book; [`Error::Inconsistent`] for a
+/// BPF id given with two titles or years; [`Error::UnsupportedFormat`],
 /// [`Error::InvalidId`], [`Error::DuplicateId`].
 impl crate::document::Document for Consultation {
     const NAME: &'static str = "consultation";
@@ -466,10 +474,22 @@ impl crate::document::Document for Consultation {
             |i, id| root.key("responses").item(i, id).key("id"),
         )?;
         let themes = self.code_book.iter().map(|t| t.id.as_str());
+        let mut named: BTreeMap<&str, (usize, &Subject)> = BTreeMap::new();
         for (i, response) in self.responses.iter().enumerate() {
             let here = root.key("responses").item(i, &response.id);
             check_id(&response.respondent.id, &here.key("respondent").key("id"))?;
             check_id(&response.bpf.id, &here.key("bpf").key("id"))?;
+            let (first, bpf) = *named.entry(&response.bpf.id).or_insert((i, &response.bpf));
+            if (&bpf.title, bpf.year) != (&response.bpf.title, response.bpf.year) {
+                let other = &self.responses.get(first).map_or("", |r| r.id.as_str());
+                return Err(Error::Inconsistent {
+                    path: here.key("bpf"),
+                    problem: format!(
+                        "BPF `{}` is \"{}\" ({}) here but \"{}\" ({}) in answer `{other}`; one BPF has one title and year in a consultation (give the other BPF its own id)",
+                        response.bpf.id, response.bpf.title, response.bpf.year, bpf.title, bpf.year
+                    ),
+                });
+            }
             let tags = here.key("themes");
             for (j, tag) in response.themes.iter().enumerate() {
                 if !themes.clone().any(|t| t == tag) {

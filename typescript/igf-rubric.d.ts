@@ -2421,9 +2421,9 @@ export interface LessonsSummary {
    */
   title: string;
   /**
-   * Ids of the answers not yet tagged with any theme.
+   * The answers not yet tagged with any theme, in the order received.
    */
-  untagged: string[];
+  untagged: Quote[];
 }
 /**
  * One theme across all answers.
@@ -2516,7 +2516,8 @@ export interface YearCount {
   year: number;
 }
 /**
- * An answer as quoted under a theme, with what it takes to find it again.
+ * An answer as quoted (under a theme, or as not yet coded), with what it takes to find it
+ * again.
  */
 export interface Quote {
   /**
@@ -2828,6 +2829,11 @@ export interface Section {
  * The feedback received on a draft in one round, each item with its disposition.
  */
 export interface FeedbackRound {
+  /**
+   * The day the round closed, `YYYY-MM-DD`: the final text that applies it is dated by it
+   * (absent: the final text carries no date).
+   */
+  closed?: Date | null;
   /**
    * Version of the document format; 1.
    */

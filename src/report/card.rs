@@ -5,14 +5,14 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::table::{Align, Table};
 use super::{answer_text, decimal, percent_of_one};
 use crate::error::Error;
 use crate::evidence::ResultsFramework;
 use crate::num::largest_remainder;
-use crate::rubric::Rubric;
+use crate::rubric::{CountCurve, DistributionMeasure, Metric, Rubric};
 use crate::rubric::{Indicator, UptakeLevel};
 use crate::scoring::{CriterionResult, CriterionStatus, Scorecard};
 
@@ -381,6 +381,90 @@ pub(super) fn results_markdown(framework: &ResultsFramework) -> String {
 /// Outcome reviews side by side: one row per BPF with each top-level criterion's points,
 /// rounded by largest remainder so that every row adds up to its printed total (less the
 /// scale's minimum), then the total and the band.
+/// The targets that decide the scores of a rubric's measured criteria, as a list after a
+/// sentence (nothing when no criterion has a target).
+pub(super) fn targets(rubric: &Rubric) -> String {
+    let lines: Vec<String> = rubric
+        .leaves()
+        .filter(|c| c.weight.is_some_and(|w| !w.is_zero()))
+        .filter_map(|c| {
+            Some(format!(
+                "- {} {}: {}",
+                c.id,
+                c.name,
+                target(c.metric.as_ref()?)?
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nWhat earns the full score on the criteria measured against a target:\n\n{}\n",
+        lines.join("\n")
+    )
+}
+
+/// What earns a metric measured against a target its full score, in words.
+fn target(metric: &Metric) -> Option<String> {
+    Some(match metric {
+        Metric::Count {
+            target,
+            curve: CountCurve::Linear,
+        } => format!("full score from {target}, in proportion below"),
+        Metric::Count {
+            target,
+            curve: CountCurve::AllOrNothing,
+        } => format!("full score from {target}, none below"),
+        Metric::Percent { target } => {
+            format!(
+                "full score from {} %, in proportion below",
+                target.normalize()
+            )
+        }
+        Metric::Distribution {
+            categories,
+            measure: DistributionMeasure::Evenness,
+            target,
+        } => format!(
+            "full score from an evenness (Pielou's J) of {} over the {} categories, in proportion below; 1 is a perfectly even spread, and a spread with one large group can still reach {}",
+            target.normalize(),
+            categories.len(),
+            target.normalize()
+        ),
+        Metric::Distribution {
+            categories,
+            measure: DistributionMeasure::Coverage,
+            target,
+        } => format!(
+            "full score from {} of the {} categories covered, in proportion below",
+            target.normalize(),
+            categories.len()
+        ),
+        _ => return None,
+    })
+}
+
+/// The most points a top-level criterion of `weight` can earn: its share of the top-level
+/// weights times the total scale's span, at the rubric's places (trailing zeros dropped).
+fn most_points(
+    rubric: &Rubric,
+    top: &[&crate::rubric::Criterion],
+    weight: Decimal,
+) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for w in top.iter().filter_map(|c| c.weight) {
+        sum = sum.checked_add(w)?;
+    }
+    let scale = rubric.scale();
+    let span = scale.max.checked_sub(scale.min)?;
+    let most = weight.checked_mul(span)?.checked_div(sum)?;
+    Some(
+        most.round_dp_with_strategy(rubric.rounding().dp, RoundingStrategy::MidpointNearestEven)
+            .normalize(),
+    )
+}
+
 pub(super) fn outcomes(cards: &[Scorecard], rubric: &Rubric) -> Result<Table, Error> {
     let top: Vec<&crate::rubric::Criterion> = rubric
         .doc()
@@ -388,7 +472,16 @@ pub(super) fn outcomes(cards: &[Scorecard], rubric: &Rubric) -> Result<Table, Er
         .iter()
         .filter(|c| c.weight.is_some_and(|w| !w.is_zero()))
         .collect();
-    let labels: Vec<String> = top.iter().map(|c| format!("{} {}", c.id, c.name)).collect();
+    let labels: Vec<String> = top
+        .iter()
+        .map(|c| {
+            let most = c.weight.and_then(|w| most_points(rubric, &top, w));
+            match most {
+                Some(most) => format!("{} {} (of {})", c.id, c.name, most),
+                None => format!("{} {}", c.id, c.name),
+            }
+        })
+        .collect();
     let mut columns: Vec<(&str, Align)> = vec![
         ("BPF", Align::Left),
         ("Year", Align::Right),

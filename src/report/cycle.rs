@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::table::{Align, Table};
 use super::{criterion_name, decimal};
 use crate::feedback::{Disposition, FeedbackRound, ReportText, Revision};
-use crate::lessons::{LessonsSummary, Question};
+use crate::lessons::{LessonsSummary, Question, Quote};
 use crate::revision::Rescoring;
 use crate::rubric::Rubric;
 
@@ -58,19 +58,22 @@ pub(super) fn quotes(summary: &LessonsSummary) -> Table {
         ("Year", Align::Right),
         ("Answer", Align::Left),
     ]);
-    for t in &summary.themes {
-        for q in &t.quotes {
-            table.row(vec![
-                t.label.clone(),
-                q.response.clone(),
-                q.question.label().to_owned(),
-                q.role.label().to_owned(),
-                q.bpf.clone(),
-                q.title.clone(),
-                q.year.to_string(),
-                q.text.clone(),
-            ]);
-        }
+    let coded = summary
+        .themes
+        .iter()
+        .flat_map(|t| t.quotes.iter().map(move |q| (t.label.as_str(), q)));
+    let uncoded = summary.untagged.iter().map(|q| ("Not yet coded", q));
+    for (theme, q) in coded.chain(uncoded) {
+        table.row(vec![
+            theme.to_owned(),
+            q.response.clone(),
+            q.question.label().to_owned(),
+            q.role.label().to_owned(),
+            q.bpf.clone(),
+            q.title.clone(),
+            q.year.to_string(),
+            q.text.clone(),
+        ]);
     }
     table
 }
@@ -97,8 +100,12 @@ pub(super) fn lessons_markdown(summary: &LessonsSummary) -> String {
         let _ = writeln!(
             out,
             "Raised about {}: {}.\n",
-            plural(t.bpfs.len(), "BPF", "BPFs"),
-            t.bpfs.join(", ")
+            plural(t.by_bpf.len(), "BPF", "BPFs"),
+            t.by_bpf
+                .iter()
+                .map(|b| format!("{} ({})", b.title, b.year))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
         for question in Question::ALL {
             let said: Vec<_> = t
@@ -111,15 +118,7 @@ pub(super) fn lessons_markdown(summary: &LessonsSummary) -> String {
             }
             let _ = writeln!(out, "**{}**\n", question.label());
             for q in said {
-                let _ = writeln!(
-                    out,
-                    "> {}\n>\n> — {}, {} {} (answer {})\n",
-                    q.text,
-                    q.role.label(),
-                    q.bpf,
-                    q.year,
-                    q.response
-                );
+                quote(&mut out, q);
             }
         }
     }
@@ -127,12 +126,29 @@ pub(super) fn lessons_markdown(summary: &LessonsSummary) -> String {
         let _ = writeln!(out, "\n## Not yet coded\n");
         let _ = writeln!(
             out,
-            "{} not yet tagged with a theme: {}.",
+            "{} not yet tagged with a theme:\n",
             plural(summary.untagged.len(), "answer is", "answers are"),
-            summary.untagged.join(", ")
         );
+        for q in &summary.untagged {
+            let _ = writeln!(out, "*{}*\n", q.question.label());
+            quote(&mut out, q);
+        }
     }
     out
+}
+
+/// An answer as a block quote, signed with the respondent's role, the BPF's name and year and
+/// the answer's id.
+fn quote(out: &mut String, q: &Quote) {
+    let _ = writeln!(
+        out,
+        "> {}\n>\n> — {}, {} ({}); answer {}\n",
+        q.text,
+        q.role.label(),
+        q.title,
+        q.year,
+        q.response
+    );
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

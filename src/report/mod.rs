@@ -29,6 +29,7 @@
 mod card;
 mod cycle;
 mod panel;
+mod reading;
 mod svg;
 mod table;
 
@@ -41,7 +42,7 @@ use crate::feedback::{FeedbackRound, ReportText, Revision};
 use crate::lessons::LessonsSummary;
 use crate::panel::PanelReport;
 use crate::revision::Rescoring;
-use crate::rubric::{Metric, Rubric};
+use crate::rubric::{DistributionMeasure, Metric, Rubric};
 use crate::scoring::Scorecard;
 
 /// A panel review as a Markdown page: the selection rule, the ranking with spread and every
@@ -117,13 +118,16 @@ pub fn scorecard_svg(card: &Scorecard) -> String {
 }
 
 /// Outcome reviews side by side as a Markdown table: one row per BPF with each weighted
-/// top-level criterion's points, the total and the band; every row's points add up to its
-/// printed total less the scale's minimum.
+/// top-level criterion's points (headed with the most it can earn), the total and the band;
+/// every row's points add up to its printed total less the scale's minimum. Below the table,
+/// the targets that decide the scores of the criteria measured against one.
 ///
 /// # Errors
 /// As for [`scorecard_markdown`].
 pub fn outcomes_markdown(cards: &[Scorecard], rubric: &Rubric) -> Result<String, Error> {
-    Ok(card::outcomes(cards, rubric)?.markdown())
+    let mut out = card::outcomes(cards, rubric)?.markdown();
+    out.push_str(&card::targets(rubric));
+    Ok(out)
 }
 
 /// Outcome reviews side by side as CSV, as [`outcomes_markdown`].
@@ -158,7 +162,7 @@ pub fn lessons_csv(summary: &LessonsSummary) -> String {
     cycle::themes(summary).csv()
 }
 
-/// Every quote under every theme as CSV, one row each, with the answer's id.
+/// Every quote under every theme, then every answer not yet coded, as CSV: one row each, with the answer's id.
 #[must_use]
 pub fn quotes_csv(summary: &LessonsSummary) -> String {
     cycle::quotes(summary).csv()
@@ -272,7 +276,34 @@ fn answer_text(rubric: &Rubric, criterion: &str, answer: &AnswerValue) -> String
                     format!("{} {}", name.unwrap_or_else(|_| c.to_owned()), d.get(c))
                 })
                 .collect();
-            parts.join(", ")
+            let measured = metric.and_then(|m| Some((m, m.raw_number(answer)?)));
+            match measured {
+                Some((
+                    Metric::Distribution {
+                        measure,
+                        target,
+                        categories,
+                    },
+                    value,
+                )) => {
+                    let spread = match measure {
+                        DistributionMeasure::Evenness => format!(
+                            "evenness {} over {} categories; full score from {}",
+                            decimal(value, 2),
+                            categories.len(),
+                            target.normalize()
+                        ),
+                        DistributionMeasure::Coverage => format!(
+                            "{} of {} categories; full score from {}",
+                            value.normalize(),
+                            categories.len(),
+                            target.normalize()
+                        ),
+                    };
+                    format!("{} ({spread})", parts.join(", "))
+                }
+                _ => parts.join(", "),
+            }
         }
         (AnswerValue::Text(text), _) => text.clone(),
         (other, _) => other.to_string(),

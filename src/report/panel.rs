@@ -274,11 +274,16 @@ fn reliability(out: &mut String, report: &PanelReport) {
     if let Some(note) = &r.icc_note {
         let _ = writeln!(out, "- ICC: {note}");
     }
+    let reading = super::reading::reading(r);
+    if !reading.is_empty() {
+        let _ = writeln!(out, "\n{}", reading.join("\n\n"));
+    }
 }
 
 fn breakdown(out: &mut String, report: &PanelReport) {
     let mut table = Table::new(&[
         ("Assessors", Align::Left),
+        ("Grouped by", Align::Left),
         ("Assessments", Align::Right),
         ("Mean total", Align::Right),
         ("Above or below the panel", Align::Right),
@@ -288,13 +293,13 @@ fn breakdown(out: &mut String, report: &PanelReport) {
         .breakdown
         .stakeholder_groups
         .iter()
-        .map(|g| (group_label(&g.group), g));
+        .map(|g| (group_label(&g.group), "Stakeholder group", g));
     let regions = report
         .breakdown
         .regions
         .iter()
-        .map(|g| (region_label(&g.group), g));
-    for (label, g) in groups.chain(regions) {
+        .map(|g| (region_label(&g.group), "Region", g));
+    for (label, by, g) in groups.chain(regions) {
         let sign = if g.mean_difference > rust_decimal::Decimal::ZERO {
             "+"
         } else {
@@ -302,6 +307,7 @@ fn breakdown(out: &mut String, report: &PanelReport) {
         };
         table.row(vec![
             label,
+            by.to_owned(),
             g.assessments.to_string(),
             decimal(g.mean_total, dp),
             format!("{sign}{}", decimal(g.mean_difference, dp)),

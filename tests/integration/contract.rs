@@ -250,6 +250,7 @@ impl Case {
     }
 }
 
+const ALIKE: &str = "a rule across two items' values (the same id, described alike)";
 const UNIQUE: &str = "ids are unique among their kind: JSON Schema's uniqueItems compares whole items, not one member";
 const REFERENCE: &str =
     "a reference must name an item declared elsewhere in the document (or in the rubric)";
@@ -624,6 +625,12 @@ fn report_cases() -> Vec<Case> {
     ]);
     vec![
         set(
+            FeedbackRound,
+            "the day a feedback round closed is a date",
+            "/closed",
+            json!("31 August 2020"),
+        ),
+        set(
             Panel,
             "a consensus is recorded once per subject",
             "/consensus",
@@ -636,7 +643,7 @@ fn report_cases() -> Vec<Case> {
             "/assessments/1/subject/id",
             json!("bpf-ipv6-2016"),
         )
-        .loader_only("a rule across two items' values (the same id, described alike)"),
+        .loader_only(ALIKE),
         set(
             ReportText,
             "finding ids are unique",
@@ -902,6 +909,13 @@ fn evidence_cases() -> Vec<Case> {
             "/responses/0/themes",
             json!(["timeline", "timeline"]),
         ),
+        set(
+            Consultation,
+            "a BPF has one title and year in a consultation",
+            "/responses/1/bpf/title",
+            json!("IPv6"),
+        )
+        .loader_only(ALIKE),
         set(
             Consultation,
             "response ids are unique",

@@ -30,6 +30,11 @@ fn the_final_text_applies_every_accepted_revision_and_lists_the_rest() {
     let round = round_with(|_| ()).unwrap();
     let revision = draft().apply(&round, presets::bpf_proposal()).unwrap();
     assert_eq!(revision.report.stage, Stage::Final);
+    assert_eq!(
+        revision.report.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-08-31"),
+        "the final text is dated by the day its round closed"
+    );
     let applied: Vec<(&str, &str)> = revision
         .applied
         .iter()
@@ -62,6 +67,28 @@ fn the_final_text_applies_every_accepted_revision_and_lists_the_rest() {
     assert_eq!(
         ReportText::from_json(&revision.report.to_json().unwrap()).unwrap(),
         revision.report
+    );
+}
+
+#[test]
+fn a_round_closes_after_the_draft_it_comments_on() {
+    let early = round_with(|doc| doc["closed"] = json!("2020-05-31")).unwrap();
+    let error = draft().apply(&early, presets::bpf_proposal()).unwrap_err();
+    assert_eq!(error.code(), "inconsistent");
+    assert!(
+        error
+            .to_string()
+            .contains("2020-05-31, before the draft it comments on (2020-06-01)"),
+        "{error}"
+    );
+    let undated = round_with(|doc| {
+        doc.as_object_mut().unwrap().remove("closed");
+    })
+    .unwrap();
+    let revision = draft().apply(&undated, presets::bpf_proposal()).unwrap();
+    assert_eq!(
+        revision.report.date, None,
+        "no draft date is carried into the final text"
     );
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use igf_rubric::{
     Assessment, Role, StakeholderGroup, Subject,
     lessons::{Consultation, Question, Respondent, Response, Theme},
+    report,
 };
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -42,7 +43,23 @@ fn themes_rank_by_bpfs_then_answers_and_ties_share_a_rank() {
         (summary.responses, summary.respondents, summary.bpfs),
         (22, 15, 7)
     );
-    assert_eq!(summary.untagged, ["r22"]);
+    let untagged: Vec<(&str, &str)> = summary
+        .untagged
+        .iter()
+        .map(|q| (q.response.as_str(), q.title.as_str()))
+        .collect();
+    assert_eq!(
+        untagged,
+        [(
+            "r22",
+            "Regulation and mitigation of unwanted communications"
+        )]
+    );
+    assert!(
+        report::lessons_markdown(&summary)
+            .contains(&format!("> {}\n>\n> — ", summary.untagged[0].text)),
+        "an answer not yet coded is shown by its text"
+    );
     let scope = summary
         .themes
         .iter()
@@ -131,6 +148,20 @@ fn assessments_bring_their_three_answers_once() {
     assert_eq!(consultation.summarise().untagged.len(), 3);
 }
 
+#[test]
+fn a_bpf_has_one_title_and_year_in_a_consultation() {
+    let mut consultation = consultation_from(vec![(0, 1, 0, vec![0]), (1, 1, 1, vec![])]);
+    consultation.check().unwrap();
+    consultation.responses[1].bpf.title = "Another name".into();
+    let error = consultation.check().unwrap_err();
+    assert_eq!(error.code(), "inconsistent");
+    assert_eq!(error.path().unwrap().to_string(), "responses[1](r1).bpf");
+    assert!(error.to_string().contains("answer `r0`"), "{error}");
+    consultation.responses[1].bpf.title = "B".into();
+    consultation.responses[1].bpf.year += 1;
+    assert_eq!(consultation.check().unwrap_err().code(), "inconsistent");
+}
+
 fn consultation_from(tags: Vec<(u8, u8, u8, Vec<u8>)>) -> Consultation {
     let code_book = (0..5)
         .map(|i| Theme {
@@ -180,7 +211,7 @@ proptest! {
         let tagged: usize = consultation.responses.iter().map(|r| r.themes.len()).sum();
         let quoted: usize = summary.themes.iter().map(|t| t.quotes.len()).sum();
         prop_assert_eq!(quoted, tagged);
-        let mut reached: BTreeSet<&str> = summary.untagged.iter().map(String::as_str).collect();
+        let mut reached: BTreeSet<&str> = summary.untagged.iter().map(|q| q.response.as_str()).collect();
         for theme in &summary.themes {
             prop_assert_eq!(theme.by_question.total(), theme.quotes.len());
             prop_assert_eq!(theme.by_role.iter().map(|r| r.counts.total()).sum::<usize>(), theme.quotes.len());

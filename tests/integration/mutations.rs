@@ -293,8 +293,10 @@ fn mutations(seed: &Value) -> Vec<Mutation> {
 
 /// The reader's error codes for the rules `schemas/loader-only-rules.md` lists: ids unique
 /// among their kind, references that resolve, order and sums across items, ranges that depend
-/// on another member or on the rubric, a reason a decision needs.
+/// on another member or on the rubric, a reason a decision needs, items with one id described
+/// alike.
 const LISTED_CODES: &[&str] = &[
+    "inconsistent",
     "duplicate_id",
     "bad_weight",
     "zero_total_weight",

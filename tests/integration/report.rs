@@ -119,7 +119,21 @@ fn the_bpf_on_bpfs_example_writes_its_expected_report() {
     }
     // The final report applied the feedback and names what it could not take.
     let final_report = &written["final/report.md"];
-    assert!(final_report.contains("*Final report, 2020-06-01*"));
+    assert!(
+        written["draft/report.md"].contains("*Draft report, 2020-06-01*")
+            && final_report.contains("*Final report, 2020-08-31*"),
+        "each report is dated by its own round"
+    );
+    assert!(final_report.contains("| O1 Deliverables achieved (of 20) |"));
+    assert!(final_report.contains("evenness (Pielou's J) of 0.7"));
+    assert!(
+        !final_report.contains("bpf-ipv6-2016"),
+        "BPFs are named by title and year, never by id"
+    );
+    assert!(
+        final_report.contains("\n- **S33**: https://"),
+        "the marks used are listed"
+    );
     assert!(final_report.contains("140 of 345 contributions came from civil society"));
     assert!(final_report.contains("| fb06 | mag-11 (MAG member) | Civil society |"));
     assert!(final_report.contains("Items fb03, fb04 are taken up in the rubric's next version."));
