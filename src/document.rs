@@ -163,6 +163,29 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
         )
     }
 
+    /// Checks the document as [`Document::check`] does, but reports every rule broken that
+    /// can be found at once (an assessment's invalid ids and out-of-range percentages, each
+    /// assessment of a request), not only the first.
+    ///
+    /// ```
+    /// use igf_rubric::{Assessment, Document};
+    ///
+    /// let mut sheet = Assessment::from_json(include_str!("../examples/data/proposals/ipv6-2016.json"))?;
+    /// sheet.subject.id.clear();
+    /// sheet.assessor.id = "mag 01".into();
+    /// let errors = sheet.check_all().unwrap_err();
+    /// let paths: Vec<String> = errors.iter().map(|e| e.detail().path).collect();
+    /// assert_eq!(paths, ["subject.id", "assessor.id"]);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Every rule found broken, in document order; the first is the one [`Document::check`]
+    /// reports.
+    fn check_all(&self) -> Result<(), Vec<Error>> {
+        self.check().map_err(|e| vec![e])
+    }
+
     /// Reads the document from JSON text and checks it.
     ///
     /// # Errors
@@ -178,7 +201,7 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
     /// Reads the document from JSON text as [`Document::from_json`] does, but reports every
     /// shape mistake at once (an unknown member, a wrong type, a misspelt tag, each with its
     /// path and suggestions; at most [`MAX_ERRORS`](crate::json::MAX_ERRORS)), not only the
-    /// first; a document of the right shape is then checked, as by `from_json`.
+    /// first; a document of the right shape is then checked by [`Document::check_all`].
     ///
     /// ```
     /// use igf_rubric::{Assessment, Document};
@@ -192,11 +215,11 @@ pub trait Document: serde::Serialize + serde::de::DeserializeOwned + sealed::Sea
     /// ```
     ///
     /// # Errors
-    /// Every shape mistake found, in the order reading meets them; else the first rule
-    /// [`Document::check`] finds broken.
+    /// Every shape mistake found, in the order reading meets them; else every rule
+    /// [`Document::check_all`] finds broken.
     fn from_json_all(json: &str) -> Result<Self, Vec<Error>> {
         let document: Self = crate::json::read_all(json, Self::WRITTEN)?;
-        document.check().map_err(|e| vec![e])?;
+        document.check_all()?;
         Ok(document)
     }
 

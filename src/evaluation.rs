@@ -456,11 +456,16 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
 /// request (or one error saying what the document is, when it is another kind), else every
 /// error [`evaluate`] finds.
 pub fn evaluate_json(json: &str) -> Result<EvaluationResult, ErrorDocument> {
-    let request =
-        EvaluationRequest::from_json_all(json).map_err(|errors| match another_document(json) {
+    // Read for shape only: `evaluate` checks every assessment's own rules with the rubric's,
+    // so a broken id and an answer off its scale are reported together.
+    let request: EvaluationRequest =
+        crate::json::read_all(json, false).map_err(|errors| match another_document(json) {
             Some(error) => ErrorDocument::from(&error),
             None => ErrorDocument::new(&errors),
         })?;
+    request
+        .check_head()
+        .map_err(|error| ErrorDocument::from(&error))?;
     evaluate(&request).map_err(|errors| ErrorDocument::new(&errors))
 }
 
@@ -600,6 +605,37 @@ impl crate::document::Document for EvaluationRequest {
     /// Checks the request's version and each assessment's own rules (what they must keep
     /// against the rubric is checked when the request is evaluated).
     fn check(&self) -> Result<(), Error> {
+        self.check_all().map_err(|errors| {
+            errors
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Error::invalid_data("request", "no error"))
+        })
+    }
+
+    /// Every rule broken: the version or the preset, else every assessment's own.
+    fn check_all(&self) -> Result<(), Vec<Error>> {
+        self.check_head().map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        for (i, assessment) in self.assessments.iter().enumerate() {
+            if let Err(found) = assessment.check_all() {
+                let here = Path::root()
+                    .key("assessments")
+                    .item(i, &assessment.subject.id);
+                errors.extend(found.into_iter().map(|e| e.at(&here)));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl EvaluationRequest {
+    /// The request's version, and the preset it names.
+    fn check_head(&self) -> Result<(), Error> {
         crate::document::check_version(
             Self::VERSION_KEY,
             self.schema_version,
@@ -614,13 +650,6 @@ impl crate::document::Document for EvaluationRequest {
                 id,
                 crate::presets::all().map(|(id, _)| id),
             ));
-        }
-        for (i, assessment) in self.assessments.iter().enumerate() {
-            assessment.check().map_err(|e| {
-                e.at(&Path::root()
-                    .key("assessments")
-                    .item(i, &assessment.subject.id))
-            })?;
         }
         Ok(())
     }

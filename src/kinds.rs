@@ -17,6 +17,16 @@ use serde_json::{Value, json};
 /// exactly, so every front end reads counts without loss.
 pub(crate) const MAX_COUNT: u64 = 9_007_199_254_740_991;
 
+/// What is wrong with a number given for a count, in words: negative or with a fraction, or
+/// beyond [`MAX_COUNT`].
+pub(crate) fn not_a_count(shown: &dyn std::fmt::Display, too_large: bool) -> String {
+    if too_large {
+        format!("{shown} is more than the largest count, {MAX_COUNT}")
+    } else {
+        format!("{shown} is not a whole number of 0 or more")
+    }
+}
+
 /// The pattern of ids: 1 to 64 characters from `A-Z a-z 0-9 _ - .`.
 pub(crate) const ID_PATTERN: &str = "^[A-Za-z0-9_.-]{1,64}$";
 

@@ -149,6 +149,44 @@ impl Assessment {
         }
     }
 
+    /// Every rule the assessment breaks whatever its rubric, in document order: the header,
+    /// the rubric's id, a criterion answered twice, a percentage out of range.
+    fn problems(&self) -> impl Iterator<Item = Error> {
+        let list = Path::root().key("answers");
+        let rubric = check_id_at(&self.rubric.id, || Path::root().key("rubric").key("id")).err();
+        let twice = check_ids(
+            self.answers.iter().map(|a| a.criterion.as_str()),
+            "answer",
+            |i, id| list.item(i, id).key("criterion"),
+        )
+        .err();
+        let percents = self
+            .answers
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, answer)| {
+                let AnswerValue::Percent(value) = answer.value else {
+                    return None;
+                };
+                (!(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&value)).then(|| {
+                    Error::OutOfRange {
+                        path: Path::root()
+                            .key("answers")
+                            .item(i, &answer.criterion)
+                            .key("value")
+                            .key("percent"),
+                        value,
+                        min: Decimal::ZERO,
+                        max: Decimal::ONE_HUNDRED,
+                    }
+                })
+            });
+        self.header_errors()
+            .chain(rubric)
+            .chain(twice)
+            .chain(percents)
+    }
+
     /// Every problem of the format version and the subject and assessor ids.
     pub(crate) fn header_errors(&self) -> impl Iterator<Item = Error> {
         let id_of = |whose: &str| Path::root().key(whose).key("id");
@@ -200,30 +238,23 @@ impl crate::document::Document for Assessment {
     /// # Errors
     /// As for [`Assessment::from_json`](crate::Document::from_json), less the JSON errors.
     fn check(&self) -> Result<(), Error> {
-        self.check_header()?;
-        check_id_at(&self.rubric.id, || Path::root().key("rubric").key("id"))?;
-        check_ids(
-            self.answers.iter().map(|a| a.criterion.as_str()),
-            "answer",
-            |i, id| Path::root().key("answers").item(i, id).key("criterion"),
-        )?;
-        for (i, answer) in self.answers.iter().enumerate() {
-            if let AnswerValue::Percent(value) = answer.value
-                && !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&value)
-            {
-                return Err(Error::OutOfRange {
-                    path: Path::root()
-                        .key("answers")
-                        .item(i, &answer.criterion)
-                        .key("value")
-                        .key("percent"),
-                    value,
-                    min: Decimal::ZERO,
-                    max: Decimal::ONE_HUNDRED,
-                });
-            }
+        match self.problems().next() {
+            Some(error) => Err(error),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// Every rule an assessment breaks whatever its rubric.
+    ///
+    /// # Errors
+    /// As for [`Assessment::check`](crate::Document::check), every one found.
+    fn check_all(&self) -> Result<(), Vec<Error>> {
+        let errors: Vec<Error> = self.problems().collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 

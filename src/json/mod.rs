@@ -189,9 +189,9 @@ pub(crate) fn wholes<'de, D: serde::Deserializer<'de>>(
                     let value = crate::num::parse_exact(&text).map_err(serde::de::Error::custom)?;
                     match value.fract().is_zero().then(|| value.to_u64()).flatten() {
                         Some(n) => self.visit_u64(n),
-                        None => Err(serde::de::Error::custom(format!(
-                            "{text} is not a whole number from 0 to {}",
-                            crate::kinds::MAX_COUNT
+                        None => Err(serde::de::Error::custom(crate::kinds::not_a_count(
+                            &text,
+                            value.is_sign_positive() && value.fract().is_zero(),
                         ))),
                     }
                 }

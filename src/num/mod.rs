@@ -467,10 +467,8 @@ pub(crate) mod exact {
 
         struct CountVisitor;
 
-        fn out_of_range<E: de::Error>(shown: &dyn fmt::Display) -> E {
-            E::custom(format!(
-                "{shown} is not a whole number from 0 to {MAX_COUNT}"
-            ))
+        fn out_of_range<E: de::Error>(shown: &dyn fmt::Display, too_large: bool) -> E {
+            E::custom(crate::kinds::not_a_count(shown, too_large))
         }
 
         impl<'de> Visitor<'de> for CountVisitor {
@@ -491,13 +489,13 @@ pub(crate) mod exact {
                 if v <= MAX_COUNT {
                     Ok(v)
                 } else {
-                    Err(out_of_range(&v))
+                    Err(out_of_range(&v, true))
                 }
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
                 u64::try_from(v)
-                    .map_err(|_| out_of_range(&v))
+                    .map_err(|_| out_of_range(&v, false))
                     .and_then(|v| self.visit_u64(v))
             }
 
@@ -509,7 +507,10 @@ pub(crate) mod exact {
                             super::super::parse_exact(&text).map_err(de::Error::custom)?;
                         match value.fract().is_zero().then(|| value.to_u64()).flatten() {
                             Some(n) => self.visit_u64(n),
-                            None => Err(out_of_range(&text)),
+                            None => Err(out_of_range(
+                                &text,
+                                value.is_sign_positive() && value.fract().is_zero(),
+                            )),
                         }
                     }
                     _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),

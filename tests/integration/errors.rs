@@ -209,7 +209,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/criteria/2/criteria/0/metric/target",
                 json!(2.5),
             )),
-            "criteria[2](reach).criteria[0](partners).metric.target: 2.5 is not a whole number from 0 to 9007199254740991",
+            "criteria[2](reach).criteria[0](partners).metric.target: 2.5 is not a whole number of 0 or more",
         ),
         (
             "percent target above 100",
@@ -428,7 +428,7 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
                 "/answers/2/value",
                 json!({ "count": -1 }),
             )),
-            "answers[2](partners).value.count: -1 is not a whole number from 0 to 9007199254740991",
+            "answers[2](partners).value.count: -1 is not a whole number of 0 or more",
         ),
         (
             "unknown level",

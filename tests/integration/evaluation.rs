@@ -84,6 +84,24 @@ fn an_invalid_request_gets_every_error_placed_in_the_request() {
 }
 
 #[test]
+fn a_broken_id_is_reported_with_the_answers_that_break_the_rubric() {
+    let mut assessments = proposals();
+    assessments[0]["assessor"]["id"] = json!("");
+    assessments[0]["subject"]["id"] = json!("bpf cyber");
+    assessments[0]["answers"][4]["value"] = json!({ "scale": "4.5" });
+    assessments[2]["answers"][4]["value"] = json!({ "scale": "6" });
+    assert_eq!(
+        codes_and_paths(&request(assessments).to_string()),
+        [
+            "invalid_id assessments[0](bpf cyber).subject.id",
+            "invalid_id assessments[0](bpf cyber).assessor.id",
+            "off_step assessments[0](bpf cyber).answers[4](P1).value.scale",
+            "out_of_range assessments[2](bpf-iot-bigdata-ai-2018).answers[4](P1).value.scale",
+        ]
+    );
+}
+
+#[test]
 fn request_level_errors_name_their_place() {
     let unknown = json!({ "rubric": { "preset": { "id": "bpf-proposals" } } }).to_string();
     let document = evaluate_json(&unknown).unwrap_err();

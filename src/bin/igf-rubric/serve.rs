@@ -15,6 +15,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use igf_rubric::error::JsonProblem;
 use igf_rubric::{Error, ErrorDocument, Rubric};
 
 use crate::Failure;
@@ -171,10 +172,11 @@ async fn one_schema(Path(name): Path<String>) -> Response {
 
 /// 400 when the body is not a request in shape (not JSON, not UTF-8, a member of the wrong type,
 /// unknown or missing); 422 when it is one but breaks a rule, such as an unknown preset.
-fn read_status(errors: &[Error]) -> StatusCode {
+fn read_status(errors: &ErrorDocument) -> StatusCode {
     if errors
+        .errors
         .iter()
-        .any(|error| matches!(error, Error::Json { .. }))
+        .any(|error| error.code.parse::<JsonProblem>().is_ok())
     {
         StatusCode::BAD_REQUEST
     } else {
@@ -183,8 +185,8 @@ fn read_status(errors: &[Error]) -> StatusCode {
 }
 
 /// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
-/// 413 for one over the size limit, 422 for a request that breaks a rule. Every shape mistake
-/// is reported at once.
+/// 413 for one over the size limit, 422 for a request that breaks a rule. Every mistake is
+/// reported at once: every shape mistake, else every broken rule.
 async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
     let bytes = match body {
         Ok(bytes) => bytes,
@@ -200,27 +202,17 @@ async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
             return error_document(rejection.status(), &ErrorDocument::from(&error));
         }
     };
-    let request = std::str::from_utf8(&bytes)
-        .map_err(|_| {
-            vec![
-                igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
-                    .err()
-                    .unwrap_or(Error::invalid_data("request", "not UTF-8 text")),
-            ]
-        })
-        .and_then(igf_rubric::EvaluationRequest::from_json_all);
-    let request = match request {
-        Ok(request) => request,
-        Err(errors) => return error_document(read_status(&errors), &ErrorDocument::new(&errors)),
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        let error = igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
+            .err()
+            .unwrap_or(Error::invalid_data("request", "not UTF-8 text"));
+        return error_document(StatusCode::BAD_REQUEST, &ErrorDocument::from(&error));
     };
-    match igf_rubric::evaluate(&request) {
+    match igf_rubric::evaluate_json(text) {
         Ok(result) => match result.to_json() {
             Ok(text) => json(StatusCode::OK, text),
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         },
-        Err(errors) => error_document(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &ErrorDocument::new(&errors),
-        ),
+        Err(errors) => error_document(read_status(&errors), &errors),
     }
 }
