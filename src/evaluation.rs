@@ -338,7 +338,7 @@ fn with_evidence(
 /// outcome records (`evidence[i](subject)...`: their own errors, two records of one BPF and
 /// year) and what applying them finds (`assessments[i](subject).answers[j]...override_reason`).
 pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Error>> {
-    let rubric = resolve(&request.rubric).map_err(|e| vec![e])?;
+    let rubric = request.rubric.resolve().map_err(|e| vec![e])?;
     let rubric: &Rubric = &rubric;
     let list = Path::root().key("assessments");
     let (assessments, unused) = with_evidence(rubric, request)?;
@@ -522,34 +522,49 @@ fn another_document(json: &str) -> Option<Error> {
     })
 }
 
-/// The rubric a request names.
-fn resolve(source: &RubricSource) -> Result<std::borrow::Cow<'static, Rubric>, Error> {
-    let at = Path::root().key("rubric");
-    match source {
-        RubricSource::Preset { id, version } => {
-            let at = at.key("preset");
-            let Some(rubric) = crate::presets::get(id) else {
-                let ids = crate::presets::all().map(|(id, _)| id);
-                return Err(crate::error::unknown_name(
-                    Some(at.key("id")),
-                    "preset",
-                    id,
-                    ids,
-                ));
-            };
-            match version {
-                Some(v) if v != rubric.version() => Err(Error::RubricMismatch {
-                    path: at.key("version"),
-                    what: "request",
-                    expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
-                    found: format!("`{id}` version `{}`", crate::error::shorten(v)),
-                }),
-                _ => Ok(std::borrow::Cow::Borrowed(rubric)),
+impl RubricSource {
+    /// The rubric this names: the preset (at the version asked for, if any) or the document,
+    /// checked. Errors are placed as in a request (`rubric.preset.id`, `rubric.document...`).
+    ///
+    /// ```
+    /// use igf_rubric::evaluation::RubricSource;
+    ///
+    /// let source = RubricSource::Preset { id: "bpf-proposal".into(), version: None };
+    /// assert_eq!(source.resolve()?.id(), "bpf-proposal");
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] for a preset the crate does not ship, [`Error::RubricMismatch`]
+    /// for another version of it, and what [`Rubric::try_from`] finds in a document.
+    pub fn resolve(&self) -> Result<std::borrow::Cow<'static, Rubric>, Error> {
+        let at = Path::root().key("rubric");
+        match self {
+            RubricSource::Preset { id, version } => {
+                let at = at.key("preset");
+                let Some(rubric) = crate::presets::get(id) else {
+                    let ids = crate::presets::all().map(|(id, _)| id);
+                    return Err(crate::error::unknown_name(
+                        Some(at.key("id")),
+                        "preset",
+                        id,
+                        ids,
+                    ));
+                };
+                match version {
+                    Some(v) if v != rubric.version() => Err(Error::RubricMismatch {
+                        path: at.key("version"),
+                        what: "request",
+                        expected: format!("`{}` version `{}`", rubric.id(), rubric.version()),
+                        found: format!("`{id}` version `{}`", crate::error::shorten(v)),
+                    }),
+                    _ => Ok(std::borrow::Cow::Borrowed(rubric)),
+                }
             }
+            RubricSource::Document(doc) => Rubric::try_from(doc.as_ref().clone())
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| e.at(&at.key("document"))),
         }
-        RubricSource::Document(doc) => Rubric::try_from(doc.as_ref().clone())
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| e.at(&at.key("document"))),
     }
 }
 

@@ -28,6 +28,8 @@
 
 mod card;
 mod cycle;
+#[cfg(feature = "html")]
+mod html;
 mod panel;
 mod reading;
 mod svg;
@@ -44,6 +46,9 @@ use crate::panel::PanelReport;
 use crate::revision::Rescoring;
 use crate::rubric::{DistributionMeasure, Metric, Rubric};
 use crate::scoring::Scorecard;
+
+#[cfg(feature = "html")]
+pub use html::to_html;
 
 /// A panel review as a Markdown page: the selection rule, the ranking with spread and every
 /// decision's reason, the selection, assessments left out (who and why), values agreed by the

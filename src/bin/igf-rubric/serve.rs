@@ -98,6 +98,7 @@ fn router(served: Served) -> Router {
             get(|| async { asset("application/json", SAMPLE_PANEL) }),
         )
         .route("/api/evaluate", post(evaluate))
+        .route("/api/views", post(views))
         .fallback(|| async { not_found("no such page") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(log))
@@ -184,35 +185,99 @@ fn read_status(errors: &ErrorDocument) -> StatusCode {
     }
 }
 
+/// The request's text, or the answer for a body that cannot be read as text.
+fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Box<Response>> {
+    let bytes = body.map_err(|rejection| {
+        let error = Error::invalid_data(
+            "request",
+            format!(
+                "the body cannot be read ({}; at most {} MiB)",
+                rejection.body_text(),
+                MAX_BODY / 1024 / 1024
+            ),
+        );
+        Box::new(error_document(
+            rejection.status(),
+            &ErrorDocument::from(&error),
+        ))
+    })?;
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        let error = igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
+            .err()
+            .unwrap_or(Error::invalid_data("request", "not UTF-8 text"));
+        Box::new(error_document(
+            StatusCode::BAD_REQUEST,
+            &ErrorDocument::from(&error),
+        ))
+    })
+}
+
 /// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
 /// 413 for one over the size limit, 422 for a request that breaks a rule. Every mistake is
 /// reported at once: every shape mistake, else every broken rule.
 async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
-    let bytes = match body {
-        Ok(bytes) => bytes,
-        Err(rejection) => {
-            let error = Error::invalid_data(
-                "request",
-                format!(
-                    "the body cannot be read ({}; at most {} MiB)",
-                    rejection.body_text(),
-                    MAX_BODY / 1024 / 1024
-                ),
-            );
-            return error_document(rejection.status(), &ErrorDocument::from(&error));
-        }
+    let text = match body_text(body) {
+        Ok(text) => text,
+        Err(response) => return *response,
     };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        let error = igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
-            .err()
-            .unwrap_or(Error::invalid_data("request", "not UTF-8 text"));
-        return error_document(StatusCode::BAD_REQUEST, &ErrorDocument::from(&error));
-    };
-    match igf_rubric::evaluate_json(text) {
+    match igf_rubric::evaluate_json(&text) {
         Ok(result) => match result.to_json() {
             Ok(text) => json(StatusCode::OK, text),
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         },
         Err(errors) => error_document(read_status(&errors), &errors),
     }
+}
+
+/// Evaluates a request as `/api/evaluate` does and answers with the result and what the
+/// crate's reports make of it, for a page to show and offer for download: each scorecard and
+/// the panel review as HTML, Markdown and CSV (the panel also as SVG).
+async fn views(body: Result<Bytes, BytesRejection>) -> Response {
+    let text = match body_text(body) {
+        Ok(text) => text,
+        Err(response) => return *response,
+    };
+    let result = match igf_rubric::evaluate_json(&text) {
+        Ok(result) => result,
+        Err(errors) => return error_document(read_status(&errors), &errors),
+    };
+    match rendered(&text, &result) {
+        Ok(views) => json(StatusCode::OK, views.to_string()),
+        Err(error) => error_document(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ErrorDocument::from(&error),
+        ),
+    }
+}
+
+/// The views of an evaluated request.
+fn rendered(text: &str, result: &igf_rubric::EvaluationResult) -> Result<serde_json::Value, Error> {
+    use igf_rubric::report;
+    let request = igf_rubric::EvaluationRequest::from_json(text)?;
+    let rubric = request.rubric.resolve()?;
+    let mut scorecards = Vec::new();
+    for card in &result.scorecards {
+        let markdown = report::scorecard_markdown(card, &rubric)?;
+        scorecards.push(serde_json::json!({
+            "subject": card.subject.id,
+            "assessor": card.assessor.id,
+            "html": report::to_html(&markdown, 3),
+            "markdown": markdown,
+            "csv": report::scorecard_csv(card, &rubric)?,
+        }));
+    }
+    let panel = result.panel.as_ref().map(|review| {
+        let markdown = report::panel_markdown(review, &rubric);
+        serde_json::json!({
+            "html": report::to_html(&markdown, 3),
+            "markdown": markdown,
+            "csv": report::panel_csv(review),
+            "svg": report::panel_svg(review),
+        })
+    });
+    Ok(serde_json::json!({
+        "result": serde_json::to_value(result).map_err(|e| Error::invalid_data("result", e.to_string()))?,
+        "scorecards": scorecards,
+        "panel": panel,
+    }))
 }
