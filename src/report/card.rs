@@ -201,7 +201,7 @@ pub(super) fn markdown(card: &Scorecard, rubric: &Rubric) -> Result<String, Erro
             gates.row(vec![
                 g.label.clone(),
                 if g.passed { "passed" } else { "failed" }.to_owned(),
-                g.reason.clone(),
+                super::named(&g.reason, rubric),
             ]);
         }
         out.push_str(&gates.markdown());
@@ -216,11 +216,15 @@ pub(super) fn markdown(card: &Scorecard, rubric: &Rubric) -> Result<String, Erro
         );
     }
     derivations(&mut out, card, rubric);
-    let notes: Vec<&str> = card.flags.iter().map(|f| f.message.as_str()).collect();
+    let notes: Vec<String> = card
+        .flags
+        .iter()
+        .map(|f| super::named(&f.message, rubric))
+        .collect();
     if !notes.is_empty() {
         let _ = writeln!(out, "\n## Notes\n");
         for note in notes {
-            let _ = writeln!(out, "- {}", super::panel::sentence(note));
+            let _ = writeln!(out, "- {}", super::panel::sentence(&note));
         }
     }
     let comments = all(&card.criteria);

@@ -237,6 +237,42 @@ fn criterion_name(rubric: &Rubric, id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A sentence of the crate's with each criterion written as `` `id` `` named instead: "`G1`
+/// answered yes" reads "“Proposal complete” answered yes".
+fn named(text: &str, rubric: &Rubric) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let inner = after.get(1..).unwrap_or("");
+        match inner.find('`') {
+            Some(close) => {
+                let id = inner.get(..close).unwrap_or("");
+                match rubric.criterion(id) {
+                    Some(c) => {
+                        out.push('“');
+                        out.push_str(&c.name);
+                        out.push('”');
+                    }
+                    None => {
+                        out.push('`');
+                        out.push_str(id);
+                        out.push('`');
+                    }
+                }
+                rest = inner.get(close.saturating_add(1)..).unwrap_or("");
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A subject as people name it: `Title (year)`.
 fn subject_name(subject: &Subject) -> String {
     format!("{} ({})", subject.title, subject.year)

@@ -4,9 +4,10 @@
 // Run from the repository root, after `cargo build --features cli`, `npm ci` and
 // `cargo run --example bpf_on_bpfs_report -- target/report` (whose charts are checked too):
 //   REPORTS=target/report node tests/e2e/run.mjs target/debug/igf-rubric
-// Screenshots go to $E2E_OUT (default: $CARGO_TARGET_DIR/e2e, or target/e2e). Prints the number
-// of browser tests passed; exits 1 on a failure, after printing why: the error, the page's
-// console, the end of the server's log and a screenshot of the page.
+// Screenshots go to $E2E_OUT (default: $CARGO_TARGET_DIR/e2e, or target/e2e); with $PICTURES set,
+// the README's pictures are written there too (scripts/readme-pictures). Prints the number of
+// browser tests passed; exits 1 on a failure, after printing why: the error, the page's console,
+// the end of the server's log and a screenshot of the page.
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
@@ -52,14 +53,35 @@ const browser = await chromium.launch({
 /** The page the running test opened last, so a failure can show it. */
 let lastOpened = null;
 
+const pictures = process.env.PICTURES;
+if (pictures) mkdirSync(pictures, { recursive: true });
+
+/** Saves a README picture of the window or of the top of one element (at most 1400 px of
+ * it), when $PICTURES is set. */
+async function picture(page, name, selector) {
+  if (!pictures) return;
+  const path = `${pictures}/${name}.png`;
+  if (!selector) {
+    await page.screenshot({ path });
+    return;
+  }
+  const box = await page.$eval(selector, (node) => {
+    const r = node.getBoundingClientRect();
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+  });
+  await page.screenshot({ path, fullPage: true, clip: { ...box, height: Math.min(box.height, 1400) } });
+}
+
 /** A fresh page on the front end, with every console error and page error collected. */
-async function open() {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+async function open(width = 1200) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   // Generous waits: CI shares two cores between the browser, the server and the build.
   page.setDefaultTimeout(60000);
   const problems = [];
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    // A 4xx answer to a request the page sends on purpose is logged by the browser itself.
+    const expected = /^Failed to load resource: the server responded with a status of 4(00|22)/;
+    if (message.type() === "error" && !expected.test(message.text())) problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page: ${error.message}`));
   lastOpened = { page, problems };
@@ -70,6 +92,36 @@ async function open() {
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+/** axe-core's serious and critical findings on the page as it is (WCAG 2.0 to 2.2, A and AA). */
+async function accessibility(page, view) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert(found.length === 0, `${view}: axe-core finds\n  ${found.join("\n  ")}`);
+}
+
+/** Whether the page scrolls sideways at its width, and what sticks out. */
+async function sideways(page, view) {
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll("body *")]
+      .filter((n) => n.getBoundingClientRect().right > width + 0.5 && n.getClientRects().length > 0)
+      .slice(0, 5)
+      .map((n) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ""}.${n.className} (${Math.round(n.getBoundingClientRect().right)} px)`);
+    return { scroll: document.documentElement.scrollWidth, width, out };
+  });
+  assert(wide.scroll <= wide.width && wide.out.length === 0,
+    `${view}: the page is ${wide.scroll} px wide in a ${wide.width} px window: ${wide.out.join(", ")}`);
 }
 
 // ---- What a MAG member enters for one proposal.
@@ -136,7 +188,7 @@ test("a form for every shipped preset renders without a console error", async ()
   for (const id of ids) {
     await page.selectOption("#rubric-picker", id);
     const rubric = JSON.parse(readFileSync(`presets/${id}.json`, "utf8"));
-    await page.waitForFunction((title) => document.querySelector("#assessment-form h2")?.textContent === title, rubric.title);
+    await page.waitForFunction((title) => document.querySelector("#assessment-form h3")?.textContent === title, rubric.title);
     const inputs = await page.$$eval("#assessment-form input, #assessment-form select, #assessment-form textarea",
       (nodes) => nodes.filter((n) => !n.labels || n.labels.length === 0).map((n) => n.id));
     assert(inputs.length === 0, `${id}: inputs without a label: ${inputs.join(", ")}`);
@@ -148,6 +200,7 @@ test("a form for every shipped preset renders without a console error", async ()
 test("a MAG member fills the bpf-proposal form and gets the library's total and band", async () => {
   const { page, problems } = await open();
   await fillWithMouse(page);
+  await picture(page, "form-desktop");
   await page.click("#score-button");
   await page.waitForSelector("#total");
   const card = expected();
@@ -155,10 +208,18 @@ test("a MAG member fills the bpf-proposal form and gets the library's total and 
   const band = await page.textContent("#band");
   assert(total === card.total.published, `total ${total}, library ${card.total.published}`);
   assert(band === card.band.label, `band ${band}, library ${card.band.label}`);
-  const rows = await page.$$eval("#points tbody tr", (trs) => trs.length);
-  assert(rows >= answers.length, `${rows} criteria rows`);
+  const rows = await page.$$eval("#scorecard td[data-label=Criterion]", (tds) => tds.map((td) => td.textContent));
+  assert(rows.length >= answers.length, `${rows.length} criteria rows`);
+  const shown = await page.$$eval("#scorecard td[data-label=Answer]", (tds) => tds.map((td) => td.textContent));
+  const levels = JSON.parse(readFileSync("presets/bpf-proposal.json", "utf8")).criteria
+    .flatMap((c) => c.metric?.levels ?? []);
+  const label = (id) => levels.find((l) => l.id === id)?.label;
+  for (const id of ["defined", "planned", "timely"]) {
+    assert(shown.includes(label(id)), `the scorecard does not show the level ${id} by its label ${label(id)}: ${shown.join(" | ")}`);
+  }
   await page.screenshot({ path: `${out}/scored-form.png`, fullPage: true });
   await page.locator("#scorecard").screenshot({ path: `${out}/scorecard.png` });
+  await picture(page, "scorecard-desktop", "#scorecard");
   assert(problems.length === 0, problems.join("\n"));
   await page.close();
 });
@@ -177,37 +238,175 @@ test("an off-step scale value shows the crate's error beside its field", async (
   await page.close();
 });
 
-test("a value the schema rejects is caught in the browser, beside its field", async () => {
+test("a count of -1 gets one short message in words, and the status counts one problem", async () => {
   const { page } = await open();
   await fillWithMouse(page);
-  await page.fill("#f-subject-id", "not an id");
+  await page.fill("#f-P6", "-1");
   await page.click("#score-button");
-  await page.waitForFunction(() => (document.querySelector("#f-subject-id-error")?.textContent ?? "") !== "");
-  const message = await page.textContent("#f-subject-id-error");
-  assert(message.includes("checked in the browser"), `subject id error: ${message}`);
+  await page.waitForFunction(() => (document.querySelector("#f-P6-error")?.textContent ?? "") !== "");
+  const message = await page.textContent("#f-P6-error");
+  assert(message === "-1 is not a whole number of 0 or more", `P6 error: ${message}`);
+  const status = await page.textContent("#status");
+  assert(status === "1 problem to fix before scoring.", `status: ${status}`);
+  // Two fields breaking the rubric's rules: two problems, each once, no schema vocabulary.
+  await page.fill("#f-P6", "2");
+  await page.fill("#f-P1", "4.5");
+  await page.fill("#f-assessor-id", "");
+  await page.click("#score-button");
+  await page.waitForFunction(() => (document.querySelector("#f-assessor-id-error")?.textContent ?? "") !== "");
+  const shownErrors = await page.$$eval("#assessment-form .error", (slots) => slots.map((s) => s.textContent).filter((t) => t));
+  assert(shownErrors.length === 2, `errors shown: ${shownErrors.join(" | ")}`);
+  assert((await page.textContent("#status")) === "2 problems to fix before scoring.", "status for two fields");
+  const vocabulary = /oneOf|anyOf|allOf|additional properties|must match|pattern|\$defs|schema/i;
+  assert(!shownErrors.some((e) => vocabulary.test(e)), `schema words shown: ${shownErrors.join(" | ")}`);
+  await accessibility(page, "the form with errors");
+  await picture(page, "form-errors-desktop", "[data-criterion=P1]");
+  // Fixed as the user types: the messages go without sending again.
+  await page.fill("#f-P1", "4");
+  await page.fill("#f-assessor-id", "mag-11");
+  await page.waitForFunction(() => [...document.querySelectorAll("#assessment-form .error")].every((s) => s.textContent === ""));
+  await page.close();
+});
+
+test("unable to assess and not applicable exclude each other, and set an answer aside with a word", async () => {
+  const { page } = await open();
+  await page.check("#f-G4-yes");
+  await page.check("#f-G4-na");
+  await page.check("#f-G4-unable");
+  assert(!(await page.isChecked("#f-G4-na")), "both unable and not applicable are ticked");
+  assert(await page.isDisabled("#f-G4-yes"), "the answer stays open while it cannot be answered");
+  const kept = await page.textContent("#f-G4-kept");
+  assert(kept.includes("(yes) is kept"), `no word on the answer set aside: ${kept}`);
+  await page.uncheck("#f-G4-unable");
+  assert(await page.isChecked("#f-G4-yes"), "the answer was lost");
+  assert((await page.textContent("#f-G4-kept")) === "", "the note stays after unticking");
+  await page.close();
+});
+
+test("a draft is kept in the browser and restored, and the form shows its progress", async () => {
+  const { page } = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  const start = await page.textContent("#progress-text");
+  assert(start === "0 of 12 criteria answered, 12 to go", `progress: ${start}`);
+  await page.fill("#f-subject-title", "Kept in the browser");
+  await page.check("#f-P2 input[value=defined]");
+  await page.fill("#f-P1", "4");
+  assert((await page.textContent("#progress-text")) === "2 of 12 criteria answered, 10 to go", "progress after two answers");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert((await page.inputValue("#f-subject-title")) === "Kept in the browser", "the title was not restored");
+  assert(await page.isChecked("#f-P2 input[value=defined]"), "the level was not restored");
+  assert((await page.textContent("#draft-note")).includes("was restored"), "no word that a draft was restored");
+  await page.click("#start-afresh");
+  assert((await page.inputValue("#f-subject-title")) === "", "start afresh kept the draft");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert(await page.isHidden("#draft-note"), "a deleted draft came back");
+  await page.close();
+});
+
+test("documents brought by paste or upload: an assessment fills the form, a panel is reviewed, a broken rubric is explained", async () => {
+  const { page, problems } = await open();
+  await page.fill("#document-text", readFileSync("examples/data/proposals/ipv6-2016.json", "utf8"));
+  await page.click("#document-load");
+  await page.waitForFunction(() => document.querySelector("#f-subject-id").value === "bpf-ipv6-2016");
+  await page.click("#score-button");
+  await page.waitForSelector("#total");
+  await page.setInputFiles("#document-file", "examples/data/mag-panel.json");
+  await page.waitForSelector("#panel-report table");
+  const rubric = JSON.parse(readFileSync("presets/bpf-proposal.json", "utf8"));
+  rubric.id = "my-rubric";
+  rubric.criteria[1].weight = "-5";
+  await page.fill("#document-text", JSON.stringify(rubric));
+  await page.click("#document-load");
+  await page.waitForSelector("#document-result li");
+  const said = await page.textContent("#document-result");
+  assert(said.includes("rubric.document.criteria[1]"), `the broken rubric's problem: ${said}`);
+  rubric.criteria[1].weight = "5";
+  await page.fill("#document-text", JSON.stringify(rubric));
+  await page.click("#document-load");
+  await page.waitForFunction(() => document.querySelector("#rubric-picker").value === "own:my-rubric");
+  assert(problems.length === 0, problems.join("\n"));
   await page.close();
 });
 
 test("the sample MAG panel shows the library's ranking and selection", async () => {
   const { page, problems } = await open();
   await page.click("#sample-panel");
-  await page.waitForSelector("#ranking tbody tr");
+  await page.waitForSelector("#panel-report table");
   const panel = JSON.parse(readFileSync("examples/data/mag-panel.json", "utf8"));
   const report = library({
     rubric: { preset: { id: panel.rubric.id } },
     assessments: panel.assessments,
     options: { ...(panel.rules ? { rules: panel.rules } : {}), consensus: panel.consensus ?? [] },
   }).panel;
-  const shown = await page.$$eval("#ranking tbody tr", (trs) => trs.map((tr) => tr.dataset.subject));
-  const order = report.subjects.map((s) => s.subject.id);
-  assert(JSON.stringify(shown) === JSON.stringify(order), `ranking ${shown} vs ${order}`);
+  const named = (id) => {
+    const found = report.subjects.find((x) => x.subject.id === id).subject;
+    return `${found.title} (${found.year})`;
+  };
+  // The first table of the crate's panel report is the ranking.
+  const ranking = (label) => page.$eval("#panel-report .report table",
+    (table, l) => [...table.querySelectorAll(`td[data-label=${l}]`)].map((td) => td.textContent), label);
+  const shown = await ranking("Subject");
+  const order = report.subjects.map((s) => s.subject.title);
+  assert(JSON.stringify(shown.slice(0, order.length)) === JSON.stringify(order), `ranking ${shown} vs ${order}`);
   const selected = await page.textContent("#selected");
-  assert(selected === report.selected.join(", "), `selected ${selected} vs ${report.selected}`);
-  const reasons = await page.$$eval("#ranking tbody tr td:last-child", (tds) => tds.map((td) => td.textContent));
-  assert(reasons.every((r) => r.length > 0), "a decision without its reason");
+  assert(selected === report.selected.map(named).join("; "), `selected ${selected} vs ${report.selected}`);
+  const reasons = await ranking("Why");
+  assert(reasons.length === order.length && reasons.every((r) => r.length > 0), "a decision without its reason");
+  const text = await page.innerText("#panel-report");
+  const ids = report.subjects.map((s) => s.subject.id).filter((id) => text.includes(id));
+  assert(ids.length === 0, `the panel view shows ids: ${ids.join(", ")}`);
+  // Totals and spreads at the rubric's places; no figure anywhere with more than three.
+  const dp = JSON.parse(readFileSync(`presets/${panel.rubric.id}.json`, "utf8")).rounding.dp;
+  const cells = [...await ranking("Total"), ...await ranking("Lowest"), ...await ranking("Highest")];
+  const off = cells.filter((c) => (c.split(".")[1] ?? "").length !== dp);
+  assert(cells.length > 0 && off.length === 0, `figures not at ${dp} places: ${off.join(" ")}`);
+  const long = text.match(/\d+\.\d{4,}/g) ?? [];
+  assert(long.length === 0, `numbers with more than three places: ${long.slice(0, 5).join(" ")}`);
+  for (const phrase of ["Assessments left out", "Agreed by the panel", "To discuss", "prevalence paradox"]) {
+    assert(text.includes(phrase), `the panel view leaves out "${phrase}"`);
+  }
   await page.screenshot({ path: `${out}/panel.png`, fullPage: true });
+  await picture(page, "panel-desktop", "#panel-report");
   assert(problems.length === 0, problems.join("\n"));
   await page.close();
+});
+
+test("every view fits a phone at 320 and 390 px, and axe-core finds nothing serious on any", async () => {
+  for (const width of [320, 390, 1200]) {
+    const { page, problems } = await open(width);
+    await sideways(page, `start at ${width} px`);
+    await accessibility(page, `start at ${width} px`);
+    if (width === 390) await picture(page, "form-phone");
+    await fillWithMouse(page, "4.5");
+    await page.click("#score-button");
+    await page.waitForFunction(() => (document.querySelector("#f-P1-error")?.textContent ?? "") !== "");
+    await sideways(page, `form with errors at ${width} px`);
+    await accessibility(page, `form with errors at ${width} px`);
+    await page.fill("#f-P1", "4");
+    await page.click("#score-button");
+    await page.waitForSelector("#total");
+    await sideways(page, `scorecard at ${width} px`);
+    await accessibility(page, `scorecard at ${width} px`);
+    if (width === 390) await picture(page, "scorecard-phone");
+    await page.click("#sample-panel");
+    await page.waitForSelector("#panel-report table");
+    await sideways(page, `panel at ${width} px`);
+    await accessibility(page, `panel at ${width} px`);
+    if (width === 390) await picture(page, "panel-phone");
+    // Touch targets: every control at least 24 px square (WCAG 2.2, 2.5.8).
+    const small = await page.evaluate(() => [...document.querySelectorAll("input, select, textarea, button, a, summary")]
+      .filter((n) => n.getClientRects().length > 0 && n.type !== "hidden")
+      .map((n) => ({ n, box: n.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .slice(0, 5).map(({ n, box }) => `${n.tagName.toLowerCase()}#${n.id} ${Math.round(box.width)}x${Math.round(box.height)}`));
+    assert(small.length === 0, `targets under 24 px at ${width} px: ${small.join(", ")}`);
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
+  }
 });
 
 test("the form can be completed with the keyboard alone", async () => {
@@ -277,6 +476,8 @@ test("the server answers bad requests with a 4xx and the error document", async 
     const document = await response.json();
     assert(document.errors?.[0]?.code === code, `${what}: ${JSON.stringify(document)}`);
   }
+  const broken = await fetch(`${base}api/views`, { method: "POST", body: "{" });
+  assert(broken.status === 400 && (await broken.json()).errors[0].code === "syntax", "views: not JSON");
   const ok = await fetch(`${base}api/schemas/assessment`);
   assert(ok.status === 200 && (await ok.json()).title === "Assessment", "the assessment schema");
 });

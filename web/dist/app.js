@@ -1,6 +1,8 @@
 // The reference front end of igf-rubric: an assessment form built from any rubric document,
-// checked in the browser against the assessment schema (Ajv), scored by the crate through
-// `POST /api/evaluate`, with every error shown beside its field; and a panel view.
+// checked and scored by the crate (`POST /api/views`, as the user goes), with every problem
+// shown once beside its field in the crate's words; the scorecard and the panel review as the
+// crate's own reports render them; documents brought by upload or paste; a draft kept in the
+// browser.
 //
 // Plain DOM, no framework. The types are the crate's, generated from its JSON Schemas
 // (typescript/igf-rubric.d.ts).
@@ -28,36 +30,74 @@ async function getJson(url) {
 function announce(text) {
     byId("status").textContent = text;
 }
+function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** Sends a request to the crate: the views of its result, or the error document. */
+async function views(request) {
+    const response = await fetch("/api/views", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(request),
+    });
+    return (await response.json());
+}
+/** A link that downloads `text` as a file. */
+function download(label, name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    return el("a", { class: "button secondary", href: url, download: name }, label);
+}
+/** An HTML fragment the crate rendered from its own Markdown report. */
+function rendered(html) {
+    const box = el("div", { class: "report" });
+    box.innerHTML = html;
+    return box;
+}
+const names = new Map();
 let choices = {};
 function readChoices(schema) {
     choices = {};
-    for (const name of ["StakeholderGroup", "Region", "Role"]) {
+    for (const kind of ["StakeholderGroup", "Region", "Role"]) {
         const options = [];
-        for (const branch of schema.$defs?.[name]?.oneOf ?? []) {
+        for (const branch of schema.$defs?.[kind]?.oneOf ?? []) {
             const values = branch.const !== undefined ? [branch.const] : (branch.enum ?? []);
-            for (const v of values)
-                options.push([v, (branch.description ?? v).replace(/\.$/, "")]);
+            for (const v of values) {
+                const label = (branch.description ?? v).replace(/\.$/, "");
+                options.push([v, label]);
+                if (kind !== "Role")
+                    names.set(v, label);
+            }
         }
-        choices[name] = options;
+        choices[kind] = options;
     }
 }
+/** A category's name: a stakeholder group's or a region's, else the id in words. */
+function categoryName(id) {
+    return names.get(id) ?? id.replace(/_/g, " ");
+}
 let rubric = null;
-let validateAssessment = null;
+let leaves = [];
 /** The criterion id of each answer, in the order the last request sent them. */
 let sentAnswers = [];
+/** Whether the form was sent once: from then on it is checked as the user goes. */
+let checking = false;
 function fieldId(...parts) {
     return ["f", ...parts].join("-").replace(/[^A-Za-z0-9_-]/g, "_");
 }
-/** A labelled control with an error slot below it. */
+function errorSlot(id) {
+    return el("p", { class: "error", id: `${id}-error` });
+}
+/** A labelled control with a hint and an error slot below it. */
 function labelled(id, label, control, hint) {
     control.id = id;
     const wrapper = el("div", { class: "field", "data-field": id }, el("label", { for: id }, label), control);
+    const described = [`${id}-error`];
     if (hint) {
-        const hintId = `${id}-hint`;
-        wrapper.append(el("p", { class: "hint", id: hintId }, hint));
-        control.setAttribute("aria-describedby", hintId);
+        wrapper.append(el("p", { class: "hint", id: `${id}-hint` }, hint));
+        described.unshift(`${id}-hint`);
     }
-    wrapper.append(el("p", { class: "error", id: `${id}-error`, role: "alert" }));
+    control.setAttribute("aria-describedby", described.join(" "));
+    wrapper.append(errorSlot(id));
     return wrapper;
 }
 function select(options) {
@@ -66,67 +106,99 @@ function select(options) {
         node.append(el("option", { value }, label));
     return node;
 }
+/** A fieldset of radio buttons, one per option. */
+function radios(id, legend, options) {
+    const group = el("fieldset", { class: "field choices", "data-field": id, id, "aria-describedby": `${id}-error` }, el("legend", {}, legend));
+    options.forEach(([value, text]) => {
+        const optionId = `${id}-${value}`.replace(/[^A-Za-z0-9_-]/g, "_");
+        group.append(el("div", { class: "option" }, el("input", { type: "radio", name: id, value, id: optionId }), el("label", { for: optionId }, text)));
+    });
+    group.append(errorSlot(id));
+    return group;
+}
 function metricControl(leaf) {
     const id = fieldId(leaf.id);
     const metric = leaf.metric;
     switch (metric.type) {
         case "scale": {
-            const input = el("input", {
-                type: "number",
-                min: String(metric.min),
-                max: String(metric.max),
-                step: String(metric.step ?? 1),
-                inputmode: "decimal",
-            });
+            const input = el("input", { type: "number", min: String(metric.min), max: String(metric.max),
+                step: String(metric.step ?? 1), inputmode: "decimal" });
             const better = metric.direction === "lower_is_better" ? "lower is better" : "higher is better";
             return labelled(id, leaf.name, input, `From ${metric.min} to ${metric.max} in steps of ${metric.step ?? 1}; ${better}.`);
         }
-        case "levels": {
-            const group = el("fieldset", { class: "field levels", "data-field": id, id }, el("legend", {}, leaf.name));
-            metric.levels.forEach((level, n) => {
-                const optionId = `${id}-${n}`;
-                const radio = el("input", { type: "radio", name: id, value: level.id, id: optionId });
-                const text = level.descriptor ? `${level.label}: ${level.descriptor}` : level.label;
-                group.append(el("div", { class: "option" }, radio, el("label", { for: optionId }, text)));
-            });
-            group.append(el("p", { class: "error", id: `${id}-error`, role: "alert" }));
-            return group;
+        case "levels":
+            return radios(id, leaf.name, metric.levels.map((l) => [l.id, l.descriptor ? `${l.label}: ${l.descriptor}` : l.label]));
+        case "yes_no":
+            return radios(id, leaf.name, [["yes", "Yes"], ["no", "No"]]);
+        case "count": {
+            const curve = metric.curve === "all_or_nothing" ? "none below" : "in proportion below";
+            return labelled(id, leaf.name, el("input", { type: "number", min: "0", step: "1", inputmode: "numeric" }), `A whole number; ${metric.target} or more earns the full score, ${curve}.`);
         }
-        case "yes_no": {
-            const group = el("fieldset", { class: "field yes-no", "data-field": id, id }, el("legend", {}, leaf.name));
-            for (const [value, text] of [["yes", "Yes"], ["no", "No"]]) {
-                const optionId = `${id}-${value}`;
-                group.append(el("div", { class: "option" }, el("input", { type: "radio", name: id, value, id: optionId }), el("label", { for: optionId }, text)));
-            }
-            group.append(el("p", { class: "error", id: `${id}-error`, role: "alert" }));
-            return group;
-        }
-        case "count":
-            return labelled(id, leaf.name, el("input", { type: "number", min: "0", step: "1", inputmode: "numeric" }), `A whole number; ${metric.target} earns the full score.`);
         case "percent":
-            return labelled(id, leaf.name, el("input", { type: "number", min: "0", max: "100", step: "any", inputmode: "decimal" }), "A percentage from 0 to 100.");
+            return labelled(id, leaf.name, el("input", { type: "number", min: "0", max: "100", step: "any", inputmode: "decimal" }), `A percentage from 0 to 100; ${metric.target} % earns the full score.`);
         case "distribution": {
-            const group = el("fieldset", { class: "field distribution", "data-field": id, id }, el("legend", {}, leaf.name));
+            const group = el("fieldset", { class: "field distribution", "data-field": id, id, "aria-describedby": `${id}-error` }, el("legend", {}, leaf.name));
+            const grid = el("div", { class: "counts" });
             for (const category of metric.categories) {
                 const inputId = `${id}-${category}`;
-                group.append(el("div", { class: "option" }, el("label", { for: inputId }, category.replace(/_/g, " ")), el("input", { type: "number", min: "0", step: "1", id: inputId, "data-category": category })));
+                grid.append(el("label", { for: inputId }, categoryName(category)), el("input", { type: "number", min: "0", step: "1", inputmode: "numeric", id: inputId, "data-category": category }));
             }
-            group.append(el("p", { class: "error", id: `${id}-error`, role: "alert" }));
+            const measure = metric.measure === "evenness"
+                ? `an evenness of ${metric.target} (1 is a perfectly even spread) earns the full score`
+                : `${metric.target} of the ${metric.categories.length} categories covered earns the full score`;
+            group.append(el("p", { class: "hint" }, `How many in each; ${measure}.`), grid, errorSlot(id));
             return group;
         }
         case "text":
-            return labelled(id, leaf.name, el("textarea", { rows: "2" }));
+            return labelled(id, leaf.name, el("textarea", { rows: "3" }));
     }
 }
+/** "Unable to assess" and, where allowed, "Not applicable": ticking one unticks the other and
+ * sets the answer aside (kept, and said so) until it is unticked. */
+function cannotAnswer(leaf, box) {
+    const wrapper = el("div", { class: "cannot" });
+    const options = [["unable", "Unable to assess"]];
+    if (leaf.allowNotApplicable)
+        options.push(["na", "Not applicable"]);
+    const boxes = options.map(([key, label]) => {
+        const id = fieldId(leaf.id, key);
+        const input = el("input", { type: "checkbox", id, "data-cannot": key });
+        wrapper.append(el("div", { class: "option" }, input, el("label", { for: id }, label)));
+        return input;
+    });
+    const kept = el("p", { class: "kept", id: fieldId(leaf.id, "kept"), "aria-live": "polite" });
+    wrapper.append(kept);
+    for (const input of boxes) {
+        input.addEventListener("change", () => {
+            if (input.checked)
+                for (const other of boxes)
+                    if (other !== input)
+                        other.checked = false;
+            setAside(leaf, box);
+        });
+    }
+    return wrapper;
+}
+/** Disables a criterion's answer while it cannot be answered, and says what is kept. */
+function setAside(leaf, box) {
+    const aside = checked(fieldId(leaf.id, "unable")) || checked(fieldId(leaf.id, "na"));
+    const controls = box.querySelectorAll(`[data-field="${fieldId(leaf.id)}"] input, [data-field="${fieldId(leaf.id)}"] textarea`);
+    for (const control of controls)
+        control.disabled = aside;
+    const typed = answerText(leaf);
+    byId(fieldId(leaf.id, "kept")).textContent = aside && typed
+        ? `Your answer (${typed}) is kept but not sent while this is ticked; untick to use it again.`
+        : "";
+}
 /** The leaves of the criteria tree, each in its group's fieldset. */
-function criteriaSection(criteria, leaves) {
+function criteriaSection(criteria) {
     const section = el("div", { class: "criteria" });
     for (const criterion of criteria) {
         if (criterion.criteria && criterion.criteria.length > 0) {
             const group = el("fieldset", { class: "group" }, el("legend", {}, criterion.name));
             if (criterion.description)
                 group.append(el("p", { class: "hint" }, criterion.description));
-            group.append(criteriaSection(criterion.criteria, leaves));
+            group.append(criteriaSection(criterion.criteria));
             section.append(group);
             continue;
         }
@@ -143,36 +215,42 @@ function criteriaSection(criteria, leaves) {
         box.append(metricControl(leaf));
         if (criterion.description)
             box.append(el("p", { class: "hint" }, criterion.description));
-        const unableId = fieldId(criterion.id, "unable");
-        box.append(el("div", { class: "option" }, el("input", { type: "checkbox", id: unableId }), el("label", { for: unableId }, "Unable to assess")));
-        if (leaf.allowNotApplicable) {
-            const naId = fieldId(criterion.id, "na");
-            box.append(el("div", { class: "option" }, el("input", { type: "checkbox", id: naId }), el("label", { for: naId }, "Not applicable")));
+        if (leaf.metric.type !== "text") {
+            box.append(cannotAnswer(leaf, box));
+            const commentId = fieldId(criterion.id, "comment");
+            box.append(el("details", { class: "comment" }, el("summary", {}, "Add a comment"), labelled(commentId, `Comment on ${criterion.name}`, el("input", { type: "text" }))));
         }
-        const commentId = fieldId(criterion.id, "comment");
-        box.append(labelled(commentId, `Comment on ${criterion.name}`, el("input", { type: "text" })));
         section.append(box);
     }
     return section;
 }
-let leaves = [];
+/** Whether a rubric asks the three standing BPF questions. */
+function asksBpfQuestions(doc) {
+    return doc.id.startsWith("bpf-");
+}
 function buildForm(doc) {
     rubric = doc;
     leaves = [];
+    checking = false;
     const form = byId("assessment-form");
     form.replaceChildren();
-    form.append(el("h2", {}, doc.title));
-    if (doc.description)
-        form.append(el("p", { class: "hint" }, doc.description));
+    form.append(el("h3", {}, doc.title));
+    if (doc.description) {
+        form.append(el("details", { class: "about" }, el("summary", {}, "About this rubric"), el("p", { class: "hint" }, doc.description)));
+    }
     const who = el("fieldset", { class: "group" }, el("legend", {}, "Subject and assessor"));
-    who.append(labelled("f-subject-id", "Subject id", el("input", { type: "text", value: "bpf-new-proposal" })), labelled("f-subject-title", "Subject title", el("input", { type: "text", value: "" })), labelled("f-subject-year", "Year", el("input", { type: "number", value: String(new Date().getFullYear()), step: "1" })), labelled("f-assessor-id", "Assessor id", el("input", { type: "text", value: "" })), labelled("f-assessor-group", "Stakeholder group", select(choices["StakeholderGroup"] ?? [])), labelled("f-assessor-region", "Region", select(choices["Region"] ?? [])), labelled("f-assessor-role", "Role", select(choices["Role"] ?? [])));
+    who.append(labelled("f-subject-id", "Subject id", el("input", { type: "text", value: "bpf-new-proposal", autocomplete: "off" }), "Letters, digits, '.', '_' or '-'; no spaces."), labelled("f-subject-title", "Subject title", el("input", { type: "text", value: "" })), labelled("f-subject-year", "Year", el("input", { type: "number", value: String(new Date().getFullYear()), step: "1", inputmode: "numeric" })), labelled("f-assessor-id", "Your assessor id", el("input", { type: "text", value: "", autocomplete: "off" }), "As the Secretariat gave it, e.g. mag-07."), labelled("f-assessor-group", "Stakeholder group", select(choices["StakeholderGroup"] ?? [])), labelled("f-assessor-region", "Region", select(choices["Region"] ?? [])), labelled("f-assessor-role", "Role", select(choices["Role"] ?? [])));
     const coi = el("fieldset", { class: "group" }, el("legend", {}, "Conflict of interest"));
     coi.append(el("div", { class: "option" }, el("input", { type: "checkbox", id: "f-coi" }), el("label", { for: "f-coi" }, "I have a conflict of interest with this subject")), labelled("f-coi-statement", "Statement (if any)", el("input", { type: "text" })));
-    form.append(who, coi, criteriaSection(doc.criteria, leaves));
-    const lessons = el("fieldset", { class: "group" }, el("legend", {}, "The three BPF questions"));
-    lessons.append(labelled("f-worked-well", "What worked well?", el("textarea", { rows: "2" })), labelled("f-worked-less-well", "What worked less well?", el("textarea", { rows: "2" })), labelled("f-do-differently", "With hindsight, what would you do differently?", el("textarea", { rows: "2" })));
-    form.append(lessons, el("button", { type: "submit", id: "score-button" }, "Score this assessment"));
+    form.append(who, coi, criteriaSection(doc.criteria));
+    if (asksBpfQuestions(doc)) {
+        const lessons = el("fieldset", { class: "group" }, el("legend", {}, "The three BPF questions (optional)"));
+        lessons.append(labelled("f-worked-well", "What worked well?", el("textarea", { rows: "2" })), labelled("f-worked-less-well", "What worked less well?", el("textarea", { rows: "2" })), labelled("f-do-differently", "With hindsight, what would you do differently?", el("textarea", { rows: "2" })));
+        form.append(lessons);
+    }
+    form.append(el("p", { class: "error", id: "form-error" }), el("div", { class: "progress" }, el("label", { for: "progress-bar", id: "progress-text" }, ""), el("progress", { id: "progress-bar", max: String(leaves.length), value: "0" }), el("button", { type: "submit", id: "score-button" }, "Score this assessment")));
     byId("scorecard").replaceChildren();
+    showProgress();
 }
 function value(id) {
     const node = document.getElementById(id);
@@ -182,37 +260,27 @@ function checked(id) {
     const node = document.getElementById(id);
     return node ? node.checked : false;
 }
-/** A number as typed, kept as its text so the crate reads it exactly. */
-function decimalText(text) {
-    return text === "" ? Number.NaN : text;
+/** A number as typed: kept as its text for decimals, so the crate reads it exactly. */
+function numberOf(text) {
+    const n = Number(text);
+    return Number.isFinite(n) && text !== "" ? n : text;
 }
-function answerOf(leaf) {
+/** The answer as typed or picked, before "unable" or "not applicable". */
+function typedAnswer(leaf) {
     const id = fieldId(leaf.id);
-    if (checked(fieldId(leaf.id, "na")))
-        return "not_applicable";
-    if (checked(fieldId(leaf.id, "unable")))
-        return "unable_to_assess";
-    const metric = leaf.metric;
-    switch (metric.type) {
-        case "scale": {
-            const text = value(id);
-            return text === "" ? null : { scale: decimalText(text) };
-        }
-        case "percent": {
-            const text = value(id);
-            return text === "" ? null : { percent: decimalText(text) };
-        }
-        case "count": {
-            const text = value(id);
-            return text === "" ? null : { count: Number(text) };
-        }
-        case "levels": {
-            const picked = document.querySelector(`input[name="${id}"]:checked`);
-            return picked ? { level: picked.value } : null;
-        }
+    switch (leaf.metric.type) {
+        case "scale":
+            return value(id) === "" ? null : { scale: value(id) };
+        case "percent":
+            return value(id) === "" ? null : { percent: value(id) };
+        case "count":
+            return value(id) === "" ? null : { count: numberOf(value(id)) };
+        case "levels":
         case "yes_no": {
             const picked = document.querySelector(`input[name="${id}"]:checked`);
-            return picked ? { yes_no: picked.value === "yes" } : null;
+            if (!picked)
+                return null;
+            return leaf.metric.type === "levels" ? { level: picked.value } : { yes_no: picked.value === "yes" };
         }
         case "distribution": {
             const counts = {};
@@ -220,16 +288,36 @@ function answerOf(leaf) {
             for (const input of document.querySelectorAll(`#${id} input[data-category]`)) {
                 if (input.value.trim() === "")
                     continue;
-                counts[input.dataset["category"] ?? ""] = Number(input.value);
+                counts[input.dataset["category"] ?? ""] = numberOf(input.value.trim());
                 any = true;
             }
             return any ? { distribution: counts } : null;
         }
-        case "text": {
-            const text = value(id);
-            return text === "" ? null : { text };
-        }
+        case "text":
+            return value(id) === "" ? null : { text: value(id) };
     }
+}
+/** The typed answer in words, for the note on an answer set aside. */
+function answerText(leaf) {
+    const answer = typedAnswer(leaf);
+    if (answer === null || typeof answer === "string")
+        return "";
+    if ("distribution" in answer) {
+        return Object.entries(answer.distribution).map(([k, n]) => `${categoryName(k)} ${n}`).join(", ");
+    }
+    if ("level" in answer && leaf.metric.type === "levels") {
+        return leaf.metric.levels.find((l) => l.id === answer.level)?.label ?? answer.level;
+    }
+    if ("yes_no" in answer)
+        return answer.yes_no ? "yes" : "no";
+    return String(Object.values(answer)[0]);
+}
+function answerOf(leaf) {
+    if (checked(fieldId(leaf.id, "na")))
+        return "not_applicable";
+    if (checked(fieldId(leaf.id, "unable")))
+        return "unable_to_assess";
+    return typedAnswer(leaf);
 }
 function readForm(doc) {
     const answers = [];
@@ -242,43 +330,172 @@ function readForm(doc) {
     }
     const statement = value("f-coi-statement");
     const lesson = (id) => value(id) || null;
-    return {
+    const assessment = {
         rubric: { id: doc.id, version: doc.version },
         kind: doc.kind,
-        subject: { id: value("f-subject-id"), title: value("f-subject-title"), year: Number(value("f-subject-year")) },
+        subject: { id: value("f-subject-id"), title: value("f-subject-title"), year: numberOf(value("f-subject-year")) },
         assessor: {
             id: value("f-assessor-id"),
             stakeholder_group: value("f-assessor-group"),
             region: value("f-assessor-region"),
             role: value("f-assessor-role"),
         },
-        conflict_of_interest: statement
-            ? { declared: checked("f-coi"), statement }
-            : { declared: checked("f-coi") },
+        conflict_of_interest: statement ? { declared: checked("f-coi"), statement } : { declared: checked("f-coi") },
         answers,
-        lessons: {
+    };
+    if (asksBpfQuestions(doc)) {
+        assessment.lessons = {
             worked_well: lesson("f-worked-well"),
             worked_less_well: lesson("f-worked-less-well"),
             do_differently: lesson("f-do-differently"),
-        },
-    };
+        };
+    }
+    return assessment;
 }
-// ---- Errors beside their fields.
+// ---- Progress, and a draft kept in the browser.
+function showProgress() {
+    const answered = leaves.filter((leaf) => answerOf(leaf) !== null);
+    for (const leaf of leaves) {
+        document.querySelector(`.criterion[data-criterion="${leaf.id}"]`)?.classList.toggle("done", answered.includes(leaf));
+    }
+    const left = leaves.length - answered.length;
+    byId("progress-text").textContent = `${answered.length} of ${plural(leaves.length, "criterion", "criteria")} answered${left > 0 ? `, ${left} to go` : ""}`;
+    byId("progress-bar").value = answered.length;
+}
+function draftKey(doc) {
+    return `igf-rubric:draft:${doc.id}@${doc.version}`;
+}
+/** Every control of the form by id: its value, or whether it is ticked. */
+function formState() {
+    const state = {};
+    for (const node of document.querySelectorAll("#assessment-form input, #assessment-form select, #assessment-form textarea")) {
+        if (!node.id)
+            continue;
+        state[node.id] = node instanceof HTMLInputElement && (node.type === "checkbox" || node.type === "radio") ? node.checked : node.value;
+    }
+    return state;
+}
+function restoreState(state) {
+    for (const [id, saved] of Object.entries(state)) {
+        const node = document.getElementById(id);
+        if (!node)
+            continue;
+        if (typeof saved === "boolean" && node instanceof HTMLInputElement)
+            node.checked = saved;
+        else if (typeof saved === "string")
+            node.value = saved;
+    }
+    refreshAll();
+}
+function refreshAll() {
+    for (const leaf of leaves) {
+        const box = document.querySelector(`.criterion[data-criterion="${leaf.id}"]`);
+        if (box && leaf.metric.type !== "text")
+            setAside(leaf, box);
+    }
+    showProgress();
+}
+function saveDraft() {
+    if (!rubric)
+        return;
+    try {
+        localStorage.setItem(draftKey(rubric), JSON.stringify({ saved: new Date().toISOString(), state: formState() }));
+    }
+    catch {
+        // Storage full or switched off: the form still works, it is only not kept.
+    }
+}
+function offerDraft(doc) {
+    const note = byId("draft-note");
+    note.hidden = true;
+    let draft;
+    try {
+        draft = JSON.parse(localStorage.getItem(draftKey(doc)) ?? "null");
+    }
+    catch {
+        draft = null;
+    }
+    if (!draft)
+        return;
+    restoreState(draft.state);
+    const when = new Date(draft.saved).toLocaleString();
+    const afresh = el("button", { type: "button", class: "secondary", id: "start-afresh" }, "Start afresh");
+    afresh.addEventListener("click", () => {
+        localStorage.removeItem(draftKey(doc));
+        buildForm(doc);
+        note.hidden = true;
+        announce("The saved draft was deleted; the form is empty.");
+    });
+    note.replaceChildren(el("p", {}, `Your draft of ${when} was restored; it is kept in this browser as you type.`), afresh);
+    note.hidden = false;
+}
+/** Fills the form from an assessment document (uploaded or pasted). */
+function fillForm(assessment) {
+    const set = (id, text) => {
+        const node = document.getElementById(id);
+        if (node)
+            node.value = text;
+    };
+    set("f-subject-id", assessment.subject.id);
+    set("f-subject-title", assessment.subject.title);
+    set("f-subject-year", String(assessment.subject.year));
+    set("f-assessor-id", assessment.assessor.id);
+    set("f-assessor-group", assessment.assessor.stakeholder_group);
+    set("f-assessor-region", assessment.assessor.region);
+    set("f-assessor-role", assessment.assessor.role);
+    (byId("f-coi")).checked = assessment.conflict_of_interest.declared;
+    set("f-coi-statement", assessment.conflict_of_interest.statement ?? "");
+    for (const answer of assessment.answers) {
+        const id = fieldId(answer.criterion);
+        const v = answer.value;
+        if (answer.comment)
+            set(fieldId(answer.criterion, "comment"), answer.comment);
+        if (v === "unable_to_assess" || v === "not_applicable") {
+            const box = document.getElementById(fieldId(answer.criterion, v === "not_applicable" ? "na" : "unable"));
+            if (box)
+                box.checked = true;
+        }
+        else if ("scale" in v)
+            set(id, String(v.scale));
+        else if ("percent" in v)
+            set(id, String(v.percent));
+        else if ("count" in v)
+            set(id, String(v.count));
+        else if ("text" in v)
+            set(id, v.text);
+        else if ("level" in v || "yes_no" in v) {
+            const picked = "level" in v ? v.level : v.yes_no ? "yes" : "no";
+            for (const radio of document.querySelectorAll(`input[name="${id}"]`))
+                radio.checked = radio.value === picked;
+        }
+        else if ("distribution" in v) {
+            for (const [category, n] of Object.entries(v.distribution))
+                set(`${id}-${category}`, String(n));
+        }
+    }
+    set("f-worked-well", assessment.lessons?.worked_well ?? "");
+    set("f-worked-less-well", assessment.lessons?.worked_less_well ?? "");
+    set("f-do-differently", assessment.lessons?.do_differently ?? "");
+    refreshAll();
+    saveDraft();
+}
+// ---- Problems beside their fields: one message per field, in the crate's words.
 function clearErrors() {
     for (const slot of document.querySelectorAll("#assessment-form .error"))
         slot.textContent = "";
-    for (const field of document.querySelectorAll("#assessment-form [aria-invalid]")) {
+    for (const field of document.querySelectorAll("#assessment-form [aria-invalid]"))
         field.removeAttribute("aria-invalid");
-    }
 }
-/** The form field a JSON Pointer into the assessment names. */
-function fieldFor(pointer) {
-    const parts = pointer.split("/").filter((p) => p !== "");
+/** The form field an error of the request is about. */
+function fieldFor(error) {
+    const parts = error.pointer.split("/").filter((p) => p !== "").slice(2);
     if (parts[0] === "answers" && parts[1] !== undefined) {
         const criterion = sentAnswers[Number(parts[1])];
         if (criterion !== undefined)
             return parts[2] === "comment" ? fieldId(criterion, "comment") : fieldId(criterion);
     }
+    if (error.criterion && leaves.some((l) => l.id === error.criterion))
+        return fieldId(error.criterion);
     const known = {
         "subject/id": "f-subject-id",
         "subject/title": "f-subject-title",
@@ -291,155 +508,251 @@ function fieldFor(pointer) {
     };
     return known[parts.slice(0, 2).join("/")] ?? "form";
 }
-function showError(field, message) {
-    const slot = document.getElementById(`${field}-error`) ?? byId("form-error");
-    slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
-    document.getElementById(field)?.setAttribute("aria-invalid", "true");
+/** The crate's message, with what it suggests. */
+function said(error) {
+    const suggestions = error.suggestions ?? [];
+    return suggestions.length > 0 ? `${error.message}. Did you mean ${suggestions.join(" or ")}?` : error.message;
 }
 function showErrors(errors) {
-    for (const error of errors)
-        showError(fieldFor(error.pointer), error.message);
-    announce(`${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before scoring.`);
-    const first = document.querySelector("#assessment-form [aria-invalid]");
-    first?.focus();
+    clearErrors();
+    const byField = new Map();
+    for (const error of errors) {
+        const field = fieldFor(error);
+        byField.set(field, [...(byField.get(field) ?? []), error]);
+    }
+    for (const [field, found] of byField) {
+        const first = found[0];
+        if (!first)
+            continue;
+        const more = found.length > 1 ? ` (and ${plural(found.length - 1, "more problem", "more problems")} here)` : "";
+        const slot = document.getElementById(`${field}-error`) ?? byId("form-error");
+        slot.textContent = said(first) + more;
+        document.getElementById(field)?.setAttribute("aria-invalid", "true");
+    }
+    announce(`${plural(byField.size, "problem", "problems")} to fix before scoring.`);
 }
 // ---- Scoring.
-/** Sends a request to the crate: the result, or the error document. */
-async function evaluate(request) {
-    const response = await fetch("/api/evaluate", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(request),
-    });
-    return (await response.json());
-}
-/** An answer as people read it. */
-function answerText(answer) {
-    if (answer === undefined || answer === null)
-        return "";
-    if (typeof answer === "string")
-        return answer.replace(/_/g, " ");
-    if ("yes_no" in answer)
-        return answer.yes_no ? "yes" : "no";
-    if ("scale" in answer)
-        return String(answer.scale);
-    if ("level" in answer)
-        return answer.level;
-    if ("count" in answer)
-        return String(answer.count);
-    if ("percent" in answer)
-        return `${answer.percent} %`;
-    if ("distribution" in answer) {
-        return Object.entries(answer.distribution).map(([k, n]) => `${k.replace(/_/g, " ")}: ${n}`).join(", ");
-    }
-    return answer.text;
-}
-/** A long exact decimal shown to four places, the exact value kept in its title. */
-function shortNumber(text) {
-    const value = text ?? "";
-    const places = value.split(".")[1]?.length ?? 0;
-    const shown = places > 4 ? Number(value).toFixed(4) : value;
-    return el("td", { class: "num", title: value }, shown);
-}
-function pointsRows(results, depth, rows) {
-    for (const result of results) {
-        rows.push(el("tr", { "data-criterion": result.id }, el("td", { style: `padding-left: ${depth * 1.2}em` }, result.name), el("td", {}, answerText(result.answer)), shortNumber(result.normalised), shortNumber(result.effective_weight), el("td", { class: "num" }, result.contribution.published), el("td", {}, result.status.replace(/_/g, " ") + (result.comment ? ` — ${result.comment}` : ""))));
-        if (result.criteria)
-            pointsRows(result.criteria, depth + 1, rows);
-    }
-}
-function showScorecard(card) {
-    const out = byId("scorecard");
-    const total = card.total?.published ?? "no total";
-    const band = card.band?.label ?? "no band";
-    const rows = [];
-    pointsRows(card.criteria, 0, rows);
-    out.replaceChildren(el("h2", {}, "Scorecard"), el("p", { class: "total" }, "Total: ", el("strong", { id: "total" }, total), ` on ${card.scale.min}..${card.scale.max}; band: `, el("strong", { id: "band" }, band), card.eligible ? "; eligible." : "; not eligible."), el("h3", {}, "Gates"), el("ul", { id: "gates" }, ...card.gates.map((g) => el("li", { class: g.passed ? "pass" : "fail" }, `${g.passed ? "Passed" : "Failed"}: ${g.label}. ${g.reason}`))), el("h3", {}, "Criteria"), el("table", { id: "points" }, el("thead", {}, el("tr", {}, ...["Criterion", "Answer", "Normalised", "Effective weight", "Points", "Status"]
-        .map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, ...rows)), el("h3", {}, "Explanation"), el("ul", { id: "flags" }, ...card.flags.map((f) => el("li", {}, f.message))));
-    announce(`Scored: total ${total}, band ${band}.`);
+function request(doc, assessment) {
+    return { rubric: { document: doc }, assessments: [assessment], options: { review: false } };
 }
 async function submitAssessment(event) {
     event.preventDefault();
-    if (!rubric || !validateAssessment)
+    if (!rubric)
         return;
-    clearErrors();
+    checking = true;
     const assessment = readForm(rubric);
     sentAnswers = assessment.answers.map((a) => a.criterion);
-    if (!validateAssessment(assessment)) {
-        showErrors((validateAssessment.errors ?? []).map((e) => ({
-            pointer: e.instancePath,
-            message: `${e.message ?? "is not valid"} (checked in the browser)`,
-        })));
-        return;
-    }
-    const request = {
-        rubric: { document: rubric },
-        assessments: [assessment],
-        options: { review: false },
-    };
-    const body = await evaluate(request);
+    const body = await views(request(rubric, assessment));
     if ("errors" in body) {
-        showErrors(body.errors.map((e) => ({
-            pointer: e.pointer.replace(/^\/assessments\/0/, ""),
-            message: e.message + (e.suggestions && e.suggestions.length > 0 ? ` Did you mean ${e.suggestions.join(" or ")}?` : ""),
-        })));
+        showErrors(body.errors);
+        document.querySelector("#assessment-form [aria-invalid]")?.focus();
         return;
     }
-    const card = body.scorecards[0];
-    if (card)
-        showScorecard(card);
+    clearErrors();
+    const card = body.result.scorecards[0];
+    const page = body.scorecards[0];
+    if (!card || !page)
+        return;
+    const total = card.total?.published ?? "no total";
+    const band = card.band?.label ?? "no band";
+    const name = `${assessment.subject.id}-${assessment.assessor.id}`;
+    byId("scorecard").replaceChildren(el("h3", {}, "Scorecard"), el("p", { class: "total" }, "Total ", el("strong", { id: "total" }, total), ` on ${card.scale.min} to ${card.scale.max}; band `, el("strong", { id: "band" }, band), card.eligible ? "; eligible." : "; not eligible."), el("div", { class: "actions" }, download("Download the assessment (JSON)", `${name}.json`, "application/json", JSON.stringify(assessment, null, 2)), download("Scorecard (Markdown)", `${name}-scorecard.md`, "text/markdown", page.markdown), download("Scorecard (CSV)", `${name}-scorecard.csv`, "text/csv", page.csv)), rendered(page.html));
+    announce(`Scored: total ${total}, band ${band}.`);
+    byId("scorecard").scrollIntoView({ block: "start" });
+}
+/** Checks the form with the crate as the user goes, once it has been sent. */
+let pending;
+function checkSoon() {
+    if (!checking || !rubric)
+        return;
+    window.clearTimeout(pending);
+    pending = window.setTimeout(() => {
+        if (!rubric)
+            return;
+        const assessment = readForm(rubric);
+        const sent = assessment.answers.map((a) => a.criterion);
+        void views(request(rubric, assessment)).then((body) => {
+            sentAnswers = sent;
+            if ("errors" in body)
+                showErrors(body.errors);
+            else {
+                clearErrors();
+                announce("No problems left: score the assessment when you are ready.");
+            }
+        });
+    }, 600);
 }
 // ---- The panel view.
-function showPanel(report) {
-    const out = byId("panel-report");
-    const rows = report.subjects.map((s) => el("tr", { "data-subject": s.subject.id }, el("td", { class: "num" }, s.rank === undefined || s.rank === null ? "-" : String(s.rank)), el("th", { scope: "row" }, s.subject.title), el("td", { class: "num" }, s.total?.published ?? "-"), el("td", { class: "num" }, s.spread ? `${s.spread.min}–${s.spread.max}` : "-"), el("td", {}, s.band?.label ?? ""), el("td", {}, s.decision.selected ? "Selected" : "Not selected"), el("td", {}, s.decision.explanation)));
-    const r = report.reliability;
-    const coefficient = (c) => c.value === undefined || c.value === null ? (c.note ?? "no value") : `${c.value.toFixed(3)} (${c.interpretation ?? ""})`;
-    out.replaceChildren(el("h2", {}, "Panel review"), el("p", {}, "Selected: ", el("strong", { id: "selected" }, report.selected.join(", ") || "none")), el("table", { id: "ranking" }, el("thead", {}, el("tr", {}, ...["Rank", "Subject", "Total", "Spread", "Band", "Decision", "Why"]
-        .map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, ...rows)), el("h3", {}, "Reliability"), el("ul", { id: "reliability" }, el("li", {}, `Krippendorff's alpha of the totals: ${coefficient(r.totals_alpha)}`), ...(r.bands_alpha ? [el("li", {}, `Alpha of the bands: ${coefficient(r.bands_alpha)}`)] : []), ...(r.totals_icc ?? []).map((icc) => el("li", {}, `${icc.name}: ${icc.value.toFixed(3)} (${icc.interpretation})`)), ...(r.icc_note ? [el("li", {}, r.icc_note)] : [])));
-    announce(`Panel reviewed: ${report.subjects.length} subjects, ${report.selected.length} selected.`);
+function showPanel(body, about) {
+    const report = body.result.panel;
+    const page = body.panel;
+    if (!report || !page)
+        return;
+    const named = (id) => {
+        const s = report.subjects.find((x) => x.subject.id === id)?.subject;
+        return s ? `${s.title} (${s.year})` : id;
+    };
+    const chart = el("div", { class: "chart" });
+    chart.innerHTML = page.svg;
+    byId("panel-report").replaceChildren(el("h3", {}, "Panel review"), ...(about ? [el("p", { class: "hint" }, about)] : []), el("p", {}, "Selected: ", el("strong", { id: "selected" }, report.selected.map(named).join("; ") || "none")), el("div", { class: "actions" }, download("Panel report (Markdown)", "panel-report.md", "text/markdown", page.markdown), download("Panel report (CSV)", "panel-report.csv", "text/csv", page.csv), download("Chart (SVG)", "panel.svg", "image/svg+xml", page.svg)), rendered(page.html), chart);
+    announce(`Panel reviewed: ${plural(report.subjects.length, "subject", "subjects")}, ${report.selected.length} selected.`);
 }
-async function reviewPanel(panel) {
-    const request = {
-        rubric: { preset: { id: panel.rubric.id } },
+/** The request that reviews a panel. */
+async function panelRequest(panel) {
+    const served = await getJson("/api/rubrics");
+    const known = served.some((r) => r.id === panel.rubric.id);
+    return {
+        // A rubric the server holds (a preset, or one given with --rubric) travels as a document.
+        rubric: known
+            ? { document: await getJson(`/api/rubrics/${encodeURIComponent(panel.rubric.id)}`) }
+            : { preset: { id: panel.rubric.id } },
         assessments: panel.assessments,
         options: panel.rules ? { rules: panel.rules, consensus: panel.consensus ?? [] } : { consensus: panel.consensus ?? [] },
     };
-    // A rubric the server holds (a preset or one given with --rubric) travels as a document.
-    const served = await getJson("/api/rubrics");
-    if (served.some((r) => r.id === panel.rubric.id)) {
-        request.rubric = { document: await getJson(`/api/rubrics/${encodeURIComponent(panel.rubric.id)}`) };
-    }
-    const body = await evaluate(request);
+}
+async function reviewPanel(panel) {
+    const body = await views(await panelRequest(panel));
     if ("errors" in body) {
-        byId("panel-report").replaceChildren(el("h2", {}, "The panel cannot be reviewed"), el("ul", {}, ...body.errors.map((e) => el("li", {}, `${e.path}: ${e.message}`))));
-        announce(`The panel has ${body.errors.length} problem(s).`);
+        showDocumentErrors("The panel cannot be reviewed", body.errors);
+        return false;
+    }
+    showPanel(body, panel.description ?? "");
+    return true;
+}
+// ---- Documents brought by the user.
+function showDocumentErrors(heading, errors) {
+    const list = el("ul", {}, ...errors.map((e) => el("li", {}, e.path ? `${e.path}: ${said(e)}` : said(e))));
+    byId("document-result").replaceChildren(el("p", { class: "error" }, `${heading}: ${plural(errors.length, "problem", "problems")}.`), list);
+    announce(`${heading}: ${plural(errors.length, "problem", "problems")}.`);
+}
+/** What kind of document this is, by the members it has. */
+function kindOf(doc) {
+    if ("criteria" in doc)
+        return "rubric";
+    if ("answers" in doc)
+        return "assessment";
+    const source = doc["rubric"];
+    if ("assessments" in doc && source && ("preset" in source || "document" in source))
+        return "request";
+    if ("assessments" in doc)
+        return "panel";
+    return null;
+}
+async function useRubric(doc) {
+    const check = await views({ rubric: { document: doc }, assessments: [] });
+    if ("errors" in check) {
+        showDocumentErrors("The rubric cannot be used", check.errors);
         return;
     }
-    if (body.panel)
-        showPanel(body.panel);
+    const picker = byId("rubric-picker");
+    const value = `own:${doc.id}`;
+    if (!picker.querySelector(`option[value="${CSS.escape(value)}"]`)) {
+        picker.append(el("option", { value }, `${doc.title} (your rubric, ${doc.id} ${doc.version})`));
+    }
+    ownRubrics.set(value, doc);
+    picker.value = value;
+    buildForm(doc);
+    offerDraft(doc);
+    byId("document-result").replaceChildren(el("p", {}, `Your rubric "${doc.title}" is loaded: its form is under "Assess".`));
+    announce(`Rubric "${doc.title}" loaded.`);
+    byId("assess").scrollIntoView({ block: "start" });
+}
+async function loadDocument(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (error) {
+        showDocumentErrors("This is not JSON", [{ code: "syntax", message: error.message, path: "", pointer: "" }]);
+        return;
+    }
+    const kind = typeof doc === "object" && doc !== null && !Array.isArray(doc) ? kindOf(doc) : null;
+    switch (kind) {
+        case "rubric":
+            await useRubric(doc);
+            return;
+        case "assessment": {
+            const assessment = doc;
+            const picker = byId("rubric-picker");
+            const wanted = assessment.rubric?.id;
+            if (rubric?.id !== wanted && [...picker.options].some((o) => o.value === wanted)) {
+                picker.value = wanted;
+                buildForm(await getJson(`/api/rubrics/${encodeURIComponent(wanted)}`));
+            }
+            if (rubric?.id !== wanted) {
+                showDocumentErrors("The assessment's rubric is not loaded", [{ code: "unknown_name",
+                        message: `the assessment is on rubric \`${wanted}\`; load that rubric first`, path: "rubric.id", pointer: "/rubric/id" }]);
+                return;
+            }
+            fillForm(assessment);
+            byId("document-result").replaceChildren(el("p", {}, "The assessment fills the form under \"Assess\"; score it there."));
+            announce("Assessment loaded into the form.");
+            byId("assess").scrollIntoView({ block: "start" });
+            return;
+        }
+        case "panel":
+            if (await reviewPanel(doc)) {
+                byId("document-result").replaceChildren(el("p", {}, "The panel is reviewed under \"Review a panel\"."));
+                byId("panel").scrollIntoView({ block: "start" });
+            }
+            return;
+        case "request": {
+            const body = await views(doc);
+            if ("errors" in body) {
+                showDocumentErrors("The request cannot be evaluated", body.errors);
+                return;
+            }
+            if (body.panel)
+                showPanel(body, "The panel review of your request.");
+            const list = el("ul", {}, ...body.scorecards.map((page, n) => {
+                const card = body.result.scorecards[n];
+                const label = card ? `${card.subject.title} (${card.subject.year}) by ${card.assessor.id}: ${card.total?.published ?? "no total"}` : page.subject;
+                return el("li", {}, label, " ", download("Markdown", `${page.subject}-${page.assessor}.md`, "text/markdown", page.markdown));
+            }));
+            byId("document-result").replaceChildren(el("p", {}, `${plural(body.scorecards.length, "scorecard", "scorecards")} computed.`), list);
+            announce("Request evaluated.");
+            return;
+        }
+        default:
+            showDocumentErrors("This document is not one the page reads", [{ code: "invalid_data", path: "", pointer: "",
+                    message: "expected a rubric (with criteria), an assessment (with answers), a panel or a request (with assessments)" }]);
+    }
 }
 // ---- Start.
+const ownRubrics = new Map();
 async function start() {
-    const Ajv = ajv2020.default;
-    const schema = await getJson("/api/schemas/assessment");
-    readChoices(schema);
-    validateAssessment = new Ajv({ strict: true, allErrors: true }).compile(schema);
+    readChoices(await getJson("/api/schemas/assessment"));
     const list = await getJson("/api/rubrics");
     const picker = byId("rubric-picker");
     for (const r of list)
         picker.append(el("option", { value: r.id }, `${r.title} (${r.id} ${r.version})`));
-    const load = async () => buildForm(await getJson(`/api/rubrics/${encodeURIComponent(picker.value)}`));
+    const load = async () => {
+        const doc = ownRubrics.get(picker.value) ?? await getJson(`/api/rubrics/${encodeURIComponent(picker.value)}`);
+        buildForm(doc);
+        offerDraft(doc);
+    };
     picker.addEventListener("change", () => void load());
     picker.value = list.some((r) => r.id === "bpf-proposal") ? "bpf-proposal" : (list[0]?.id ?? "");
     await load();
-    byId("assessment-form").addEventListener("submit", (e) => void submitAssessment(e));
-    byId("sample-panel").addEventListener("click", () => void getJson("/api/samples/mag-panel").then(reviewPanel));
-    byId("panel-file").addEventListener("change", (event) => {
+    const form = byId("assessment-form");
+    form.addEventListener("submit", (e) => void submitAssessment(e));
+    form.addEventListener("input", () => {
+        showProgress();
+        saveDraft();
+        checkSoon();
+    });
+    form.addEventListener("change", () => {
+        showProgress();
+        saveDraft();
+        checkSoon();
+    });
+    byId("sample-panel").addEventListener("click", () => void getJson("/api/samples/mag-panel").then((panel) => reviewPanel(panel)));
+    byId("document-file").addEventListener("change", (event) => {
         const file = event.target.files?.[0];
         if (file)
-            void file.text().then((text) => reviewPanel(JSON.parse(text)));
+            void file.text().then(loadDocument);
     });
+    byId("document-load").addEventListener("click", () => void loadDocument(byId("document-text").value));
     document.body.dataset["ready"] = "true";
 }
 void start();

@@ -27,7 +27,6 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 const INDEX: &str = include_str!("../../../web/index.html");
 const STYLE: &str = include_str!("../../../web/style.css");
 const APP: &str = include_str!("../../../web/dist/app.js");
-const AJV: &str = include_str!("../../../web/vendor/ajv2020.min.js");
 const SAMPLE_PANEL: &str = include_str!("../../../examples/data/mag-panel.json");
 
 /// What the server holds: every rubric it serves, by id.
@@ -85,10 +84,6 @@ fn router(served: Served) -> Router {
         .route(
             "/app.js",
             get(|| async { asset("text/javascript; charset=utf-8", APP) }),
-        )
-        .route(
-            "/vendor/ajv2020.min.js",
-            get(|| async { asset("text/javascript; charset=utf-8", AJV) }),
         )
         .route("/api/rubrics", get(list_rubrics))
         .route("/api/rubrics/{id}", get(one_rubric))
