@@ -88,10 +88,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         println!("| {} | {w:.4} |", criterion(id));
     }
     println!(
-        "\nlambda_max = {:.4}, CI = {:.4}, RI = {:.2} (Saaty 1980), CR = {:.4}: {}.",
+        "\nlambda_max = {:.4}, CI = {:.4}, RI = {:.2} from {}, CR = {:.4}: {}.",
         consistency.lambda_max,
         consistency.index,
         consistency.random_index,
+        consistency.random_index_table.citation(),
         consistency.ratio,
         consistency.verdict
     );
@@ -151,7 +152,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         Method::Topsis {
             normalisation: Normalisation::Vector,
         },
-        Method::Vikor { v: 0.5 },
+        Method::Vikor {
+            v: 0.5,
+            compromise_set: false,
+        },
         Method::PrometheeII { preferences },
     ];
     let rankings = methods

@@ -667,6 +667,12 @@ export type FeedbackTarget =
  */
 export type RankingDetails =
   | {
+      /**
+       * For the weighted product: each subject's `log10` of its product,
+       * `Σ_j w_j log10 n_ij`, the score scikit-criteria reports; it ranks as the product
+       * does and does not underflow on large problems (`null` where a value is 0).
+       */
+      log10_scores?: (number | null)[] | null;
       method: "weighted";
       /**
        * The normalised matrix (left out on request: [`Tables::Omit`]).
@@ -743,6 +749,24 @@ export type RankingDetails =
  * A matrix as an array of rows of numbers, all of one length.
  */
 export type Table = number[][];
+/**
+ * A published table of random consistency indices: the mean consistency index of random
+ * reciprocal matrices of each size, which AHP's consistency ratio `CR = CI / RI` divides by.
+ * Each table was estimated by its own simulation, so the same comparisons give a different
+ * ratio under each; name the table beside the ratio.
+ *
+ * ```
+ * use igf_rubric::decision::RandomIndex;
+ *
+ * assert_eq!(RandomIndex::Saaty1980.value(7), Some(1.32));
+ * assert_eq!(RandomIndex::Saaty2005.value(7), Some(1.35)); // AHPy's 'saaty'
+ * assert_eq!(RandomIndex::TummalaLing1998.value(7), Some(1.3322)); // pymcdm
+ * // AHPy's default, linear between the sizes tabulated (20: 1.5371, 25: 1.5619):
+ * assert!((RandomIndex::DoneganDodd1991.value(22).unwrap() - 1.54702).abs() < 1e-12);
+ * assert_eq!(RandomIndex::Saaty1980.value(16), None);
+ * ```
+ */
+export type RandomIndex = "saaty1980" | "saaty2005" | "donegan_dodd1991" | "tummala_ling1998";
 /**
  * How weights are sampled around the declared ones.
  */
@@ -2968,9 +2992,10 @@ export interface Consistency {
    */
   lambda_max: number;
   /**
-   * Saaty's random index for `n` criteria.
+   * The random index for `n` criteria, from [`Consistency::random_index_table`].
    */
   random_index: number;
+  random_index_table?: RandomIndex;
   /**
    * Consistency ratio `CI / RI` (0 for `n <= 2`, which are always consistent).
    */

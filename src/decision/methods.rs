@@ -56,6 +56,11 @@ pub enum RankingDetails {
         /// The normalised matrix (left out on request: [`Tables::Omit`]).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         normalised: Option<Table>,
+        /// For the weighted product: each subject's `log10` of its product,
+        /// `Σ_j w_j log10 n_ij`, the score scikit-criteria reports; it ranks as the product
+        /// does and does not underflow on large problems (`null` where a value is 0).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        log10_scores: Option<Vec<Option<f64>>>,
     },
     /// TOPSIS.
     Topsis {
@@ -216,7 +221,7 @@ fn by_normalised_rows(
     normalisation: Normalisation,
     tables: Tables,
     name: &str,
-    score: impl Fn(&[f64]) -> Option<f64>,
+    mut score: impl FnMut(&[f64]) -> Option<f64>,
 ) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
     let normaliser = Normaliser::new(matrix, normalisation)?;
@@ -237,11 +242,15 @@ fn by_normalised_rows(
         true,
         RankingDetails::Weighted {
             normalised: tables.keep(|| normaliser.table(matrix, None)),
+            log10_scores: None,
         },
     )
 }
 
-/// The weighted product of the normalised matrix: `Π_j n_ij ^ w_j`.
+/// The weighted product of the normalised matrix: `Π_j n_ij ^ w_j` (the scores), with each
+/// product's `log10`, `Σ_j w_j log10 n_ij`, in the details: the score of scikit-criteria's
+/// `WeightedProductModel`, which ranks the same and stays finite where a product of many
+/// small values underflows.
 ///
 /// # Errors
 /// As for [`weighted_sum`], and for a negative normalised value.
@@ -259,21 +268,31 @@ pub(crate) fn weighted_product_with(
     normalisation: Normalisation,
     tables: Tables,
 ) -> Result<Ranking, Error> {
+    let mut logs = Vec::with_capacity(matrix.subjects().len());
     let product = |row: &[f64]| {
         row.iter().all(|v| *v >= 0.0).then(|| {
+            let log = row
+                .iter()
+                .zip(weights)
+                .try_fold(0.0, |s, (x, w)| (*x > 0.0).then(|| s + w * x.log10()));
+            logs.push(log);
             row.iter()
                 .zip(weights)
                 .fold(1.0, |s, (x, w)| s * x.powf(*w))
         })
     };
-    by_normalised_rows(
+    let mut ranking = by_normalised_rows(
         matrix,
         weights,
         normalisation,
         tables,
         "weighted product",
         product,
-    )
+    )?;
+    if let RankingDetails::Weighted { log10_scores, .. } = &mut ranking.details {
+        *log10_scores = Some(logs);
+    }
+    Ok(ranking)
 }
 
 /// TOPSIS (Hwang and Yoon 1981): closeness `D⁻ / (D⁺ + D⁻)` to the ideal point of the
@@ -468,6 +487,54 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
     finished(format!("VIKOR (v = {v})"), q, false, details)
 }
 
+/// VIKOR as [`vikor`] computes it, ranked through the compromise set as scikit-criteria's
+/// `VIKOR(use_compromise_set=True)` ranks: every subject of the compromise solution shares
+/// rank 1, and the others follow in the order of `Q`, their ranks moved up by as many places
+/// as the set closes (a set that holds the first three by Q makes the fourth rank 2). The scores
+/// stay `Q`.
+///
+/// ```
+/// use igf_rubric::decision::{CriterionType, DecisionMatrix, vikor, vikor_compromise};
+///
+/// let matrix = DecisionMatrix::new(
+///     vec!["a".into(), "b".into(), "c".into(), "d".into()],
+///     vec![("quality".into(), CriterionType::Benefit), ("cost".into(), CriterionType::Cost)],
+///     vec![vec![8.0, 5.0], vec![7.0, 3.0], vec![9.0, 9.0], vec![2.0, 8.0]],
+/// )?;
+/// let by_q = vikor(&matrix, &[0.5, 0.5], 0.5)?;
+/// let through_set = vikor_compromise(&matrix, &[0.5, 0.5], 0.5)?;
+/// assert_eq!(by_q.scores, through_set.scores);
+/// assert_eq!(by_q.ranks, [2, 1, 3, 4]);
+/// assert_eq!(through_set.ranks, [1, 1, 2, 3]); // a and b form the compromise set
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
+/// # Errors
+/// As for [`vikor`].
+pub fn vikor_compromise(
+    matrix: &DecisionMatrix,
+    weights: &[f64],
+    v: f64,
+) -> Result<Ranking, Error> {
+    let mut ranking = vikor(matrix, weights, v)?;
+    if let RankingDetails::Vikor { compromise, .. } = &ranking.details {
+        let closes = compromise
+            .iter()
+            .filter_map(|i| ranking.ranks.get(*i).copied())
+            .max()
+            .unwrap_or(1);
+        for rank in &mut ranking.ranks {
+            *rank = if *rank <= closes {
+                1
+            } else {
+                rank.saturating_sub(closes).saturating_add(1)
+            };
+        }
+    }
+    ranking.method = format!("VIKOR (v = {v}, compromise set first)");
+    Ok(ranking)
+}
+
 /// A preference function of PROMETHEE (Brans and Vincke 1985) on the difference `d` of two
 /// subjects' values on one criterion.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -506,9 +573,6 @@ pub enum PreferenceFunction {
         s: f64,
     },
 }
-
-/// A criterion's preference function in PROMETHEE.
-pub type Preference = PreferenceFunction;
 
 impl PreferenceFunction {
     fn check(self, name: &str) -> Result<(), Error> {

@@ -22,6 +22,7 @@
 
 mod agreement;
 mod matrix;
+mod method;
 mod methods;
 mod normalise;
 mod sensitivity;
@@ -29,15 +30,16 @@ mod weights;
 
 pub use agreement::{borda, kendall_tau, spearman_rho};
 pub use matrix::{CriterionType, DecisionMatrix};
+pub use method::Method;
 pub use methods::{
-    Preference, PreferenceFunction, Ranking, RankingDetails, Tables, promethee_ii, ranks, topsis,
-    vikor, weighted_product, weighted_sum,
+    PreferenceFunction, Ranking, RankingDetails, Tables, promethee_ii, ranks, topsis, vikor,
+    vikor_compromise, weighted_product, weighted_sum,
 };
 pub use normalise::Normalisation;
 pub use sensitivity::{
-    Method, RankAcceptability, Sampling, WeightInterval, one_at_a_time, rank_acceptability,
+    RankAcceptability, Sampling, WeightInterval, one_at_a_time, rank_acceptability,
 };
 pub use weights::{
-    Completion, Consistency, PairwiseMatrix, PriorityMethod, Weights, WeightsMethod, ahp, critic,
-    entropy, equal, rank_order_centroid, rank_reciprocal, rank_sum,
+    AhpOptions, Completion, Consistency, PairwiseMatrix, PriorityMethod, RandomIndex, Weights,
+    WeightsMethod, ahp, critic, entropy, equal, rank_order_centroid, rank_reciprocal, rank_sum,
 };

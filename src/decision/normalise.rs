@@ -8,20 +8,23 @@ use super::matrix::{Table, invalid};
 use super::{CriterionType, DecisionMatrix};
 use crate::error::Error;
 
-/// How a column is brought to a common scale before weighting (as `pymcdm` names them).
+/// How a column is brought to a common scale before weighting. Each is named for its formula;
+/// the matching function of `pymcdm.normalizations` is given where there is one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Normalisation {
     /// The values as they are; a cost `x` becomes `max - x`.
     None,
-    /// `(x - min)/(max - min)`, a cost `(max - x)/(max - min)`; a constant column is all 1.
+    /// `(x - min)/(max - min)`, a cost `(max - x)/(max - min)`; a constant column is all 1
+    /// (`minmax_normalization`).
     MinMax,
-    /// `x / ‖x‖`, a cost `1 - x / ‖x‖`.
+    /// `x / ‖x‖`, a cost `1 - x / ‖x‖` (`vector_normalization`).
     Vector,
-    /// `x / Σx`, a cost `(1/x) / Σ(1/x)` (positive values only).
+    /// `x / Σx`, a cost `(1/x) / Σ(1/x)`, positive values only (`sum_normalization`).
     Sum,
-    /// `x / max`, a cost `min / x` (positive values only).
+    /// `x / max`, a cost `min / x`, positive values only: pymcdm's `linear_normalization`
+    /// (not its `max_normalization`, which makes a cost `1 - x / max`).
     Max,
 }
 

@@ -19,7 +19,7 @@ pub enum WeightsMethod {
     Equal,
     /// Rank-order centroid: `w_i = (1/n) Σ_{k=i..n} 1/k` for rank `i`.
     RankOrderCentroid,
-    /// Rank sum: `w_i ∝ n - i.saturating_add(1)`.
+    /// Rank sum: `w_i ∝ n - i + 1` for rank `i`.
     RankSum,
     /// Reciprocal rank: `w_i ∝ 1/i`.
     RankReciprocal,
@@ -87,8 +87,12 @@ pub struct Consistency {
     pub lambda_max: f64,
     /// Consistency index `(λ_max - n) / (n - 1)`.
     pub index: f64,
-    /// Saaty's random index for `n` criteria.
+    /// The random index for `n` criteria, from [`Consistency::random_index_table`].
     pub random_index: f64,
+    /// The published table the random index comes from: a consistency ratio is comparable
+    /// only with ratios computed on the same table.
+    #[serde(default)]
+    pub random_index_table: RandomIndex,
     /// Consistency ratio `CI / RI` (0 for `n <= 2`, which are always consistent).
     pub ratio: f64,
     /// Whether `CR <= 0.10`, Saaty's limit.
@@ -97,10 +101,157 @@ pub struct Consistency {
     pub verdict: String,
 }
 
-/// Saaty's random consistency index for 1 to 15 criteria (Saaty 1980).
-const RANDOM_INDEX: [f64; 15] = [
+/// A published table of random consistency indices: the mean consistency index of random
+/// reciprocal matrices of each size, which AHP's consistency ratio `CR = CI / RI` divides by.
+/// Each table was estimated by its own simulation, so the same comparisons give a different
+/// ratio under each; name the table beside the ratio.
+///
+/// ```
+/// use igf_rubric::decision::RandomIndex;
+///
+/// assert_eq!(RandomIndex::Saaty1980.value(7), Some(1.32));
+/// assert_eq!(RandomIndex::Saaty2005.value(7), Some(1.35)); // AHPy's 'saaty'
+/// assert_eq!(RandomIndex::TummalaLing1998.value(7), Some(1.3322)); // pymcdm
+/// // AHPy's default, linear between the sizes tabulated (20: 1.5371, 25: 1.5619):
+/// assert!((RandomIndex::DoneganDodd1991.value(22).unwrap() - 1.54702).abs() < 1e-12);
+/// assert_eq!(RandomIndex::Saaty1980.value(16), None);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RandomIndex {
+    /// Saaty (1980), for 1 to 15 criteria: 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45,
+    /// 1.49, 1.51, 1.48, 1.56, 1.57, 1.59.
+    #[default]
+    Saaty1980,
+    /// Saaty (2005, *Theory and Applications of the Analytic Network Process*, p. 31), for 1
+    /// to 15 criteria: 0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56,
+    /// 1.58, 1.59; AHPy's `random_index='saaty'`.
+    Saaty2005,
+    /// Donegan and Dodd (1991), for 1 to 100 criteria: tabulated for 3 to 20 and every tenth
+    /// size from 30 (and 25), linear between them; AHPy's default (`random_index='dd'`).
+    DoneganDodd1991,
+    /// Tummala and Ling (1998), for 1 to 15 criteria: 0, 0, 0.5799, 0.8921, 1.1159, 1.2358,
+    /// 1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356, 1.5571, 1.5714, 1.5831; pymcdm's AHP.
+    TummalaLing1998,
+}
+
+const SAATY_1980: [f64; 15] = [
     0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
 ];
+const SAATY_2005: [f64; 15] = [
+    0.0, 0.0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
+];
+const TUMMALA_LING_1998: [f64; 15] = [
+    0.0, 0.0, 0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356,
+    1.5571, 1.5714, 1.5831,
+];
+/// Donegan and Dodd's estimates: (size, index).
+const DONEGAN_DODD_1991: [(usize, f64); 27] = [
+    (3, 0.4914),
+    (4, 0.8286),
+    (5, 1.0591),
+    (6, 1.1797),
+    (7, 1.2519),
+    (8, 1.3171),
+    (9, 1.3733),
+    (10, 1.4055),
+    (11, 1.4213),
+    (12, 1.4497),
+    (13, 1.4643),
+    (14, 1.4822),
+    (15, 1.4969),
+    (16, 1.5078),
+    (17, 1.5153),
+    (18, 1.5262),
+    (19, 1.5313),
+    (20, 1.5371),
+    (25, 1.5619),
+    (30, 1.5772),
+    (40, 1.5976),
+    (50, 1.6102),
+    (60, 1.6178),
+    (70, 1.6237),
+    (80, 1.6277),
+    (90, 1.6213),
+    (100, 1.6339),
+];
+
+impl RandomIndex {
+    /// The random index for `n` criteria (0 for 1 and 2, which are always consistent), or
+    /// `None` beyond the table.
+    #[must_use]
+    pub fn value(self, n: usize) -> Option<f64> {
+        let listed = |table: &[f64]| table.get(n.checked_sub(1)?).copied();
+        match self {
+            RandomIndex::Saaty1980 => listed(&SAATY_1980),
+            RandomIndex::Saaty2005 => listed(&SAATY_2005),
+            RandomIndex::TummalaLing1998 => listed(&TUMMALA_LING_1998),
+            RandomIndex::DoneganDodd1991 => match n {
+                0 => None,
+                1 | 2 => Some(0.0),
+                _ => {
+                    let above = DONEGAN_DODD_1991.iter().position(|(size, _)| *size >= n)?;
+                    let (size, index) = DONEGAN_DODD_1991.get(above)?;
+                    if *size == n {
+                        return Some(*index);
+                    }
+                    let (below, below_index) = DONEGAN_DODD_1991.get(above.checked_sub(1)?)?;
+                    let slope = (index - below_index) / size.saturating_sub(*below) as f64;
+                    Some(below_index + slope * n.saturating_sub(*below) as f64)
+                }
+            },
+        }
+    }
+
+    /// The largest number of criteria the table covers.
+    #[must_use]
+    pub fn max_criteria(self) -> usize {
+        match self {
+            RandomIndex::DoneganDodd1991 => 100,
+            _ => 15,
+        }
+    }
+
+    /// The table's name as cited: `Saaty (1980)`, `Donegan and Dodd (1991)`, ...
+    #[must_use]
+    pub fn citation(self) -> &'static str {
+        match self {
+            RandomIndex::Saaty1980 => "Saaty (1980)",
+            RandomIndex::Saaty2005 => "Saaty (2005)",
+            RandomIndex::DoneganDodd1991 => "Donegan and Dodd (1991)",
+            RandomIndex::TummalaLing1998 => "Tummala and Ling (1998)",
+        }
+    }
+}
+
+/// How AHP reads priorities from a comparison matrix and which random index its consistency
+/// ratio uses; a [`PriorityMethod`] alone means Saaty's 1980 table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct AhpOptions {
+    /// How the priorities are read from the matrix.
+    pub priorities: PriorityMethod,
+    /// The table the consistency ratio divides by.
+    pub random_index: RandomIndex,
+}
+
+impl AhpOptions {
+    /// The options with `priorities` and `random_index`.
+    #[must_use]
+    pub fn new(priorities: PriorityMethod, random_index: RandomIndex) -> AhpOptions {
+        AhpOptions {
+            priorities,
+            random_index,
+        }
+    }
+}
+
+impl From<PriorityMethod> for AhpOptions {
+    fn from(priorities: PriorityMethod) -> AhpOptions {
+        AhpOptions::new(priorities, RandomIndex::default())
+    }
+}
 
 fn undefined(statistic: &'static str, reason: &str) -> Error {
     Error::Undefined {
@@ -336,6 +487,26 @@ pub struct PairwiseMatrix {
 }
 
 impl PairwiseMatrix {
+    /// A complete matrix from its rows of plain numbers.
+    ///
+    /// ```
+    /// use igf_rubric::decision::{PairwiseMatrix, PriorityMethod, ahp};
+    ///
+    /// let m = PairwiseMatrix::from_rows(vec![vec![1.0, 2.0, 4.0], vec![0.5, 1.0, 2.0], vec![0.25, 0.5, 1.0]])?;
+    /// assert!((ahp(&m, PriorityMethod::Eigenvector)?.values[0] - 4.0 / 7.0).abs() < 1e-12);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for [`PairwiseMatrix::new`].
+    pub fn from_rows(rows: Vec<Vec<f64>>) -> Result<PairwiseMatrix, Error> {
+        PairwiseMatrix::new(
+            rows.into_iter()
+                .map(|row| row.into_iter().map(Some).collect())
+                .collect(),
+        )
+    }
+
     /// The matrix from its rows; a comparison not made is `None` in both `(i, j)` and `(j, i)`
     /// (one given fills the other with its reciprocal), and [`ahp`] completes it.
     ///
@@ -507,17 +678,39 @@ impl PairwiseMatrix {
 /// first by the optimal completion of Bozóki, Fülöp and Rónyai (2010), the method AHPy uses,
 /// and the values used are listed in [`Weights::completed`].
 ///
+/// The second argument is a [`PriorityMethod`] (with Saaty's 1980 random index) or
+/// [`AhpOptions`] naming another table:
+/// ```
+/// use igf_rubric::decision::{AhpOptions, PairwiseMatrix, PriorityMethod, RandomIndex, ahp};
+///
+/// let comparisons = PairwiseMatrix::from_upper(&[3.0, 5.0, 1.0 / 2.0, 2.0, 1.0 / 3.0, 4.0])?;
+/// let options = AhpOptions::new(PriorityMethod::Eigenvector, RandomIndex::DoneganDodd1991);
+/// let consistency = ahp(&comparisons, options)?.consistency.unwrap();
+/// assert_eq!(consistency.random_index, 0.8286);
+/// assert_eq!(consistency.random_index_table, RandomIndex::DoneganDodd1991);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
 /// # Errors
-/// [`Error::InvalidData`] for more than 15 criteria (Saaty's random index stops there).
-pub fn ahp(comparisons: &PairwiseMatrix, priorities: PriorityMethod) -> Result<Weights, Error> {
+/// [`Error::InvalidData`] for more criteria than the random index table covers (15, or 100
+/// for Donegan and Dodd).
+pub fn ahp(comparisons: &PairwiseMatrix, options: impl Into<AhpOptions>) -> Result<Weights, Error> {
     const STATISTIC: &str = "AHP weights";
+    let AhpOptions {
+        priorities,
+        random_index: table,
+    } = options.into();
     let (completed_matrix, completed) = complete(comparisons);
     let comparisons = &completed_matrix;
     let n = comparisons.n();
-    let Some(random_index) = RANDOM_INDEX.get(n.saturating_sub(1)).copied() else {
+    let Some(random_index) = table.value(n) else {
         return Err(Error::InvalidData {
             statistic: STATISTIC,
-            reason: format!("Saaty's random index covers up to 15 criteria, found {n}"),
+            reason: format!(
+                "the random index of {} covers up to {} criteria, found {n}",
+                table.citation(),
+                table.max_criteria()
+            ),
         });
     };
     let raw: Vec<f64> = match priorities {
@@ -560,6 +753,7 @@ pub fn ahp(comparisons: &PairwiseMatrix, priorities: PriorityMethod) -> Result<W
         lambda_max,
         index,
         random_index,
+        random_index_table: table,
         ratio,
         acceptable,
         verdict,

@@ -178,7 +178,8 @@ impl CategoricalRatings {
 
     /// Ratings from a subjects-by-categories table of counts (how many raters put each unit in
     /// each category; the input of Fleiss' kappa), units rated by different numbers of raters
-    /// allowed. Who gave which rating is unknown, so coefficients that need it (Conger's kappa,
+    /// allowed. When every category name is a number and they increase, weights use those
+    /// numbers as the categories' values; otherwise (and without names) the positions `1..=q`. Who gave which rating is unknown, so coefficients that need it (Conger's kappa,
     /// Cohen's table) refuse such ratings; the others do not depend on it.
     ///
     /// ```
@@ -225,7 +226,7 @@ impl CategoricalRatings {
             unit.resize(raters, None);
             cells.extend(unit);
         }
-        let values = (1..=q).map(|p| p as f64).collect();
+        let values = super::domain::declared_values(&categories);
         Ok(CategoricalRatings {
             categories,
             values,

@@ -20,7 +20,8 @@ use crate::error::Error;
 #[non_exhaustive]
 pub enum ChanceCorrected {
     /// Fleiss' kappa, generalised to missing ratings and weights: chance agreement from the
-    /// pooled category shares.
+    /// pooled category shares. With two raters it is Scott's pi (Scott 1955), of which Fleiss'
+    /// kappa is the generalisation to more raters.
     Fleiss,
     /// Gwet's AC1 (identity weights) or AC2 (other weights): chance agreement from the
     /// propensity to rate at random.

@@ -37,8 +37,21 @@ pub struct ContingencyTable {
 }
 
 impl ContingencyTable {
-    /// A table of counts; `categories` names the rows and columns in order (default `1..=k`,
-    /// which weights use as the categories' values).
+    /// A table of counts; `categories` names the rows and columns in order (default `1..=k`).
+    /// When every name is a number and they increase (`["1", "2", "5"]`), weights use those
+    /// numbers as the categories' values; otherwise the positions `1..=k`.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::{ContingencyTable, KappaWeights, cohen};
+    ///
+    /// let counts = vec![vec![10, 3, 1], vec![2, 12, 3], vec![0, 4, 9]];
+    /// let spaced = ContingencyTable::new(counts.clone(), Some(vec!["1".into(), "2".into(), "5".into()]))?;
+    /// let even = ContingencyTable::new(counts, None)?;
+    /// let (a, b) = (cohen(&spaced, KappaWeights::Linear)?, cohen(&even, KappaWeights::Linear)?);
+    /// assert!((a.value - b.value).abs() > 1e-3); // the values 1, 2, 5 are honoured
+    /// assert!((cohen(&spaced, KappaWeights::LinearOnRanks)?.value - b.value).abs() < 1e-12);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::InvalidData`] for an empty or non-square table, a list of categories of
@@ -68,7 +81,7 @@ impl ContingencyTable {
                 categories.len()
             )));
         }
-        let values = (1..=k).map(|v| v as f64).collect();
+        let values = super::domain::declared_values(&categories);
         Ok(ContingencyTable {
             categories,
             values,
@@ -164,11 +177,7 @@ impl fmt::Display for Kappa {
     /// `Cohen's kappa = 0.610 (ASE 0.112; 95% CI 0.390 to 0.830; z = 4.39, p < 0.001; 50
     /// units, 3 categories), substantial`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self.weights {
-            KappaWeights::Unweighted => "Cohen's kappa",
-            KappaWeights::Linear => "Cohen's weighted kappa (Cicchetti-Allison weights)",
-            KappaWeights::Quadratic => "Cohen's weighted kappa (Fleiss-Cohen weights)",
-        };
+        let name = self.weights.kappa_name();
         write!(
             f,
             "{name} = {:.3} (ASE {:.3}; 95% CI {:.3} to {:.3}; z = {:.2}, ",
@@ -247,14 +256,19 @@ pub fn cohen(table: &ContingencyTable, weights: KappaWeights) -> Result<Kappa, E
     );
     let range = last - first;
     let value_of = |i: usize| table.values.get(i).copied().unwrap_or(0.0);
+    // Agreement weights: 1 less the disagreement over the largest one, values or positions.
+    let largest = match weights {
+        KappaWeights::Unweighted => 1.0,
+        KappaWeights::Linear => range,
+        KappaWeights::Quadratic => range * range,
+        KappaWeights::LinearOnRanks => k.saturating_sub(1) as f64,
+        KappaWeights::QuadraticOnRanks => (k.saturating_sub(1) as f64).powi(2),
+    };
     let w = |i: usize, j: usize| -> f64 {
-        match weights {
-            KappaWeights::Unweighted => f64::from(u8::from(i == j)),
-            KappaWeights::Linear if range > 0.0 => 1.0 - (value_of(i) - value_of(j)).abs() / range,
-            KappaWeights::Quadratic if range > 0.0 => {
-                1.0 - ((value_of(i) - value_of(j)) / range).powi(2)
-            }
-            _ => f64::from(u8::from(i == j)),
+        if largest > 0.0 {
+            1.0 - weights.disagreement((i, value_of(i)), (j, value_of(j))) / largest
+        } else {
+            f64::from(u8::from(i == j))
         }
     };
     let r = |i: usize| row.get(i).copied().unwrap_or(0.0);

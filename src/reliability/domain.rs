@@ -83,3 +83,16 @@ impl Domain {
         }
     }
 }
+
+/// The values weights give categories named `names`: the names read as numbers when every
+/// one is a finite number and they increase, else the positions `1..=k`.
+pub(crate) fn declared_values(names: &[String]) -> Vec<f64> {
+    let numbers: Option<Vec<f64>> = names
+        .iter()
+        .map(|n| n.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+        .collect();
+    match numbers {
+        Some(values) if values.windows(2).all(|w| matches!(w, [a, b] if a < b)) => values,
+        _ => (1..=names.len()).map(|p| p as f64).collect(),
+    }
+}

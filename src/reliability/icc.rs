@@ -125,7 +125,7 @@ pub struct Icc {
 /// [`Error::InvalidData`] when a rating is missing (ICCs need complete data) or there are fewer
 /// than two units or two raters; [`Error::Undefined`] when the ratings do not vary.
 pub fn intraclass_correlations(ratings: &Ratings) -> Result<Vec<Icc>, Error> {
-    icc_analysis(ratings, MissingRatings::Refuse).map(|analysis| analysis.iccs)
+    icc_analysis(ratings, MissingRatings::Refuse).map(|analysis| analysis.iccs.into())
 }
 
 /// What to do with units some rater did not rate: ICCs need complete data.
@@ -138,6 +138,10 @@ pub enum MissingRatings {
     Refuse,
     /// Listwise deletion: units with a missing rating are left out, and named in the result.
     DropUnits,
+    /// Pairwise deletion, for Cronbach's alpha only: each covariance from the units both
+    /// raters rated (pingouin's default `nan_policy="pairwise"`, R's `psych::alpha(use =
+    /// "pairwise")`). ICCs need whole rows and refuse it.
+    Pairwise,
 }
 
 /// The two-way ANOVA of complete ratings: mean squares and their degrees of freedom.
@@ -175,8 +179,9 @@ pub struct IccAnalysis {
     pub dropped_units: Vec<usize>,
     /// The ANOVA.
     pub mean_squares: MeanSquares,
-    /// The six ICCs, in the order ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k).
-    pub iccs: Vec<Icc>,
+    /// The six ICCs, in the order ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k):
+    /// six always, so [`IccAnalysis::get`] cannot fail, even on an analysis read from JSON.
+    pub iccs: [Icc; 6],
 }
 
 impl IccAnalysis {
@@ -206,9 +211,20 @@ impl IccAnalysis {
             (IccModel::TwoWayRandom, IccUnit::Average) => 4,
             (IccModel::TwoWayMixed, IccUnit::Average) => 5,
         };
-        // The analysis always holds the six forms.
-        #[allow(clippy::indexing_slicing)]
-        &self.iccs[at]
+        // The form asked for, wherever it stands; else the place it is written at.
+        let [a, b, c, d, e, f] = &self.iccs;
+        let placed = match at {
+            0 => a,
+            1 => b,
+            2 => c,
+            3 => d,
+            4 => e,
+            _ => f,
+        };
+        self.iccs
+            .iter()
+            .find(|icc| icc.model == form.model && icc.unit == form.unit)
+            .unwrap_or(placed)
     }
 }
 
@@ -290,13 +306,86 @@ pub fn icc_analysis(ratings: &Ratings, missing: MissingRatings) -> Result<IccAna
         });
     }
     let mean_squares = mean_squares(&rows, k)?;
-    let iccs = six_forms(&mean_squares, n, k)?;
+    let iccs: [Icc; 6] =
+        six_forms(&mean_squares, n, k)?
+            .try_into()
+            .map_err(|_| Error::Undefined {
+                statistic: STATISTIC,
+                reason: "the analysis did not give the six forms".to_owned(),
+            })?;
     Ok(IccAnalysis {
         units: n,
         raters: k,
         dropped_units,
         mean_squares,
         iccs,
+    })
+}
+
+/// Cronbach's alpha on the pairwise-complete covariance matrix, with Feldt's interval on
+/// every unit.
+fn pairwise_alpha(ratings: &Ratings) -> Result<CronbachAlpha, Error> {
+    const ALPHA: &str = "Cronbach's alpha";
+    let undefined = |reason: String| Error::Undefined {
+        statistic: ALPHA,
+        reason,
+    };
+    let (n, k) = (ratings.units(), ratings.raters());
+    if k < 2 || n < 2 {
+        return Err(Error::InvalidData {
+            statistic: ALPHA,
+            reason: format!("alpha needs at least 2 units and 2 raters, found {n} and {k}"),
+        });
+    }
+    let rows: Vec<&[f64]> = ratings.rows().collect();
+    let mut trace = 0.0;
+    let mut total = 0.0;
+    for a in 0..k {
+        for b in a..k {
+            let pairs: Vec<(f64, f64)> = rows
+                .iter()
+                .filter_map(|row| Some((*row.get(a)?, *row.get(b)?)))
+                .filter(|(x, y)| !x.is_nan() && !y.is_nan())
+                .collect();
+            if pairs.len() < 2 {
+                return Err(undefined(format!(
+                    "raters {a} and {b} rated fewer than two units in common"
+                )));
+            }
+            let m = pairs.len() as f64;
+            let (mean_x, mean_y) = pairs
+                .iter()
+                .fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x / m, sy + y / m));
+            let cov = pairs
+                .iter()
+                .fold(0.0, |s, (x, y)| s + (x - mean_x) * (y - mean_y))
+                / (m - 1.0);
+            if a == b {
+                trace += cov;
+                total += cov;
+            } else {
+                total += 2.0 * cov;
+            }
+        }
+    }
+    if total <= 0.0 {
+        return Err(undefined("the units' totals do not vary".to_owned()));
+    }
+    let value = (k as f64 / (k as f64 - 1.0)) * (1.0 - trace / total);
+    let df1 = n as f64 - 1.0;
+    let df2 = df1 * (k as f64 - 1.0);
+    let lower = 1.0 - (1.0 - value) * f_ppf(0.975, df1, df2);
+    let upper = 1.0 - (1.0 - value) * f_ppf(0.025, df1, df2);
+    if ![value, lower, upper].iter().all(|v| v.is_finite()) {
+        return Err(undefined("the ratings give no finite value".to_owned()));
+    }
+    Ok(CronbachAlpha {
+        value,
+        ci95_lower: lower,
+        ci95_upper: upper,
+        units: n,
+        raters: k,
+        dropped_units: Vec::new(),
     })
 }
 
@@ -313,6 +402,14 @@ fn complete_units(
         match (complete, missing) {
             (Some(complete), _) => rows.push(complete),
             (None, MissingRatings::DropUnits) => dropped_units.push(unit),
+            (None, MissingRatings::Pairwise) => {
+                return Err(Error::InvalidData {
+                    statistic: STATISTIC,
+                    reason: format!(
+                        "unit {unit} has a missing rating; pairwise deletion is for Cronbach's alpha, and ICCs need every rater to rate every unit (or leave such units out with listwise deletion)"
+                    ),
+                });
+            }
             (None, MissingRatings::Refuse) => {
                 return Err(Error::InvalidData {
                     statistic: STATISTIC,
@@ -569,10 +666,33 @@ pub struct CronbachAlpha {
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// With [`MissingRatings::Pairwise`], alpha is `k/(k-1) (1 - tr C / Σ C)` on the
+/// pairwise-complete covariance matrix `C`, and Feldt's interval counts every unit, as
+/// pingouin's default does:
+/// ```
+/// use igf_rubric::reliability::{MissingRatings, Ratings, cronbach_alpha};
+///
+/// let rows = vec![
+///     vec![Some(1.0), Some(2.0), Some(2.0)], vec![Some(3.0), None, Some(3.0)],
+///     vec![Some(4.0), Some(5.0), Some(4.0)], vec![Some(2.0), Some(2.0), None],
+///     vec![Some(5.0), Some(4.0), Some(5.0)],
+/// ];
+/// let ratings = Ratings::from_rows(rows)?;
+/// let pairwise = cronbach_alpha(&ratings, MissingRatings::Pairwise)?;
+/// let listwise = cronbach_alpha(&ratings, MissingRatings::DropUnits)?;
+/// assert_eq!((pairwise.units, listwise.units), (5, 3));
+/// assert!(pairwise.value != listwise.value);
+/// # Ok::<(), igf_rubric::Error>(())
+/// ```
+///
 /// # Errors
-/// As for [`icc_analysis`]; [`Error::Undefined`] when the units' totals do not vary.
+/// As for [`icc_analysis`]; [`Error::Undefined`] when the units' totals do not vary, or (pairwise)
+/// when two raters share fewer than two units.
 pub fn cronbach_alpha(ratings: &Ratings, missing: MissingRatings) -> Result<CronbachAlpha, Error> {
     const ALPHA: &str = "Cronbach's alpha";
+    if missing == MissingRatings::Pairwise {
+        return pairwise_alpha(ratings);
+    }
     let analysis = icc_analysis(ratings, missing).map_err(|e| match e {
         Error::InvalidData { reason, .. } => Error::InvalidData {
             statistic: ALPHA,

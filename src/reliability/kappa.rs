@@ -7,27 +7,69 @@ use super::domain::Domain;
 use super::finite;
 use crate::error::Error;
 
-/// Disagreement weights for Cohen's kappa, on category positions `i, j` (0-based, sorted).
+/// How Cohen's kappa weighs a disagreement between categories `x_i` and `x_j`.
+///
+/// `Linear` and `Quadratic` use the categories' **values** (a rating's number, or a category's
+/// declared value): the agreement weight is `1 - |x_i - x_j| / (x_max - x_min)` or
+/// `1 - (x_i - x_j)² / (x_max - x_min)²`, as statsmodels' `cohens_kappa(table, weights=values,
+/// wt=...)` computes it (equivalently, disagreement `|x_i - x_j|` or `(x_i - x_j)²`: kappa does
+/// not change when the weights are rescaled). The `…OnRanks` options use the categories'
+/// **positions** `i, j` in sorted order instead, scikit-learn's `cohen_kappa_score(weights=...)`
+/// convention. The two agree whenever the categories are evenly spaced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum KappaWeights {
     /// Any disagreement counts 1.
     #[default]
     Unweighted,
-    /// Disagreement `|i - j|`.
+    /// Disagreement `|x_i - x_j|` on the categories' values (Cicchetti-Allison).
     Linear,
-    /// Disagreement `(i - j)²`.
+    /// Disagreement `(x_i - x_j)²` on the categories' values (Fleiss-Cohen).
     Quadratic,
+    /// Disagreement `|i - j|` on the categories' positions (scikit-learn's `"linear"`).
+    LinearOnRanks,
+    /// Disagreement `(i - j)²` on the categories' positions (scikit-learn's `"quadratic"`).
+    QuadraticOnRanks,
 }
 
 crate::label::labels!(KappaWeights, "kappa weighting" {
     Unweighted => "unweighted", "Unweighted";
     Linear => "linear", "Linear";
     Quadratic => "quadratic", "Quadratic";
+    LinearOnRanks => "linear_on_ranks", "Linear on ranks";
+    QuadraticOnRanks => "quadratic_on_ranks", "Quadratic on ranks";
 });
 
+impl KappaWeights {
+    /// The disagreement weight of categories at positions `i` and `j` with values `x_i` and
+    /// `x_j` (0 on the diagonal).
+    pub(crate) fn disagreement(self, (i, x_i): (usize, f64), (j, x_j): (usize, f64)) -> f64 {
+        let rank = i.abs_diff(j) as f64;
+        let value = (x_i - x_j).abs();
+        match self {
+            KappaWeights::Unweighted => f64::from(u8::from(i != j)),
+            KappaWeights::Linear => value,
+            KappaWeights::Quadratic => value * value,
+            KappaWeights::LinearOnRanks => rank,
+            KappaWeights::QuadraticOnRanks => rank * rank,
+        }
+    }
+
+    /// The name of Cohen's kappa under these weights.
+    pub(crate) fn kappa_name(self) -> &'static str {
+        match self {
+            KappaWeights::Unweighted => "Cohen's kappa",
+            KappaWeights::Linear => "Cohen's weighted kappa (Cicchetti-Allison weights)",
+            KappaWeights::Quadratic => "Cohen's weighted kappa (Fleiss-Cohen weights)",
+            KappaWeights::LinearOnRanks => "Cohen's weighted kappa (linear weights on ranks)",
+            KappaWeights::QuadraticOnRanks => "Cohen's weighted kappa (quadratic weights on ranks)",
+        }
+    }
+}
+
 /// Fleiss' kappa of a subjects × categories table of counts; every subject must be rated by the
-/// same number of raters. A row is anything that reads as a slice of counts (`Vec<u64>`,
+/// same number of raters. With two raters per subject it is Scott's pi. A row is anything that reads as a slice of counts (`Vec<u64>`,
 /// `[u64; N]`, `&[u64]` from `chunks` of a flat table), so large tables need no list per row.
 ///
 /// # Formula
@@ -117,8 +159,8 @@ pub fn fleiss_kappa<R: AsRef<[u64]>>(table: &[R]) -> Result<f64, Error> {
 
 /// Cohen's kappa of two raters' categorical ratings of the same units, in pairs.
 ///
-/// The categories are the distinct values of either rater, sorted; weights apply to their
-/// positions.
+/// The categories are the distinct values of either rater, sorted; [`KappaWeights`] says
+/// whether weights use those values or their positions.
 ///
 /// # Formula
 /// ```text
@@ -184,14 +226,8 @@ pub fn cohen_kappa(pairs: &[(f64, f64)], weights: KappaWeights) -> Result<f64, E
                 .fold(0.0, |a, r| a + r.get(j).copied().unwrap_or(0.0))
         })
         .collect();
-    let weight = |i: usize, j: usize| -> f64 {
-        let d = i.abs_diff(j) as f64;
-        match weights {
-            KappaWeights::Unweighted => f64::from(u8::from(i != j)),
-            KappaWeights::Linear => d,
-            KappaWeights::Quadratic => d * d,
-        }
-    };
+    let value = |i: usize| domain.values.get(i).copied().unwrap_or(0.0);
+    let weight = |i: usize, j: usize| weights.disagreement((i, value(i)), (j, value(j)));
     let (mut disagree_observed, mut disagree_expected) = (0.0, 0.0);
     for (i, (obs_row, r)) in observed.iter().zip(&row).enumerate() {
         for (j, (o, c)) in obs_row.iter().zip(&col).enumerate() {

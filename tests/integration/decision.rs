@@ -488,7 +488,7 @@ proptest! {
                             prop_assert!(row.iter().zip(&ideal).zip(&anti_ideal).all(|((x, h), l)| *l <= *x && *x <= *h));
                         }
                     }
-                    (RankingDetails::Weighted { normalised: Some(_) }, RankingDetails::Weighted { normalised: None }) => {}
+                    (RankingDetails::Weighted { normalised: Some(_), .. }, RankingDetails::Weighted { normalised: None, .. }) => {}
                     other => prop_assert!(false, "{other:?}"),
                 }
             }

@@ -373,7 +373,10 @@ fn every_ranking_weighting_and_acceptability_the_crate_writes_reads_back() {
         Method::Topsis {
             normalisation: Normalisation::Vector,
         },
-        Method::Vikor { v: 0.5 },
+        Method::Vikor {
+            v: 0.5,
+            compromise_set: false,
+        },
         Method::PrometheeII {
             preferences: vec![
                 PreferenceFunction::VShape { p: 2.5 },

@@ -169,10 +169,11 @@ fn kappas_match_statsmodels() {
             .iter()
             .map(|p| (number(&p[0]), number(&p[1])))
             .collect();
+        // scikit-learn weighs the categories' positions: the `…OnRanks` options.
         for (name, weights) in [
             ("unweighted", KappaWeights::Unweighted),
-            ("linear", KappaWeights::Linear),
-            ("quadratic", KappaWeights::Quadratic),
+            ("linear", KappaWeights::LinearOnRanks),
+            ("quadratic", KappaWeights::QuadraticOnRanks),
         ] {
             let ours = cohen_kappa(&pairs, weights).unwrap();
             worst.check(
