@@ -23,7 +23,8 @@ export type IgfRubricDocument =
   | FeedbackRound
   | Ranking
   | Weights
-  | RankAcceptability;
+  | RankAcceptability
+  | AlternativePriorities;
 /**
  * An id: 1 to 64 characters from A-Z a-z 0-9 _ - .
  */
@@ -785,6 +786,10 @@ export type Sampling =
        */
       spread: number;
     };
+/**
+ * How local priorities are combined into global ones (Saaty 2001; Belton and Gear 1983).
+ */
+export type Synthesis = "distributive" | "ideal";
 
 /**
  * A rubric as written in JSON: the unvalidated shape of a [`Rubric`].
@@ -3039,4 +3044,28 @@ export interface RankAcceptability {
    * The subjects, in the matrix's order.
    */
   subjects: string[];
+}
+/**
+ * The global priorities of alternatives, with everything that went into them.
+ */
+export interface AlternativePriorities {
+  criteria: Weights;
+  /**
+   * Version of the document format; 1.
+   */
+  format_version: 1;
+  /**
+   * The alternatives' global priorities, summing to 1.
+   */
+  global: number[];
+  /**
+   * Under each criterion, in the criteria's order, the alternatives' local priorities with
+   * their consistency.
+   */
+  local: Weights[];
+  /**
+   * Ranks from 1 by global priority, ties sharing the better rank.
+   */
+  ranks: Count[];
+  synthesis: Synthesis;
 }

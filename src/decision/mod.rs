@@ -26,6 +26,7 @@ mod method;
 mod methods;
 mod normalise;
 mod sensitivity;
+mod synthesis;
 mod weights;
 
 pub use agreement::{borda, kendall_tau, spearman_rho};
@@ -39,6 +40,7 @@ pub use normalise::Normalisation;
 pub use sensitivity::{
     RankAcceptability, Sampling, WeightInterval, one_at_a_time, rank_acceptability,
 };
+pub use synthesis::{AlternativePriorities, Synthesis, ahp_alternatives};
 pub use weights::{
     AhpOptions, Completion, Consistency, PairwiseMatrix, PriorityMethod, RandomIndex, Weights,
     WeightsMethod, ahp, critic, entropy, equal, rank_order_centroid, rank_reciprocal, rank_sum,

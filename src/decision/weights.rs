@@ -645,6 +645,22 @@ impl PairwiseMatrix {
         PairwiseMatrix::from_upper_partial(&given)
     }
 
+    /// How many items (criteria or alternatives) the matrix compares.
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The comparison of item `i` with item `j` (from 0), `None` where it was not made or
+    /// there is no such cell.
+    #[must_use]
+    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+        if self.missing.contains(&(i.min(j), i.max(j))) {
+            return None;
+        }
+        self.values.get(i).and_then(|r| r.get(j)).copied()
+    }
+
     fn n(&self) -> usize {
         self.values.len()
     }

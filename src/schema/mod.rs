@@ -165,6 +165,13 @@ pub fn rank_acceptability() -> Value {
     output::<crate::decision::RankAcceptability>()
 }
 
+/// The schema of AHP's global priorities of alternatives
+/// ([`AlternativePriorities`](crate::decision::AlternativePriorities)).
+#[must_use]
+pub fn ahp_priorities() -> Value {
+    output::<crate::decision::AlternativePriorities>()
+}
+
 /// The schema of an error document ([`ErrorDocument`](crate::error::ErrorDocument)).
 #[must_use]
 pub fn error_document() -> Value {
@@ -270,6 +277,7 @@ fn documents_with_names() -> Vec<(&'static str, Value)> {
         ("ranking.schema.json", ranking()),
         ("weights.schema.json", weights()),
         ("rank-acceptability.schema.json", rank_acceptability()),
+        ("ahp-priorities.schema.json", ahp_priorities()),
     ]
 }
 

@@ -169,6 +169,7 @@ fn read_output(name: &str, text: &str) -> Result<(), igf_rubric::Error> {
         "ranking" => decision::Ranking::from_json(text).map(drop),
         "weights" => decision::Weights::from_json(text).map(drop),
         "rank-acceptability" => decision::RankAcceptability::from_json(text).map(drop),
+        "ahp-priorities" => decision::AlternativePriorities::from_json(text).map(drop),
         other => panic!("no output {other}"),
     }
 }
@@ -845,6 +846,19 @@ fn output_cases() -> Vec<Case> {
             "/samples",
             json!(-1),
         ),
+        version("ahp-priorities"),
+        set(
+            Output("ahp-priorities"),
+            "a synthesis is distributive or ideal",
+            "/synthesis",
+            json!("additive"),
+        ),
+        set(
+            Output("ahp-priorities"),
+            "a rank is whole",
+            "/ranks/0",
+            json!(1.5),
+        ),
     ]
 }
 
@@ -1152,6 +1166,10 @@ fn valid_documents() -> Vec<(String, &'static str)> {
             "rank-acceptability.schema.json",
         ),
         (
+            "tests/contract/emitted/ahp-priorities.json".to_owned(),
+            "ahp-priorities.schema.json",
+        ),
+        (
             "tests/contract/emitted/lessons-summary.json".to_owned(),
             "lessons-summary.schema.json",
         ),
@@ -1256,6 +1274,18 @@ fn emitted() -> BTreeMap<String, Value> {
     out.insert(
         "rank-acceptability.json".to_owned(),
         serde_json::to_value(&acceptability).unwrap(),
+    );
+    let pair = |v: f64| igf_rubric::decision::PairwiseMatrix::from_upper(&[v]).unwrap();
+    let priorities = igf_rubric::decision::ahp_alternatives(
+        &pair(3.0),
+        &[pair(2.0), pair(0.5)],
+        igf_rubric::decision::PriorityMethod::Eigenvector,
+        igf_rubric::decision::Synthesis::Ideal,
+    )
+    .unwrap();
+    out.insert(
+        "ahp-priorities.json".to_owned(),
+        serde_json::to_value(&priorities).unwrap(),
     );
     out.insert(
         "errors.json".to_owned(),

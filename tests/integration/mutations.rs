@@ -45,6 +45,7 @@ fn load(name: &str, text: &str) -> Result<String, igf_rubric::Error> {
         "ranking" => again::<decision::Ranking>(text),
         "weights" => again::<decision::Weights>(text),
         "rank-acceptability" => again::<decision::RankAcceptability>(text),
+        "ahp-priorities" => again::<decision::AlternativePriorities>(text),
         other => panic!("no reader for {other}"),
     }
 }
@@ -101,6 +102,7 @@ fn seeds() -> Vec<(&'static str, Value)> {
         "ranking",
         "weights",
         "rank-acceptability",
+        "ahp-priorities",
     ] {
         let file = if name == "error" { "errors" } else { name };
         seeds.push((name, emitted(file)));

@@ -36,6 +36,7 @@ pub(crate) enum Kind {
     Ranking,
     Weights,
     RankAcceptability,
+    AhpPriorities,
 }
 
 /// The bytes of a file, or of standard input for `-`.
@@ -170,6 +171,9 @@ pub(crate) fn check(
         Kind::Weights => own::<igf_rubric::decision::Weights>("weights", text),
         Kind::RankAcceptability => {
             own::<igf_rubric::decision::RankAcceptability>("rank acceptability", text)
+        }
+        Kind::AhpPriorities => {
+            own::<igf_rubric::decision::AlternativePriorities>("AHP priorities", text)
         }
         Kind::Assessment => {
             let named = named_rubric(text, rubric);

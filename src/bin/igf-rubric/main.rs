@@ -118,6 +118,7 @@ enum SchemaName {
     Ranking,
     Weights,
     RankAcceptability,
+    AhpPriorities,
     /// Every type of every document, each declared once.
     Bundle,
 }
