@@ -17,6 +17,7 @@ mod cli;
 mod common;
 mod concurrency;
 mod contract;
+mod conventions;
 mod decision;
 mod errors;
 mod evaluation;
