@@ -13,7 +13,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(rubric assessment panel request reader)
+    targets=(rubric assessment panel request reader methods)
 fi
 failed=()
 for target in "${targets[@]}"; do

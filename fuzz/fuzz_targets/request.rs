@@ -2,7 +2,6 @@
 //! evaluating never panics, and answers with a result or an error document.
 #![no_main]
 
-use igf_rubric::Document;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -191,6 +191,8 @@ fn finished(
 
 /// The weighted sum of the normalised matrix: `Σ_j w_j n_ij`.
 ///
+/// Matches pymcdm's `methods.WSM` on the same normalised matrix (tests/fixtures/mcdm.json).
+///
 /// # Errors
 /// [`Error::InvalidData`] for weights of the wrong length, negative or all 0, and for values
 /// the normalisation cannot scale.
@@ -252,6 +254,8 @@ fn by_normalised_rows(
 /// `WeightedProductModel`, which ranks the same and stays finite where a product of many
 /// small values underflows.
 ///
+/// Matches pymcdm's `methods.WPM` (the product) and scikit-criteria's `agg.simple.WeightedProductModel` (the log10 score; tests/fixtures/methods.json).
+///
 /// # Errors
 /// As for [`weighted_sum`], and for a negative normalised value.
 pub fn weighted_product(
@@ -299,6 +303,8 @@ pub(crate) fn weighted_product_with(
 /// weighted normalised matrix. With every subject equal, each scores 0.5. The details keep the
 /// weighted matrix ([`Method::rank_with`](super::Method::rank_with) can leave it out: TOPSIS
 /// then makes two passes over the matrix and holds nothing of its size).
+///
+/// Matches pymcdm's `methods.TOPSIS(normalization_function=...)` (tests/fixtures/mcdm.json).
 ///
 /// # Errors
 /// As for [`weighted_sum`].
@@ -392,6 +398,8 @@ pub(crate) fn topsis_with(
 /// conditions C1 (acceptable advantage, `DQ = 1/(m - 1)`) and C2 (acceptable stability). A
 /// constant criterion adds nothing to `S` or `R` (where `pymcdm` refuses the matrix); a part
 /// of `Q` whose spread is 0 is 0.
+///
+/// Matches pymcdm's `methods.VIKOR(v=...)` and scikit-criteria's `agg.vikor.VIKOR(use_compromise_set=False)` (tests/fixtures/mcdm.json, methods.json).
 ///
 /// # Errors
 /// As for [`weighted_sum`]; [`Error::InvalidData`] for `v` outside `[0, 1]`.
@@ -509,6 +517,8 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// Matches scikit-criteria's `agg.vikor.VIKOR(use_compromise_set=True)` (tests/fixtures/methods.json).
+///
 /// # Errors
 /// As for [`vikor`].
 pub fn vikor_compromise(
@@ -613,6 +623,8 @@ impl PreferenceFunction {
 /// PROMETHEE II: net flows `φ = φ⁺ - φ⁻` from the weighted preference of each subject over
 /// each other, per criterion's preference function on the raw differences (reversed for a
 /// cost), as `pymcdm` computes them. One subject has flows 0.
+///
+/// Matches pymcdm's `methods.PROMETHEE_II(preference_function=...)` (tests/fixtures/mcdm.json).
 ///
 /// # Errors
 /// As for [`weighted_sum`]; [`Error::InvalidData`] for a preference list of the wrong length

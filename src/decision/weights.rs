@@ -707,6 +707,8 @@ impl PairwiseMatrix {
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// Matches AHPy's `Compare(...).local_weights` and `consistency_ratio` (with `RandomIndex::Saaty2005` or `DoneganDodd1991`) and pymcdm's `weights.subjective.AHP.get_cr` (with `TummalaLing1998`) (tests/fixtures/mcdm.json, methods.json).
+///
 /// # Errors
 /// [`Error::InvalidData`] for more criteria than the random index table covers (15, or 100
 /// for Donegan and Dodd).
@@ -883,6 +885,8 @@ fn complete(comparisons: &PairwiseMatrix) -> (PairwiseMatrix, Vec<Completion>) {
 /// `p_ij = x_ij / Σ_i x_ij`, entropy `e_j = -Σ_i p_ij ln p_ij / ln m` (with `0 ln 0 = 0`), and
 /// weight `∝ 1 - e_j`. (`pymcdm` sets the entropy of a column holding a 0 to 0 instead.)
 ///
+/// Matches pymcdm's `weights.entropy_weights` (tests/fixtures/mcdm.json).
+///
 /// # Errors
 /// [`Error::InvalidData`] for a negative value or a column summing to 0;
 /// [`Error::Undefined`] for one subject, or when every column is constant.
@@ -917,6 +921,8 @@ pub fn entropy(matrix: &DecisionMatrix) -> Result<Weights, Error> {
 /// CRITIC weights: columns min-max normalised, `C_j = s_j Σ_k (1 - r_jk)` with `s_j` the
 /// sample standard deviation and `r` Pearson's correlation (a constant column has `s_j = 0`
 /// and weight 0), weight `∝ C_j`.
+///
+/// Matches pymcdm's `weights.critic_weights` (tests/fixtures/mcdm.json).
 ///
 /// # Errors
 /// [`Error::Undefined`] for fewer than two subjects, or when every column is constant.

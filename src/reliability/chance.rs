@@ -371,6 +371,8 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// Matches irrCAC's `CAC(ratings, weights=...)` methods `gwet`, `fleiss`, `conger`, `bp` and `krippendorff` (tests/fixtures/agreement.json).
+///
 /// # Errors
 /// [`Error::Undefined`] when no unit is rated twice, there are fewer than two units or two
 /// categories, chance agreement is 1, or (Conger) a rater rated no unit; [`Error::InvalidData`]

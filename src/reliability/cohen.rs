@@ -227,6 +227,8 @@ impl fmt::Display for Kappa {
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// Matches statsmodels' `stats.inter_rater.cohens_kappa(table, weights=values, wt=...)` (tests/fixtures/kappa.json).
+///
 /// # Errors
 /// [`Error::Undefined`] when expected agreement is 1 (both raters used one category
 /// throughout).

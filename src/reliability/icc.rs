@@ -289,6 +289,8 @@ impl std::str::FromStr for IccForm {
 /// The six Shrout and Fleiss ICCs with their mean squares; missing ratings refused or their
 /// units left out, as `missing` says.
 ///
+/// Matches pingouin's `intraclass_corr` (tests/fixtures/icc.json).
+///
 /// # Errors
 /// As for [`intraclass_correlations`]; with [`MissingRatings::DropUnits`], a missing rating
 /// drops its unit instead of being an error, and fewer than two complete units is
@@ -684,6 +686,8 @@ pub struct CronbachAlpha {
 /// assert!(pairwise.value != listwise.value);
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
+///
+/// Matches pingouin's `cronbach_alpha(nan_policy="listwise")`, or its default `nan_policy="pairwise"` with `MissingRatings::Pairwise` (tests/fixtures/icc.json, methods.json).
 ///
 /// # Errors
 /// As for [`icc_analysis`]; [`Error::Undefined`] when the units' totals do not vary, or (pairwise)

@@ -27,9 +27,11 @@ pub enum KappaWeights {
     Linear,
     /// Disagreement `(x_i - x_j)²` on the categories' values (Fleiss-Cohen).
     Quadratic,
-    /// Disagreement `|i - j|` on the categories' positions (scikit-learn's `"linear"`).
+    /// Disagreement `|i - j|` on the categories' positions (scikit-learn's `"linear"`, and
+    /// statsmodels' `wt="linear"` without category values).
     LinearOnRanks,
-    /// Disagreement `(i - j)²` on the categories' positions (scikit-learn's `"quadratic"`).
+    /// Disagreement `(i - j)²` on the categories' positions (scikit-learn's `"quadratic"`, and
+    /// statsmodels' `wt="quadratic"` without category values).
     QuadraticOnRanks,
 }
 
@@ -96,6 +98,8 @@ impl KappaWeights {
 /// assert_eq!(format!("{:.3}", fleiss_kappa(&table)?), "0.430");
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
+///
+/// Matches statsmodels' `stats.inter_rater.fleiss_kappa(table, method="fleiss")` (tests/fixtures/reliability.json).
 ///
 /// # Errors
 /// [`Error::InvalidData`] for an empty table, ragged rows, fewer than two raters or unequal
@@ -180,6 +184,11 @@ pub fn fleiss_kappa<R: AsRef<[u64]>>(table: &[R]) -> Result<f64, Error> {
 /// assert_eq!(format!("{:.4}", cohen_kappa(&pairs, KappaWeights::Unweighted)?), "0.6098");
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
+///
+/// Matches statsmodels' `stats.inter_rater.cohens_kappa(table, wt=...)`: without category
+/// values (as scikit-learn's `metrics.cohen_kappa_score(weights=...)`) it weighs positions, the
+/// `…OnRanks` weights; given the values, `Linear` and `Quadratic` (tests/fixtures/reliability.json,
+/// kappa.json).
 ///
 /// # Errors
 /// [`Error::InvalidData`] for no pairs or a value that is not finite; [`Error::Undefined`] when

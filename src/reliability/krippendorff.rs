@@ -63,6 +63,8 @@ crate::label::labels!(MeasurementLevel, "measurement level" {
 /// # Ok::<(), igf_rubric::Error>(())
 /// ```
 ///
+/// Matches the `krippendorff` package's `alpha(reliability_data=..., level_of_measurement=...)` (tests/fixtures/reliability.json).
+///
 /// # Errors
 /// [`Error::Undefined`] when fewer than two values are pairable or when every pairable value
 /// is the same (no variation: `D_e = 0`).

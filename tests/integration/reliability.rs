@@ -169,7 +169,7 @@ fn kappas_match_statsmodels() {
             .iter()
             .map(|p| (number(&p[0]), number(&p[1])))
             .collect();
-        // scikit-learn weighs the categories' positions: the `…OnRanks` options.
+        // statsmodels without category values weighs their positions: the `…OnRanks` options.
         for (name, weights) in [
             ("unweighted", KappaWeights::Unweighted),
             ("linear", KappaWeights::LinearOnRanks),
