@@ -370,6 +370,24 @@ export type WeightsMethod =
  */
 export type PriorityMethod = "eigenvector" | "geometric_mean";
 /**
+ * A published table of random consistency indices: the mean consistency index of random
+ * reciprocal matrices of each size, which AHP's consistency ratio `CR = CI / RI` divides by.
+ * Each table was estimated by its own simulation, so the same comparisons give a different
+ * ratio under each; name the table beside the ratio.
+ *
+ * ```
+ * use igf_rubric::decision::RandomIndex;
+ *
+ * assert_eq!(RandomIndex::Saaty1980.value(7), Some(1.32));
+ * assert_eq!(RandomIndex::Saaty2005.value(7), Some(1.35)); // AHPy's 'saaty'
+ * assert_eq!(RandomIndex::TummalaLing1998.value(7), Some(1.3322)); // pymcdm
+ * // AHPy's default, linear between the sizes tabulated (20: 1.5371, 25: 1.5619):
+ * assert!((RandomIndex::DoneganDodd1991.value(22).unwrap() - 1.54702).abs() < 1e-12);
+ * assert_eq!(RandomIndex::Saaty1980.value(16), None);
+ * ```
+ */
+export type RandomIndex = "saaty_1980" | "saaty_2005" | "donegan_dodd_1991" | "tummala_ling_1998";
+/**
  * A raw answer, tagged with its type: `{"scale": 4}`, `{"level": "defined"}`,
  * `{"yes_no": true}`, `{"count": 3}`, `{"percent": "87.5"}`,
  * `{"distribution": {"government": 2, "civil_society": 3}}`, `{"text": "..."}`, or the strings
@@ -751,24 +769,6 @@ export type RankingDetails =
  */
 export type Table = number[][];
 /**
- * A published table of random consistency indices: the mean consistency index of random
- * reciprocal matrices of each size, which AHP's consistency ratio `CR = CI / RI` divides by.
- * Each table was estimated by its own simulation, so the same comparisons give a different
- * ratio under each; name the table beside the ratio.
- *
- * ```
- * use igf_rubric::decision::RandomIndex;
- *
- * assert_eq!(RandomIndex::Saaty1980.value(7), Some(1.32));
- * assert_eq!(RandomIndex::Saaty2005.value(7), Some(1.35)); // AHPy's 'saaty'
- * assert_eq!(RandomIndex::TummalaLing1998.value(7), Some(1.3322)); // pymcdm
- * // AHPy's default, linear between the sizes tabulated (20: 1.5371, 25: 1.5619):
- * assert!((RandomIndex::DoneganDodd1991.value(22).unwrap() - 1.54702).abs() < 1e-12);
- * assert_eq!(RandomIndex::Saaty1980.value(16), None);
- * ```
- */
-export type RandomIndex = "saaty1980" | "saaty2005" | "donegan_dodd1991" | "tummala_ling1998";
-/**
  * How weights are sampled around the declared ones.
  */
 export type Sampling =
@@ -1036,7 +1036,7 @@ export interface TotalScale {
  */
 export interface WeightDerivation {
   /**
-   * For AHP: the consistency ratio (Saaty 1980 random index).
+   * For AHP: the consistency ratio, on the table of [`WeightDerivation::random_index`].
    */
   consistency_ratio?: NonNegativeDecimal | null;
   /**
@@ -1064,6 +1064,7 @@ export interface WeightDerivation {
    * The decimal places the weights were rounded to (at most 10).
    */
   places: number;
+  random_index?: RandomIndex;
 }
 /**
  * One assessor's assessment of one subject.

@@ -123,16 +123,20 @@ pub enum RandomIndex {
     /// Saaty (1980), for 1 to 15 criteria: 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45,
     /// 1.49, 1.51, 1.48, 1.56, 1.57, 1.59.
     #[default]
+    #[serde(rename = "saaty_1980")]
     Saaty1980,
     /// Saaty (2005, *Theory and Applications of the Analytic Network Process*, p. 31), for 1
     /// to 15 criteria: 0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56,
     /// 1.58, 1.59; AHPy's `random_index='saaty'`.
+    #[serde(rename = "saaty_2005")]
     Saaty2005,
     /// Donegan and Dodd (1991), for 1 to 100 criteria: tabulated for 3 to 20 and every tenth
     /// size from 30 (and 25), linear between them; AHPy's default (`random_index='dd'`).
+    #[serde(rename = "donegan_dodd_1991")]
     DoneganDodd1991,
     /// Tummala and Ling (1998), for 1 to 15 criteria: 0, 0, 0.5799, 0.8921, 1.1159, 1.2358,
     /// 1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356, 1.5571, 1.5714, 1.5831; pymcdm's AHP.
+    #[serde(rename = "tummala_ling_1998")]
     TummalaLing1998,
 }
 

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Criterion, Node, Rubric};
-use crate::decision::{self, PairwiseMatrix, Weights, WeightsMethod};
+use crate::decision::{self, AhpOptions, PairwiseMatrix, RandomIndex, Weights, WeightsMethod};
 use crate::error::{Error, Path};
 use crate::num::exact;
 
@@ -41,7 +41,7 @@ pub struct WeightDerivation {
     #[serde(with = "exact::vec")]
     #[schemars(with = "Vec<crate::kinds::NonNegativeDecimal>")]
     pub derived: Vec<Decimal>,
-    /// For AHP: the consistency ratio (Saaty 1980 random index).
+    /// For AHP: the consistency ratio, on the table of [`WeightDerivation::random_index`].
     #[serde(
         default,
         with = "exact::option",
@@ -49,12 +49,19 @@ pub struct WeightDerivation {
     )]
     #[schemars(with = "Option<crate::kinds::NonNegativeDecimal>")]
     pub consistency_ratio: Option<Decimal>,
+    /// For AHP: the random index table the consistency ratio divides by (absent: Saaty 1980).
+    #[serde(default, skip_serializing_if = "is_saaty_1980")]
+    pub random_index: RandomIndex,
     /// The decimal places the weights were rounded to (at most 10).
     #[schemars(range(max = 10))]
     pub places: u32,
     /// Who derived them, when, from what.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+fn is_saaty_1980(table: &RandomIndex) -> bool {
+    *table == RandomIndex::Saaty1980
 }
 
 /// What a weighting method was given.
@@ -124,7 +131,12 @@ impl WeightInputs {
     }
 
     /// The weights these inputs give by `method`, where they can be derived again.
-    fn derive(&self, method: WeightsMethod, n: usize) -> Option<Result<Weights, Error>> {
+    fn derive(
+        &self,
+        method: WeightsMethod,
+        random_index: RandomIndex,
+        n: usize,
+    ) -> Option<Result<Weights, Error>> {
         let floats = |v: &[Decimal]| v.iter().map(|d| d.to_f64().unwrap_or(f64::NAN)).collect();
         Some(match (method, self) {
             (WeightsMethod::Equal, WeightInputs::None) => decision::equal(n),
@@ -144,7 +156,7 @@ impl WeightInputs {
                     .map(|v| v.map(|d| d.to_f64().unwrap_or(f64::NAN)))
                     .collect();
                 PairwiseMatrix::from_upper_partial(&upper)
-                    .and_then(|m| decision::ahp(&m, priorities))
+                    .and_then(|m| decision::ahp(&m, AhpOptions::new(priorities, random_index)))
             }
             _ => return None,
         })
@@ -208,6 +220,10 @@ impl WeightDerivation {
             inputs,
             derived,
             consistency_ratio: weights.consistency.as_ref().and_then(|c| decimal(c.ratio)),
+            random_index: weights
+                .consistency
+                .as_ref()
+                .map_or(RandomIndex::default(), |c| c.random_index_table),
             places,
             note: note.to_owned(),
         })
@@ -361,7 +377,11 @@ fn check_derived(record: &WeightDerivation, at: &Path) -> Result<(), Error> {
             ),
         });
     }
-    let Some(again) = record.inputs.derive(record.method, record.criteria.len()) else {
+    let Some(again) =
+        record
+            .inputs
+            .derive(record.method, record.random_index, record.criteria.len())
+    else {
         return Ok(());
     };
     let again = again.map_err(|e| Error::Inconsistent {
@@ -380,6 +400,20 @@ fn check_derived(record: &WeightDerivation, at: &Path) -> Result<(), Error> {
                 path: at.key("derived"),
                 problem: format!(
                     "criterion `{id}`: the inputs give {value:.6}, not the recorded {recorded}"
+                ),
+            });
+        }
+    }
+    if let (Some(recorded), Some(consistency)) = (record.consistency_ratio, &again.consistency) {
+        let recorded = recorded.to_f64().unwrap_or(f64::NAN);
+        let off = (recorded - consistency.ratio).abs();
+        if off.is_nan() || off > 1e-9 {
+            return Err(Error::Inconsistent {
+                path: at.key("consistency_ratio"),
+                problem: format!(
+                    "the comparisons give a consistency ratio of {:.6} on the random index of {}, not the recorded {recorded}",
+                    consistency.ratio,
+                    record.random_index.citation()
                 ),
             });
         }

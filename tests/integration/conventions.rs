@@ -350,3 +350,58 @@ fn kappa_weights_use_category_values_as_statsmodels_does() {
     }
     assert!(compared >= 8, "{compared} kappas compared");
 }
+
+/// A rubric records which random index its consistency ratio divides by, and the ratio is
+/// checked on load against the comparisons under that table.
+#[test]
+fn a_rubric_records_the_random_index_of_its_consistency_ratio() {
+    use igf_rubric::rubric::{WeightDerivation, WeightInputs};
+    use igf_rubric::{Document, Rubric};
+    let scale = r#"{"type": "scale", "min": 1, "max": 5}"#;
+    let criteria: Vec<String> = (0..4).map(|i| format!("c{i}")).collect();
+    let members: Vec<String> = criteria
+        .iter()
+        .map(|id| format!(r#"{{"id": "{id}", "name": "{id}", "weight": 1, "metric": {scale}}}"#))
+        .collect();
+    let rubric = Rubric::from_json(&format!(
+        r#"{{"id": "mini", "version": "1", "title": "Mini", "kind": "proposal", "criteria": [{}]}}"#,
+        members.join(",")
+    ))
+    .unwrap();
+    let upper = [
+        Some(3.0),
+        Some(5.0),
+        Some(1.0 / 2.0),
+        Some(2.0),
+        Some(1.0 / 3.0),
+        Some(4.0),
+    ];
+    let options = AhpOptions::new(PriorityMethod::Eigenvector, RandomIndex::DoneganDodd1991);
+    let weights = ahp(
+        &PairwiseMatrix::from_upper_partial(&upper).unwrap(),
+        options,
+    )
+    .unwrap();
+    let derivation = WeightDerivation::new(
+        None,
+        criteria,
+        &weights,
+        WeightInputs::comparisons(&upper).unwrap(),
+        2,
+        "",
+    )
+    .unwrap();
+    assert_eq!(derivation.random_index, RandomIndex::DoneganDodd1991);
+    let weighted = rubric.with_weights(derivation).unwrap();
+    let text = weighted.to_json().unwrap();
+    assert!(
+        text.contains(r#""random_index": "donegan_dodd_1991""#),
+        "{text}"
+    );
+    assert_eq!(Rubric::from_json(&text).unwrap(), weighted);
+    // The same ratio claimed under Saaty's table does not hold.
+    let claimed = text.replace(r#""random_index": "donegan_dodd_1991","#, "");
+    let error = Rubric::from_json(&claimed).unwrap_err();
+    assert_eq!(error.code(), "inconsistent");
+    assert!(error.to_string().contains("Saaty (1980)"), "{error}");
+}
