@@ -34,6 +34,9 @@ pub(crate) fn ln_gamma(x: f64) -> f64 {
 
 /// The regularised incomplete beta function `I_x(a, b)` for `a, b > 0`, `0 <= x <= 1`.
 pub(crate) fn beta_inc(a: f64, b: f64, x: f64) -> f64 {
+    if !(a > 0.0 && b > 0.0 && a.is_finite() && b.is_finite()) || x.is_nan() {
+        return f64::NAN;
+    }
     if x <= 0.0 {
         return 0.0;
     }
@@ -51,7 +54,9 @@ pub(crate) fn beta_inc(a: f64, b: f64, x: f64) -> f64 {
 
 /// Continued fraction for the incomplete beta function (modified Lentz).
 fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
-    const EPS: f64 = 1e-16;
+    // Within a double's reach (2.2e-16 is its epsilon): a smaller bound is never met, and the
+    // fraction would run to its iteration limit on every call.
+    const EPS: f64 = 3e-16;
     let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
     let mut c = 1.0;
     let mut d = 1.0 / away_from_zero(1.0 - qab * x / qap);
@@ -65,7 +70,7 @@ fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
         let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
         let delta = lentz_step(odd, &mut c, &mut d);
         h *= delta;
-        if (delta - 1.0).abs() < EPS {
+        if (delta - 1.0).abs() < EPS || !h.is_finite() {
             break;
         }
     }
@@ -97,6 +102,11 @@ pub(crate) fn f_sf(f: f64, d1: f64, d2: f64) -> f64 {
 
 /// The `p` quantile of the F distribution with `d1` and `d2` degrees of freedom.
 pub(crate) fn f_ppf(p: f64, d1: f64, d2: f64) -> f64 {
+    // No quantile without positive degrees of freedom: NaN at once, not after a bisection on a
+    // function that is NaN everywhere.
+    if !(d1 > 0.0 && d2 > 0.0 && d1.is_finite() && d2.is_finite() && (0.0..=1.0).contains(&p)) {
+        return f64::NAN;
+    }
     // Solve I_y(d1/2, d2/2) = p for y, then f = d2 y / (d1 (1 - y)).
     let (a, b) = (d1 / 2.0, d2 / 2.0);
     let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
@@ -162,6 +172,9 @@ pub(crate) fn normal_two_sided(z: f64) -> f64 {
 /// The two-sided Student t critical value: the `t > 0` with `P(|T| > t) = alpha` for `df`
 /// degrees of freedom.
 pub(crate) fn t_critical(alpha: f64, df: f64) -> f64 {
+    if !(df > 0.0 && df.is_finite()) {
+        return f64::NAN;
+    }
     // P(|T| > t) = I_x(df/2, 1/2) with x = df / (df + t²), increasing in x: solve for x.
     let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
     for _ in 0..2_000 {
@@ -182,6 +195,17 @@ pub(crate) fn t_critical(alpha: f64, df: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantiles_without_degrees_of_freedom_are_nan_at_once() {
+        // Found by the methods fuzz target: an ICC over a single unit asked for F(0, k) and
+        // took half a second to bisect a function that is NaN everywhere.
+        assert!(f_ppf(0.975, 0.0, 4.0).is_nan());
+        assert!(f_ppf(0.975, 3.0, f64::INFINITY).is_nan());
+        assert!(t_critical(0.05, 0.0).is_nan());
+        assert!(beta_inc(0.0, 0.5, 0.3).is_nan());
+        assert!((f_ppf(0.975, 5.0, 15.0) - 3.576_415_349_279_06).abs() < 1e-9); // SciPy f.ppf(0.975, 5, 15)
+    }
 
     #[test]
     fn gamma_of_integers_is_a_factorial() {
