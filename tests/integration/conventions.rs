@@ -12,23 +12,27 @@ use igf_rubric::decision::{
 use igf_rubric::reliability::{MissingRatings, Ratings, cronbach_alpha};
 use serde_json::Value;
 
+use crate::common::{fixture, floats};
+
 fn fixtures() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/methods.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap()
+    fixture("methods.json")
 }
 
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
+/// A case's matrix, its criteria of the kinds named by `kind(j)`.
+fn matrix_of(case: &Value, kind: impl Fn(usize) -> CriterionType) -> DecisionMatrix {
+    let rows: Vec<Vec<f64>> = case["matrix"]
+        .as_array()
         .unwrap()
         .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
+        .map(floats)
+        .collect();
+    let n = rows[0].len();
+    DecisionMatrix::new(
+        (0..rows.len()).map(|i| format!("s{i}")).collect(),
+        (0..n).map(|j| (format!("c{j}"), kind(j))).collect(),
+        rows,
+    )
+    .unwrap()
 }
 
 fn close(what: &str, ours: f64, theirs: f64, tolerance: f64) {
@@ -91,21 +95,7 @@ fn consistency_ratios_match_ahpy_and_pymcdm_under_their_tables() {
 #[test]
 fn the_weighted_products_log_score_matches_scikit_criteria() {
     for case in fixtures()["wpm"].as_array().unwrap() {
-        let rows: Vec<Vec<f64>> = case["matrix"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(floats)
-            .collect();
-        let n = rows[0].len();
-        let matrix = DecisionMatrix::new(
-            (0..rows.len()).map(|i| format!("s{i}")).collect(),
-            (0..n)
-                .map(|j| (format!("c{j}"), CriterionType::Benefit))
-                .collect(),
-            rows,
-        )
-        .unwrap();
+        let matrix = matrix_of(case, |_| CriterionType::Benefit);
         let ranking =
             weighted_product(&matrix, &floats(&case["weights"]), Normalisation::None).unwrap();
         let RankingDetails::Weighted {
@@ -138,32 +128,13 @@ fn the_weighted_products_log_score_matches_scikit_criteria() {
 fn vikor_matches_scikit_criteria_by_q_and_through_the_compromise_set() {
     let mut compared = 0;
     for case in fixtures()["vikor"].as_array().unwrap() {
-        let rows: Vec<Vec<f64>> = case["matrix"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(floats)
-            .collect();
-        let types: Vec<(String, CriterionType)> = case["objectives"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .enumerate()
-            .map(|(j, o)| {
-                let kind = if o == "cost" {
-                    CriterionType::Cost
-                } else {
-                    CriterionType::Benefit
-                };
-                (format!("c{j}"), kind)
-            })
-            .collect();
-        let matrix = DecisionMatrix::new(
-            (0..rows.len()).map(|i| format!("s{i}")).collect(),
-            types,
-            rows,
-        )
-        .unwrap();
+        let matrix = matrix_of(case, |j| {
+            if case["objectives"][j] == "cost" {
+                CriterionType::Cost
+            } else {
+                CriterionType::Benefit
+            }
+        });
         let weights = floats(&case["weights"]);
         let through_set = case["use_compromise_set"].as_bool().unwrap();
         let ranking = if through_set {
@@ -307,14 +278,7 @@ fn ahpys_published_leader_example() {
 #[test]
 fn kappa_weights_use_category_values_as_statsmodels_does() {
     use igf_rubric::reliability::{KappaWeights, cohen_kappa};
-    let kappa: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/kappa.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let kappa = fixture("kappa.json");
     let mut compared = 0;
     for case in kappa["cases"].as_array().unwrap() {
         let Some(pairs) = case["pairs"].as_array() else {

@@ -10,23 +10,10 @@ use igf_rubric::decision::{
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn fixtures() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/mcdm.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap()
-}
+use crate::common::floats;
 
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
+fn fixtures() -> Value {
+    crate::common::fixture("mcdm.json")
 }
 
 fn matrix(case: &Value) -> DecisionMatrix {
