@@ -2189,13 +2189,17 @@ export interface Warning {
  */
 export interface ErrorDocument {
   /**
-   * The errors, in document order where they have one.
+   * The errors, in document order where they have one: at most [`MAX_LISTED_ERRORS`].
    */
   errors: ErrorDetail[];
   /**
    * Version of the error document format; 1.
    */
   format_version: 1;
+  /**
+   * How many more errors were found than are listed (0: all are listed).
+   */
+  omitted?: Count | null;
 }
 /**
  * One error as data, for a front end to place beside its field.

@@ -9,6 +9,15 @@ use super::{Error, JsonProblem, Path, Segment, shorten};
 /// The error document's format version.
 pub const ERROR_DOCUMENT_VERSION: u32 = 1;
 
+/// The most errors an [`ErrorDocument`] lists; the rest are counted in
+/// [`ErrorDocument::omitted`], so that a request with 200,000 mistakes gets an answer of a
+/// few hundred kilobytes, not 57 MB.
+pub const MAX_LISTED_ERRORS: usize = 1_000;
+
+/// The longest message an [`ErrorDetail`] carries, in characters; a longer one (a message that
+/// quotes a megabyte-long value) is cut there and says how long it was.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
 /// One error as data, for a front end to place beside its field.
 ///
 /// ```
@@ -76,17 +85,44 @@ pub struct ErrorDocument {
     /// Version of the error document format; 1.
     #[schemars(extend("const" = 1))]
     pub format_version: u32,
-    /// The errors, in document order where they have one.
+    /// The errors, in document order where they have one: at most [`MAX_LISTED_ERRORS`].
     pub errors: Vec<ErrorDetail>,
+    /// How many more errors were found than are listed (0: all are listed).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[schemars(with = "Option<crate::kinds::Count>")]
+    pub omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl ErrorDocument {
-    /// A document of `errors`.
+    /// A document of `errors`: the first [`MAX_LISTED_ERRORS`] listed, the rest counted.
+    ///
+    /// ```
+    /// use igf_rubric::{Error, ErrorDocument};
+    /// use igf_rubric::error::MAX_LISTED_ERRORS;
+    ///
+    /// let many: Vec<Error> = (0..1500).map(|i| Error::invalid_data("demo", format!("mistake {i}"))).collect();
+    /// let document = ErrorDocument::new(&many);
+    /// assert_eq!((document.errors.len(), document.omitted), (MAX_LISTED_ERRORS, 500));
+    /// ```
     #[must_use]
     pub fn new<'a>(errors: impl IntoIterator<Item = &'a Error>) -> ErrorDocument {
+        let mut listed = Vec::new();
+        let mut omitted = 0_usize;
+        for error in errors {
+            if listed.len() < MAX_LISTED_ERRORS {
+                listed.push(error.detail());
+            } else {
+                omitted = omitted.saturating_add(1);
+            }
+        }
         ErrorDocument {
             format_version: ERROR_DOCUMENT_VERSION,
-            errors: errors.into_iter().map(Error::detail).collect(),
+            errors: listed,
+            omitted,
         }
     }
 }
@@ -94,6 +130,18 @@ impl ErrorDocument {
 impl From<&Error> for ErrorDocument {
     fn from(error: &Error) -> ErrorDocument {
         ErrorDocument::new([error])
+    }
+}
+
+/// A message cut at [`MAX_MESSAGE_CHARS`], saying how long it was.
+fn capped(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((at, _)) => format!(
+            "{}... ({} characters in all)",
+            message.get(..at).unwrap_or_default(),
+            message.chars().count()
+        ),
+        None => message,
     }
 }
 
@@ -204,7 +252,7 @@ impl Error {
         };
         ErrorDetail {
             code: self.code().to_owned(),
-            message: self.message(),
+            message: capped(self.message()),
             path: self.path().map(Path::to_string).unwrap_or_default(),
             pointer: self.path().map(Path::pointer).unwrap_or_default(),
             criterion: self.criterion().map(str::to_owned),

@@ -25,7 +25,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 pub(crate) use detail::ERROR_DOCUMENT_VERSION;
-pub use detail::{ErrorDetail, ErrorDocument};
+pub use detail::{ErrorDetail, ErrorDocument, MAX_LISTED_ERRORS, MAX_MESSAGE_CHARS};
 pub(crate) use nearest::{nearest, nearest_labelled};
 
 /// Everything that can go wrong in this crate.

@@ -958,3 +958,35 @@ fn the_error_is_small() {
     assert!(size <= 128, "size_of::<Error>() = {size} bytes");
     eprintln!("size_of::<Error>() = {size} bytes");
 }
+
+/// An error document stays small whatever the request: a value a megabyte long is not echoed
+/// whole, and errors beyond the listed ones are counted.
+#[test]
+fn an_error_document_stays_small_for_huge_values_and_many_errors() {
+    let digits = "9".repeat(1_000_000);
+    let text = format!(
+        r#"{{"rubric": {{"preset": {{"id": "bpf-proposal"}}}}, "assessments": [{{"subject": {{"id": "x", "title": "x", "year": {digits}}}}}]}}"#
+    );
+    let document = igf_rubric::evaluate_json(&text).unwrap_err();
+    let written = document.to_json().unwrap();
+    assert!(written.len() < 10_000, "{} bytes", written.len());
+    assert!(
+        document
+            .errors
+            .iter()
+            .all(|e| e.message.chars().count() <= 1_100),
+        "{written:.2000}"
+    );
+    let many: Vec<igf_rubric::Error> = (0..200_000)
+        .map(|i| igf_rubric::Error::invalid_data("demo", format!("mistake {i}")))
+        .collect();
+    let document = igf_rubric::ErrorDocument::new(&many);
+    assert_eq!(document.errors.len(), igf_rubric::error::MAX_LISTED_ERRORS);
+    assert_eq!(
+        document.omitted,
+        200_000 - igf_rubric::error::MAX_LISTED_ERRORS
+    );
+    assert!(document.to_json().unwrap().len() < 1 << 20);
+    let back = igf_rubric::ErrorDocument::from_json(&document.to_json().unwrap()).unwrap();
+    assert_eq!(back, document);
+}

@@ -10,7 +10,7 @@ use std::time::Instant;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -29,15 +29,27 @@ const STYLE: &str = include_str!("../../../web/style.css");
 const APP: &str = include_str!("../../../web/dist/app.js");
 const SAMPLE_PANEL: &str = include_str!("../../../examples/data/mag-panel.json");
 
-/// What the server holds: every rubric it serves, by id.
+/// What the server holds: every rubric it serves, by id, and every schema as the text it
+/// answers with, by name (`assessment`, `bundle`), generated once at start.
 struct Served {
     rubrics: BTreeMap<String, Rubric>,
+    schemas: BTreeMap<String, String>,
 }
 
 /// Runs the server until interrupted.
 pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), Failure> {
     let mut served = Served {
         rubrics: BTreeMap::new(),
+        schemas: igf_rubric::schema::all()
+            .into_iter()
+            .map(|(file, schema)| {
+                let name = match file.strip_suffix(".schema.json") {
+                    Some("igf-rubric") | None => "bundle",
+                    Some(name) => name,
+                };
+                (name.to_owned(), schema.to_string())
+            })
+            .collect(),
     };
     for (id, _) in igf_rubric::presets::all() {
         if let Some(rubric) = igf_rubric::presets::get(id) {
@@ -123,12 +135,23 @@ fn json(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
+/// A document as compact JSON, or indented when the query asks for it (`?pretty`): an answer
+/// is about the size of what it says, not ten times the request.
+fn written<T: serde::Serialize>(status: StatusCode, document: &T, pretty: bool) -> Response {
+    let text = if pretty {
+        serde_json::to_string_pretty(document)
+    } else {
+        serde_json::to_string(document)
+    };
+    match text {
+        Ok(text) => json(status, text),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
 /// A 4xx answer carrying an error document.
 fn error_document(status: StatusCode, document: &ErrorDocument) -> Response {
-    match document.to_json() {
-        Ok(text) => json(status, text),
-        Err(_) => status.into_response(),
-    }
+    written(status, document, false)
 }
 
 /// A 404 with an error document whose one error says what was not found.
@@ -159,11 +182,12 @@ async fn one_rubric(State(served): State<Arc<Served>>, Path(id): Path<String>) -
     }
 }
 
-async fn one_schema(Path(name): Path<String>) -> Response {
-    let Some(value) = igf_rubric::schema::named(name.trim_end_matches(".json")) else {
-        return not_found(&format!("no schema `{}`", name.escape_debug()));
-    };
-    json(StatusCode::OK, value.to_string())
+async fn one_schema(State(served): State<Arc<Served>>, Path(name): Path<String>) -> Response {
+    let key = name.trim_end_matches(".json").trim_end_matches(".schema");
+    match served.schemas.get(key) {
+        Some(text) => json(StatusCode::OK, text.clone()),
+        None => not_found(&format!("no schema `{}`", name.escape_debug())),
+    }
 }
 
 /// 400 when the body is not a request in shape (not JSON, not UTF-8, a member of the wrong type,
@@ -210,17 +234,15 @@ fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Box<Response
 /// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
 /// 413 for one over the size limit, 422 for a request that breaks a rule. Every mistake is
 /// reported at once: every shape mistake, else every broken rule.
-async fn evaluate(body: Result<Bytes, BytesRejection>) -> Response {
+async fn evaluate(query: RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
+    let pretty = query.0.is_some_and(|q| q.split('&').any(|p| p == "pretty"));
     let text = match body_text(body) {
         Ok(text) => text,
         Err(response) => return *response,
     };
     match igf_rubric::evaluate_json(&text) {
-        Ok(result) => match result.to_json() {
-            Ok(text) => json(StatusCode::OK, text),
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        },
-        Err(errors) => error_document(read_status(&errors), &errors),
+        Ok(result) => written(StatusCode::OK, &result, pretty),
+        Err(errors) => written(read_status(&errors), &errors, pretty),
     }
 }
 
