@@ -1989,9 +1989,11 @@ export interface SubjectReport {
   status: SubjectStatus;
   subject: WrittenSubject;
   /**
-   * Subjects tied with this one after the whole tie-break chain.
+   * How many other subjects tie with this one after the whole tie-break chain (0: none);
+   * they share its rank. A count, not a list, so that a report grows with the panel and
+   * not with the square of a tie.
    */
-  tied_with?: string[];
+  tied?: Count | null;
   /**
    * The total that counts: the consensus where one was recorded, otherwise the computed one.
    */

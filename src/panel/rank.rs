@@ -41,6 +41,27 @@ pub(super) fn tie_value(
     }
 }
 
+/// The others of a tie by id, the first three named and the rest counted, so that an
+/// explanation stays short however large the tie.
+fn tied_with(group: &[&Candidate], id: &str) -> String {
+    const NAMED: usize = 3;
+    let others: Vec<&str> = group
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|other| *other != id)
+        .collect();
+    let named = others
+        .iter()
+        .take(NAMED)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match others.len().checked_sub(NAMED) {
+        Some(rest) if rest > 0 => format!("{named} and {rest} more"),
+        _ => named,
+    }
+}
+
 /// Best first: by ranking score in the scale's direction, then each tie-break step (a missing
 /// value loses).
 fn compare(a: &Candidate, b: &Candidate, scale: TotalScale) -> Ordering {
@@ -98,11 +119,7 @@ pub(super) fn rank_and_select(
                 continue;
             };
             report.rank = Some(rank);
-            report.tied_with = group
-                .iter()
-                .filter(|c| c.id != candidate.id)
-                .map(|c| c.id.clone())
-                .collect();
+            report.tied = group.len().saturating_sub(1);
             report.percentile = percentile(rank, candidate.score, candidates, rules, scale)?;
             let of = format!("ranked {rank} of {ranked}");
             let decision = &mut report.decision;
@@ -127,7 +144,7 @@ pub(super) fn rank_and_select(
                     decision.reason = DecisionReason::TiedAtCapacity;
                     decision.explanation = format!(
                         "{of}, tied with {} for {} remaining place(s) of capacity {}: the panel must decide",
-                        report.tied_with.join(", "),
+                        tied_with(group, &candidate.id),
                         room.unwrap_or(0),
                         rules.capacity.unwrap_or(0)
                     );

@@ -45,6 +45,10 @@ pub struct PanelReport {
 
 impl PanelReport {}
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// One subject's review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
@@ -85,9 +89,12 @@ pub struct SubjectReport {
     /// Competition rank among eligible subjects (ties share the best rank of their group).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<usize>,
-    /// Subjects tied with this one after the whole tie-break chain.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tied_with: Vec<String>,
+    /// How many other subjects tie with this one after the whole tie-break chain (0: none);
+    /// they share its rank. A count, not a list, so that a report grows with the panel and
+    /// not with the square of a tie.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[schemars(with = "Option<crate::kinds::Count>")]
+    pub tied: usize,
     /// NIH-style percentile: `ceil(100 · (rank - 0.5) / N)`, 1..99, lower is better.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percentile: Option<u32>,

@@ -113,7 +113,7 @@ pub(super) fn review_subject(
         band,
         ranking_score,
         rank: None,
-        tied_with: Vec::new(),
+        tied: 0,
         percentile: None,
         decision,
     };

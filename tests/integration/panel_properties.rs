@@ -153,9 +153,10 @@ proptest! {
                 if a.ranking_score.map(|x| x.published) > b.ranking_score.map(|x| x.published) {
                     prop_assert!(a.rank < b.rank, "{} {:?} vs {} {:?}", a.subject.id, a.ranking_score, b.subject.id, b.ranking_score);
                 }
-                let tied = a.tied_with.contains(&b.subject.id);
-                prop_assert_eq!(tied, a.rank == b.rank && a.subject.id != b.subject.id);
             }
+            // A tie is counted by those who share the rank.
+            let sharing = ranked.iter().filter(|b| b.rank == a.rank).count();
+            prop_assert_eq!(a.tied, sharing - 1);
         }
         let selected = report.subjects.iter().filter(|s| s.decision.selected).count();
         prop_assert!(selected <= 2);

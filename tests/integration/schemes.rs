@@ -152,7 +152,7 @@ fn horizon_europe_reports_a_tie_the_ex_aequo_scores_cannot_break() {
         .flat_map(|(_, x, answers, c)| [("a", x, answers.clone(), c), ("f", x, answers, c)])
         .collect();
     let report = rubric.review(&panel(rubric, &sheets)).unwrap();
-    assert_eq!(subject(&report, "a").tied_with, ["f"]);
+    assert_eq!(subject(&report, "a").tied, 1);
     assert_eq!(
         (subject(&report, "a").rank, subject(&report, "f").rank),
         (Some(1), Some(1))
