@@ -476,10 +476,52 @@ test("the server answers bad requests with a 4xx and the error document", async 
     const document = await response.json();
     assert(document.errors?.[0]?.code === code, `${what}: ${JSON.stringify(document)}`);
   }
+  const wrongMethod = await fetch(`${base}api/rubrics`, { method: "DELETE" });
+  assert(wrongMethod.status === 405 && (await wrongMethod.json()).errors[0].code === "invalid_data", "405 with an error document");
+  const compact = await (await post(JSON.stringify({ rubric: { preset: { id: "bpf-proposals" } } }))).text();
+  assert(!compact.includes("\n"), "answers are compact JSON");
   const broken = await fetch(`${base}api/views`, { method: "POST", body: "{" });
   assert(broken.status === 400 && (await broken.json()).errors[0].code === "syntax", "views: not JSON");
   const ok = await fetch(`${base}api/schemas/assessment`);
   assert(ok.status === 200 && (await ok.json()).title === "Assessment", "the assessment schema");
+});
+
+test("a stop signal lets the evaluation in flight finish, and small requests stay fast beside it", async () => {
+  const panel = JSON.parse(readFileSync("examples/data/mag-panel.json", "utf8"));
+  // A large panel: the sample's sheets many times over, each under its own assessor.
+  const assessments = [];
+  for (let copy = 0; copy < 120; copy += 1) {
+    for (const sheet of panel.assessments) assessments.push({ ...sheet, assessor: { ...sheet.assessor, id: `${sheet.assessor.id}-${copy}` } });
+  }
+  const large = JSON.stringify({ rubric: { preset: { id: panel.rubric.id } }, assessments, options: {} });
+  const second = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const log = [];
+  const address = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the second server did not start")), 20000);
+    second.stderr.setEncoding("utf8");
+    second.stderr.on("data", (chunk) => {
+      log.push(chunk);
+      const match = /serving on (http:\/\/[^ ]+)/.exec(log.join(""));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  const exited = new Promise((resolve) => second.on("exit", (code) => resolve(code)));
+  const inFlight = fetch(`${address}api/evaluate`, { method: "POST", body: large });
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  const started = Date.now();
+  const small = await fetch(`${address}api/rubrics`);
+  const smallMs = Date.now() - started;
+  assert(small.status === 200 && smallMs < 1000, `a small request took ${smallMs} ms beside a large one`);
+  second.kill("SIGTERM");
+  const answer = await inFlight;
+  assert(answer.status === 200, `the evaluation in flight answered ${answer.status}`);
+  const body = await answer.json();
+  assert(body.panel?.subjects?.length === 6, "the in-flight evaluation's answer is whole");
+  const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("still running"), 15000))]);
+  assert(code === 0, `after SIGTERM the server ended with ${code}`);
 });
 
 test("the report charts read well in a browser, and each report shows its charts", async () => {
@@ -560,6 +602,6 @@ for (const [index, { name, body }] of tests.entries()) {
 }
 await browser.close();
 server.kill("SIGINT");
-const requests = serverLog.join("").split("\n").filter((line) => /^(GET|POST) /.test(line)).length;
+const requests = serverLog.join("").split("\n").filter((line) => / (GET|POST) \//.test(line)).length;
 console.log(`${passed} of ${tests.length} browser tests passed (Chromium ${browser.version()}; the server logged ${requests} requests)`);
 if (failures.length > 0) process.exit(1);

@@ -7,6 +7,7 @@
 mod input;
 mod output;
 mod serve;
+mod service;
 
 use igf_rubric::Document;
 use std::io::Write;

@@ -3,14 +3,14 @@
 //! 127.0.0.1 unless told otherwise, and logs one line per request to standard error.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, RawQuery, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -18,7 +18,10 @@ use axum::routing::{get, post};
 use igf_rubric::error::JsonProblem;
 use igf_rubric::{Error, ErrorDocument, Rubric};
 
+use tokio::sync::Semaphore;
+
 use crate::Failure;
+use crate::service::{self, DRAIN, Log};
 use igf_rubric::Document;
 
 /// The largest request body accepted: 16 MiB (a panel of several thousand sheets).
@@ -30,14 +33,18 @@ const APP: &str = include_str!("../../../web/dist/app.js");
 const SAMPLE_PANEL: &str = include_str!("../../../examples/data/mag-panel.json");
 
 /// What the server holds: every rubric it serves, by id, and every schema as the text it
-/// answers with, by name (`assessment`, `bundle`), generated once at start.
+/// answers with, by name (`assessment`, `bundle`), generated once at start; the permits for
+/// evaluations running at once, and the log.
 struct Served {
     rubrics: BTreeMap<String, Rubric>,
     schemas: BTreeMap<String, String>,
+    evaluations: Arc<Semaphore>,
+    log: Log,
 }
 
-/// Runs the server until interrupted.
+/// Runs the server until SIGINT or SIGTERM; requests in flight then have [`DRAIN`] to finish.
 pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), Failure> {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
     let mut served = Served {
         rubrics: BTreeMap::new(),
         schemas: igf_rubric::schema::all()
@@ -50,6 +57,9 @@ pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), F
                 (name.to_owned(), schema.to_string())
             })
             .collect(),
+        // Evaluations run on the blocking pool, two per core at most; more get a 503.
+        evaluations: Arc::new(Semaphore::new(cores.saturating_mul(2))),
+        log: Log::start(),
     };
     for (id, _) in igf_rubric::presets::all() {
         if let Some(rubric) = igf_rubric::presets::get(id) {
@@ -57,13 +67,22 @@ pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), F
         }
     }
     for rubric in rubrics {
+        if served.rubrics.contains_key(rubric.id()) {
+            return Err(Failure::Io(format!(
+                "the rubric `{}` given with --rubric has the id of a rubric already served (a preset, or another file); give it an id of its own",
+                rubric.id()
+            )));
+        }
         served.rubrics.insert(rubric.id().to_owned(), rubric);
     }
-    let address: SocketAddr = format!("{host}:{port}")
-        .parse()
-        .map_err(|_| Failure::Io(format!("`{host}:{port}` is not an address to listen on")))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
+    let address: SocketAddr = (host, port)
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut all| all.next())
+        .ok_or_else(|| Failure::Io(format!("`{host}:{port}` is not an address to listen on")))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(cores)
+        .enable_all()
         .build()
         .map_err(|e| Failure::Io(format!("cannot start the server: {e}")))?;
     runtime.block_on(async move {
@@ -74,16 +93,35 @@ pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), F
             .local_addr()
             .map_err(|e| Failure::Io(format!("cannot listen on {address}: {e}")))?;
         eprintln!("igf-rubric: serving on http://{bound}/ (Ctrl-C stops)");
-        axum::serve(listener, router(served))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| Failure::Io(format!("the server stopped: {e}")))
+        let (stopping, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            service::stop_signal().await;
+            let _ = stopping.send(true);
+        });
+        let mut drained = stopped.clone();
+        let server = axum::serve(
+            listener,
+            router(served).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let mut stopped = stopped;
+            let _ = stopped.wait_for(|stop| *stop).await;
+        });
+        tokio::select! {
+            result = server => result.map_err(|e| Failure::Io(format!("the server stopped: {e}"))),
+            () = async move {
+                let _ = drained.wait_for(|stop| *stop).await;
+                tokio::time::sleep(DRAIN).await;
+            } => {
+                eprintln!("igf-rubric: requests still open after {} s were cut off", DRAIN.as_secs());
+                Ok(())
+            }
+        }
     })
 }
 
 fn router(served: Served) -> Router {
+    let served = Arc::new(served);
     Router::new()
         .route(
             "/",
@@ -107,23 +145,31 @@ fn router(served: Served) -> Router {
         .route("/api/evaluate", post(evaluate))
         .route("/api/views", post(views))
         .fallback(|| async { not_found("no such page") })
+        .method_not_allowed_fallback(|| async {
+            let error = Error::invalid_data("request", "this address does not take that method");
+            error_document(StatusCode::METHOD_NOT_ALLOWED, &ErrorDocument::from(&error))
+        })
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(middleware::from_fn(log))
-        .with_state(Arc::new(served))
+        .layer(middleware::from_fn_with_state(served.clone(), log))
+        .with_state(served)
 }
 
-/// One line per request: method, path, status and time taken.
-async fn log(request: Request, next: Next) -> Response {
+/// One line per request: time, client, method, path, status and time taken.
+async fn log(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "-".to_owned(), |info| info.0.to_string());
     let started = Instant::now();
     let response = next.run(request).await;
-    eprintln!(
-        "{method} {} {} {:.1} ms",
+    served.log.line(&format!(
+        "{client} {method} {} {} {:.1} ms",
         path.escape_debug(),
         response.status().as_u16(),
         started.elapsed().as_secs_f64() * 1000.0
-    );
+    ));
     response
 }
 
@@ -234,37 +280,74 @@ fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Box<Response
 /// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
 /// 413 for one over the size limit, 422 for a request that breaks a rule. Every mistake is
 /// reported at once: every shape mistake, else every broken rule.
-async fn evaluate(query: RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
+async fn evaluate(
+    State(served): State<Arc<Served>>,
+    query: RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let pretty = query.0.is_some_and(|q| q.split('&').any(|p| p == "pretty"));
     let text = match body_text(body) {
         Ok(text) => text,
         Err(response) => return *response,
     };
-    match igf_rubric::evaluate_json(&text) {
+    off_the_async_threads(&served, move || match igf_rubric::evaluate_json(&text) {
         Ok(result) => written(StatusCode::OK, &result, pretty),
         Err(errors) => written(read_status(&errors), &errors, pretty),
-    }
+    })
+    .await
+}
+
+/// Runs an evaluation on the blocking pool, so that small requests keep being answered while
+/// a large panel is reviewed; when every permit is taken, answers 503 at once.
+async fn off_the_async_threads(
+    served: &Served,
+    work: impl FnOnce() -> Response + Send + 'static,
+) -> Response {
+    let Ok(permit) = Arc::clone(&served.evaluations).try_acquire_owned() else {
+        let error = Error::invalid_data(
+            "request",
+            "the server is evaluating as many requests as it can at once; try again shortly",
+        );
+        let mut response = error_document(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &ErrorDocument::from(&error),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+        return response;
+    };
+    let answer = tokio::task::spawn_blocking(move || {
+        let answer = work();
+        drop(permit);
+        answer
+    })
+    .await;
+    answer.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// Evaluates a request as `/api/evaluate` does and answers with the result and what the
 /// crate's reports make of it, for a page to show and offer for download: each scorecard and
 /// the panel review as HTML, Markdown and CSV (the panel also as SVG).
-async fn views(body: Result<Bytes, BytesRejection>) -> Response {
+async fn views(State(served): State<Arc<Served>>, body: Result<Bytes, BytesRejection>) -> Response {
     let text = match body_text(body) {
         Ok(text) => text,
         Err(response) => return *response,
     };
-    let result = match igf_rubric::evaluate_json(&text) {
-        Ok(result) => result,
-        Err(errors) => return error_document(read_status(&errors), &errors),
-    };
-    match rendered(&text, &result) {
-        Ok(views) => json(StatusCode::OK, views.to_string()),
-        Err(error) => error_document(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &ErrorDocument::from(&error),
-        ),
-    }
+    off_the_async_threads(&served, move || {
+        let result = match igf_rubric::evaluate_json(&text) {
+            Ok(result) => result,
+            Err(errors) => return error_document(read_status(&errors), &errors),
+        };
+        match rendered(&text, &result) {
+            Ok(views) => json(StatusCode::OK, views.to_string()),
+            Err(error) => error_document(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ErrorDocument::from(&error),
+            ),
+        }
+    })
+    .await
 }
 
 /// The views of an evaluated request.
