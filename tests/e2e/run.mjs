@@ -22,21 +22,27 @@ mkdirSync(out, { recursive: true });
 
 // ---- The server, on a free port.
 
-const server = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-const serverLog = [];
-const base = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error("the server did not start in 20 s")), 20000);
-  server.stderr.setEncoding("utf8");
-  server.stderr.on("data", (chunk) => {
-    serverLog.push(chunk);
-    const match = /serving on (http:\/\/[^ ]+)/.exec(serverLog.join(""));
-    if (match) {
-      clearTimeout(timer);
-      resolve(match[1]);
-    }
+/** Starts `igf-rubric serve` on a free port: the process, its address and its log so far. */
+async function startServer() {
+  const child = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const log = [];
+  const address = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not start in 20 s")), 20000);
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      log.push(chunk);
+      const match = /serving on (http:\/\/[^ ]+)/.exec(log.join(""));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the server exited with ${code}: ${log.join("")}`)));
   });
-  server.on("exit", (code) => reject(new Error(`the server exited with ${code}: ${serverLog.join("")}`)));
-});
+  return { child, address, log };
+}
+
+const { child: server, address: base, log: serverLog } = await startServer();
 
 /** The library's numbers for a request, through the command-line tool. */
 function library(request) {
@@ -501,20 +507,7 @@ test("a stop signal lets the evaluation in flight finish, and small requests sta
     for (const sheet of panel.assessments) assessments.push({ ...sheet, assessor: { ...sheet.assessor, id: `${sheet.assessor.id}-${copy}` } });
   }
   const large = JSON.stringify({ rubric: { preset: { id: panel.rubric.id } }, assessments, options: {} });
-  const second = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-  const log = [];
-  const address = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the second server did not start")), 20000);
-    second.stderr.setEncoding("utf8");
-    second.stderr.on("data", (chunk) => {
-      log.push(chunk);
-      const match = /serving on (http:\/\/[^ ]+)/.exec(log.join(""));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
+  const { child: second, address } = await startServer();
   const exited = new Promise((resolve) => second.on("exit", (code) => resolve(code)));
   const inFlight = fetch(`${address}api/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: large });
   await new Promise((resolve) => setTimeout(resolve, 150));
