@@ -340,3 +340,29 @@ fn evaluate_names_the_document_it_was_given() {
     let out = run(&["evaluate", "presets/bpf-proposal.json"], None);
     assert!(text(&out.stderr).contains("this is a rubric, not an evaluation request"));
 }
+
+#[test]
+fn validate_checks_every_file_even_after_one_that_cannot_be_read() {
+    let out = run(
+        &[
+            "validate",
+            "presets/bpf-proposal.json",
+            "no/such/file.json",
+            "presets/bpf-outcome.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("presets/bpf-proposal.json: valid rubric")
+            && said.contains("presets/bpf-outcome.json: valid rubric"),
+        "{said}"
+    );
+    let complained = text(&out.stderr);
+    assert!(
+        complained.contains("no/such/file.json")
+            && complained.contains("could not read 1 of 3 files"),
+        "{complained}"
+    );
+}

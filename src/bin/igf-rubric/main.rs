@@ -193,9 +193,20 @@ fn validate(
         None => None,
     };
     let mut invalid = false;
+    let mut unreadable = Vec::new();
     for file in files {
         let name = file.display().to_string();
-        let report = match input::text(read_input(file)?) {
+        // A file that cannot be read is said at once, and the others are still checked.
+        let bytes = match read_input(file) {
+            Ok(bytes) => bytes,
+            Err(Failure::Io(message)) => {
+                print(&mut std::io::stderr().lock(), &format!("{message}\n"))?;
+                unreadable.push(name);
+                continue;
+            }
+            Err(other) => return Err(other),
+        };
+        let report = match input::text(bytes) {
             Ok(text) => input::check(&text, kind, rubric.as_ref()),
             Err(error) => input::Report {
                 what: "document".to_owned(),
@@ -242,7 +253,14 @@ fn validate(
         }
         invalid |= !report.errors.is_empty();
     }
-    if invalid {
+    if !unreadable.is_empty() {
+        Err(Failure::Io(format!(
+            "could not read {} of {} files: {}",
+            unreadable.len(),
+            files.len(),
+            unreadable.join(", ")
+        )))
+    } else if invalid {
         Err(Failure::Invalid)
     } else {
         Ok(())
