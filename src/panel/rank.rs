@@ -42,21 +42,18 @@ pub(super) fn tie_value(
 }
 
 /// The others of a tie by id, the first three named and the rest counted, so that an
-/// explanation stays short however large the tie.
-fn tied_with(group: &[&Candidate], id: &str) -> String {
+/// explanation stays short however large the tie. It reads at most four members of the group,
+/// so a tie of thousands costs no more per member than a tie of two.
+fn tied_with(group: &[&Candidate], index: usize) -> String {
     const NAMED: usize = 3;
-    let others: Vec<&str> = group
+    let named = group
         .iter()
-        .map(|c| c.id.as_str())
-        .filter(|other| *other != id)
-        .collect();
-    let named = others
-        .iter()
+        .filter(|c| c.index != index)
         .take(NAMED)
-        .copied()
+        .map(|c| c.id.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    match others.len().checked_sub(NAMED) {
+    match group.len().saturating_sub(1).checked_sub(NAMED) {
         Some(rest) if rest > 0 => format!("{named} and {rest} more"),
         _ => named,
     }
@@ -104,16 +101,14 @@ pub(super) fn rank_and_select(
     // Once a tie straddles the capacity boundary, the remaining places are the panel's to give.
     let mut held = false;
     for group in &groups {
-        let meets: Vec<&&Candidate> = group
-            .iter()
-            .filter(|c| {
-                rules
-                    .threshold
-                    .is_none_or(|t| scale.direction.at_least_as_good(c.published_total, t))
-            })
-            .collect();
+        let meets = |c: &Candidate| {
+            rules
+                .threshold
+                .is_none_or(|t| scale.direction.at_least_as_good(c.published_total, t))
+        };
+        let meeting = group.iter().filter(|c| meets(c)).count();
         let room = rules.capacity.map(|c| c.saturating_sub(selected.len()));
-        let fits = !held && room.is_none_or(|room| meets.len() <= room);
+        let fits = !held && room.is_none_or(|room| meeting <= room);
         for candidate in group {
             let Some(report) = subjects.get_mut(candidate.index) else {
                 continue;
@@ -123,7 +118,7 @@ pub(super) fn rank_and_select(
             report.percentile = percentile(rank, candidate.score, candidates, rules, scale)?;
             let of = format!("ranked {rank} of {ranked}");
             let decision = &mut report.decision;
-            match (rules.threshold, meets.iter().any(|m| m.id == candidate.id)) {
+            match (rules.threshold, meets(candidate)) {
                 (Some(t), false) => {
                     decision.reason = DecisionReason::BelowThreshold;
                     decision.explanation = format!(
@@ -144,7 +139,7 @@ pub(super) fn rank_and_select(
                     decision.reason = DecisionReason::TiedAtCapacity;
                     decision.explanation = format!(
                         "{of}, tied with {} for {} remaining place(s) of capacity {}: the panel must decide",
-                        tied_with(group, &candidate.id),
+                        tied_with(group, candidate.index),
                         room.unwrap_or(0),
                         rules.capacity.unwrap_or(0)
                     );
@@ -163,7 +158,7 @@ pub(super) fn rank_and_select(
                 }
             }
         }
-        held |= !fits && !meets.is_empty() && room.is_some_and(|r| r > 0);
+        held |= !fits && meeting > 0 && room.is_some_and(|r| r > 0);
         rank = rank.saturating_add(group.len());
     }
     Ok(selected)
