@@ -267,26 +267,33 @@ fn validate(
     }
 }
 
+/// Writes a document as indented JSON while it is serialised, so that a result of a hundred
+/// megabytes is never held as text besides the document; a closed pipe ends the program
+/// quietly.
+fn stream(out: &mut impl Write, document: &impl serde::Serialize) -> Result<(), Failure> {
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    let written = serde_json::to_writer_pretty(&mut buffered, document)
+        .map_err(std::io::Error::from)
+        .and_then(|()| buffered.write_all(b"\n"))
+        .and_then(|()| buffered.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Io(format!("cannot write the output: {e}"))),
+    }
+}
+
 fn evaluate(out: &mut impl Write, request: &Path, format: Format) -> Result<(), Failure> {
     let evaluated = match input::text(read_input(request)?) {
         Ok(text) => igf_rubric::evaluate_json(&text),
         Err(error) => Err(igf_rubric::ErrorDocument::from(&error)),
     };
     match evaluated {
-        Ok(result) => {
-            let text = match format {
-                Format::Json => result
-                    .to_json()
-                    .map(|mut t| {
-                        t.push('\n');
-                        t
-                    })
-                    .map_err(|e| Failure::Io(e.to_string()))?,
-                Format::Markdown => output::markdown(&result),
-                Format::Csv => output::csv(&result),
-            };
-            print(out, &text)
-        }
+        Ok(result) => match format {
+            Format::Json => stream(out, &result),
+            Format::Markdown => print(out, &output::markdown(&result)),
+            Format::Csv => print(out, &output::csv(&result)),
+        },
         Err(document) => {
             let json = document.to_json().map_err(|e| Failure::Io(e.to_string()))?;
             print(out, &format!("{json}\n"))?;
