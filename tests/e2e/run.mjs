@@ -602,6 +602,6 @@ for (const [index, { name, body }] of tests.entries()) {
 }
 await browser.close();
 server.kill("SIGINT");
-const requests = serverLog.join("").split("\n").filter((line) => / (GET|POST) \//.test(line)).length;
+const requests = serverLog.join("").split("\n").filter((line) => / request client=\S+ method=(GET|POST) /.test(line)).length;
 console.log(`${passed} of ${tests.length} browser tests passed (Chromium ${browser.version()}; the server logged ${requests} requests)`);
 if (failures.length > 0) process.exit(1);

@@ -4,7 +4,10 @@
 //! Exit codes: 0 success (every document valid), 1 a document is invalid, 2 a usage or I/O
 //! error. Built with `--features cli`.
 
+mod answer;
+mod guards;
 mod input;
+mod listen;
 mod output;
 mod serve;
 mod service;
@@ -84,6 +87,16 @@ enum Command {
         /// A rubric file to serve besides the presets (repeatable).
         #[arg(long = "rubric")]
         rubrics: Vec<PathBuf>,
+        /// Connections served at once; one more is answered 503 and closed. Keep it below
+        /// the process's open-file limit (`ulimit -n`).
+        #[arg(long, default_value_t = 512)]
+        max_connections: usize,
+        /// Seconds a client has to send a request's head, and an idle connection stays open.
+        #[arg(long, default_value_t = 10)]
+        head_timeout: u64,
+        /// Seconds a client has to send a request's body (then 408).
+        #[arg(long, default_value_t = 30)]
+        body_timeout: u64,
     },
 }
 
@@ -156,11 +169,22 @@ fn main() -> ExitCode {
             port,
             host,
             rubrics,
+            max_connections,
+            head_timeout,
+            body_timeout,
         } => rubrics
             .iter()
             .map(|file| input::rubric_argument(&file.to_string_lossy()).map(|r| r.into_owned()))
             .collect::<Result<Vec<_>, Failure>>()
-            .and_then(|rubrics| serve::serve(&host, port, rubrics)),
+            .and_then(|rubrics| {
+                let limits = listen::Limits {
+                    connections: max_connections.max(1),
+                    head: std::time::Duration::from_secs(head_timeout.max(1)),
+                    body: std::time::Duration::from_secs(body_timeout.max(1)),
+                    ..listen::Limits::default()
+                };
+                serve::serve(&host, port, rubrics, limits)
+            }),
     };
     match ended {
         Ok(()) => ExitCode::SUCCESS,

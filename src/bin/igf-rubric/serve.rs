@@ -9,23 +9,18 @@ use std::time::Instant;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, RawQuery, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use igf_rubric::error::JsonProblem;
-use igf_rubric::{Error, ErrorDocument, Rubric};
+use igf_rubric::{Document, Error, ErrorDocument, Rubric};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use tokio::sync::Semaphore;
-
-use crate::Failure;
-use crate::service::{self, DRAIN, Log};
-use igf_rubric::Document;
-
-/// The largest request body accepted: 16 MiB (a panel of several thousand sheets).
-const MAX_BODY: usize = 16 * 1024 * 1024;
+use crate::listen::{self, Limits};
+use crate::service::{self, Log};
+use crate::{Failure, answer, guards};
 
 const INDEX: &str = include_str!("../../../web/index.html");
 const STYLE: &str = include_str!("../../../web/style.css");
@@ -34,16 +29,34 @@ const SAMPLE_PANEL: &str = include_str!("../../../examples/data/mag-panel.json")
 
 /// What the server holds: every rubric it serves, by id, and every schema as the text it
 /// answers with, by name (`assessment`, `bundle`), generated once at start; the permits for
-/// evaluations running at once, and the log.
+/// evaluations running at once and for the memory large ones take, and the log.
 struct Served {
     rubrics: BTreeMap<String, Rubric>,
     schemas: BTreeMap<String, String>,
     evaluations: Arc<Semaphore>,
-    log: Log,
+    budget: Arc<Semaphore>,
+    large: LargeQueue,
+    log: Arc<Log>,
 }
 
-/// Runs the server until SIGINT or SIGTERM; requests in flight then have [`DRAIN`] to finish.
-pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), Failure> {
+/// Requests of this many bytes or more take their size from the memory budget.
+const LARGE: usize = 1024 * 1024;
+/// The memory budget, in KiB of large requests being evaluated or answered at once: one
+/// request of the largest size (an evaluation needs up to about 25 times its request while
+/// it is written; see the README).
+const BUDGET_KIB: usize = guards::MAX_BODY / 1024;
+/// How long a request waits for an evaluation permit, and a large one for its share of the
+/// budget, before a 503.
+const QUEUE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs the server until SIGINT or SIGTERM; requests in flight then have
+/// [`DRAIN`](service::DRAIN) to finish.
+pub(crate) fn serve(
+    host: &str,
+    port: u16,
+    rubrics: Vec<Rubric>,
+    limits: Limits,
+) -> Result<(), Failure> {
     let cores = std::thread::available_parallelism().map_or(2, usize::from);
     let mut served = Served {
         rubrics: BTreeMap::new(),
@@ -57,9 +70,11 @@ pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), F
                 (name.to_owned(), schema.to_string())
             })
             .collect(),
-        // Evaluations run on the blocking pool, two per core at most; more get a 503.
+        // Evaluations run on the blocking pool, two per core at most; more wait their turn.
         evaluations: Arc::new(Semaphore::new(cores.saturating_mul(2))),
-        log: Log::start(),
+        budget: Arc::new(Semaphore::new(BUDGET_KIB)),
+        large: LargeQueue::start(),
+        log: Arc::new(Log::start()),
     };
     for (id, _) in igf_rubric::presets::all() {
         if let Some(rubric) = igf_rubric::presets::get(id) {
@@ -98,29 +113,17 @@ pub(crate) fn serve(host: &str, port: u16, rubrics: Vec<Rubric>) -> Result<(), F
             service::stop_signal().await;
             let _ = stopping.send(true);
         });
-        let mut drained = stopped.clone();
-        let server = axum::serve(
-            listener,
-            router(served).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            let mut stopped = stopped;
-            let _ = stopped.wait_for(|stop| *stop).await;
-        });
-        tokio::select! {
-            result = server => result.map_err(|e| Failure::Io(format!("the server stopped: {e}"))),
-            () = async move {
-                let _ = drained.wait_for(|stop| *stop).await;
-                tokio::time::sleep(DRAIN).await;
-            } => {
-                eprintln!("igf-rubric: requests still open after {} s were cut off", DRAIN.as_secs());
-                Ok(())
-            }
-        }
-    })
+        let log = Arc::clone(&served.log);
+        listen::run(listener, router(served, limits), limits, log, stopped).await;
+        Ok::<(), Failure>(())
+    })?;
+    // An evaluation whose connection the drain cut off is not waited for.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    eprintln!("igf-rubric: stopped");
+    Ok(())
 }
 
-fn router(served: Served) -> Router {
+fn router(served: Served, limits: Limits) -> Router {
     let served = Arc::new(served);
     Router::new()
         .route(
@@ -146,64 +149,16 @@ fn router(served: Served) -> Router {
         .route("/api/views", post(views))
         .fallback(|| async { not_found("no such page") })
         .method_not_allowed_fallback(|| async {
-            let error = Error::invalid_data("request", "this address does not take that method");
-            error_document(StatusCode::METHOD_NOT_ALLOWED, &ErrorDocument::from(&error))
+            answer::error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "this address does not take that method",
+            )
         })
-        .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(middleware::from_fn(guarded))
+        .layer(DefaultBodyLimit::max(guards::MAX_BODY))
+        .layer(middleware::from_fn_with_state(limits, guards::bounded))
+        .layer(middleware::from_fn(guards::guarded))
         .layer(middleware::from_fn_with_state(served.clone(), log))
         .with_state(served)
-}
-
-/// The page's own scripts and styles only, nothing framed, no type sniffing.
-const CSP: &str = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-/// Refuses a body declared as anything but JSON (415, with an error document: a form post
-/// from another site is not a request), and sets the security headers on every answer.
-async fn guarded(request: Request, next: Next) -> Response {
-    let declared = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        });
-    let json_or_none = declared
-        .as_deref()
-        .is_none_or(|t| t == "application/json" || t.ends_with("+json"));
-    let mut response = if request.method() == axum::http::Method::POST && !json_or_none {
-        let error = Error::invalid_data(
-            "request",
-            format!(
-                "the body is declared as `{}`; send it as `application/json`",
-                declared.unwrap_or_default().escape_debug()
-            ),
-        );
-        error_document(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            &ErrorDocument::from(&error),
-        )
-    } else {
-        next.run(request).await
-    };
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        header::HeaderValue::from_static(CSP),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        header::HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    response
 }
 
 /// One line per request: time, client, method, path, status and time taken.
@@ -217,45 +172,33 @@ async fn log(State(served): State<Arc<Served>>, request: Request, next: Next) ->
     let started = Instant::now();
     let response = next.run(request).await;
     served.log.line(&format!(
-        "{client} {method} {} {} {:.1} ms",
-        path.escape_debug(),
+        "request client={client} method={method} path={:?} status={} ms={:.1}",
+        shortened(&path),
         response.status().as_u16(),
         started.elapsed().as_secs_f64() * 1000.0
     ));
     response
 }
 
+/// A path for the log: at most 200 characters, and a count of the rest.
+fn shortened(path: &str) -> String {
+    match path.char_indices().nth(200) {
+        Some((at, _)) => format!(
+            "{}... ({} more characters)",
+            path.get(..at).unwrap_or(""),
+            path.chars().count().saturating_sub(200)
+        ),
+        None => path.to_owned(),
+    }
+}
+
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
-fn json(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-/// A document as compact JSON, or indented when the query asks for it (`?pretty`): an answer
-/// is about the size of what it says, not ten times the request.
-fn written<T: serde::Serialize>(status: StatusCode, document: &T, pretty: bool) -> Response {
-    let text = if pretty {
-        serde_json::to_string_pretty(document)
-    } else {
-        serde_json::to_string(document)
-    };
-    match text {
-        Ok(text) => json(status, text),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
-}
-
-/// A 4xx answer carrying an error document.
-fn error_document(status: StatusCode, document: &ErrorDocument) -> Response {
-    written(status, document, false)
-}
-
 /// A 404 with an error document whose one error says what was not found.
 fn not_found(what: &str) -> Response {
-    let error = Error::invalid_data("request", what);
-    error_document(StatusCode::NOT_FOUND, &ErrorDocument::from(&error))
+    answer::error(StatusCode::NOT_FOUND, what)
 }
 
 async fn list_rubrics(State(served): State<Arc<Served>>) -> Response {
@@ -269,12 +212,12 @@ async fn list_rubrics(State(served): State<Arc<Served>>) -> Response {
             })
         })
         .collect();
-    json(StatusCode::OK, serde_json::Value::Array(list).to_string())
+    answer::json(StatusCode::OK, serde_json::Value::Array(list).to_string())
 }
 
 async fn one_rubric(State(served): State<Arc<Served>>, Path(id): Path<String>) -> Response {
     match served.rubrics.get(&id).map(Rubric::to_json) {
-        Some(Ok(text)) => json(StatusCode::OK, text),
+        Some(Ok(text)) => answer::json(StatusCode::OK, text),
         Some(Err(_)) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         None => not_found(&format!("no rubric `{}`", id.escape_debug())),
     }
@@ -283,7 +226,7 @@ async fn one_rubric(State(served): State<Arc<Served>>, Path(id): Path<String>) -
 async fn one_schema(State(served): State<Arc<Served>>, Path(name): Path<String>) -> Response {
     let key = name.trim_end_matches(".json").trim_end_matches(".schema");
     match served.schemas.get(key) {
-        Some(text) => json(StatusCode::OK, text.clone()),
+        Some(text) => answer::json(StatusCode::OK, text.clone()),
         None => not_found(&format!("no schema `{}`", name.escape_debug())),
     }
 }
@@ -302,27 +245,14 @@ fn read_status(errors: &ErrorDocument) -> StatusCode {
     }
 }
 
-/// The request's text, or the answer for a body that cannot be read as text.
-fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Box<Response>> {
-    let bytes = body.map_err(|rejection| {
-        let error = Error::invalid_data(
-            "request",
-            format!(
-                "the body cannot be read ({}; at most {} MiB)",
-                rejection.body_text(),
-                MAX_BODY / 1024 / 1024
-            ),
-        );
-        Box::new(error_document(
-            rejection.status(),
-            &ErrorDocument::from(&error),
-        ))
-    })?;
-    String::from_utf8(bytes.to_vec()).map_err(|_| {
-        let error = igf_rubric::json::from_slice::<serde::de::IgnoredAny>(&bytes)
+/// The request's text, or the answer for a body that is not UTF-8 (the body's size and time
+/// limits were kept by [`guards::bounded`]).
+fn body_text(body: Bytes) -> Result<String, Box<Response>> {
+    String::from_utf8(Vec::from(body)).map_err(|e| {
+        let error = igf_rubric::json::from_slice::<serde::de::IgnoredAny>(e.as_bytes())
             .err()
             .unwrap_or(Error::invalid_data("request", "not UTF-8 text"));
-        Box::new(error_document(
+        Box::new(answer::error_document(
             StatusCode::BAD_REQUEST,
             &ErrorDocument::from(&error),
         ))
@@ -332,68 +262,116 @@ fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Box<Response
 /// Evaluates a request document: 200 with the result, 400 for a body that is not a request,
 /// 413 for one over the size limit, 422 for a request that breaks a rule. Every mistake is
 /// reported at once: every shape mistake, else every broken rule.
-async fn evaluate(
-    State(served): State<Arc<Served>>,
-    query: RawQuery,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn evaluate(State(served): State<Arc<Served>>, query: RawQuery, body: Bytes) -> Response {
     let pretty = query.0.is_some_and(|q| q.split('&').any(|p| p == "pretty"));
     let text = match body_text(body) {
         Ok(text) => text,
         Err(response) => return *response,
     };
-    off_the_async_threads(&served, move || match igf_rubric::evaluate_json(&text) {
-        Ok(result) => written(StatusCode::OK, &result, pretty),
-        Err(errors) => written(read_status(&errors), &errors, pretty),
+    off_the_async_threads(&served, text.len(), move |hold| {
+        let evaluated = igf_rubric::evaluate_json(&text);
+        drop(text);
+        match evaluated {
+            Ok(result) => answer::document(StatusCode::OK, &result, pretty, hold),
+            Err(errors) => answer::document(read_status(&errors), &errors, pretty, hold),
+        }
     })
     .await
 }
 
 /// Runs an evaluation on the blocking pool, so that small requests keep being answered while
-/// a large panel is reviewed; when every permit is taken, answers 503 at once.
+/// a large panel is reviewed. A request of [`LARGE`] bytes or more first takes its size from
+/// the memory budget (waiting up to [`QUEUE`] for it) and gives the share to its answer, which
+/// holds it until sent. Requests wait up to [`QUEUE`] for an evaluation permit (two per
+/// core) and their share of the budget; then they are answered 503 with Retry-After.
 async fn off_the_async_threads(
     served: &Served,
-    work: impl FnOnce() -> Response + Send + 'static,
+    size: usize,
+    work: impl FnOnce(Option<OwnedSemaphorePermit>) -> Response + Send + 'static,
 ) -> Response {
-    let Ok(permit) = Arc::clone(&served.evaluations).try_acquire_owned() else {
-        let error = Error::invalid_data(
-            "request",
-            "the server is evaluating as many requests as it can at once; try again shortly",
-        );
-        let mut response = error_document(
+    let busy = |what: &str| {
+        let mut response = answer::error(
             StatusCode::SERVICE_UNAVAILABLE,
-            &ErrorDocument::from(&error),
+            &format!("the server is {what}; try again shortly"),
         );
         response
             .headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
-        return response;
+        response
     };
-    let answer = tokio::task::spawn_blocking(move || {
-        let answer = work();
+    let hold = if size >= LARGE {
+        let share = u32::try_from(size / 1024).unwrap_or(u32::MAX);
+        let budget = Arc::clone(&served.budget);
+        match tokio::time::timeout(QUEUE, budget.acquire_many_owned(share)).await {
+            Ok(Ok(hold)) => Some(hold),
+            _ => return busy("evaluating as many large requests as its memory allows"),
+        }
+    } else {
+        None
+    };
+    let evaluations = Arc::clone(&served.evaluations);
+    let Ok(Ok(permit)) = tokio::time::timeout(QUEUE, evaluations.acquire_owned()).await else {
+        return busy("evaluating as many requests as it can at once");
+    };
+    let job = move || {
+        let answer = work(hold);
         drop(permit);
         answer
-    })
-    .await;
-    answer.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    };
+    let answer = if size >= LARGE {
+        served.large.run(job).await
+    } else {
+        tokio::task::spawn_blocking(job).await.ok()
+    };
+    answer.unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// One thread for the large evaluations, one after another: the memory one frees is the
+/// memory the next reuses (on the blocking pool, each thread's allocator arena would keep
+/// its own high-water mark, and the process's peak would add them up).
+struct LargeQueue {
+    jobs: std::sync::mpsc::Sender<Box<dyn FnOnce() + Send>>,
+}
+
+impl LargeQueue {
+    fn start() -> LargeQueue {
+        let (jobs, queue) = std::sync::mpsc::channel::<Box<dyn FnOnce() + Send>>();
+        std::thread::spawn(move || {
+            for job in queue {
+                job();
+            }
+        });
+        LargeQueue { jobs }
+    }
+
+    /// Runs `job` on the queue's thread; `None` if the thread is gone.
+    async fn run(&self, job: impl FnOnce() -> Response + Send + 'static) -> Option<Response> {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Box::new(move || {
+                let _ = answer.send(job());
+            }))
+            .ok()?;
+        answered.await.ok()
+    }
 }
 
 /// Evaluates a request as `/api/evaluate` does and answers with the result and what the
 /// crate's reports make of it, for a page to show and offer for download: each scorecard and
 /// the panel review as HTML, Markdown and CSV (the panel also as SVG).
-async fn views(State(served): State<Arc<Served>>, body: Result<Bytes, BytesRejection>) -> Response {
+async fn views(State(served): State<Arc<Served>>, body: Bytes) -> Response {
     let text = match body_text(body) {
         Ok(text) => text,
         Err(response) => return *response,
     };
-    off_the_async_threads(&served, move || {
+    off_the_async_threads(&served, text.len(), move |hold| {
         let result = match igf_rubric::evaluate_json(&text) {
             Ok(result) => result,
-            Err(errors) => return error_document(read_status(&errors), &errors),
+            Err(errors) => return answer::document(read_status(&errors), &errors, false, hold),
         };
         match rendered(&text, &result) {
-            Ok(views) => json(StatusCode::OK, views.to_string()),
-            Err(error) => error_document(
+            Ok(views) => answer::document(StatusCode::OK, &views, false, hold),
+            Err(error) => answer::error_document(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &ErrorDocument::from(&error),
             ),
