@@ -31,6 +31,8 @@ pub mod revision;
 pub mod rubric;
 pub mod schema;
 pub mod scoring;
+#[cfg(feature = "xlsx")]
+pub mod sheet;
 
 // The common path: what a program that loads a rubric, scores assessments and reviews a panel
 // names. Everything else is reached through its module.

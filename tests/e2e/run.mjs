@@ -31,7 +31,7 @@ async function startServer() {
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (chunk) => {
       log.push(chunk);
-      const match = /serving on (http:\/\/[^ ]+)/.exec(log.join(""));
+      const match = /serving on (http:\/\/[^ ]+\/) /.exec(log.join(""));
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -42,3 +42,5 @@ mod rounding;
 mod schemas;
 mod schemes;
 mod scoring;
+#[cfg(feature = "xlsx")]
+mod sheets;

@@ -11,6 +11,7 @@ mod listen;
 mod output;
 mod serve;
 mod service;
+mod sheets;
 
 use igf_rubric::Document;
 use std::io::Write;
@@ -69,6 +70,40 @@ enum Command {
         /// Which schema.
         #[arg(value_enum)]
         name: SchemaName,
+    },
+    /// Write a rubric's scoring template: a workbook (drop-downs, limits, a note on each
+    /// criterion) or CSV, one row per subject.
+    Template {
+        /// The rubric: a preset id or a rubric file.
+        #[arg(long)]
+        rubric: String,
+        /// The template's format.
+        #[arg(long, value_enum, default_value_t = sheets::TemplateFormat::Xlsx)]
+        format: sheets::TemplateFormat,
+        /// Subjects to list, one row each: a JSON list of {"id", "title", "year"}, or a panel
+        /// or request.
+        #[arg(long)]
+        subjects: Option<PathBuf>,
+        /// The file to write (needed for a workbook; CSV goes to standard output without it).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read filled templates (.xlsx, .ods or .csv; one per assessor, say) into one evaluation
+    /// request and print it, or evaluate it with --evaluate. Every mistake is printed with its
+    /// cell (exit 1).
+    Import {
+        /// The filled sheets.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The rubric they answer: a preset id or a rubric file.
+        #[arg(long)]
+        rubric: String,
+        /// Evaluate the request and print the result instead.
+        #[arg(long)]
+        evaluate: bool,
+        /// How to print the result (with --evaluate).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
     },
     /// List the preset rubrics, or print one.
     Presets {
@@ -165,6 +200,35 @@ fn main() -> ExitCode {
         Command::Evaluate { request, format } => evaluate(&mut out, &request, format),
         Command::Schema { name } => print(&mut out, &schema(name)),
         Command::Presets { id } => presets(&mut out, id.as_deref()),
+        Command::Template {
+            rubric,
+            format,
+            subjects,
+            output,
+        } => sheets::template(
+            &mut out,
+            &rubric,
+            format,
+            subjects.as_deref(),
+            output.as_deref(),
+        ),
+        Command::Import {
+            files,
+            rubric,
+            evaluate,
+            format,
+        } => sheets::import(&files, &rubric).and_then(|request| {
+            if evaluate {
+                match igf_rubric::evaluate(&request) {
+                    Ok(result) => print_result(&mut out, &result, format),
+                    Err(errors) => {
+                        report_invalid(&mut out, &igf_rubric::ErrorDocument::new(&errors))
+                    }
+                }
+            } else {
+                sheets::print_request(&mut out, &request)
+            }
+        }),
         Command::Serve {
             port,
             host,
@@ -313,31 +377,46 @@ fn evaluate(out: &mut impl Write, request: &Path, format: Format) -> Result<(), 
         Err(error) => Err(igf_rubric::ErrorDocument::from(&error)),
     };
     match evaluated {
-        Ok(result) => match format {
-            Format::Json => stream(out, &result),
-            Format::Markdown => print(out, &output::markdown(&result)),
-            Format::Csv => print(out, &output::csv(&result)),
-        },
-        Err(document) => {
-            let json = document.to_json().map_err(|e| Failure::Io(e.to_string()))?;
-            print(out, &format!("{json}\n"))?;
-            let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(
-                stderr,
-                "igf-rubric: the request is invalid ({} error{}):",
-                document.errors.len(),
-                if document.errors.len() == 1 { "" } else { "s" }
-            );
-            for error in &document.errors {
-                let _ = writeln!(
-                    stderr,
-                    "  {}: {} [{}]",
-                    error.path, error.message, error.code
-                );
-            }
-            Err(Failure::Invalid)
-        }
+        Ok(result) => print_result(out, &result, format),
+        Err(document) => report_invalid(out, &document),
     }
+}
+
+/// Prints an evaluation's result in `format`.
+fn print_result(
+    out: &mut impl Write,
+    result: &igf_rubric::EvaluationResult,
+    format: Format,
+) -> Result<(), Failure> {
+    match format {
+        Format::Json => stream(out, result),
+        Format::Markdown => print(out, &output::markdown(result)),
+        Format::Csv => print(out, &output::csv(result)),
+    }
+}
+
+/// Prints an error document on standard output and its errors on standard error.
+fn report_invalid(
+    out: &mut impl Write,
+    document: &igf_rubric::ErrorDocument,
+) -> Result<(), Failure> {
+    let json = document.to_json().map_err(|e| Failure::Io(e.to_string()))?;
+    print(out, &format!("{json}\n"))?;
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(
+        stderr,
+        "igf-rubric: the request is invalid ({} error{}):",
+        document.errors.len(),
+        if document.errors.len() == 1 { "" } else { "s" }
+    );
+    for error in &document.errors {
+        let _ = writeln!(
+            stderr,
+            "  {}: {} [{}]",
+            error.path, error.message, error.code
+        );
+    }
+    Err(Failure::Invalid)
 }
 
 fn schema(name: SchemaName) -> String {
