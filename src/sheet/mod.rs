@@ -1,5 +1,6 @@
 //! Spreadsheets in and out (feature `xlsx`): a scoring template per rubric, filled sheets read
-//! back as assessments with every mistake at its cell, and CSV as the plain fallback.
+//! back as assessments with every mistake at its cell, CSV as the plain fallback, and an
+//! evaluation's result as a workbook.
 //!
 //! A template has one row per subject and one column per criterion in rubric order (one per
 //! category for a distribution), after the subject's and the assessor's details and the
@@ -42,11 +43,13 @@
 mod columns;
 mod import;
 mod read;
+mod report;
 mod template;
 
 pub use columns::{Column, ColumnKind, columns};
 pub use import::{CellError, import, merge};
 pub use read::{MAX_CELLS, MAX_UNPACKED_BYTES, read_csv, read_xlsx};
+pub use report::report_xlsx;
 pub use template::{filled_grid, template_csv, template_grid, template_xlsx, write_csv};
 
 use rust_decimal::Decimal;

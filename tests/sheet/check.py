@@ -162,5 +162,32 @@ for cell, words in [
     line = next((l for l in report.splitlines() if cell + " " in l), None)
     check(line is not None and words in line, f"{cell}: {line.strip() if line else 'not reported'}")
 
+# The panel report as a workbook.
+panel = json.loads(Path("examples/data/mag-panel.json").read_text())
+request = work / "request.json"
+request.write_text(json.dumps({"rubric": {"preset": {"id": panel["rubric"]["id"]}}, "assessments": panel["assessments"],
+                               "options": {"consensus": panel.get("consensus", [])}}))
+report_file = work / "report.xlsx"
+written = run("evaluate", str(request), "--format", "xlsx", "-o", str(report_file))
+check(written.returncode == 0, f"igf-rubric evaluate --format xlsx writes the report ({written.stderr.strip()[:200] or 'no error'})")
+result = json.loads(run("evaluate", str(request)).stdout)
+report = openpyxl.load_workbook(report_file)
+check(report.sheetnames == ["Ranking", "Scorecards", "Criteria", "Agreement", "Exclusions"], f"report sheets {report.sheetnames}")
+ranking = report["Ranking"]
+places = rubric["rounding"]["dp"]
+totals_ok = True
+for row, subject in enumerate(result["panel"]["subjects"], start=2):
+    cell = ranking.cell(row=row, column=4)
+    if subject.get("total"):
+        want = subject["total"]["published"]
+        totals_ok &= isinstance(cell.value, (int, float)) and f"{cell.value:.{places}f}" == want \
+            and cell.number_format == "0." + "0" * places
+    totals_ok &= ranking.cell(row=row, column=3).value == subject["subject"]["title"]
+check(totals_ok, f"ranking totals are numbers equal to the result's, formatted at {places} places, beside the titles")
+check(all(report[name].freeze_panes == "A2" and report[name].auto_filter.ref for name in report.sheetnames),
+      "every report sheet has a frozen header and a filter")
+cards = report["Scorecards"]
+check(cards.max_row - 1 == len(result["scorecards"]), f"one scorecard row per scorecard ({cards.max_row - 1})")
+
 print("all spreadsheet checks passed" if failures == 0 else f"{failures} spreadsheet check(s) failed")
 sys.exit(1 if failures else 0)

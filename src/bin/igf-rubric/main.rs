@@ -64,6 +64,9 @@ enum Command {
         /// How to print the result.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Write the result to this file instead of standard output (needed for xlsx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of a document.
     Schema {
@@ -104,6 +107,9 @@ enum Command {
         /// How to print the result (with --evaluate).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Write the result (with --evaluate) to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// List the preset rubrics, or print one.
     Presets {
@@ -144,6 +150,9 @@ enum Format {
     Markdown,
     /// One row per scorecard.
     Csv,
+    /// A workbook (needs -o FILE): ranking and decisions, scorecards, criteria, agreement,
+    /// exclusions.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -197,7 +206,11 @@ fn main() -> ExitCode {
             rubric,
             json,
         } => validate(&mut out, &files, kind, rubric.as_deref(), json),
-        Command::Evaluate { request, format } => evaluate(&mut out, &request, format),
+        Command::Evaluate {
+            request,
+            format,
+            output,
+        } => evaluate(&mut out, &request, format, output.as_deref()),
         Command::Schema { name } => print(&mut out, &schema(name)),
         Command::Presets { id } => presets(&mut out, id.as_deref()),
         Command::Template {
@@ -217,10 +230,19 @@ fn main() -> ExitCode {
             rubric,
             evaluate,
             format,
+            output,
         } => sheets::import(&files, &rubric).and_then(|request| {
             if evaluate {
                 match igf_rubric::evaluate(&request) {
-                    Ok(result) => print_result(&mut out, &result, format),
+                    Ok(result) => match request.rubric.resolve() {
+                        Ok(rubric) => Written {
+                            format,
+                            output: output.as_deref(),
+                            rubric: Some(&rubric),
+                        }
+                        .result(&mut out, &result),
+                        Err(error) => Err(Failure::Io(error.to_string())),
+                    },
                     Err(errors) => {
                         report_invalid(&mut out, &igf_rubric::ErrorDocument::new(&errors))
                     }
@@ -371,27 +393,84 @@ fn stream(out: &mut impl Write, document: &impl serde::Serialize) -> Result<(), 
     }
 }
 
-fn evaluate(out: &mut impl Write, request: &Path, format: Format) -> Result<(), Failure> {
-    let evaluated = match input::text(read_input(request)?) {
-        Ok(text) => igf_rubric::evaluate_json(&text),
-        Err(error) => Err(igf_rubric::ErrorDocument::from(&error)),
+fn evaluate(
+    out: &mut impl Write,
+    request: &Path,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    let text = input::text(read_input(request)?);
+    let evaluated = match &text {
+        Ok(text) => igf_rubric::evaluate_json(text),
+        Err(error) => Err(igf_rubric::ErrorDocument::from(error)),
     };
-    match evaluated {
-        Ok(result) => print_result(out, &result, format),
-        Err(document) => report_invalid(out, &document),
+    match (evaluated, text) {
+        (Ok(result), Ok(text)) => {
+            // Only a workbook needs the rubric again (for its criteria's names).
+            let rubric = match format {
+                Format::Xlsx => Some(
+                    igf_rubric::EvaluationRequest::from_json(&text)
+                        .and_then(|request| request.rubric.resolve().map(|r| r.into_owned()))
+                        .map_err(|e| Failure::Io(e.to_string()))?,
+                ),
+                _ => None,
+            };
+            drop(text);
+            Written {
+                format,
+                output,
+                rubric: rubric.as_ref(),
+            }
+            .result(out, &result)
+        }
+        (Err(document), _) => report_invalid(out, &document),
+        (Ok(_), Err(error)) => Err(Failure::Io(error.to_string())),
     }
 }
 
-/// Prints an evaluation's result in `format`.
-fn print_result(
-    out: &mut impl Write,
-    result: &igf_rubric::EvaluationResult,
+/// Where and how an evaluation's result is written.
+struct Written<'a> {
     format: Format,
-) -> Result<(), Failure> {
-    match format {
-        Format::Json => stream(out, result),
-        Format::Markdown => print(out, &output::markdown(result)),
-        Format::Csv => print(out, &output::csv(result)),
+    output: Option<&'a Path>,
+    /// The rubric evaluated, which a workbook report names its criteria from.
+    rubric: Option<&'a igf_rubric::Rubric>,
+}
+
+impl Written<'_> {
+    /// Writes `result` in the format, to the output file or standard output.
+    fn result(
+        &self,
+        out: &mut impl Write,
+        result: &igf_rubric::EvaluationResult,
+    ) -> Result<(), Failure> {
+        let bytes = match self.format {
+            Format::Xlsx => {
+                let rubric = self.rubric.ok_or_else(|| {
+                    Failure::Io("the workbook needs the rubric evaluated".to_owned())
+                })?;
+                igf_rubric::sheet::report_xlsx(result, rubric)
+                    .map_err(|e| Failure::Io(format!("cannot write the workbook: {e}")))?
+            }
+            Format::Markdown => output::markdown(result).into_bytes(),
+            Format::Csv => output::csv(result).into_bytes(),
+            Format::Json => match self.output {
+                None => return stream(out, result),
+                Some(_) => {
+                    let mut bytes = serde_json::to_vec_pretty(result)
+                        .map_err(|e| Failure::Io(e.to_string()))?;
+                    bytes.push(b'\n');
+                    bytes
+                }
+            },
+        };
+        match (self.output, self.format) {
+            (Some(file), _) => std::fs::write(file, bytes)
+                .map_err(|e| Failure::Io(format!("cannot write {}: {e}", file.display()))),
+            (None, Format::Xlsx) => Err(Failure::Io(
+                "a workbook is not text: name the file to write with -o FILE".to_owned(),
+            )),
+            (None, _) => print(out, &String::from_utf8_lossy(&bytes)),
+        }
     }
 }
 
