@@ -361,12 +361,14 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
         assessments,
     };
     let review = request.options.review && !panel.assessments.is_empty();
-    if review
-        && errors.is_empty()
-        && let Err(error) = rubric.review(&panel)
-    {
-        errors.push(under_options(error));
-    }
+    // The review runs once, after the sheets are found sound; its error joins theirs.
+    let report = match (review, errors.is_empty()) {
+        (true, true) => match rubric.review(&panel) {
+            Ok(report) => Some(report),
+            Err(error) => return Err(vec![under_options(error)]),
+        },
+        _ => None,
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -381,10 +383,6 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
         })
         .collect::<Result<Vec<Scorecard>, Error>>()
         .map_err(|e| vec![e])?;
-    let report = match review {
-        true => Some(rubric.review(&panel).map_err(|e| vec![under_options(e)])?),
-        false => None,
-    };
     let mut warnings: Vec<Warning> = scorecards
         .iter()
         .enumerate()
@@ -410,13 +408,16 @@ pub fn evaluate(request: &EvaluationRequest) -> Result<EvaluationResult, Vec<Err
     warnings.extend(unused);
     let report = report.map(|mut report| {
         keep_only(&mut report, &request.options.reliability);
+        // Each subject's first sheet, found once: a panel of thousands stays linear.
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, a) in request.assessments.iter().enumerate() {
+            first.entry(a.subject.id.as_str()).or_insert(i);
+        }
         for subject in &report.subjects {
             if subject.status == SubjectStatus::Insufficient {
-                let at = request
-                    .assessments
-                    .iter()
-                    .position(|a| a.subject.id == subject.subject.id)
-                    .map_or_else(|| list.clone(), |i| list.item(i, &subject.subject.id));
+                let at = first
+                    .get(subject.subject.id.as_str())
+                    .map_or_else(|| list.clone(), |i| list.item(*i, &subject.subject.id));
                 warnings.push(Warning::new(
                     "insufficient",
                     format!(

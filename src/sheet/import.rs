@@ -11,7 +11,7 @@ use super::columns::{Column, ColumnKind, columns, header};
 use super::template::{NOT_APPLICABLE, UNABLE};
 use super::{Cell, Grid, column_name};
 use crate::assessment::{Answer, AnswerValue, Assessment, Assessor, Subject};
-use crate::error::Error;
+use crate::error::{Error, ErrorDetail, ErrorDocument};
 use crate::rubric::{Metric, Rubric};
 
 /// A mistake in a filled sheet, at its cell.
@@ -57,6 +57,53 @@ impl fmt::Display for CellError {
 }
 
 impl std::error::Error for CellError {}
+
+impl CellError {
+    /// The error as an entry of an error document: its path is the cell (`Scores!F7`), its
+    /// criterion the column's, when the column is a criterion's.
+    #[must_use]
+    pub fn detail(&self) -> ErrorDetail {
+        let criterion = self
+            .column
+            .as_deref()
+            .map(|key| key.split_once('.').map_or(key, |(id, _)| id).to_owned());
+        ErrorDetail {
+            code: self.code.clone(),
+            message: match (&self.column, &self.subject) {
+                (Some(column), Some(subject)) => format!("{} ({column}, {subject})", self.message),
+                (Some(about), None) | (None, Some(about)) => format!("{} ({about})", self.message),
+                (None, None) => self.message.clone(),
+            },
+            path: if self.sheet.is_empty() {
+                self.cell.clone()
+            } else {
+                format!("{}!{}", self.sheet, self.cell)
+            },
+            pointer: String::new(),
+            criterion,
+            found: None,
+            allowed: Vec::new(),
+            suggestions: self.suggestions.clone(),
+        }
+    }
+}
+
+/// The mistakes of filled sheets as an error document (at most
+/// [`MAX_LISTED_ERRORS`](crate::error::MAX_LISTED_ERRORS) listed, the rest counted), for a
+/// front end that shows the crate's error documents.
+#[must_use]
+pub fn error_document(errors: &[CellError]) -> ErrorDocument {
+    let listed = errors
+        .iter()
+        .take(crate::error::MAX_LISTED_ERRORS)
+        .map(CellError::detail)
+        .collect();
+    ErrorDocument {
+        format_version: crate::error::ERROR_DOCUMENT_VERSION,
+        errors: listed,
+        omitted: errors.len().saturating_sub(crate::error::MAX_LISTED_ERRORS),
+    }
+}
 
 /// Where the reader is: the sheet, the row (0 = header) and its subject.
 struct At<'a> {

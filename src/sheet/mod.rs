@@ -47,10 +47,12 @@ mod report;
 mod template;
 
 pub use columns::{Column, ColumnKind, columns};
-pub use import::{CellError, import, merge};
+pub use import::{CellError, error_document, import, merge};
 pub use read::{MAX_CELLS, MAX_UNPACKED_BYTES, read_csv, read_xlsx};
 pub use report::report_xlsx;
-pub use template::{filled_grid, template_csv, template_grid, template_xlsx, write_csv};
+pub use template::{
+    filled_grid, filled_xlsx, template_csv, template_grid, template_xlsx, write_csv,
+};
 
 use rust_decimal::Decimal;
 

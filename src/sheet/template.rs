@@ -197,10 +197,25 @@ fn csv_field(text: &str) -> String {
 /// [`Error::InvalidData`] if the spreadsheet library refuses the workbook (a rubric larger
 /// than a sheet holds).
 pub fn template_xlsx(rubric: &Rubric, subjects: &[Subject]) -> Result<Vec<u8>, Error> {
-    write(rubric, subjects).map_err(|e| Error::invalid_data("workbook", e.to_string()))
+    write(rubric, &template_grid(rubric, subjects))
+        .map_err(|e| Error::invalid_data("workbook", e.to_string()))
 }
 
-fn write(rubric: &Rubric, subjects: &[Subject]) -> Result<Vec<u8>, XlsxError> {
+/// A filled sheet as a workbook: the template of [`template_xlsx`] with a row per assessment
+/// (what [`filled_grid`] holds), which [`read_xlsx`](super::read_xlsx) and
+/// [`import`](super::import) read back as the same assessments. For handing a panel's scores
+/// back to the people who gave them, or for tests.
+///
+/// # Errors
+/// As [`template_xlsx`].
+pub fn filled_xlsx(rubric: &Rubric, assessments: &[Assessment]) -> Result<Vec<u8>, Error> {
+    write(rubric, &filled_grid(rubric, assessments))
+        .map_err(|e| Error::invalid_data("workbook", e.to_string()))
+}
+
+/// The template workbook with `grid`'s rows (after its header) on the `Scores` sheet.
+fn write(rubric: &Rubric, grid: &Grid) -> Result<Vec<u8>, XlsxError> {
+    let listed = grid.rows.len().saturating_sub(1);
     let columns = columns(rubric);
     let mut book = Workbook::new();
     book.set_properties(
@@ -214,7 +229,7 @@ fn write(rubric: &Rubric, subjects: &[Subject]) -> Result<Vec<u8>, XlsxError> {
 
     let guide = book.add_worksheet().set_name("How to fill")?;
     guide.set_column_width(0, 100)?;
-    for (row, line) in (0u32..).zip(instructions(rubric, subjects.len())) {
+    for (row, line) in (0u32..).zip(instructions(rubric, listed)) {
         if row == 0 {
             guide.write_string_with_format(row, 0, &line, &bold)?;
         } else {
@@ -224,7 +239,7 @@ fn write(rubric: &Rubric, subjects: &[Subject]) -> Result<Vec<u8>, XlsxError> {
 
     let scores = book.add_worksheet().set_name(SCORES)?;
     let header_format = Format::new().set_bold().set_text_wrap();
-    let last_row = u32::try_from(subjects.len())
+    let last_row = u32::try_from(listed)
         .unwrap_or(u32::MAX)
         .saturating_add(GUIDED_ROWS);
     for (col, column) in (0u16..).zip(&columns) {
@@ -241,19 +256,24 @@ fn write(rubric: &Rubric, subjects: &[Subject]) -> Result<Vec<u8>, XlsxError> {
     }
     scores.set_row_height(0, 45)?;
     scores.set_freeze_panes(1, 2)?;
-    for (row, subject) in (1u32..).zip(subjects) {
-        for (col, column) in (0u16..).zip(&columns) {
-            match column.kind {
-                ColumnKind::SubjectId => {
-                    scores.write_string(row, col, &subject.id)?;
+    for (row, cells) in (0u32..).zip(&grid.rows).skip(1) {
+        for (col, cell) in (0u16..).zip(cells) {
+            match cell {
+                Cell::Empty => {}
+                Cell::Text(text) => {
+                    scores.write_string(row, col, text)?;
                 }
-                ColumnKind::SubjectTitle => {
-                    scores.write_string(row, col, &subject.title)?;
+                Cell::Bool(b) => {
+                    scores.write_boolean(row, col, *b)?;
                 }
-                ColumnKind::SubjectYear => {
-                    scores.write_number(row, col, f64::from(subject.year))?;
+                Cell::Number(n) => {
+                    // A number the cell cannot hold exactly is written as its text.
+                    let text = n.normalize().to_string();
+                    match text.parse::<f64>() {
+                        Ok(f) if f.to_string() == text => scores.write_number(row, col, f)?,
+                        _ => scores.write_string(row, col, &text)?,
+                    };
                 }
-                _ => {}
             }
         }
     }

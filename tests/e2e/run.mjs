@@ -9,7 +9,7 @@
 // browser tests passed; exits 1 on a failure, after printing why: the error, the page's console,
 // the end of the server's log and a screenshot of the page.
 
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join as pathJoin } from "node:path";
 import { chromium } from "playwright-core";
@@ -522,6 +522,52 @@ test("a stop signal lets the evaluation in flight finish, and small requests sta
   assert(body.panel?.subjects?.length === 6, "the in-flight evaluation's answer is whole");
   const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("still running"), 15000))]);
   assert(code === 0, `after SIGTERM the server ended with ${code}`);
+});
+
+test("a filled scoring sheet is read back and reviewed, and its mistakes are shown at their cells", async () => {
+  const { page, problems } = await open(1200);
+  const href = await page.getAttribute("#template-link", "href");
+  assert(href === "/api/rubrics/bpf-proposal/template.xlsx", `template link: ${href}`);
+  const template = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return { status: r.status, type: r.headers.get("content-type"), zip: bytes[0] === 0x50 && bytes[1] === 0x4b };
+  }, href);
+  assert(template.status === 200 && template.zip && template.type.includes("spreadsheetml"), JSON.stringify(template));
+
+  // A CSV filled from the template's header, with one sheet's answers (ids are accepted).
+  const csv = spawnSync(binary, ["template", "--rubric", "bpf-proposal", "--format", "csv"], { encoding: "utf8" }).stdout;
+  const keys = [...csv.split("\r\n")[0].matchAll(/\[([^\]]+)\]"?(?:,|$)/g)].map((m) => m[1]);
+  const sheet = JSON.parse(readFileSync("examples/data/proposals/ipv6-2016.json", "utf8"));
+  const row = (answers, extra = {}) => {
+    const values = { subject_id: sheet.subject.id, subject_title: sheet.subject.title, subject_year: sheet.subject.year,
+      assessor_id: sheet.assessor.id, stakeholder_group: sheet.assessor.stakeholder_group, region: sheet.assessor.region,
+      role: sheet.assessor.role, conflict_declared: "No" };
+    for (const answer of answers) {
+      if (typeof answer.value === "string") { values[answer.criterion] = answer.value; continue; }
+      const [kind, v] = Object.entries(answer.value)[0];
+      if (kind === "distribution") for (const [c, n] of Object.entries(v)) values[`${answer.criterion}.${c}`] = n;
+      else values[answer.criterion] = kind === "yes_no" ? (v ? "Yes" : "No") : v;
+    }
+    Object.assign(values, extra);
+    return keys.map((k) => JSON.stringify(String(values[k] ?? ""))).join(",");
+  };
+  const upload = async (name, text) => {
+    await page.setInputFiles("#document-file", { name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  };
+  await upload("filled.csv", `${csv.split("\r\n")[0]}\r\n${row(sheet.answers)}\r\n`);
+  await page.waitForFunction(() => document.querySelector("#panel-report")?.textContent.includes("filled.csv"));
+  const result = await page.textContent("#document-result");
+  assert(result.includes("1 assessment read from filled.csv"), result);
+
+  await upload("broken.csv", `${csv.split("\r\n")[0]}\r\n${row(sheet.answers, { P1: "4,5", P2: "definde" })}\r\n`);
+  await page.waitForFunction(() => document.querySelector("#document-result")?.textContent.includes("mistakes"));
+  const mistakes = await page.textContent("#document-result");
+  const column = (key) => { let n = keys.indexOf(key) + 1, name = ""; while (n > 0) { const r = (n - 1) % 26; name = String.fromCharCode(65 + r) + name; n = Math.floor((n - 1) / 26); } return name; };
+  assert(mistakes.includes(`${column("P1")}2: "4,5" is not a number: write 4.5`), mistakes);
+  assert(mistakes.includes(`${column("P2")}2: criterion`) && mistakes.includes("did you mean `defined`"), mistakes);
+  assert(mistakes.includes("2 problems"), mistakes);
+  assert(problems.length === 0, problems.join("\n"));
 });
 
 test("the report charts read well in a browser, and each report shows its charts", async () => {

@@ -33,7 +33,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Written to a sheet and read back, an assessment is the same assessment; through CSV
-    /// too, where every cell is text.
+    /// too, where every cell is text, and through an .xlsx workbook, where numbers are
+    /// doubles.
     #[test]
     fn an_assessment_written_to_a_sheet_reads_back_the_same((rubric, assessment) in case()) {
         let want = vec![as_a_sheet_holds_it(assessment.clone())];
@@ -41,6 +42,9 @@ proptest! {
         prop_assert_eq!(&read_back(&rubric, &grid), &want);
         let csv = sheet::read_csv(&sheet::write_csv(&grid)).unwrap();
         prop_assert_eq!(&read_back(&rubric, &csv), &want);
+        let workbook = sheet::filled_xlsx(&rubric, std::slice::from_ref(&assessment)).unwrap();
+        let xlsx = sheet::read_xlsx(&workbook).unwrap();
+        prop_assert_eq!(&read_back(&rubric, &xlsx), &want);
     }
 }
 

@@ -759,6 +759,7 @@ async function useRubric(doc: Rubric): Promise<void> {
   }
   ownRubrics.set(value, doc);
   picker.value = value;
+  showTemplateLink(value);
   buildForm(doc);
   offerDraft(doc);
   byId("document-result").replaceChildren(el("p", {}, `Your rubric "${doc.title}" is loaded: its form is under "Assess".`));
@@ -826,6 +827,46 @@ async function loadDocument(text: string): Promise<void> {
   }
 }
 
+// ---- Spreadsheets: the chosen rubric's template, and filled sheets read by the crate.
+
+/** Points the template link at the chosen rubric; a rubric of your own has none served. */
+function showTemplateLink(value: string): void {
+  const served = !ownRubrics.has(value);
+  byId("template").hidden = !served;
+  byId<HTMLAnchorElement>("template-link").href = `/api/rubrics/${encodeURIComponent(value)}/template.xlsx`;
+}
+
+/** Reads a filled scoring sheet against the chosen rubric and reviews it as a panel. */
+async function loadSheet(file: File): Promise<void> {
+  const picker = byId<HTMLSelectElement>("rubric-picker");
+  if (ownRubrics.has(picker.value)) {
+    showDocumentErrors("The sheet cannot be read", [{ code: "invalid_data", path: "", pointer: "",
+      message: "filled sheets are read against a rubric the server holds; choose one under \"Assess\"" }]);
+    return;
+  }
+  const csv = file.name.toLowerCase().endsWith(".csv");
+  const response = await fetch(`/api/import/${encodeURIComponent(picker.value)}`, {
+    method: "POST",
+    headers: { "content-type": csv ? "text/csv" : "application/octet-stream" },
+    body: await file.arrayBuffer(),
+  });
+  const read = (await response.json()) as EvaluationRequest | ErrorDocument;
+  if ("errors" in read) {
+    showDocumentErrors(`The sheet ${file.name} has mistakes`, read.errors);
+    return;
+  }
+  const body = await views(read);
+  if ("errors" in body) {
+    showDocumentErrors("The sheet's assessments cannot be reviewed", body.errors);
+    return;
+  }
+  showPanel(body, `The panel review of ${file.name}.`);
+  byId("document-result").replaceChildren(el("p", {},
+    `${plural(read.assessments?.length ?? 0, "assessment", "assessments")} read from ${file.name}; the review is under "Review a panel".`));
+  announce("Sheet read and reviewed.");
+  byId("panel").scrollIntoView({ block: "start" });
+}
+
 // ---- Start.
 
 const ownRubrics = new Map<string, Rubric>();
@@ -839,6 +880,7 @@ async function start(): Promise<void> {
     const doc = ownRubrics.get(picker.value) ?? await getJson<Rubric>(`/api/rubrics/${encodeURIComponent(picker.value)}`);
     buildForm(doc);
     offerDraft(doc);
+    showTemplateLink(picker.value);
   };
   picker.addEventListener("change", () => void load());
   picker.value = list.some((r) => r.id === "bpf-proposal") ? "bpf-proposal" : (list[0]?.id ?? "");
@@ -859,7 +901,8 @@ async function start(): Promise<void> {
     void getJson<Panel>("/api/samples/mag-panel").then((panel) => reviewPanel(panel)));
   byId<HTMLInputElement>("document-file").addEventListener("change", (event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
-    if (file) void file.text().then(loadDocument);
+    if (file && /\.(xlsx|ods|csv)$/i.test(file.name)) void loadSheet(file);
+    else if (file) void file.text().then(loadDocument);
   });
   byId("document-load").addEventListener("click", () => void loadDocument(byId<HTMLTextAreaElement>("document-text").value));
   document.body.dataset["ready"] = "true";

@@ -30,6 +30,16 @@ pub(crate) async fn bounded(
     next: Next,
 ) -> Response {
     if let Some(refusal) = over_limits(&request) {
+        let expects_continue = request
+            .headers()
+            .get(header::EXPECT)
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+        if !expects_continue {
+            // The client is sending the body anyway: take it in (and drop it) for a moment
+            // while the refusal goes out, so that it reads the answer instead of a reset
+            // connection. A client that waits for 100 Continue never gets one.
+            tokio::spawn(linger(request.into_body()));
+        }
         return closing(refusal);
     }
     let answered = timeout(limits.answer, async move {
@@ -66,6 +76,25 @@ pub(crate) async fn bounded(
         )
     })
 }
+
+/// Reads and drops what a refused request still sends, for at most [`LINGER`] and
+/// [`LINGER_BYTES`].
+async fn linger(mut body: Body) {
+    let mut taken: usize = 0;
+    let _ = timeout(LINGER, async {
+        while let Some(Ok(frame)) = body.frame().await {
+            taken = taken.saturating_add(frame.data_ref().map_or(0, |d| d.len()));
+            if taken > LINGER_BYTES {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+/// How long, and how much, a refused request's body is taken in before its connection closes.
+const LINGER: std::time::Duration = std::time::Duration::from_secs(2);
+const LINGER_BYTES: usize = 64 * 1024 * 1024;
 
 /// The refusal for a request whose address, headers or declared length are over the limits.
 fn over_limits(request: &Request) -> Option<Response> {
@@ -121,6 +150,14 @@ fn closing(mut response: Response) -> Response {
     response
 }
 
+/// What a filled scoring sheet may be declared as.
+const SHEET_TYPES: &[&str] = &[
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/octet-stream",
+    "text/csv",
+];
+
 /// The page's own scripts and styles only, nothing framed, no type sniffing.
 const CSP: &str = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -138,15 +175,26 @@ pub(crate) async fn guarded(request: Request, next: Next) -> Response {
                 .trim()
                 .to_ascii_lowercase()
         });
-    let json_or_none = declared
-        .as_deref()
-        .is_none_or(|t| t == "application/json" || t.ends_with("+json"));
+    // A filled scoring sheet is a workbook or CSV; every other body is JSON.
+    let sheet = request.uri().path().starts_with("/api/import/");
+    let json_or_none = declared.as_deref().is_none_or(|t| {
+        if sheet {
+            SHEET_TYPES.contains(&t)
+        } else {
+            t == "application/json" || t.ends_with("+json")
+        }
+    });
     let mut response = if request.method() == Method::POST && !json_or_none {
         closing(answer::error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             &format!(
-                "the body is declared as `{}`; send it as `application/json`",
-                declared.unwrap_or_default().escape_debug()
+                "the body is declared as `{}`; send it as {}",
+                declared.unwrap_or_default().escape_debug(),
+                if sheet {
+                    "an .xlsx or .ods workbook or as `text/csv`"
+                } else {
+                    "`application/json`"
+                }
             ),
         ))
     } else {

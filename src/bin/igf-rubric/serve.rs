@@ -140,6 +140,8 @@ fn router(served: Served, limits: Limits) -> Router {
         )
         .route("/api/rubrics", get(list_rubrics))
         .route("/api/rubrics/{id}", get(one_rubric))
+        .route("/api/rubrics/{id}/template.xlsx", get(template))
+        .route("/api/import/{id}", post(import))
         .route("/api/schemas/{name}", get(one_schema))
         .route(
             "/api/samples/mag-panel",
@@ -229,6 +231,86 @@ async fn one_schema(State(served): State<Arc<Served>>, Path(name): Path<String>)
         Some(text) => answer::json(StatusCode::OK, text.clone()),
         None => not_found(&format!("no schema `{}`", name.escape_debug())),
     }
+}
+
+/// The scoring template of a served rubric, as an .xlsx workbook to download.
+async fn template(State(served): State<Arc<Served>>, Path(id): Path<String>) -> Response {
+    let Some(rubric) = served.rubrics.get(&id) else {
+        return not_found(&format!("no rubric `{}`", id.escape_debug()));
+    };
+    match igf_rubric::sheet::template_xlsx(rubric, &[]) {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, XLSX.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{id}-template.xlsx\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => answer::error_document(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &ErrorDocument::from(&error),
+        ),
+    }
+}
+
+/// The content type of an .xlsx workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Reads a filled scoring sheet (the body: an .xlsx or .ods workbook, or CSV when declared
+/// `text/csv`) against a served rubric: 200 with the evaluation request, 422 with an error
+/// document whose paths are the cells (`Scores!F7`), 400 for a body that is no workbook.
+async fn import(
+    State(served): State<Arc<Served>>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let csv = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/csv"));
+    let Some(rubric) = served.rubrics.get(&id).cloned() else {
+        return not_found(&format!("no rubric `{}`", id.escape_debug()));
+    };
+    let body = match axum::body::to_bytes(request.into_body(), guards::MAX_BODY).await {
+        Ok(body) => body,
+        Err(_) => return answer::error(StatusCode::BAD_REQUEST, "the body could not be read"),
+    };
+    off_the_async_threads(&served, body.len(), move |hold| {
+        let grid = if csv {
+            std::str::from_utf8(&body)
+                .map_err(|_| Error::invalid_data("csv", "not UTF-8 text"))
+                .and_then(igf_rubric::sheet::read_csv)
+        } else {
+            igf_rubric::sheet::read_xlsx(&body)
+        };
+        let grid = match grid {
+            Ok(grid) => grid,
+            Err(error) => {
+                return answer::error_document(
+                    StatusCode::BAD_REQUEST,
+                    &ErrorDocument::from(&error),
+                );
+            }
+        };
+        match igf_rubric::sheet::import(&rubric, &grid) {
+            Ok(assessments) => {
+                let source =
+                    igf_rubric::evaluation::RubricSource::Document(Box::new(rubric.doc().clone()));
+                let request = igf_rubric::EvaluationRequest::new(source, assessments);
+                answer::document(StatusCode::OK, &request, false, hold)
+            }
+            Err(errors) => answer::error_document(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &igf_rubric::sheet::error_document(&errors),
+            ),
+        }
+    })
+    .await
 }
 
 /// 400 when the body is not a request in shape (not JSON, not UTF-8, a member of the wrong type,
