@@ -1,9 +1,10 @@
-//! Reading a filled workbook (`.xlsx`, `.ods`) or CSV file into a [`Grid`], within stated
-//! limits: a workbook is a zip, and a small file can unpack to gigabytes.
+//! Reading a filled workbook (`.xlsx`) or CSV file into a [`Grid`], within stated limits: a
+//! workbook is a zip, and a small file can unpack to gigabytes or claim a sheet of billions of
+//! cells.
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader};
+use calamine::{DataRef, Reader, Xlsx};
 use rust_decimal::Decimal;
 
 use super::{Cell, Grid, SCORES};
@@ -11,27 +12,31 @@ use crate::error::Error;
 
 /// The most a workbook may unpack to, by its zip directory: 256 MiB.
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
-/// The most cells a sheet may span (rows times columns): 5,000,000.
+/// The most cells a sheet's cells may span, row by row (each row counted to its last cell):
+/// 5,000,000.
 pub const MAX_CELLS: u64 = 5_000_000;
 /// The most files a workbook's zip may hold.
 const MAX_ENTRIES: usize = 10_000;
 
-/// Reads the `Scores` sheet of a workbook (`.xlsx` or `.ods`), and the rubric it records.
+/// Reads the `Scores` sheet of an `.xlsx` workbook, and the rubric it records.
+///
+/// Cells are read one by one, so a sheet that claims a huge size costs nothing: what counts is
+/// the area its cells span, row by row, at most [`MAX_CELLS`].
 ///
 /// # Errors
-/// [`Error::InvalidData`] for bytes that are not a workbook, a workbook without a `Scores`
-/// sheet, one that unpacks to more than [`MAX_UNPACKED_BYTES`] or holds more than
-/// [`MAX_CELLS`] cells in its sheet.
+/// [`Error::InvalidData`] for bytes that are not an `.xlsx` workbook, a workbook without a
+/// `Scores` sheet, one whose zip declares more than [`MAX_UNPACKED_BYTES`] unpacked, or a sheet
+/// whose cells span more than [`MAX_CELLS`].
 pub fn read_xlsx(bytes: &[u8]) -> Result<Grid, Error> {
     check_zip(bytes)?;
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::invalid_data(
             "workbook",
-            format!("not a workbook this reader knows (.xlsx or .ods): {e}"),
+            format!("not an .xlsx workbook (save it as .xlsx, or as CSV): {e}"),
         )
     })?;
     let names = book.sheet_names();
-    let Some(name) = names.iter().find(|n| n.as_str() == SCORES).cloned() else {
+    if !names.iter().any(|n| n == SCORES) {
         return Err(Error::invalid_data(
             "workbook",
             format!(
@@ -39,39 +44,77 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Grid, Error> {
                 names.join(", ")
             ),
         ));
+    }
+    let rows = cells(&mut book, SCORES, u32::MAX)?;
+    let rubric = if names.iter().any(|n| n == "About") {
+        let about = cells(&mut book, "About", 2)?;
+        let text = |r: usize| about.get(r).and_then(|row| row.get(1)).map(Cell::text);
+        text(0).zip(text(1))
+    } else {
+        None
     };
-    let range = book.worksheet_range(&name).map_err(|e| {
+    Ok(Grid {
+        sheet: SCORES.to_owned(),
+        rows,
+        rubric,
+    })
+}
+
+/// The cells of a sheet's first `row_limit` rows, as rows from A1, within [`MAX_CELLS`].
+fn cells(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    row_limit: u32,
+) -> Result<Vec<Vec<Cell>>, Error> {
+    let unreadable = |e: calamine::XlsxError| {
         Error::invalid_data(
             "workbook",
             format!("the sheet `{name}` cannot be read: {e}"),
         )
-    })?;
-    let (height, width) = range.get_size();
-    if (height as u64).saturating_mul(width as u64) > MAX_CELLS {
-        return Err(Error::invalid_data(
-            "workbook",
-            format!(
-                "the sheet `{name}` spans {height} rows of {width} columns; at most {MAX_CELLS} cells are read"
-            ),
-        ));
+    };
+    let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut spanned: u64 = 0;
+    while let Some(found) = reader.next_cell().map_err(unreadable)? {
+        let (row, col) = found.get_position();
+        if row >= row_limit {
+            continue;
+        }
+        let value = cell(found.get_value());
+        if value == Cell::Empty {
+            continue;
+        }
+        let (row, col) = (row as usize, col as usize);
+        // The area grows by the rows and columns this cell adds; refused before it is made.
+        let new_rows = row.saturating_add(1).saturating_sub(rows.len());
+        let width = rows.get(row).map_or(0, Vec::len);
+        let new_cols = col.saturating_add(1).saturating_sub(width);
+        spanned = spanned
+            .saturating_add(new_rows as u64)
+            .saturating_add(new_cols as u64);
+        if spanned > MAX_CELLS {
+            return Err(Error::invalid_data(
+                "workbook",
+                format!(
+                    "the sheet `{name}` spans more than {MAX_CELLS} cells (a cell at row {}, column {})",
+                    row.saturating_add(1),
+                    col.saturating_add(1)
+                ),
+            ));
+        }
+        if new_rows > 0 {
+            rows.resize_with(row.saturating_add(1), Vec::new);
+        }
+        if let Some(cells) = rows.get_mut(row) {
+            if new_cols > 0 {
+                cells.resize(col.saturating_add(1), Cell::Empty);
+            }
+            if let Some(slot) = cells.get_mut(col) {
+                *slot = value;
+            }
+        }
     }
-    // The grid starts at A1 whatever the first used cell is, so that references are right.
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top as usize];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left as usize];
-        cells.extend(row.iter().map(cell));
-        rows.push(cells);
-    }
-    let rubric = book.worksheet_range("About").ok().and_then(|about| {
-        let text = |r: u32| about.get_value((r, 1)).map(|d| cell(d).text());
-        Some((text(0)?, text(1)?))
-    });
-    Ok(Grid {
-        sheet: name,
-        rows,
-        rubric,
-    })
+    Ok(rows)
 }
 
 /// Reads a CSV file (comma-separated, RFC 4180). Every field is text; numbers are read from
@@ -152,18 +195,19 @@ fn check_zip(bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// A spreadsheet's cell as a [`Cell`]: a number exactly as its shortest form shows it.
-fn cell(data: &Data) -> Cell {
+fn cell(data: &DataRef<'_>) -> Cell {
     match data {
-        Data::Empty => Cell::Empty,
-        Data::Int(n) => Cell::Number(Decimal::from(*n)),
+        DataRef::Empty => Cell::Empty,
+        DataRef::Int(n) => Cell::Number(Decimal::from(*n)),
         // The shortest text that reads back as the same double: what the spreadsheet shows at
         // full precision (0.1, not 0.1000000000000000055511151231257827).
-        Data::Float(f) => Decimal::from_str_exact(&f.to_string())
+        DataRef::Float(f) => Decimal::from_str_exact(&f.to_string())
             .map_or_else(|_| Cell::Text(f.to_string()), Cell::Number),
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) => Cell::Text(d.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Text(format!("#{e}")),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(d) => Cell::Text(d.to_string()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Text(format!("#{e}")),
     }
 }

@@ -140,5 +140,8 @@ fn a_workbook_is_read_within_its_limits() {
         Vec::<Assessment>::new()
     );
     let error = sheet::read_xlsx(b"not a workbook").unwrap_err();
-    assert!(error.to_string().contains("not a workbook"), "{error}");
+    assert!(
+        error.to_string().contains("not an .xlsx workbook"),
+        "{error}"
+    );
 }

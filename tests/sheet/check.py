@@ -189,5 +189,31 @@ check(all(report[name].freeze_panes == "A2" and report[name].auto_filter.ref for
 cards = report["Scorecards"]
 check(cards.max_row - 1 == len(result["scorecards"]), f"one scorecard row per scorecard ({cards.max_row - 1})")
 
+# A zip bomb: a small file that unpacks to 300 MiB is refused before it is unpacked.
+import zipfile
+
+bomb = work / "bomb.xlsx"
+with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+        chunk = b"0" * (1 << 20)
+        for _ in range(300):
+            member.write(chunk)
+refused = run("import", str(bomb), "--rubric", "bpf-proposal")
+check(refused.returncode == 2 and "unpacks to" in refused.stderr,
+      f"a {bomb.stat().st_size // 1024} KiB zip that unpacks to 300 MiB is refused: {refused.stderr.strip()}")
+
+# A sheet that claims a billion cells with two: refused by the area its cells span.
+wide = openpyxl.Workbook()
+sheet = wide.active
+sheet.title = "Scores"
+sheet["A1"] = "Subject id [subject_id]"
+for row in range(2, 400):
+    sheet.cell(row=row, column=16384, value="x")
+wide_file = work / "wide.xlsx"
+wide.save(wide_file)
+refused = run("import", str(wide_file), "--rubric", "bpf-proposal")
+check(refused.returncode == 2 and "spans more than" in refused.stderr,
+      f"a sheet whose cells span 400 rows of 16,384 columns is refused: {refused.stderr.strip()}")
+
 print("all spreadsheet checks passed" if failures == 0 else f"{failures} spreadsheet check(s) failed")
 sys.exit(1 if failures else 0)

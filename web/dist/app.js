@@ -787,7 +787,7 @@ async function start() {
     byId("sample-panel").addEventListener("click", () => void getJson("/api/samples/mag-panel").then((panel) => reviewPanel(panel)));
     byId("document-file").addEventListener("change", (event) => {
         const file = event.target.files?.[0];
-        if (file && /\.(xlsx|ods|csv)$/i.test(file.name))
+        if (file && /\.(xlsx|csv)$/i.test(file.name))
             void loadSheet(file);
         else if (file)
             void file.text().then(loadDocument);

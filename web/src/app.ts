@@ -901,7 +901,7 @@ async function start(): Promise<void> {
     void getJson<Panel>("/api/samples/mag-panel").then((panel) => reviewPanel(panel)));
   byId<HTMLInputElement>("document-file").addEventListener("change", (event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
-    if (file && /\.(xlsx|ods|csv)$/i.test(file.name)) void loadSheet(file);
+    if (file && /\.(xlsx|csv)$/i.test(file.name)) void loadSheet(file);
     else if (file) void file.text().then(loadDocument);
   });
   byId("document-load").addEventListener("click", () => void loadDocument(byId<HTMLTextAreaElement>("document-text").value));

@@ -153,7 +153,6 @@ fn closing(mut response: Response) -> Response {
 /// What a filled scoring sheet may be declared as.
 const SHEET_TYPES: &[&str] = &[
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.oasis.opendocument.spreadsheet",
     "application/octet-stream",
     "text/csv",
 ];
@@ -191,7 +190,7 @@ pub(crate) async fn guarded(request: Request, next: Next) -> Response {
                 "the body is declared as `{}`; send it as {}",
                 declared.unwrap_or_default().escape_debug(),
                 if sheet {
-                    "an .xlsx or .ods workbook or as `text/csv`"
+                    "an .xlsx workbook or as `text/csv`"
                 } else {
                     "`application/json`"
                 }

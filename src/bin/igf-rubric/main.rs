@@ -91,7 +91,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Read filled templates (.xlsx, .ods or .csv; one per assessor, say) into one evaluation
+    /// Read filled templates (.xlsx or .csv; one per assessor, say) into one evaluation
     /// request and print it, or evaluate it with --evaluate. Every mistake is printed with its
     /// cell (exit 1).
     Import {

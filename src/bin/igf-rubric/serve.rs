@@ -260,7 +260,7 @@ async fn template(State(served): State<Arc<Served>>, Path(id): Path<String>) -> 
 /// The content type of an .xlsx workbook.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Reads a filled scoring sheet (the body: an .xlsx or .ods workbook, or CSV when declared
+/// Reads a filled scoring sheet (the body: an .xlsx workbook, or CSV when declared
 /// `text/csv`) against a served rubric: 200 with the evaluation request, 422 with an error
 /// document whose paths are the cells (`Scores!F7`), 400 for a body that is no workbook.
 async fn import(

@@ -86,7 +86,7 @@ fn subjects_of(file: &Path) -> Result<Vec<Subject>, Failure> {
     Ok(subjects)
 }
 
-/// Reads filled sheets (`.xlsx`, `.ods`, `.csv`) against a rubric into one evaluation request;
+/// Reads filled sheets (`.xlsx`, `.csv`) against a rubric into one evaluation request;
 /// every mistake goes to standard error with its cell (then exit 1).
 pub(crate) fn import(files: &[PathBuf], rubric_given: &str) -> Result<EvaluationRequest, Failure> {
     let rubric = rubric_argument(rubric_given)?;
