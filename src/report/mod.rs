@@ -33,7 +33,7 @@ mod html;
 mod panel;
 mod reading;
 mod svg;
-mod table;
+pub(crate) mod table;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 

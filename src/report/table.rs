@@ -62,10 +62,10 @@ impl Table {
     pub(crate) fn csv(&self) -> String {
         let mut out = String::new();
         let names: Vec<&str> = self.columns.iter().map(|(name, _)| name.as_str()).collect();
-        line(&mut out, &names);
+        csv_line(&mut out, &names);
         for row in &self.rows {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-            line(&mut out, &cells);
+            csv_line(&mut out, &cells);
         }
         out
     }
@@ -83,7 +83,8 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn line(out: &mut String, fields: &[&str]) {
+/// One CSV record (RFC 4180): fields quoted where they must be, CRLF at the end.
+pub(crate) fn csv_line(out: &mut String, fields: &[&str]) {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {

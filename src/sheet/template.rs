@@ -171,19 +171,11 @@ pub fn template_csv(rubric: &Rubric, subjects: &[Subject]) -> String {
 pub fn write_csv(grid: &Grid) -> String {
     let mut out = String::new();
     for row in &grid.rows {
-        let fields: Vec<String> = row.iter().map(|cell| csv_field(&cell.text())).collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        let texts: Vec<String> = row.iter().map(Cell::text).collect();
+        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
+        crate::report::table::csv_line(&mut out, &fields);
     }
     out
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }
 
 /// The template as an `.xlsx` workbook: a first sheet that explains how to fill it in; the
