@@ -61,6 +61,43 @@ fn methods(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(8));
+    // Building the matrix from the caller's data: rows of vectors, or one row-major buffer
+    // (what a NumPy array is), with and without subject names.
+    let rows: Vec<Vec<f64>> = big.values().iter_rows().map(<[f64]>::to_vec).collect();
+    let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+    group.bench_function("matrix/new/100000x20", |b| {
+        b.iter_batched(
+            || {
+                (
+                    big.subjects().to_vec(),
+                    big.criteria().to_vec(),
+                    rows.clone(),
+                )
+            },
+            |(s, c, v)| DecisionMatrix::new(s, c, v).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("matrix/row_major/100000x20", |b| {
+        b.iter_batched(
+            || (big.criteria().to_vec(), flat.clone()),
+            |(c, v)| DecisionMatrix::from_row_major(None, c, v).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("matrix/row_major_named/100000x20", |b| {
+        b.iter_batched(
+            || {
+                (
+                    big.subjects().to_vec(),
+                    big.criteria().to_vec(),
+                    flat.clone(),
+                )
+            },
+            |(s, c, v)| DecisionMatrix::from_row_major(Some(s), c, v).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
     group.bench_function("topsis/vector/100000x20", |b| {
         b.iter(|| topsis(black_box(&big), black_box(&weights), Normalisation::Vector).unwrap())
     });

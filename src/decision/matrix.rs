@@ -176,6 +176,73 @@ impl DecisionMatrix {
         })
     }
 
+    /// A matrix from values laid out row after row (`values[i * criteria + j]` is subject `i`
+    /// on criterion `j`), the layout of a NumPy array or a flat buffer, taken without copying.
+    /// Subjects without names are named by their row number from 1.
+    ///
+    /// ```
+    /// use igf_rubric::decision::{CriterionType, DecisionMatrix};
+    ///
+    /// let criteria = vec![("cost".to_owned(), CriterionType::Cost), ("reach".to_owned(), CriterionType::Benefit)];
+    /// let m = DecisionMatrix::from_row_major(None, criteria, vec![3.0, 10.0, 2.0, 7.5, 4.0, 12.0])?;
+    /// assert_eq!(m.subjects(), ["1", "2", "3"]);
+    /// assert_eq!(m.values().get(1, 1), 7.5);
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] as [`DecisionMatrix::new`]: no subjects or criteria, a length
+    /// that is not a whole number of rows (or not one row per named subject), a value that is
+    /// not finite (naming its row and criterion).
+    pub fn from_row_major(
+        subjects: Option<Vec<String>>,
+        criteria: Vec<(String, CriterionType)>,
+        mut values: Vec<f64>,
+    ) -> Result<DecisionMatrix, Error> {
+        let width = criteria.len();
+        let rows = values.len().checked_div(width).unwrap_or(0);
+        if rows == 0 || !values.len().is_multiple_of(width.max(1)) {
+            return Err(invalid(format!(
+                "{} values are not a whole number of rows of {width} criteria (at least one)",
+                values.len()
+            )));
+        }
+        if let Some(names) = &subjects
+            && names.len() != rows
+        {
+            return Err(invalid(format!("{rows} rows for {} subjects", names.len())));
+        }
+        // One pass: a value that is not finite is named; -0.0 becomes 0.0, as in `new`.
+        let mut bad = None;
+        for (at, v) in values.iter_mut().enumerate() {
+            if !v.is_finite() {
+                bad = Some(at);
+                break;
+            }
+            *v += 0.0;
+        }
+        if let Some(at) = bad {
+            let (row, col) = (
+                at.checked_div(width).unwrap_or(0),
+                at.checked_rem(width).unwrap_or(0),
+            );
+            let subject = subjects
+                .as_ref()
+                .and_then(|n| n.get(row).cloned())
+                .unwrap_or_else(|| row.saturating_add(1).to_string());
+            let criterion = criteria.get(col).map_or("", |c| c.0.as_str());
+            return Err(invalid(format!(
+                "subject `{subject}`, criterion `{criterion}`: the value is not a finite number"
+            )));
+        }
+        let subjects = subjects.unwrap_or_else(|| (1..=rows).map(|i| i.to_string()).collect());
+        Ok(DecisionMatrix {
+            subjects,
+            criteria,
+            values: Table::from_data(width, values),
+        })
+    }
+
     /// The subjects, in row order.
     #[must_use]
     pub fn subjects(&self) -> &[String] {

@@ -591,3 +591,41 @@ fn derived_weights_are_recorded_beside_them_and_checked_on_load() {
     let (_, message) = broken(&|d| d["weighting"][0]["derived"][0] = "0.7".into());
     assert!(message.contains("add up to"), "{message}");
 }
+
+/// A row-major buffer builds the same matrix as rows of vectors, and its mistakes are named.
+#[test]
+fn a_row_major_buffer_builds_the_same_matrix() {
+    use igf_rubric::decision::{CriterionType, DecisionMatrix};
+    let criteria = vec![
+        ("cost".to_owned(), CriterionType::Cost),
+        ("reach".to_owned(), CriterionType::Benefit),
+    ];
+    let names = vec!["a".to_owned(), "b".to_owned()];
+    let rows = DecisionMatrix::new(
+        names.clone(),
+        criteria.clone(),
+        vec![vec![3.0, -0.0], vec![2.0, 7.5]],
+    )
+    .unwrap();
+    let flat =
+        DecisionMatrix::from_row_major(Some(names), criteria.clone(), vec![3.0, -0.0, 2.0, 7.5])
+            .unwrap();
+    assert_eq!(rows, flat);
+    assert!(flat.values().get(0, 1).is_sign_positive());
+    let error =
+        DecisionMatrix::from_row_major(None, criteria.clone(), vec![1.0, 2.0, f64::NAN, 4.0])
+            .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("subject `2`, criterion `cost`: the value is not a finite number"),
+        "{error}"
+    );
+    let error = DecisionMatrix::from_row_major(None, criteria, vec![1.0, 2.0, 3.0]).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("3 values are not a whole number of rows of 2"),
+        "{error}"
+    );
+}
