@@ -149,5 +149,53 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Building ratings from the layouts the Python packages take: raters x units (Python's
+/// `krippendorff`), units x raters, and one flat buffer; 50 raters x 100,000 units, 10 %
+/// missing.
+fn layouts(c: &mut Criterion) {
+    use igf_rubric::reliability::Ratings;
+    let (raters, units) = (50usize, 100_000usize);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let by_rater: Vec<Vec<Option<f64>>> = (0..raters)
+        .map(|_| {
+            (0..units)
+                .map(|_| (rng.below(10) > 0).then(|| rng.below(7) as f64))
+                .collect()
+        })
+        .collect();
+    let by_unit: Vec<Vec<Option<f64>>> = (0..units)
+        .map(|u| by_rater.iter().map(|r| r[u]).collect())
+        .collect();
+    let flat: Vec<f64> = by_unit
+        .iter()
+        .flatten()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect();
+    let mut group = c.benchmark_group("ratings");
+    group.sample_size(10);
+    group.bench_function("from_rater_rows/50x100000", |b| {
+        b.iter_batched(
+            || by_rater.clone(),
+            |rows| Ratings::from_rater_rows(rows).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("from_rows/50x100000", |b| {
+        b.iter_batched(
+            || by_unit.clone(),
+            |rows| Ratings::from_rows(rows).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("from_values/50x100000", |b| {
+        b.iter_batched(
+            || flat.clone(),
+            |cells| Ratings::from_values(raters, cells).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, layouts);
 criterion_main!(benches);

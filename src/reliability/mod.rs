@@ -196,10 +196,27 @@ impl Ratings {
                 reason: "raters' rows differ in length".to_owned(),
             });
         }
-        let rows = (0..units)
-            .map(|u| raters.iter().map(|r| r.get(u).copied().flatten()).collect())
-            .collect();
-        Ratings::from_rows(rows)
+        if raters.is_empty() {
+            return Err(invalid_ratings("no raters".to_owned()));
+        }
+        // Straight into the unit-by-unit layout: each rater's row read once, in order, its
+        // values written a rater apart (no row per unit is ever made).
+        let count = raters.len();
+        let mut cells = vec![f64::NAN; units.saturating_mul(count)];
+        for (at, row) in raters.iter().enumerate() {
+            for (slot, value) in cells.iter_mut().skip(at).step_by(count).zip(row) {
+                if let Some(value) = value {
+                    // A given NaN is no rating, and is refused as not finite, as
+                    // `from_cells` does: carried as infinity, `from_values` names its place.
+                    *slot = if value.is_nan() {
+                        f64::INFINITY
+                    } else {
+                        *value
+                    };
+                }
+            }
+        }
+        Ratings::from_values(count, cells)
     }
 
     /// Number of units (rows).

@@ -641,3 +641,41 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Raters' rows are the units' rows turned round: both layouts give the same ratings.
+    #[test]
+    fn raters_rows_are_units_rows_turned_round(
+        rows in proptest::collection::vec(
+            proptest::collection::vec(proptest::option::weighted(0.8, -3i8..=3), 4),
+            1..30,
+        ),
+    ) {
+        let units: Vec<Vec<Option<f64>>> = rows
+            .iter()
+            .map(|r| r.iter().map(|v| v.map(f64::from)).collect())
+            .collect();
+        let raters: Vec<Vec<Option<f64>>> = (0..4)
+            .map(|r| units.iter().map(|u| u[r]).collect())
+            .collect();
+        proptest::prop_assert_eq!(
+            Ratings::from_rater_rows(raters).unwrap(),
+            Ratings::from_rows(units).unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_raters_nan_is_named_at_its_place() {
+    let error = Ratings::from_rater_rows(vec![
+        vec![Some(1.0), Some(2.0), Some(3.0)],
+        vec![Some(1.0), Some(f64::NAN), None],
+    ])
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("unit 1, rater 1: rating is not a finite number"),
+        "{error}"
+    );
+}
