@@ -49,7 +49,7 @@ fn table(sheet: &mut Worksheet, headers: &[(&str, f64)], rows: u32) -> Result<()
 
 /// A published decimal as a number at the rubric's places, or as text when a spreadsheet
 /// number (a double) cannot hold it exactly.
-fn decimal(
+pub(super) fn decimal(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,

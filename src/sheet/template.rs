@@ -259,12 +259,7 @@ fn write(rubric: &Rubric, grid: &Grid) -> Result<Vec<u8>, XlsxError> {
                     scores.write_boolean(row, col, *b)?;
                 }
                 Cell::Number(n) => {
-                    // A number the cell cannot hold exactly is written as its text.
-                    let text = n.normalize().to_string();
-                    match text.parse::<f64>() {
-                        Ok(f) if f.to_string() == text => scores.write_number(row, col, f)?,
-                        _ => scores.write_string(row, col, &text)?,
-                    };
+                    super::report::decimal(scores, row, col, *n, &Format::new())?;
                 }
             }
         }

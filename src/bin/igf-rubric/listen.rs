@@ -198,7 +198,12 @@ async fn refuse(mut stream: TcpStream, client: SocketAddr, limit: usize, log: &L
     log.line(&format!(
         "refused client={client} status=503 reason=\"{limit} connections open\""
     ));
-    let document = r#"{"format_version":1,"errors":[{"code":"invalid_data","message":"request: the server has as many connections open as it serves at once; try again shortly","path":"","pointer":""}]}"#;
+    let error = igf_rubric::Error::invalid_data(
+        "request",
+        "the server has as many connections open as it serves at once; try again shortly",
+    );
+    let document =
+        serde_json::to_string(&igf_rubric::ErrorDocument::from(&error)).unwrap_or_default();
     let answer = format!(
         "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{document}",
         document.len()

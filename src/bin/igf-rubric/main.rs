@@ -453,15 +453,14 @@ impl Written<'_> {
             }
             Format::Markdown => output::markdown(result).into_bytes(),
             Format::Csv => output::csv(result).into_bytes(),
-            Format::Json => match self.output {
-                None => return stream(out, result),
-                Some(_) => {
-                    let mut bytes = serde_json::to_vec_pretty(result)
-                        .map_err(|e| Failure::Io(e.to_string()))?;
-                    bytes.push(b'\n');
-                    bytes
-                }
-            },
+            Format::Json => {
+                return match self.output {
+                    None => stream(out, result),
+                    Some(file) => std::fs::File::create(file)
+                        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", file.display())))
+                        .and_then(|mut file| stream(&mut file, result)),
+                };
+            }
         };
         match (self.output, self.format) {
             (Some(file), _) => std::fs::write(file, bytes)
