@@ -33,6 +33,69 @@ fn samples() -> Vec<String> {
         .collect()
 }
 
+/// A realistic corpus of `n` bpf-proposal sheets, made from the samples with a fixed seed:
+/// answers drawn across each criterion's values, about 3 % "unable to assess", about one
+/// sheet in ten with eligibility G4 "not applicable", and one sheet in four with its answers
+/// in another order than the rubric's.
+fn corpus(samples: &[String], n: usize) -> Vec<Assessment> {
+    let rubric: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/presets/bpf-proposal.json"
+    )))
+    .unwrap();
+    let mut metrics = std::collections::HashMap::new();
+    let mut stack: Vec<&serde_json::Value> =
+        rubric["criteria"].as_array().unwrap().iter().collect();
+    while let Some(c) = stack.pop() {
+        if let Some(metric) = c.get("metric") {
+            metrics.insert(c["id"].as_str().unwrap().to_owned(), metric.clone());
+        }
+        stack.extend(c["criteria"].as_array().into_iter().flatten());
+    }
+    let mut seed = 20_261_205_u64;
+    let mut next = move |below: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % below
+    };
+    (0..n)
+        .map(|i| {
+            let mut sheet: serde_json::Value =
+                serde_json::from_str(&samples[i % samples.len()]).unwrap();
+            let answers = sheet["answers"].as_array_mut().unwrap();
+            for answer in answers.iter_mut() {
+                let id = answer["criterion"].as_str().unwrap().to_owned();
+                let metric = &metrics[&id];
+                let value = match metric["type"].as_str().unwrap() {
+                    "yes_no" if id == "G4" && next(10) == 0 => serde_json::json!("not_applicable"),
+                    "yes_no" => continue,
+                    _ if next(100) < 3 => serde_json::json!("unable_to_assess"),
+                    "scale" => {
+                        let min: u64 = metric["min"].as_str().unwrap().parse().unwrap();
+                        let max: u64 = metric["max"].as_str().unwrap().parse().unwrap();
+                        serde_json::json!({ "scale": (min + next(max - min + 1)).to_string() })
+                    }
+                    "levels" => {
+                        let levels = metric["levels"].as_array().unwrap();
+                        serde_json::json!({ "level": levels[next(levels.len() as u64) as usize]["id"] })
+                    }
+                    "count" => serde_json::json!({ "count": next(7) }),
+                    _ => continue,
+                };
+                answer["value"] = value;
+            }
+            if next(4) == 0 {
+                let k = answers.len();
+                for j in (1..k).rev() {
+                    answers.swap(j, next(j as u64 + 1) as usize);
+                }
+            }
+            Assessment::from_json(&sheet.to_string()).unwrap()
+        })
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
     let rubric = presets::bpf_proposal();
     let texts = samples();
@@ -111,6 +174,17 @@ fn bench(c: &mut Criterion) {
             })
         },
     );
+    // The bare total over a realistic corpus: out of order, unable to assess, not applicable.
+    let realistic = corpus(&texts, 1_000);
+    group.throughput(Throughput::Elements(realistic.len() as u64));
+    group.bench_function("bpf_proposal/total_only_realistic/1000_sheets", |b| {
+        b.iter(|| {
+            for assessment in &realistic {
+                black_box(rubric.total(black_box(assessment)).unwrap());
+            }
+        })
+    });
+    group.throughput(Throughput::Bytes(bytes));
     group.bench_function("peer/serde_json_value/6_samples", |b| {
         b.iter(|| {
             for text in &texts {

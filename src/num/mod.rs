@@ -1,5 +1,7 @@
 //! Exact decimal numbers: checked arithmetic, the exact JSON reader, and declared rounding.
 
+pub(crate) mod exactness;
+pub(crate) mod ratio;
 mod remainder;
 mod stats;
 

@@ -289,7 +289,7 @@ impl Metric {
     ///
     /// The answer has already been checked by [`Metric::check_value`].
     fn normalise_value(&self, value: &RawValue) -> Result<Decimal, Error> {
-        self.normalise_fraction(value)?.value()
+        self.normalise_fraction(value)?.value(&mut true)
     }
 
     /// The normalised score as the fraction it is the value of (before the division rounds it
@@ -344,7 +344,7 @@ impl Metric {
     /// score, ascending: scoring looks a score up here instead of dividing. An answer is
     /// matched as written (mantissa and scale: `2` does not match an entry `2.0`), so a score
     /// looked up is the very decimal the division gives; an answer written otherwise is divided.
-    pub(crate) fn score_table(&self) -> Vec<(Decimal, Decimal)> {
+    pub(crate) fn score_table(&self) -> Vec<TableScore> {
         use rust_decimal::prelude::ToPrimitive;
         let values: Vec<Decimal> = match self {
             Metric::Levels { levels } => levels.iter().map(|l| l.value).collect(),
@@ -362,18 +362,23 @@ impl Metric {
             }
             _ => return Vec::new(),
         };
-        let mut table: Vec<(Decimal, Decimal)> = values
+        let mut table: Vec<TableScore> = values
             .into_iter()
-            .filter_map(|v| {
-                let s = self
-                    .normalise_fraction(&RawValue::Number(v))
+            .filter_map(|value| {
+                let mut exact = true;
+                let score = self
+                    .normalise_fraction(&RawValue::Number(value))
                     .ok()?
-                    .value()
+                    .value(&mut exact)
                     .ok()?;
-                Some((v, s))
+                Some(TableScore {
+                    value,
+                    score,
+                    exact,
+                })
             })
             .collect();
-        table.sort_by_key(|(value, _)| *value);
+        table.sort_by_key(|entry| entry.value);
         table
     }
 
@@ -532,6 +537,15 @@ fn above_range(path: Path, value: Decimal, above: Decimal, max: Decimal) -> Erro
     }
 }
 
+/// One entry of a [`Metric::score_table`]: an answer's value as written, its normalised
+/// score, and whether that score is the exact quotient (not rounded by the division).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TableScore {
+    pub(crate) value: Decimal,
+    pub(crate) score: Decimal,
+    pub(crate) exact: bool,
+}
+
 /// A normalised score as numerator over denominator, both exact decimals (denominator > 0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Fraction {
@@ -551,9 +565,15 @@ impl Fraction {
         Fraction::new(value, Decimal::ONE)
     }
 
-    /// The value, rounded by the division to at most 28 decimal places.
-    pub(crate) fn value(self) -> Result<Decimal, Error> {
-        num::div(self.numerator, self.denominator, "normalising an answer")
+    /// The value, rounded by the division to at most 28 decimal places; clears `exact` when
+    /// the division left a remainder.
+    pub(crate) fn value(self, exact: &mut bool) -> Result<Decimal, Error> {
+        num::exactness::div(
+            self.numerator,
+            self.denominator,
+            "normalising an answer",
+            exact,
+        )
     }
 }
 

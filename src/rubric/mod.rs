@@ -39,7 +39,7 @@ pub use indicator::{Indicator, NO_UPTAKE, UptakeLevel};
 pub use metric::{
     CountCurve, Direction, DistributionMeasure, EVENNESS_DECIMAL_PLACES, Level, Metric,
 };
-pub(crate) use metric::{Fraction, RawValue, out_of_range};
+pub(crate) use metric::{Fraction, RawValue, TableScore, out_of_range};
 pub use panel::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
 use plan::PlanCell;
 pub(crate) use plan::QuickPlan;

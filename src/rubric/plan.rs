@@ -5,6 +5,9 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+use super::TableScore;
+use crate::num::ratio::Small;
+
 /// What the short way needs of a rubric, worked out once when it loads by the same steps the
 /// long way takes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,8 +17,13 @@ pub(crate) struct QuickPlan {
     pub(crate) carries: Vec<bool>,
     /// Each node's share of the total then.
     pub(crate) shares: Vec<Decimal>,
+    /// Whether every share is exact (no division or sum rounded it).
+    pub(crate) exact_shares: bool,
+    /// Each node's share as an exact fraction, for the totals whose decimal digits cannot
+    /// decide how they round (`None` when a share does not fit a small fraction).
+    pub(crate) fraction_shares: Option<Vec<Small>>,
     /// Each leaf's [`Metric::score_table`] (empty for groups and for metrics without one).
-    pub(crate) tables: Vec<Vec<(Decimal, Decimal)>>,
+    pub(crate) tables: Vec<Vec<TableScore>>,
 }
 
 impl QuickPlan {

@@ -7,7 +7,8 @@ use crate::assessment::AnswerValue;
 use crate::error::{Error, Path};
 use crate::num;
 use crate::rubric::{
-    DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue, out_of_range,
+    DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue, TableScore,
+    out_of_range,
 };
 
 impl Metric {
@@ -29,30 +30,32 @@ impl Metric {
 
     /// An answer's normalised score, as [`Metric::score_answer`] checks and computes it, looked
     /// up in `table` (from [`Metric::score_table`]) when the answer's value is there as written.
-    /// `Ok(None)` for a text answer.
+    /// `Ok(None)` for a text answer. Clears `exact` when the score was rounded by a division.
     pub(crate) fn score_from_table(
         &self,
         criterion: &str,
         answer: &AnswerValue,
         at: &dyn Fn() -> Path,
-        table: &[(Decimal, Decimal)],
+        table: &[TableScore],
+        exact: &mut bool,
     ) -> Result<Option<Decimal>, Error> {
         let v = match self.raw_value(criterion, answer, at)? {
             RawValue::Number(v) => v,
             RawValue::Text => return Ok(None),
         };
-        let written_alike = |x: &Decimal| x.mantissa() == v.mantissa() && x.scale() == v.scale();
         let found = table
-            .binary_search_by(|(x, _)| x.cmp(&v))
+            .binary_search_by(|entry| entry.value.cmp(&v))
             .ok()
-            .and_then(|at| table.get(at));
-        if let Some((x, s)) = found
-            && written_alike(x)
-        {
-            return Ok(Some(*s));
+            .and_then(|at| table.get(at))
+            .filter(|entry| {
+                entry.value.mantissa() == v.mantissa() && entry.value.scale() == v.scale()
+            });
+        if let Some(entry) = found {
+            *exact &= entry.exact;
+            return Ok(Some(entry.score));
         }
         self.normalise_fraction(&RawValue::Number(v))?
-            .value()
+            .value(exact)
             .map(Some)
     }
 

@@ -129,7 +129,7 @@ impl Rubric {
                 });
                 continue;
             }
-            if let Err(error) = answer_outcome(node, metric, i, answer) {
+            if let Err(error) = answer_outcome(node, metric, i, answer, &mut true) {
                 errors.push(error);
             }
         }
@@ -161,7 +161,7 @@ impl Rubric {
             Ok(found) => found,
             Err(error) => return Some(error),
         };
-        answer_outcome(node, metric, i, answer).err()
+        answer_outcome(node, metric, i, answer, &mut true).err()
     }
 
     /// The leaf an answer at position `i` names, with its position and metric.

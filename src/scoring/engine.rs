@@ -5,7 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::{CriterionStatus, Flag, FlagKind, POINTS_DECIMAL_PLACES, Scorecard};
 use crate::assessment::{Answer, AnswerValue, Assessment};
 use crate::error::{Error, Path};
-use crate::num::{self, Score};
+use crate::num::{self, Score, exactness};
 use crate::rubric::RubricRef;
 use crate::rubric::{Direction, Fraction, Metric, Node, OmittedPolicy, Rubric, UnablePolicy};
 
@@ -67,6 +67,9 @@ pub(super) struct Work<'a> {
     pub(super) complete: bool,
     /// `N = Σ share_i · s_i`, as [`Work::distribute`] computed it (28 significant digits).
     pub(super) normalised_total: Decimal,
+    /// Whether every division, product and sum on the way to `normalised_total` kept every
+    /// digit: then it is the exact `N`, and publishing rounds it without exact fractions.
+    pub(super) exact: bool,
     /// What the caller reads: flags are worded for a scorecard only, each criterion's points
     /// computed for a scorecard or a sheet, neither for a bare total.
     pub(super) wanted: Wanted,
@@ -151,13 +154,14 @@ fn move_answers(
     }
 }
 
-/// The exact total of one assessment, checked as [`score`] checks it, without building the
-/// scorecard or its messages.
-pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<Decimal>, Error> {
+/// The total of one assessment, checked and published as [`score`] checks and publishes it,
+/// without building the scorecard or its messages.
+pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Result<Option<Score>, Error> {
     if let Some(total) = super::quick::total(rubric, assessment) {
         return Ok(Some(total));
     }
-    compute(rubric, assessment, Wanted::Total).map(|(_, total)| total)
+    let (work, total) = compute(rubric, assessment, Wanted::Total)?;
+    total.map(|t| work.publish(t)).transpose()
 }
 
 /// `x` of the scale's span, rounded to the points' places.
@@ -284,6 +288,7 @@ impl<'a> Work<'a> {
             flags: Vec::new(),
             complete: true,
             normalised_total: Decimal::ZERO,
+            exact: true,
             wanted: Wanted::Scorecard,
             copy_answers: true,
         }
@@ -367,7 +372,8 @@ impl Work<'_> {
                 None if *metric == Metric::Text => Outcome::Unscored,
                 None => Outcome::LeftOut(Exclusion::Unanswered),
                 Some((i, answer)) => {
-                    let (outcome, fraction) = answer_outcome(node, metric, i, answer)?;
+                    let (outcome, fraction) =
+                        answer_outcome(node, metric, i, answer, &mut self.exact)?;
                     if let Some(fraction) = fraction {
                         Self::set(&mut self.fraction, at, fraction);
                     }
@@ -482,16 +488,20 @@ impl Work<'_> {
         match rubric.quick_plan(super::quick::plan_of) {
             Some(plan) if plan.fits(|at| self.carries(at)) => {
                 self.share.clone_from_slice(plan.shares());
+                self.exact &= plan.exact_shares;
             }
             _ => self.share_all()?,
         }
         let mut total = Decimal::ZERO;
+        let mut exact = self.exact;
         for at in 0..self.rubric.nodes().len() {
             if let Some(toward) = self.toward_total(at)? {
                 let share = self.share.get(at).copied().unwrap_or_default();
-                total = num::add(total, num::mul(share, toward, OP)?, OP)?;
+                let part = exactness::mul(share, toward, OP, &mut exact)?;
+                total = exactness::add(total, part, OP, &mut exact)?;
             }
         }
+        self.exact = exact;
         self.normalised_total = total;
         Ok(total)
     }
@@ -535,19 +545,25 @@ impl Work<'_> {
                 format!("weights of {whose} renormalised over those still in")
             });
         }
-        let weight_sum = num::sum(playing.iter().map(|(_, w)| *w), OP)?;
+        let mut exact = self.exact;
+        let mut weight_sum = Decimal::ZERO;
+        for (_, weight) in &playing {
+            weight_sum = exactness::add(weight_sum, *weight, OP, &mut exact)?;
+        }
         let Some(absorber) = largest(&playing) else {
             return Ok(());
         };
         let mut given = Decimal::ZERO;
         for (at, weight) in &playing {
             if *at != absorber {
-                let part = num::mul(share, num::div(*weight, weight_sum, OP)?, OP)?;
-                given = num::add(given, part, OP)?;
+                let ratio = exactness::div(*weight, weight_sum, OP, &mut exact)?;
+                let part = exactness::mul(share, ratio, OP, &mut exact)?;
+                given = exactness::add(given, part, OP, &mut exact)?;
                 Self::set(&mut self.share, *at, part);
             }
         }
-        let rest = num::sub(share, given, OP)?;
+        let rest = exactness::sub(share, given, OP, &mut exact)?;
+        self.exact = exact;
         if rest.is_sign_negative() && !rest.is_zero() {
             return Err(Error::Overflow {
                 path: crate::error::Path::root(),
@@ -560,7 +576,8 @@ impl Work<'_> {
 
     /// What a leaf adds to the normalised total: its score `s`, or `1 - s` on a total scale where
     /// lower is better (the leaf's points then measure its distance from the best). `None` for
-    /// groups and for leaves left out or unscored.
+    /// groups and for leaves left out or unscored. `1 - s` is always exact: both lie in
+    /// `[0, 1]` with at most 28 places, so it fits a decimal's mantissa at the larger scale.
     pub(super) fn toward_total(&self, at: usize) -> Result<Option<Decimal>, Error> {
         let is_leaf = self.node(at).is_some_and(|n| n.criterion.metric.is_some());
         let s = match self.outcome(at) {
@@ -647,6 +664,7 @@ pub(super) fn answer_outcome(
     metric: &Metric,
     i: usize,
     answer: &Answer,
+    exact: &mut bool,
 ) -> Result<(Outcome, Option<Fraction>), Error> {
     let id = &node.criterion.id;
     check_provenance(node, i, answer)?;
@@ -667,7 +685,7 @@ pub(super) fn answer_outcome(
             });
         }
         value => match metric.score_answer(id, value, &here)? {
-            Some(fraction) => (Outcome::Scored(fraction.value()?), Some(fraction)),
+            Some(fraction) => (Outcome::Scored(fraction.value(exact)?), Some(fraction)),
             None => (Outcome::Unscored, None),
         },
     })

@@ -335,9 +335,7 @@ impl crate::rubric::Rubric {
         &self,
         assessment: &crate::assessment::Assessment,
     ) -> Result<Option<Score>, Error> {
-        engine::total(self, assessment)?
-            .map(|t| Score::new(t, self.rounding()))
-            .transpose()
+        engine::total(self, assessment)
     }
 }
 

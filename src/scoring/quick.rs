@@ -10,9 +10,11 @@
 use rust_decimal::Decimal;
 
 use super::engine::{Outcome, Work, reference_errors, to_points};
+use super::publish::{exact_sum, published_from_decimal};
 use crate::assessment::{AnswerValue, Assessment};
 use crate::error::Path;
-use crate::num;
+use crate::num::ratio::{Exact, Small};
+use crate::num::{self, Score, exactness};
 use crate::rubric::{Direction, Metric, QuickPlan, Rubric};
 
 /// The most score-table entries a rubric keeps, in all (32 bytes each).
@@ -52,6 +54,8 @@ pub(super) fn plan_of(rubric: &Rubric) -> Option<QuickPlan> {
     };
     Some(QuickPlan {
         carries: (0..nodes.len()).map(|at| work.carries(at)).collect(),
+        exact_shares: work.exact,
+        fraction_shares: work.exact_shares(),
         shares: work.share,
         tables: nodes
             .iter()
@@ -61,8 +65,9 @@ pub(super) fn plan_of(rubric: &Rubric) -> Option<QuickPlan> {
     })
 }
 
-/// The exact total of `assessment` the short way, or `None` when it does not apply.
-pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal> {
+/// The total of `assessment` the short way, or `None` when it does not apply (or when only
+/// exact fractions can decide how it is published).
+pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Score> {
     const OP: &str = "sharing weights";
     let plan = rubric.quick_plan(plan_of)?;
     if assessment.check_header().is_err() || reference_errors(rubric, assessment).next().is_some() {
@@ -71,6 +76,7 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal>
     let lower_is_better = rubric.scale().direction == Direction::LowerIsBetter;
     let mut answers = assessment.answers.iter();
     let mut normalised_total = Decimal::ZERO;
+    let mut exact = plan.exact_shares;
     for (at, node) in rubric.nodes().iter().enumerate() {
         let Some(metric) = &node.criterion.metric else {
             continue;
@@ -88,7 +94,13 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal>
         }
         let table = plan.tables.get(at).map_or(&[][..], Vec::as_slice);
         let Some(s) = metric
-            .score_from_table(&node.criterion.id, &answer.value, &Path::root, table)
+            .score_from_table(
+                &node.criterion.id,
+                &answer.value,
+                &Path::root,
+                table,
+                &mut exact,
+            )
             .ok()?
         else {
             continue; // text, never scored
@@ -99,22 +111,57 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Decimal>
             s
         };
         let share = plan.shares.get(at)?;
-        let part = num::mul(*share, toward, OP).ok()?;
-        normalised_total = num::add(normalised_total, part, OP).ok()?;
+        let part = exactness::mul(*share, toward, OP, &mut exact).ok()?;
+        normalised_total = exactness::add(normalised_total, part, OP, &mut exact).ok()?;
     }
     if answers.next().is_some() {
         return None;
     }
+    let published = match published_from_decimal(rubric, normalised_total, exact).ok()? {
+        Some(published) => published,
+        None => exact_total(rubric, plan, assessment)?.round(rubric.rounding())?,
+    };
     let all_points = to_points(rubric, normalised_total).ok()?;
-    num::add(rubric.scale().min, all_points, OP).ok()
+    let carried = num::add(rubric.scale().min, all_points, OP).ok()?;
+    Some(Score {
+        exact: carried.normalize(),
+        published,
+    })
+}
+
+/// The exact total of a sheet the short way has already read (every criterion answered, in
+/// rubric order, each scored), as a small fraction; `None` when it does not fit one.
+fn exact_total(rubric: &Rubric, plan: &QuickPlan, assessment: &Assessment) -> Option<Small> {
+    let shares = plan.fraction_shares.as_ref()?;
+    let mut answers = assessment.answers.iter();
+    let mut leaves = Vec::new();
+    for (at, node) in rubric.nodes().iter().enumerate() {
+        let Some(metric) = &node.criterion.metric else {
+            continue;
+        };
+        let answer = answers.next()?;
+        if let Some(fraction) = metric
+            .score_answer(&node.criterion.id, &answer.value, &Path::root)
+            .ok()?
+        {
+            leaves.push((at, Some(fraction)));
+        }
+    }
+    exact_sum(rubric, shares, leaves).ok()?
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::engine::{Wanted, compute};
-    use crate::Document;
     use crate::assessment::Assessment;
     use crate::rubric::Rubric;
+    use crate::{Document, Score};
+
+    /// The total the long way, published as a scorecard publishes it.
+    fn long_way(rubric: &Rubric, sheet: &Assessment) -> Option<Score> {
+        let (work, total) = compute(rubric, sheet, Wanted::Total).unwrap();
+        total.map(|t| work.publish(t).unwrap())
+    }
 
     fn rubric() -> Rubric {
         Rubric::from_json(
@@ -151,8 +198,9 @@ mod tests {
         .unwrap()
     }
 
-    /// The short way gives the long way's decimal digit for digit, however a scale value is
-    /// written (a value written otherwise than the table holds it is divided out instead).
+    /// The short way gives the long way's score digit for digit, carried and published,
+    /// however a scale value is written (a value written otherwise than the table holds it is
+    /// divided out instead).
     #[test]
     fn the_short_way_gives_the_long_ways_decimal_as_written() {
         let rubric = rubric();
@@ -160,11 +208,8 @@ mod tests {
             for level in ["low", "mid", "top"] {
                 for count in [0, 3, 7, 9] {
                     let sheet = sheet(half, level, count);
-                    let quick = super::total(&rubric, &sheet).map(|t| t.to_string());
-                    let long = compute(&rubric, &sheet, Wanted::Total)
-                        .ok()
-                        .and_then(|(_, t)| t)
-                        .map(|t| t.to_string());
+                    let quick = super::total(&rubric, &sheet);
+                    let long = long_way(&rubric, &sheet);
                     assert!(quick.is_some(), "{half} {level} {count}");
                     assert_eq!(quick, long, "{half} {level} {count}");
                 }
@@ -213,11 +258,8 @@ mod tests {
             answers.join(",")
         ))
         .unwrap();
-        let quick = super::total(&rubric, &sheet).map(|t| t.to_string());
-        let long = compute(&rubric, &sheet, Wanted::Total)
-            .ok()
-            .and_then(|(_, t)| t)
-            .map(|t| t.to_string());
+        let quick = super::total(&rubric, &sheet);
+        let long = long_way(&rubric, &sheet);
         assert!(quick.is_some());
         assert_eq!(quick, long);
     }

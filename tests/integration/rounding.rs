@@ -1,5 +1,5 @@
 //! The published total is rounded once, from the exact total: checked against an independent
-//! computation in big rationals.
+//! computation in big rationals, for the scorecard and for the bare total alike.
 
 use igf_rubric::Document;
 use igf_rubric::{Assessment, Rubric};
@@ -118,6 +118,8 @@ fn published(leaves: &[Leaf], dp: u32, mode: &str) -> String {
     let rubric = Rubric::from_json(&rubric.to_string()).unwrap();
     let assessment = Assessment::from_json(&assessment.to_string()).unwrap();
     let card = rubric.score(&assessment).unwrap();
+    // The bare total publishes the same way, whichever way it goes.
+    assert_eq!(rubric.total(&assessment).unwrap(), card.total);
     card.total.unwrap().published.to_string()
 }
 
