@@ -42,7 +42,7 @@ pub use metric::{
 pub(crate) use metric::{Fraction, RawValue, TableScore, out_of_range};
 pub use panel::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
 use plan::PlanCell;
-pub(crate) use plan::QuickPlan;
+pub(crate) use plan::{QuickPlan, Sharing};
 pub(crate) use rule::band_for;
 pub use rule::{
     Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, OmittedPolicy, RubricKind, RubricRef, TotalScale,
@@ -334,6 +334,17 @@ impl Rubric {
         plan_of: impl FnOnce(&Rubric) -> Option<QuickPlan>,
     ) -> Option<&QuickPlan> {
         self.quick_plan.get_or_init(|| plan_of(self))
+    }
+
+    /// How the short way shares the total when the criteria at `left_out` (ascending) are left
+    /// out; `sharing_of` (the scoring engine's) works it out the first time that set is met.
+    pub(crate) fn sharing_without(
+        &self,
+        left_out: &[usize],
+        sharing_of: impl FnOnce(&Rubric, &[usize]) -> Option<Sharing>,
+    ) -> Option<std::sync::Arc<Sharing>> {
+        self.quick_plan
+            .without(left_out, || sharing_of(self, left_out))
     }
 
     /// The position of the leaf an answer names, trying the leaf at the answer's own ordinal

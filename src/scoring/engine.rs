@@ -486,9 +486,9 @@ impl Work<'_> {
             return Ok(Decimal::ZERO);
         }
         match rubric.quick_plan(super::quick::plan_of) {
-            Some(plan) if plan.fits(|at| self.carries(at)) => {
-                self.share.clone_from_slice(plan.shares());
-                self.exact &= plan.exact_shares;
+            Some(plan) if plan.all.fits(|at| self.carries(at)) => {
+                self.share.clone_from_slice(&plan.all.shares);
+                self.exact &= plan.all.exact;
             }
             _ => self.share_all()?,
         }

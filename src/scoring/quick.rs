@@ -1,21 +1,23 @@
-//! The short way to the bare total of the common sheet: every criterion answered, in rubric
-//! order, each one that can be scored scored.
+//! The short way to the bare total of the common sheet: every criterion that can be scored
+//! answered (in any order), each scored, left out as not applicable, or unable to assess under
+//! a policy that leaves it out or counts it as its minimum.
 //!
-//! Then every weighted criterion takes part, so each node's share is the one worked out when
-//! the rubric was first scored ([`QuickPlan`](crate::rubric::QuickPlan)), levels and short scales read their scores from a table
-//! instead of dividing, and the total is `Σ share · s` summed in the order the long way
-//! ([`Work::distribute`]) sums it: the same decimal, to the last digit. Anything else, errors
-//! included, goes the long way, which also words the error.
+//! Then each node's share is one worked out once per rubric for the set of criteria left out
+//! ([`Sharing`], the long way's own steps), levels and short scales read their scores from a
+//! table instead of dividing, and the total is `Σ share · s` summed in the order the long way
+//! ([`Work::distribute`]) sums it: the same decimal, to the last digit, published the same way.
+//! Anything else (a required criterion unable to assess, an omitted answer, a derivation or
+//! an override, any error) goes the long way, which also words the error.
 
 use rust_decimal::Decimal;
 
-use super::engine::{Outcome, Work, reference_errors, to_points};
+use super::engine::{Exclusion, Outcome, Work, reference_errors, to_points};
 use super::publish::{exact_sum, published_from_decimal};
 use crate::assessment::{AnswerValue, Assessment};
 use crate::error::Path;
 use crate::num::ratio::{Exact, Small};
 use crate::num::{self, Score, exactness};
-use crate::rubric::{Direction, Metric, QuickPlan, Rubric};
+use crate::rubric::{Direction, Metric, Node, QuickPlan, Rubric, Sharing, UnablePolicy};
 
 /// The most score-table entries a rubric keeps, in all (32 bytes each).
 const TABLE_BUDGET: usize = 4096;
@@ -24,23 +26,10 @@ const TABLE_BUDGET: usize = 4096;
 /// flag something (a renormalisation) or fails, so that every sheet takes the long way and
 /// is explained there.
 pub(super) fn plan_of(rubric: &Rubric) -> Option<QuickPlan> {
-    let mut work = Work::new(rubric, &[]);
-    for (at, node) in rubric.nodes().iter().enumerate() {
-        let outcome = match &node.criterion.metric {
-            Some(Metric::Text) | None => Outcome::Unscored,
-            Some(_) => Outcome::Scored(Decimal::ONE),
-        };
-        Work::set(&mut work.outcome, at, outcome);
-    }
-    work.settle_groups();
-    if !rubric.top().iter().any(|at| work.carries(*at)) {
+    let (all, flagged) = sharing(rubric, &[])?;
+    if flagged {
         return None;
     }
-    work.share_all().ok()?;
-    if !work.flags.is_empty() {
-        return None;
-    }
-    let nodes = rubric.nodes();
     // Tables for the first leaves only, up to a budget, so that a rubric of a hundred
     // thousand criteria costs no more to load; the rest divide.
     let mut budget = TABLE_BUDGET;
@@ -53,11 +42,9 @@ pub(super) fn plan_of(rubric: &Rubric) -> Option<QuickPlan> {
         (budget > 0).then_some(table)
     };
     Some(QuickPlan {
-        carries: (0..nodes.len()).map(|at| work.carries(at)).collect(),
-        exact_shares: work.exact,
-        fraction_shares: work.exact_shares(),
-        shares: work.share,
-        tables: nodes
+        all,
+        tables: rubric
+            .nodes()
             .iter()
             .map(|n| n.criterion.metric.as_ref().and_then(&mut table))
             .map(Option::unwrap_or_default)
@@ -65,61 +52,158 @@ pub(super) fn plan_of(rubric: &Rubric) -> Option<QuickPlan> {
     })
 }
 
-/// The total of `assessment` the short way, or `None` when it does not apply (or when only
-/// exact fractions can decide how it is published).
+/// The sharing when every criterion that can be scored is scored except those at
+/// `left_out`, as [`Work::share_all`] works it out.
+pub(super) fn sharing_of(rubric: &Rubric, left_out: &[usize]) -> Option<Sharing> {
+    sharing(rubric, left_out).map(|(sharing, _)| sharing)
+}
+
+/// [`sharing_of`], and whether working it out flagged a renormalisation; `None` when nothing
+/// weighted takes part or sharing fails.
+fn sharing(rubric: &Rubric, left_out: &[usize]) -> Option<(Sharing, bool)> {
+    let mut work = Work::new(rubric, &[]);
+    for (at, node) in rubric.nodes().iter().enumerate() {
+        let outcome = match &node.criterion.metric {
+            _ if left_out.binary_search(&at).is_ok() => Outcome::LeftOut(Exclusion::NotApplicable),
+            Some(Metric::Text) | None => Outcome::Unscored,
+            Some(_) => Outcome::Scored(Decimal::ONE),
+        };
+        Work::set(&mut work.outcome, at, outcome);
+    }
+    work.settle_groups();
+    if !rubric.top().iter().any(|at| work.carries(*at)) {
+        return None;
+    }
+    work.share_all().ok()?;
+    let sharing = Sharing {
+        carries: (0..rubric.nodes().len())
+            .map(|at| work.carries(at))
+            .collect(),
+        exact: work.exact,
+        fractions: work.exact_shares(),
+        shares: std::mem::take(&mut work.share),
+    };
+    Some((sharing, !work.flags.is_empty()))
+}
+
+/// How one sheet answers a leaf, on the short way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Slot {
+    Unanswered,
+    /// Text, or unable to assess on a text criterion: never scored.
+    Unscored,
+    Scored(Decimal),
+    /// Unable to assess, counted as its minimum (0) by the rubric's policy.
+    Minimum,
+    /// Not applicable, or unable to assess and left out by the rubric's policy.
+    LeftOut,
+}
+
+/// What "unable to assess" does to `node` when the short way can take it: left out or
+/// counted as the minimum. `None` when it makes the sheet incomplete (the long way says why).
+fn unable(rubric: &Rubric, node: &Node) -> Option<Slot> {
+    if node.criterion.required {
+        return None;
+    }
+    match rubric.doc().unable_to_assess {
+        UnablePolicy::Renormalise => Some(Slot::LeftOut),
+        UnablePolicy::CountAsMinimum => Some(Slot::Minimum),
+        // An unweighted criterion cannot change the total: it is left out.
+        UnablePolicy::Incomplete if node.weight().is_zero() => Some(Slot::LeftOut),
+        UnablePolicy::Incomplete => None,
+    }
+}
+
+/// Each leaf's slot for `assessment`, with the decimal path's exactness, or `None` when the
+/// short way does not apply.
+fn slots(
+    rubric: &Rubric,
+    plan: &QuickPlan,
+    assessment: &Assessment,
+    exact: &mut bool,
+) -> Option<Vec<Slot>> {
+    let nodes = rubric.nodes();
+    let mut slots = vec![Slot::Unanswered; nodes.len()];
+    for (i, answer) in assessment.answers.iter().enumerate() {
+        let at = rubric.leaf_position(i, &answer.criterion)?;
+        let node = nodes.get(at)?;
+        let metric = node.criterion.metric.as_ref()?;
+        let slot = slots.get_mut(at)?;
+        if *slot != Slot::Unanswered
+            || answer.derivation.is_some()
+            || answer.override_reason.is_some()
+        {
+            return None;
+        }
+        *slot = match &answer.value {
+            AnswerValue::UnableToAssess if *metric == Metric::Text => Slot::Unscored,
+            AnswerValue::UnableToAssess => unable(rubric, node)?,
+            AnswerValue::NotApplicable if node.criterion.allow_not_applicable => Slot::LeftOut,
+            AnswerValue::NotApplicable => return None,
+            value => {
+                let table = plan.tables.get(at).map_or(&[][..], Vec::as_slice);
+                match metric
+                    .score_from_table(&node.criterion.id, value, &Path::root, table, exact)
+                    .ok()?
+                {
+                    Some(s) => Slot::Scored(s),
+                    None => Slot::Unscored,
+                }
+            }
+        };
+    }
+    let omitted = nodes.iter().zip(&slots).any(|(node, slot)| {
+        *slot == Slot::Unanswered
+            && node
+                .criterion
+                .metric
+                .as_ref()
+                .is_some_and(|m| *m != Metric::Text)
+    });
+    (!omitted).then_some(slots)
+}
+
+/// The total of `assessment` the short way, or `None` when it does not apply.
 pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Score> {
     const OP: &str = "sharing weights";
     let plan = rubric.quick_plan(plan_of)?;
     if assessment.check_header().is_err() || reference_errors(rubric, assessment).next().is_some() {
         return None;
     }
+    let mut exact = true;
+    let slots = slots(rubric, plan, assessment, &mut exact)?;
+    let left_out: Vec<usize> = (0..slots.len())
+        .filter(|at| slots.get(*at) == Some(&Slot::LeftOut))
+        .collect();
+    let kept;
+    let sharing = if left_out.is_empty() {
+        &plan.all
+    } else {
+        kept = rubric.sharing_without(&left_out, sharing_of)?;
+        &*kept
+    };
+    exact &= sharing.exact;
     let lower_is_better = rubric.scale().direction == Direction::LowerIsBetter;
-    let mut answers = assessment.answers.iter();
     let mut normalised_total = Decimal::ZERO;
-    let mut exact = plan.exact_shares;
-    for (at, node) in rubric.nodes().iter().enumerate() {
-        let Some(metric) = &node.criterion.metric else {
-            continue;
+    for (at, slot) in slots.iter().enumerate() {
+        let s = match slot {
+            Slot::Scored(s) => *s,
+            Slot::Minimum => Decimal::ZERO,
+            _ => continue,
         };
-        let answer = answers.next()?;
-        if answer.criterion != node.criterion.id
-            || answer.derivation.is_some()
-            || answer.override_reason.is_some()
-            || matches!(
-                answer.value,
-                AnswerValue::UnableToAssess | AnswerValue::NotApplicable
-            )
-        {
-            return None;
-        }
-        let table = plan.tables.get(at).map_or(&[][..], Vec::as_slice);
-        let Some(s) = metric
-            .score_from_table(
-                &node.criterion.id,
-                &answer.value,
-                &Path::root,
-                table,
-                &mut exact,
-            )
-            .ok()?
-        else {
-            continue; // text, never scored
-        };
+        // `1 - s` is exact (see `Work::toward_total`).
         let toward = if lower_is_better {
             num::sub(Decimal::ONE, s, OP).ok()?
         } else {
             s
         };
-        let share = plan.shares.get(at)?;
+        let share = sharing.shares.get(at)?;
         let part = exactness::mul(*share, toward, OP, &mut exact).ok()?;
         normalised_total = exactness::add(normalised_total, part, OP, &mut exact).ok()?;
     }
-    if answers.next().is_some() {
-        return None;
-    }
     let published = match published_from_decimal(rubric, normalised_total, exact).ok()? {
         Some(published) => published,
-        None => exact_total(rubric, plan, assessment)?.round(rubric.rounding())?,
+        None => exact_total(rubric, sharing, assessment, &slots)?.round(rubric.rounding())?,
     };
     let all_points = to_points(rubric, normalised_total).ok()?;
     let carried = num::add(rubric.scale().min, all_points, OP).ok()?;
@@ -129,24 +213,39 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Score> {
     })
 }
 
-/// The exact total of a sheet the short way has already read (every criterion answered, in
-/// rubric order, each scored), as a small fraction; `None` when it does not fit one.
-fn exact_total(rubric: &Rubric, plan: &QuickPlan, assessment: &Assessment) -> Option<Small> {
-    let shares = plan.fraction_shares.as_ref()?;
-    let mut answers = assessment.answers.iter();
+/// The exact total of a sheet the short way has read into `slots`, as a small fraction;
+/// `None` when it does not fit one.
+fn exact_total(
+    rubric: &Rubric,
+    sharing: &Sharing,
+    assessment: &Assessment,
+    slots: &[Slot],
+) -> Option<Small> {
+    let shares = sharing.fractions.as_ref()?;
+    let nodes = rubric.nodes();
     let mut leaves = Vec::new();
-    for (at, node) in rubric.nodes().iter().enumerate() {
-        let Some(metric) = &node.criterion.metric else {
-            continue;
+    for (i, answer) in assessment.answers.iter().enumerate() {
+        let at = rubric.leaf_position(i, &answer.criterion)?;
+        let fraction = match slots.get(at)? {
+            Slot::Scored(_) => {
+                let node = nodes.get(at)?;
+                node.criterion
+                    .metric
+                    .as_ref()?
+                    .score_answer(&node.criterion.id, &answer.value, &Path::root)
+                    .ok()??
+            }
+            Slot::Minimum => {
+                leaves.push((at, None));
+                continue;
+            }
+            _ => continue,
         };
-        let answer = answers.next()?;
-        if let Some(fraction) = metric
-            .score_answer(&node.criterion.id, &answer.value, &Path::root)
-            .ok()?
-        {
-            leaves.push((at, Some(fraction)));
-        }
+        leaves.push((at, Some(fraction)));
     }
+    // Summed in node order, as the long way does (a fraction's sum is exact in any order,
+    // but the order keeps the working alike).
+    leaves.sort_unstable_by_key(|(at, _)| *at);
     exact_sum(rubric, shares, leaves).ok()?
 }
 
@@ -264,19 +363,30 @@ mod tests {
         assert_eq!(quick, long);
     }
 
-    /// Sheets off the common path go the long way.
+    /// Answers out of order, unable to assess (left out by the default policy) and not
+    /// applicable take the short way, to the long way's score; omitted answers, duplicates
+    /// and not-applicable answers to criteria that do not allow them go the long way.
     #[test]
-    fn uncommon_sheets_go_the_long_way() {
+    fn the_short_way_takes_the_realistic_sheet_and_leaves_the_rest() {
         let rubric = rubric();
         let mut unable = sheet("1", "mid", 2);
-        if let Some(answer) = unable.answers.first_mut() {
-            answer.value = crate::AnswerValue::UnableToAssess;
-        }
+        unable.answers[0].value = crate::AnswerValue::UnableToAssess;
         let mut reordered = sheet("1", "mid", 2);
         reordered.answers.swap(0, 1);
+        let mut text_unable = sheet("3", "top", 5);
+        text_unable.answers[3].value = crate::AnswerValue::UnableToAssess;
+        for common in [unable, reordered, text_unable] {
+            let quick = super::total(&rubric, &common);
+            assert!(quick.is_some(), "{:?}", common.answers);
+            assert_eq!(quick, long_way(&rubric, &common));
+        }
         let mut short = sheet("1", "mid", 2);
-        short.answers.pop();
-        for other in [unable, reordered, short] {
+        short.answers.remove(1);
+        let mut twice = sheet("1", "mid", 2);
+        twice.answers[1].criterion = "half".into();
+        let mut not_applicable = sheet("1", "mid", 2);
+        not_applicable.answers[0].value = crate::AnswerValue::NotApplicable;
+        for other in [short, twice, not_applicable] {
             assert_eq!(super::total(&rubric, &other), None);
         }
     }

@@ -6,7 +6,7 @@ use igf_rubric::{
     Decimal, Level, Metric, Region, Role, Rubric, RubricKind, Scorecard, StakeholderGroup, Subject,
     TotalScale,
     assessment::{Distribution, Lessons},
-    rubric::{CountCurve, Direction, DistributionMeasure, RubricDoc, RubricRef},
+    rubric::{CountCurve, Direction, DistributionMeasure, RubricDoc, RubricRef, UnablePolicy},
 };
 use proptest::prelude::*;
 
@@ -373,6 +373,44 @@ proptest! {
     #[test]
     fn the_bare_total_is_the_scorecards_total((rubric, assessment) in case()) {
         prop_assert_eq!(rubric.total(&assessment).unwrap(), rubric.score(&assessment).unwrap().total);
+    }
+
+    /// Under every unable-to-assess policy, with criteria not applicable and answers in any
+    /// order, the bare total (which takes its short way for most such sheets) is the
+    /// scorecard's, to the digit.
+    #[test]
+    fn the_bare_total_is_the_scorecards_total_under_every_policy(
+        (rubric, assessment) in case(),
+        policy in 0usize..3,
+        not_applicable in any::<u32>(),
+        seed in any::<u64>(),
+    ) {
+        fn allow(criteria: &mut [Criterion]) {
+            for c in criteria {
+                c.allow_not_applicable = true;
+                allow(&mut c.criteria);
+            }
+        }
+        let mut doc = RubricDoc::from(rubric);
+        doc.unable_to_assess = [
+            UnablePolicy::Renormalise,
+            UnablePolicy::CountAsMinimum,
+            UnablePolicy::Incomplete,
+        ][policy];
+        allow(&mut doc.criteria);
+        let rubric = Rubric::try_from(doc).unwrap();
+        let mut sheet = assessment;
+        for (k, answer) in sheet.answers.iter_mut().enumerate() {
+            if answer.value == AnswerValue::UnableToAssess && (not_applicable >> (k % 32)) & 1 == 1 {
+                answer.value = AnswerValue::NotApplicable;
+            }
+        }
+        let n = sheet.answers.len();
+        for i in (1..n).rev() {
+            let j = (seed.rotate_left(i as u32) % (i as u64 + 1)) as usize;
+            sheet.answers.swap(i, j);
+        }
+        prop_assert_eq!(rubric.total(&sheet).unwrap(), rubric.score(&sheet).unwrap().total);
     }
 
     #[test]
