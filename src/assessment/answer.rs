@@ -224,6 +224,11 @@ impl Distribution {
     pub fn categories(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
+
+    /// The counts of the categories named, in the order of [`Distribution::categories`].
+    pub(crate) fn counts(&self) -> impl Iterator<Item = u64> + '_ {
+        self.0.values().copied()
+    }
 }
 
 impl<'de> Deserialize<'de> for Distribution {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::check_ids;
 use crate::error::{Error, Path};
+use crate::num::ratio::{Exact, Small};
 use crate::num::{self, exact};
 
 /// Decimal places to which distribution evenness is computed before it is compared or
@@ -340,8 +341,8 @@ impl Metric {
         })
     }
 
-    /// Each answer of a levels metric, or of a scale of at most 100 steps, with its normalised
-    /// score, ascending: scoring looks a score up here instead of dividing. An answer is
+    /// Each answer of a levels metric, a scale of at most 100 steps, a linear count toward at
+    /// most 100 or a coverage of at most 100 categories, with its normalised score, ascending: scoring looks a score up here instead of dividing. An answer is
     /// matched as written (mantissa and scale: `2` does not match an entry `2.0`), so a score
     /// looked up is the very decimal the division gives; an answer written otherwise is divided.
     pub(crate) fn score_table(&self) -> Vec<TableScore> {
@@ -360,21 +361,31 @@ impl Metric {
                     .filter_map(|k| step.checked_mul(Decimal::from(k))?.checked_add(*min))
                     .collect()
             }
+            // A count or a coverage is a whole number: the first hundred are worth a table.
+            Metric::Count {
+                target,
+                curve: CountCurve::Linear,
+            } if *target <= 100 => (0..=*target).map(Decimal::from).collect(),
+            Metric::Distribution {
+                categories,
+                measure: DistributionMeasure::Coverage,
+                ..
+            } if categories.len() <= 100 => (0..=categories.len()).map(Decimal::from).collect(),
             _ => return Vec::new(),
         };
         let mut table: Vec<TableScore> = values
             .into_iter()
             .filter_map(|value| {
                 let mut exact = true;
-                let score = self
-                    .normalise_fraction(&RawValue::Number(value))
-                    .ok()?
-                    .value(&mut exact)
-                    .ok()?;
+                let fraction = self.normalise_fraction(&RawValue::Number(value)).ok()?;
+                let score = fraction.value(&mut exact).ok()?;
                 Some(TableScore {
                     value,
                     score,
                     exact,
+                    fraction: Small::of(fraction.numerator)
+                        .zip(Small::of(fraction.denominator))
+                        .and_then(|(n, d)| n.over(&d)),
                 })
             })
             .collect();
@@ -538,12 +549,15 @@ fn above_range(path: Path, value: Decimal, above: Decimal, max: Decimal) -> Erro
 }
 
 /// One entry of a [`Metric::score_table`]: an answer's value as written, its normalised
-/// score, and whether that score is the exact quotient (not rounded by the division).
+/// score, whether that score is the exact quotient (not rounded by the division), and the
+/// exact quotient.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TableScore {
     pub(crate) value: Decimal,
     pub(crate) score: Decimal,
     pub(crate) exact: bool,
+    /// The score as an exact fraction, when it fits a small one.
+    pub(crate) fraction: Option<Small>,
 }
 
 /// A normalised score as numerator over denominator, both exact decimals (denominator > 0).
@@ -568,6 +582,10 @@ impl Fraction {
     /// The value, rounded by the division to at most 28 decimal places; clears `exact` when
     /// the division left a remainder.
     pub(crate) fn value(self, exact: &mut bool) -> Result<Decimal, Error> {
+        if self.denominator == Decimal::ONE {
+            // A whole score (yes, no, a count at its target): the quotient is the numerator.
+            return Ok(self.numerator);
+        }
         num::exactness::div(
             self.numerator,
             self.denominator,

@@ -6,6 +6,7 @@ use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 use crate::assessment::AnswerValue;
 use crate::error::{Error, Path};
 use crate::num;
+use crate::num::ratio::{Exact, Small};
 use crate::rubric::{
     DistributionMeasure, EVENNESS_DECIMAL_PLACES, Fraction, Metric, RawValue, TableScore,
     out_of_range,
@@ -30,7 +31,9 @@ impl Metric {
 
     /// An answer's normalised score, as [`Metric::score_answer`] checks and computes it, looked
     /// up in `table` (from [`Metric::score_table`]) when the answer's value is there as written.
-    /// `Ok(None)` for a text answer. Clears `exact` when the score was rounded by a division.
+    /// `Ok(None)` for a text answer. Clears `exact` when the score was rounded by a division;
+    /// with the score comes its exact value: the table's small fraction, or the fraction it
+    /// was divided from.
     pub(crate) fn score_from_table(
         &self,
         criterion: &str,
@@ -38,25 +41,30 @@ impl Metric {
         at: &dyn Fn() -> Path,
         table: &[TableScore],
         exact: &mut bool,
-    ) -> Result<Option<Decimal>, Error> {
+    ) -> Result<Option<(Decimal, ExactScore)>, Error> {
+        let found = |entry: &TableScore, exact: &mut bool| {
+            *exact &= entry.exact;
+            Some((entry.score, ExactScore::Small(entry.fraction)))
+        };
+        // A scale answer found in the table as written is in range and on a step: the table
+        // holds exactly the scale's steps.
+        if let (Metric::Scale { .. }, AnswerValue::Scale(v)) = (self, answer)
+            && let Some(entry) = look_up(table, *v)
+        {
+            return Ok(found(entry, exact));
+        }
         let v = match self.raw_value(criterion, answer, at)? {
             RawValue::Number(v) => v,
             RawValue::Text => return Ok(None),
         };
-        let found = table
-            .binary_search_by(|entry| entry.value.cmp(&v))
-            .ok()
-            .and_then(|at| table.get(at))
-            .filter(|entry| {
-                entry.value.mantissa() == v.mantissa() && entry.value.scale() == v.scale()
-            });
-        if let Some(entry) = found {
-            *exact &= entry.exact;
-            return Ok(Some(entry.score));
+        if let Some(entry) = look_up(table, v) {
+            return Ok(found(entry, exact));
         }
-        self.normalise_fraction(&RawValue::Number(v))?
-            .value(exact)
-            .map(Some)
+        let fraction = self.normalise_fraction(&RawValue::Number(v))?;
+        Ok(Some((
+            fraction.value(exact)?,
+            ExactScore::Divided(fraction),
+        )))
     }
 
     /// The raw number an already checked answer stands for, in the criterion's own units: a
@@ -165,21 +173,68 @@ impl Metric {
     }
 }
 
-/// The measured spread of a distribution: evenness `J` or the number of covered categories.
+/// A score's exact value, as [`Metric::score_from_table`] found it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum ExactScore {
+    /// From the table (`None`: it does not fit a small fraction).
+    Small(Option<Small>),
+    /// The fraction the score was divided from.
+    Divided(Fraction),
+}
+
+impl ExactScore {
+    /// The score as a small fraction, when it fits one.
+    pub(crate) fn small(self) -> Option<Small> {
+        match self {
+            ExactScore::Small(small) => small,
+            ExactScore::Divided(f) => Small::of(f.numerator)
+                .zip(Small::of(f.denominator))
+                .and_then(|(n, d)| n.over(&d)),
+        }
+    }
+}
+
+/// The entry of `table` for `v` written alike (mantissa and scale). Whole numbers in a table
+/// of consecutive whole numbers (levels 1 to 4, a count) are found by their place, others by
+/// binary search.
+fn look_up(table: &[TableScore], v: Decimal) -> Option<&TableScore> {
+    let alike = |entry: &&TableScore| {
+        entry.value.mantissa() == v.mantissa() && entry.value.scale() == v.scale()
+    };
+    let first = table.first()?;
+    if v.scale() == 0 && first.value.scale() == 0 {
+        let place = v
+            .mantissa()
+            .checked_sub(first.value.mantissa())
+            .and_then(|d| usize::try_from(d).ok());
+        if let Some(entry) = place.and_then(|p| table.get(p)).filter(alike) {
+            return Some(entry);
+        }
+    }
+    table
+        .binary_search_by(|entry| entry.value.cmp(&v))
+        .ok()
+        .and_then(|at| table.get(at))
+        .filter(alike)
+}
+
+/// The measured spread of a distribution whose categories are all the metric's: evenness `J`
+/// or the number of covered categories.
 fn spread(
     categories: &[String],
     measure: DistributionMeasure,
     counts: &crate::assessment::Distribution,
 ) -> Result<Decimal, Error> {
     const OP: &str = "measuring a distribution";
+    if measure == DistributionMeasure::Coverage {
+        // Every category named is the metric's (checked above), each once.
+        return Ok(Decimal::from(counts.counts().filter(|n| *n > 0).count()));
+    }
     let present: Vec<u64> = categories
         .iter()
         .map(|c| counts.get(c))
         .filter(|n| *n > 0)
         .collect();
-    if measure == DistributionMeasure::Coverage {
-        return Ok(Decimal::from(present.len()));
-    }
     let total = num::sum(present.iter().map(|n| Decimal::from(*n)), OP)?;
     if total.is_zero() || present.len() < 2 {
         return Ok(Decimal::ZERO);

@@ -27,7 +27,7 @@ use super::engine::{Outcome, Work};
 use crate::error::Error;
 use crate::num::ratio::{Big, Exact, Small};
 use crate::num::{self, Rounding, RoundingMode, Score, exactness};
-use crate::rubric::{Direction, Fraction, Rubric};
+use crate::rubric::{Direction, Rubric};
 
 const OP: &str = "publishing a total";
 
@@ -60,14 +60,23 @@ impl Work<'_> {
             return Ok(None);
         };
         let nodes = self.rubric.nodes();
-        let leaves = (0..nodes.len()).filter_map(|at| {
-            let is_leaf = nodes.get(at)?.criterion.metric.is_some();
-            match self.outcome(at) {
-                Outcome::Scored(_) if is_leaf => Some((at, self.fraction.get(at).copied())),
-                Outcome::Minimum => Some((at, None)),
-                _ => None,
-            }
-        });
+        let mut leaves = Vec::new();
+        for (at, node) in nodes.iter().enumerate() {
+            let s = match self.outcome(at) {
+                Outcome::Scored(_) if node.criterion.metric.is_some() => {
+                    let f = self.fraction.get(at).copied().ok_or_else(overflow)?;
+                    if f.denominator.is_zero() {
+                        return Err(overflow());
+                    }
+                    R::of(f.numerator)
+                        .zip(R::of(f.denominator))
+                        .and_then(|(n, d)| n.over(&d))
+                }
+                Outcome::Minimum => Some(R::zero()),
+                _ => continue,
+            };
+            leaves.push((at, s));
+        }
         exact_sum(self.rubric, &shares, leaves)
     }
 
@@ -114,24 +123,16 @@ impl Work<'_> {
     }
 }
 
-/// `T = min + span · Σ share · t` exactly, over `leaves`: each a node and its score's
-/// fraction (`None`: counted as its minimum, 0); `Ok(None)` when it does not fit `R`.
+/// `T = min + span · Σ share · s` exactly, over `leaves`: each a node and its exact score
+/// (`None` when it does not fit `R`); `Ok(None)` when the total does not fit `R`.
 pub(super) fn exact_sum<R: Exact>(
     rubric: &Rubric,
     shares: &[R],
-    leaves: impl IntoIterator<Item = (usize, Option<Fraction>)>,
+    leaves: impl IntoIterator<Item = (usize, Option<R>)>,
 ) -> Result<Option<R>, Error> {
     let lower_is_better = rubric.scale().direction == Direction::LowerIsBetter;
     let mut sum = R::zero();
-    for (at, fraction) in leaves {
-        let s = match fraction {
-            Some(f) if f.denominator.is_zero() => return Err(overflow()),
-            Some(f) => match R::of(f.numerator).zip(R::of(f.denominator)) {
-                Some((n, d)) => n.over(&d),
-                None => None,
-            },
-            None => Some(R::zero()),
-        };
+    for (at, s) in leaves {
         let toward = if lower_is_better {
             s.and_then(|s| R::one().minus(&s))
         } else {

@@ -11,6 +11,7 @@
 
 use rust_decimal::Decimal;
 
+use super::answer::ExactScore;
 use super::engine::{Exclusion, Outcome, Work, reference_errors, to_points};
 use super::publish::{exact_sum, published_from_decimal};
 use crate::assessment::{AnswerValue, Assessment};
@@ -92,7 +93,8 @@ enum Slot {
     Unanswered,
     /// Text, or unable to assess on a text criterion: never scored.
     Unscored,
-    Scored(Decimal),
+    /// The score, and its exact value.
+    Scored(Decimal, ExactScore),
     /// Unable to assess, counted as its minimum (0) by the rubric's policy.
     Minimum,
     /// Not applicable, or unable to assess and left out by the rubric's policy.
@@ -146,7 +148,7 @@ fn slots(
                     .score_from_table(&node.criterion.id, value, &Path::root, table, exact)
                     .ok()?
                 {
-                    Some(s) => Slot::Scored(s),
+                    Some((s, fraction)) => Slot::Scored(s, fraction),
                     None => Slot::Unscored,
                 }
             }
@@ -187,7 +189,7 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Score> {
     let mut normalised_total = Decimal::ZERO;
     for (at, slot) in slots.iter().enumerate() {
         let s = match slot {
-            Slot::Scored(s) => *s,
+            Slot::Scored(s, _) => *s,
             Slot::Minimum => Decimal::ZERO,
             _ => continue,
         };
@@ -203,7 +205,7 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Score> {
     }
     let published = match published_from_decimal(rubric, normalised_total, exact).ok()? {
         Some(published) => published,
-        None => exact_total(rubric, sharing, assessment, &slots)?.round(rubric.rounding())?,
+        None => exact_total(rubric, sharing, &slots)?.round(rubric.rounding())?,
     };
     let all_points = to_points(rubric, normalised_total).ok()?;
     let carried = num::add(rubric.scale().min, all_points, OP).ok()?;
@@ -214,38 +216,19 @@ pub(super) fn total(rubric: &Rubric, assessment: &Assessment) -> Option<Score> {
 }
 
 /// The exact total of a sheet the short way has read into `slots`, as a small fraction;
-/// `None` when it does not fit one.
-fn exact_total(
-    rubric: &Rubric,
-    sharing: &Sharing,
-    assessment: &Assessment,
-    slots: &[Slot],
-) -> Option<Small> {
+/// `None` when it does not fit one (the long way then decides).
+fn exact_total(rubric: &Rubric, sharing: &Sharing, slots: &[Slot]) -> Option<Small> {
     let shares = sharing.fractions.as_ref()?;
-    let nodes = rubric.nodes();
-    let mut leaves = Vec::new();
-    for (i, answer) in assessment.answers.iter().enumerate() {
-        let at = rubric.leaf_position(i, &answer.criterion)?;
-        let fraction = match slots.get(at)? {
-            Slot::Scored(_) => {
-                let node = nodes.get(at)?;
-                node.criterion
-                    .metric
-                    .as_ref()?
-                    .score_answer(&node.criterion.id, &answer.value, &Path::root)
-                    .ok()??
-            }
-            Slot::Minimum => {
-                leaves.push((at, None));
-                continue;
-            }
-            _ => continue,
-        };
-        leaves.push((at, Some(fraction)));
-    }
-    // Summed in node order, as the long way does (a fraction's sum is exact in any order,
-    // but the order keeps the working alike).
-    leaves.sort_unstable_by_key(|(at, _)| *at);
+    let leaves = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(at, slot)| match slot {
+            // An unweighted criterion adds nothing, whatever its score.
+            Slot::Scored(..) if shares.get(at).is_some_and(Exact::is_zero) => None,
+            Slot::Scored(_, score) => Some((at, score.small())),
+            Slot::Minimum => Some((at, Some(Small::zero()))),
+            _ => None,
+        });
     exact_sum(rubric, shares, leaves).ok()?
 }
 
