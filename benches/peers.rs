@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use igf_rubric::decision::{CriterionType, DecisionMatrix, Method, Normalisation, Tables};
 use igf_rubric::reliability::{
     KappaWeights, MeasurementLevel, MissingRatings, Ratings, cohen_kappa, fleiss_kappa,
     icc_analysis, krippendorff_alpha,
@@ -114,6 +115,30 @@ fn cohen(flat: &[f64]) -> f64 {
     cohen_kappa(&pairs, KappaWeights::Unweighted).unwrap()
 }
 
+/// The matrix `python_peers.py` builds for pymcdm, row-major: `x_ij = 1 + ((i * 7919 + j *
+/// 104729) mod 1000) / 100`, the first five criteria costs, weights `∝ j + 1`.
+fn mcdm_matrix(m: usize, n: usize) -> (Vec<f64>, Vec<(String, CriterionType)>, Vec<f64>) {
+    let values = (0..m)
+        .flat_map(|i| (0..n).map(move |j| 1.0 + ((i * 7919 + j * 104_729) % 1000) as f64 / 100.0))
+        .collect();
+    let criteria = (0..n)
+        .map(|j| {
+            let kind = if j < 5 {
+                CriterionType::Cost
+            } else {
+                CriterionType::Benefit
+            };
+            (format!("c{j}"), kind)
+        })
+        .collect();
+    let total = (n * (n + 1) / 2) as f64;
+    (
+        values,
+        criteria,
+        (0..n).map(|j| (j + 1) as f64 / total).collect(),
+    )
+}
+
 fn peers(c: &mut Criterion) {
     let data = data_dir();
     if !data.join("cohen.f64").exists() {
@@ -179,6 +204,46 @@ fn peers(c: &mut Criterion) {
             });
         }
     }
+    // End to end from the layout Python's `krippendorff.alpha` takes: raters by units, as a
+    // row-major array (NaN missing) and as one list per rater; building the ratings is timed,
+    // copying the caller's data (a setup a caller who reads the array for this does not pay)
+    // is not.
+    for v in [7, 21] {
+        let by_unit = f64s(&data.join(format!("ratings-{v}.f64")));
+        let raters = 50;
+        let units = by_unit.len() / raters;
+        let by_rater: Vec<f64> = (0..raters)
+            .flat_map(|r| by_unit.iter().skip(r).step_by(raters).copied())
+            .collect();
+        let rater_rows: Vec<Vec<Option<f64>>> = by_rater
+            .chunks_exact(units)
+            .map(|row| row.iter().map(|x| (!x.is_nan()).then_some(*x)).collect())
+            .collect();
+        for (name, level) in levels {
+            let id = format!("krippendorff-{name}-{v}-raters-by-units/100000x50");
+            group.bench_function(id, |b| {
+                b.iter_batched(
+                    || by_rater.clone(),
+                    |values| {
+                        let ratings = Ratings::from_rater_values(raters, values).unwrap();
+                        krippendorff_alpha(black_box(&ratings), level).unwrap()
+                    },
+                    BatchSize::LargeInput,
+                )
+            });
+            let id = format!("krippendorff-{name}-{v}-rater-rows/100000x50");
+            group.bench_function(id, |b| {
+                b.iter_batched(
+                    || rater_rows.clone(),
+                    |rows| {
+                        let ratings = Ratings::from_rater_rows(rows).unwrap();
+                        krippendorff_alpha(black_box(&ratings), level).unwrap()
+                    },
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+    }
     // Records a case's answer, then times it.
     let mut case = |id: String, answer: Value, run: &dyn Fn()| {
         results.insert(format!("reliability/{id}"), answer);
@@ -202,6 +267,51 @@ fn peers(c: &mut Criterion) {
     case("cohen-kappa/1000000".into(), json!(cohen(&flat)), &|| {
         black_box(cohen(black_box(&flat)));
     });
+    group.finish();
+
+    // TOPSIS and VIKOR end to end from a row-major array (what a NumPy matrix is), as
+    // pymcdm takes it with its validation off: building the matrix and the scores, ranks and
+    // ideal points, without the weighted table.
+    let (flat, criteria, weights) = mcdm_matrix(100_000, 20);
+    let mut group = c.benchmark_group("decision");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    let methods = [
+        (
+            "topsis-vector",
+            Method::Topsis {
+                normalisation: Normalisation::Vector,
+            },
+        ),
+        (
+            "topsis-minmax",
+            Method::Topsis {
+                normalisation: Normalisation::MinMax,
+            },
+        ),
+        (
+            "vikor",
+            Method::Vikor {
+                v: 0.5,
+                compromise_set: false,
+            },
+        ),
+    ];
+    for (name, method) in methods {
+        let run = |values: Vec<f64>| {
+            let matrix = DecisionMatrix::from_row_major(None, criteria.clone(), values).unwrap();
+            method.rank_with(&matrix, &weights, Tables::Omit).unwrap()
+        };
+        let scores = run(flat.clone()).scores;
+        results.insert(
+            format!("decision/{name}/100000x20"),
+            json!({ "first": &scores[..5], "sum": scores.iter().sum::<f64>() }),
+        );
+        group.bench_function(format!("{name}/100000x20"), |b| {
+            b.iter_batched(|| flat.clone(), run, BatchSize::LargeInput)
+        });
+    }
     group.finish();
 
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/rust-results.json");

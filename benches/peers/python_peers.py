@@ -6,7 +6,8 @@
 Load and score: json.loads with decimal.Decimal numbers, and the bpf-proposal rubric's total
 (weighted normalised answers, siblings renormalised over "unable to assess", 0..100, two places
 half-even), written for this rubric's metrics. The statistics: krippendorff.alpha,
-pingouin.intraclass_corr, statsmodels' fleiss_kappa, scikit-learn's cohen_kappa_score.
+pingouin.intraclass_corr, statsmodels' fleiss_kappa, scikit-learn's cohen_kappa_score. The
+decision methods: pymcdm's TOPSIS (vector and min-max) and VIKOR, validation off.
 """
 
 import json
@@ -181,11 +182,34 @@ def main():
     a, b = pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
     case("reliability/cohen-kappa", "1000000", 7, lambda: cohen_kappa_score(a, b), float)
 
+    from pymcdm import methods, normalizations
+
+    # The matrix peers.rs builds, as pymcdm takes it (validation off, as benches/decision.rs
+    # sets it beside): scores only.
+    m, n = 100_000, 20
+    i = np.arange(m).reshape(m, 1)
+    j = np.arange(n).reshape(1, n)
+    matrix = 1 + ((i * 7919 + j * 104729) % 1000) / 100
+    types = np.where(np.arange(n) < 5, -1, 1)
+    weights = (np.arange(n) + 1) / (n * (n + 1) / 2)
+    for name, method in [
+        ("topsis-vector", methods.TOPSIS(normalizations.vector_normalization)),
+        ("topsis-minmax", methods.TOPSIS(normalizations.minmax_normalization)),
+        ("vikor", methods.VIKOR(v=0.5)),
+    ]:
+        case(
+            f"decision/{name}",
+            "100000x20",
+            7,
+            lambda: method(matrix, weights, types, validation=False),
+            lambda scores: {"first": [float(x) for x in scores[:5]], "sum": float(scores.sum())},
+        )
+
     out.write_text(
         json.dumps(
             {
                 "python": sys.version.split()[0],
-                "packages": {p: version(p) for p in ["numpy", "pandas", "krippendorff", "pingouin", "statsmodels", "scikit-learn"]},
+                "packages": {p: version(p) for p in ["numpy", "pandas", "krippendorff", "pingouin", "statsmodels", "scikit-learn", "pymcdm"]},
                 "cases": cases,
             },
             indent=1,

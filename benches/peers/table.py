@@ -2,7 +2,7 @@
 criterion's estimates), the Python peer's median, the ratio, and how each grows when the size
 doubles; checks first that both computed the same answers (exit 1 when they do not).
 
-    python3 benches/peers/table.py ROOT PEAK_RUST_KB PEAK_PYTHON_KB
+    python3 benches/peers/table.py ROOT PEAK_RUST_KB PEAK_PYTHON_KB [EARLIER_ROOT]
 Standard library only.
 """
 
@@ -12,11 +12,14 @@ from decimal import Decimal
 from pathlib import Path
 
 GOALS = {
-    "load/score/100000": "ratio >= 10 and >= 150 MB/s",
-    "load/total/100000": ">= 300 MB/s",
+    "load/score/100000": ">= 5x and >= 150 MB/s",
+    "load/total/100000": ">= 10x and >= 300 MB/s",
     "reliability/krippendorff-ordinal-7/100000x50": "<= 60 ms",
     "reliability/krippendorff-nominal-7/100000x50": "<= 60 ms",
     "reliability/krippendorff-interval-7/100000x50": "<= 15 ms",
+    "reliability/krippendorff-ordinal-7-raters-by-units/100000x50": ">= 2.5x",
+    "reliability/krippendorff-nominal-7-raters-by-units/100000x50": ">= 2.5x",
+    "reliability/krippendorff-interval-7-raters-by-units/100000x50": ">= 2.5x",
     "reliability/krippendorff-ordinal-21/100000x50": "<= 60 ms",
     "reliability/krippendorff-nominal-21/100000x50": "<= 60 ms",
     "reliability/krippendorff-interval-21/100000x50": "<= 15 ms",
@@ -24,6 +27,14 @@ GOALS = {
     "reliability/icc-six-forms/10000x10": "ratio >= 30",
     "reliability/fleiss-kappa/100000x5": "ratio >= 10",
     "reliability/cohen-kappa/1000000": "ratio >= 10",
+    "decision/topsis-vector/100000x20": ">= 20x",
+    "decision/topsis-minmax/100000x20": ">= 20x",
+}
+# Cases printed under a peer's case: the same peer, another way in on the Rust side.
+VARIANTS = {
+    "-handed-over": "the ratings handed over (unit by unit) instead of copied",
+    "-raters-by-units": "from a raters-by-units array, as the peer takes it",
+    "-rater-rows": "from one list of optional ratings per rater",
 }
 DOUBLES = {
     "load/score/100000": "load/score/50000",
@@ -52,6 +63,10 @@ def agree(case, rust, python, peer=None):
             f"{rust['count']} totals equal the exact ones; the peer's decimals round "
             f"{peer['peer_off_by_rounding']} otherwise"
         )
+    if case.startswith("decision/"):
+        worst = max(abs(a - b) for a, b in zip(rust["first"], python["first"]))
+        off = abs(rust["sum"] - python["sum"]) / max(abs(python["sum"]), 1.0)
+        return worst < 1e-9 and off < 1e-9, f"first five |diff| {worst:.1e}, sums {off:.1e} apart"
     if isinstance(rust, list):
         worst = max(abs(a - b) for a, b in zip(sorted(rust), sorted(python)))
         return len(rust) == len(python) and worst < 1e-9, f"worst |diff| {worst:.1e}"
@@ -62,6 +77,10 @@ def main():
     root = Path(sys.argv[1])
     peak_rust, peak_python = int(sys.argv[2]), int(sys.argv[3])
     medians = criterion_medians(root)
+    # Back to back: the same Rust cases from an earlier revision, run just before (see
+    # compare.sh --against).
+    previous_root = Path(sys.argv[4]) if len(sys.argv) > 4 else None
+    previous = criterion_medians(previous_root) if previous_root else {}
     rust = json.loads((root / "target" / "peers" / "rust-results.json").read_text())
     python = json.loads((root / "target" / "peers" / "python-results.json").read_text())
     sizes = {
@@ -106,15 +125,26 @@ def main():
                     f"| {total} | {'yes' if same else 'NO'}: {how} | {t:.2f} ms ({sizes[total] / t / 1e3:.0f} MB/s) | "
                     f"{peer['median_ms']:.1f} ms | {peer['median_ms'] / t:.1f}x | {grow} | {GOALS.get(total, '')} |"
                 )
-        # The coefficient alone, the ratings handed over instead of copied from the array.
-        if "-handed-over" not in case and case.startswith("reliability/krippendorff-"):
-            alone = case.replace("/100000x50", "-handed-over/100000x50")
-            if alone in medians:
-                a = medians[alone]
-                print(
-                    f"| {alone} | (as above) | {a:.2f} ms | {peer['median_ms']:.1f} ms | "
-                    f"{peer['median_ms'] / a:.1f}x | | |"
-                )
+        # The same coefficient from the other layouts a caller may hold.
+        if case.startswith("reliability/krippendorff-"):
+            for suffix, how in VARIANTS.items():
+                other = case.replace("/100000x50", f"{suffix}/100000x50")
+                if other in medians:
+                    a = medians[other]
+                    print(
+                        f"| {other} | (as above: {how}) | {a:.2f} ms | {peer['median_ms']:.1f} ms | "
+                        f"{peer['median_ms'] / a:.1f}x | | {GOALS.get(other, '')} |"
+                    )
+    if previous:
+        print()
+        print(f"Back to back with {previous_root.name} (same machine, same data, just before):")
+        print()
+        print("| case | earlier | now | change |")
+        print("|---|---|---|---|")
+        for case in sorted(set(previous) & set(medians)):
+            if case.split("/")[0] in ("load", "reliability", "decision"):
+                was, now = previous[case], medians[case]
+                print(f"| {case} | {was:.2f} ms | {now:.2f} ms | {100 * (now - was) / was:+.1f} % |")
     print()
     print(
         f"Peak memory, whole process, load and score 100,000 assessments: igf-rubric "

@@ -219,6 +219,60 @@ impl Ratings {
         Ratings::from_values(count, cells)
     }
 
+    /// Ratings from one flat list of values, rater after rater, `units` values per rater,
+    /// NaN for a missing rating: the raters-by-units array Python's `krippendorff.alpha`
+    /// takes, read as it lies in memory (row-major). Turned into the unit-by-unit layout in
+    /// one blocked pass over the values.
+    ///
+    /// ```
+    /// use igf_rubric::reliability::Ratings;
+    ///
+    /// // Two raters, three units: rater 0 gave 1, 2, (none); rater 1 gave 1, 3, 3.
+    /// let ratings = Ratings::from_rater_values(2, vec![1.0, 2.0, f64::NAN, 1.0, 3.0, 3.0])?;
+    /// assert_eq!((ratings.units(), ratings.raters()), (3, 2));
+    /// assert_eq!(ratings.rows_with_gaps().nth(1), Some(vec![Some(2.0), Some(3.0)]));
+    /// # Ok::<(), igf_rubric::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] when there are no values or raters, the values do not fill whole
+    /// raters' rows, or a value is infinite (named by its unit and rater).
+    pub fn from_rater_values(raters: usize, values: Vec<f64>) -> Result<Ratings, Error> {
+        if raters == 0 {
+            return Err(invalid_ratings("no raters".to_owned()));
+        }
+        if values.is_empty() {
+            return Err(invalid_ratings("no units".to_owned()));
+        }
+        let Some(units) = values
+            .len()
+            .checked_div(raters)
+            .filter(|_| values.len().checked_rem(raters) == Some(0))
+        else {
+            return Err(invalid_ratings(format!(
+                "{} values do not fill rows of {raters} raters",
+                values.len()
+            )));
+        };
+        // A block of units, all raters, is written while each rater's run of it is read in
+        // order: both stay in cache (256 units of 50 raters are 100 KiB).
+        const BLOCK: usize = 256;
+        let mut cells = vec![f64::NAN; values.len()];
+        let per_block = BLOCK.saturating_mul(raters);
+        for (block, out) in cells.chunks_mut(per_block).enumerate() {
+            let first = block.saturating_mul(BLOCK);
+            let count = out.len().checked_div(raters).unwrap_or(0);
+            for (rater, row) in values.chunks_exact(units).enumerate() {
+                let run = row.iter().skip(first).take(count);
+                for (slot, value) in out.iter_mut().skip(rater).step_by(raters).zip(run) {
+                    *slot = *value;
+                }
+            }
+        }
+        drop(values);
+        Ratings::from_values(raters, cells)
+    }
+
     /// Number of units (rows).
     #[must_use]
     pub fn units(&self) -> usize {

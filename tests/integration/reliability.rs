@@ -665,6 +665,45 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A raters-by-units array read as it lies in memory gives the ratings of its transpose,
+    /// over blocks of units and partial blocks alike.
+    #[test]
+    fn a_raters_by_units_array_is_its_transpose(
+        raters in 1usize..60,
+        units in 1usize..700,
+        seed in proptest::prelude::any::<u64>(),
+    ) {
+        let value = |u: usize, r: usize| {
+            let x = seed.wrapping_mul(31).wrapping_add((u * 1_000 + r) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58;
+            if x < 6 { f64::NAN } else { (x % 7) as f64 }
+        };
+        let by_rater: Vec<f64> = (0..raters).flat_map(|r| (0..units).map(move |u| value(u, r))).collect();
+        let by_unit: Vec<f64> = (0..units).flat_map(|u| (0..raters).map(move |r| value(u, r))).collect();
+        proptest::prop_assert_eq!(
+            Ratings::from_rater_values(raters, by_rater).unwrap(),
+            Ratings::from_values(raters, by_unit).unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_raters_by_units_array_names_an_infinite_rating_by_unit_and_rater() {
+    let error = Ratings::from_rater_values(2, vec![1.0, 2.0, 3.0, 1.0, f64::INFINITY, 3.0])
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("unit 1, rater 1"), "{error}");
+    let error = Ratings::from_rater_values(2, vec![1.0, 2.0, 3.0])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("3 values do not fill rows of 2 raters"),
+        "{error}"
+    );
+}
+
 #[test]
 fn a_raters_nan_is_named_at_its_place() {
     let error = Ratings::from_rater_rows(vec![
