@@ -150,7 +150,7 @@ fn bench(c: &mut Criterion) {
 }
 
 /// Building ratings from the layouts the Python packages take: raters x units (Python's
-/// `krippendorff`), units x raters, and one flat buffer; 50 raters x 100,000 units, 10 %
+/// `krippendorff`, as lists and as one flat array), units x raters, and one flat buffer; 50 raters x 100,000 units, 10 %
 /// missing.
 fn layouts(c: &mut Criterion) {
     use igf_rubric::reliability::Ratings;
@@ -184,6 +184,18 @@ fn layouts(c: &mut Criterion) {
         b.iter_batched(
             || by_unit.clone(),
             |rows| Ratings::from_rows(rows).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    let flat_by_rater: Vec<f64> = by_rater
+        .iter()
+        .flatten()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect();
+    group.bench_function("from_rater_values/50x100000", |b| {
+        b.iter_batched(
+            || flat_by_rater.clone(),
+            |values| Ratings::from_rater_values(raters, values).unwrap(),
             criterion::BatchSize::LargeInput,
         )
     });

@@ -1,7 +1,7 @@
 //! Exact summary statistics over decimals: the combining methods of a panel and its spreads.
 
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, MathematicalOps};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -141,11 +141,81 @@ pub(crate) fn sample_sd(values: &[Decimal]) -> Result<Option<Decimal>, Error> {
         squares = num::add(squares, num::mul(d, d, OP)?, OP)?;
     }
     let variance = num::div(squares, Decimal::from(values.len().saturating_sub(1)), OP)?;
-    variance
-        .sqrt()
+    sqrt(variance)
         .map(|s| Some(s.normalize()))
         .ok_or(Error::Overflow {
             path: crate::error::Path::root(),
             operation: OP,
         })
+}
+
+/// The square root of `v >= 0` to the decimal's precision; `None` for a negative `v`.
+///
+/// Newton's iteration from a first guess that `f64` gives to about 16 digits: each step from
+/// above the root stays above it and halves the digits still wrong, so two or three steps
+/// reach the decimal's 28; it stops at the first step that no longer decreases, so it always
+/// ends (a fixed iteration count or an equality test could cycle between neighbours).
+pub(crate) fn sqrt(v: Decimal) -> Option<Decimal> {
+    if v.is_sign_negative() && !v.is_zero() {
+        return None;
+    }
+    if v.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    let step = |r: Decimal| -> Option<Decimal> {
+        r.checked_add(v.checked_div(r)?)?.checked_div(Decimal::TWO)
+    };
+    let guess = v
+        .to_f64()
+        .map(f64::sqrt)
+        .and_then(Decimal::from_f64_retain)
+        .filter(|g| !g.is_zero())
+        .unwrap_or(Decimal::ONE);
+    // One step from any positive guess lands on or above the root (the mean of r and v/r is
+    // at least their geometric mean), up to the last digit's rounding.
+    let mut r = step(guess)?;
+    loop {
+        let next = step(r)?;
+        if next >= r {
+            return Some(r);
+        }
+        r = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::arithmetic_side_effects)]
+
+    use proptest::prelude::*;
+    use rust_decimal::{Decimal, MathematicalOps};
+
+    proptest! {
+        /// The root is rust_decimal's own Newton root to the last digit (so no published spread
+        /// changes), and squares back to `v` to the decimal's precision.
+        #[test]
+        fn the_square_root_is_the_root(m in 1i64..i64::MAX, scale in 0u32..=28) {
+            let v = Decimal::new(m, scale);
+            let ours = super::sqrt(v).unwrap();
+            let theirs = v.sqrt().unwrap();
+            prop_assert_eq!(ours, theirs, "{}", v);
+            let back = ours * ours;
+            prop_assert!((back - v).abs() <= v * Decimal::new(1, 26), "{v}: {ours}² = {back}");
+        }
+    }
+
+    #[test]
+    fn roots_of_squares_are_exact() {
+        for (v, root) in [
+            ("0", "0"),
+            ("1", "1"),
+            ("0.25", "0.5"),
+            ("2.25", "1.5"),
+            ("144", "12"),
+        ] {
+            let v: Decimal = v.parse().unwrap();
+            assert_eq!(super::sqrt(v).unwrap().normalize().to_string(), root);
+        }
+        assert_eq!(super::sqrt(Decimal::NEGATIVE_ONE), None);
+    }
 }

@@ -45,21 +45,21 @@ pub(super) fn of_panel(
             criteria_alpha: Vec::new(),
         });
     }
-    // Alpha does not care which assessor gave which value within a unit, so each row holds the
-    // unit's values side by side, padded to the largest unit: no column per assessor.
+    // Alpha does not care which assessor gave which value within a unit, so each unit's values
+    // lie side by side, padded with NaN to the largest unit: no column per assessor, and one
+    // flat buffer, unit after unit, rather than a list per unit.
     let width = units.iter().map(|u| u.len()).max().unwrap_or(0);
-    let values = |value: &dyn Fn(&Sheet<'_>) -> Option<Decimal>| -> Vec<Vec<Option<f64>>> {
-        units
-            .iter()
-            .map(|unit| {
-                let mut row: Vec<Option<f64>> = unit
-                    .iter()
-                    .map(|s| value(s).and_then(|v| v.to_f64()))
-                    .collect();
-                row.resize(width, None);
-                row
-            })
-            .collect()
+    let values = |value: &dyn Fn(&Sheet<'_>) -> Option<Decimal>| -> (usize, Vec<f64>) {
+        let mut cells = Vec::with_capacity(units.len().saturating_mul(width));
+        for unit in &units {
+            let row = unit.iter().map(|s| value(s).and_then(|v| v.to_f64()));
+            cells.extend(row.map(|v| v.unwrap_or(f64::NAN)));
+            cells.resize(
+                cells.len().saturating_add(width.saturating_sub(unit.len())),
+                f64::NAN,
+            );
+        }
+        (width, cells)
     };
     let totals_alpha = alpha(values(&|s| s.total()), MeasurementLevel::Interval);
     // Bands are listed best first; their position is an ordinal rating of each assessor.
@@ -242,8 +242,9 @@ fn iccs(units: &[Vec<&Sheet<'_>>]) -> (Vec<Icc>, Option<String>) {
     }
 }
 
-fn alpha(rows: Vec<Vec<Option<f64>>>, level: MeasurementLevel) -> Coefficient {
-    match Ratings::from_rows(rows).and_then(|r| krippendorff_alpha(&r, level)) {
+/// Alpha of `width` values per unit, unit after unit (NaN: no value).
+fn alpha((width, cells): (usize, Vec<f64>), level: MeasurementLevel) -> Coefficient {
+    match Ratings::from_values(width, cells).and_then(|r| krippendorff_alpha(&r, level)) {
         Ok(value) => Coefficient {
             value: Some(value),
             interpretation: Some(Interpretation::for_alpha(value)),

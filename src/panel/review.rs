@@ -79,7 +79,7 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
 
     let mut sheets: Vec<Sheet<'_>> = Vec::with_capacity(panel.assessments.len());
     for (i, assessment) in panel.assessments.iter().enumerate() {
-        let (card, excluded_because) = match score_sheet(rubric, assessment) {
+        let (mut card, excluded_because) = match score_sheet(rubric, assessment) {
             Ok(card) => {
                 let why = exclusion(&card, assessment);
                 (Some(card), why)
@@ -89,7 +89,9 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
             }
             Err(e) => (None, Some(format!("cannot be scored: {e}"))),
         };
-        let nodes = views(rubric, card.as_ref(), assessment);
+        // The node scores move into the views: a sheet keeps them once.
+        let normalised = card.as_mut().map(|c| std::mem::take(&mut c.normalised));
+        let nodes = views(rubric, normalised, assessment);
         sheets.push(Sheet {
             assessment,
             card,
@@ -166,19 +168,18 @@ fn exclusion(card: &SheetScore, assessment: &Assessment) -> Option<String> {
     None
 }
 
-/// Each node's view of one sheet, in the rubric's order: normalised scores from the sheet's
-/// scores, answers by reference (kept for a sheet that could not be scored, too).
+/// Each node's view of one sheet, in the rubric's order: the normalised scores taken from the
+/// sheet's scores, answers by reference (kept for a sheet that could not be scored, too).
 fn views<'a>(
     rubric: &Rubric,
-    card: Option<&SheetScore>,
+    normalised: Option<Vec<Option<Decimal>>>,
     assessment: &'a Assessment,
 ) -> Vec<NodeView<'a>> {
-    let mut views: Vec<NodeView<'a>> = match card {
-        Some(card) => card
-            .normalised
-            .iter()
+    let mut views: Vec<NodeView<'a>> = match normalised {
+        Some(normalised) => normalised
+            .into_iter()
             .map(|normalised| NodeView {
-                normalised: *normalised,
+                normalised,
                 answer: None,
             })
             .collect(),

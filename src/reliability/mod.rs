@@ -222,7 +222,7 @@ impl Ratings {
     /// Ratings from one flat list of values, rater after rater, `units` values per rater,
     /// NaN for a missing rating: the raters-by-units array Python's `krippendorff.alpha`
     /// takes, read as it lies in memory (row-major). Turned into the unit-by-unit layout in
-    /// one blocked pass over the values.
+    /// one pass over the values.
     ///
     /// ```
     /// use igf_rubric::reliability::Ratings;
@@ -254,21 +254,17 @@ impl Ratings {
                 values.len()
             )));
         };
-        // A block of units, all raters, is written while each rater's run of it is read in
-        // order: both stay in cache (256 units of 50 raters are 100 KiB).
-        const BLOCK: usize = 256;
-        let mut cells = vec![f64::NAN; values.len()];
-        let per_block = BLOCK.saturating_mul(raters);
-        for (block, out) in cells.chunks_mut(per_block).enumerate() {
-            let first = block.saturating_mul(BLOCK);
-            let count = out.len().checked_div(raters).unwrap_or(0);
-            for (rater, row) in values.chunks_exact(units).enumerate() {
-                let run = row.iter().skip(first).take(count);
-                for (slot, value) in out.iter_mut().skip(rater).step_by(raters).zip(run) {
-                    *slot = *value;
-                }
-            }
+        // Unit after unit, each unit's values gathered from the raters' rows: the writes run
+        // in order, and the reads touch one cache line per rater for every eight units.
+        let rows: Vec<&[f64]> = values.chunks_exact(units).collect();
+        let mut cells = Vec::with_capacity(values.len());
+        for unit in 0..units {
+            cells.extend(
+                rows.iter()
+                    .map(|row| row.get(unit).copied().unwrap_or(f64::NAN)),
+            );
         }
+        drop(rows);
         drop(values);
         Ratings::from_values(raters, cells)
     }
