@@ -9,13 +9,13 @@
 //! rounding boundary than its error can reach. It is exact when no division on the way left a
 //! remainder and no product or sum was rounded (each operation says so as it goes, see
 //! [`crate::num::exactness`]): weights that divide their sum evenly, scales whose span divides
-//! the answer, and so on, which is most sheets, including those that land on a boundary such
-//! as `x.xx5`.
+//! the answer, and so on; then even a total on a boundary such as `x.xx5` is decided from the
+//! decimal.
 //!
-//! Otherwise the error is bounded. Each division or product of values in `[0, 1]` errs by at most `1e-28`;
-//! each elementary error reaches `N = Σ share · t` with a coefficient of at most the tree's
-//! depth (shares below a node split its share, so errors are never multiplied by more than 1
-//! per level), and there are at most three such operations per node. Hence
+//! Otherwise the error is bounded. Each division or product of values in `[0, 1]` errs by at
+//! most `1e-28`; each elementary error reaches `N = Σ share · t` with a coefficient of at most
+//! the tree's depth (shares below a node split its share, so errors are never multiplied by
+//! more than 1 per level), and there are at most three such operations per node. Hence
 //! `|N' - N| <= 3 · nodes · depth · 1e-28 <= (nodes + 1)² · 1e-27`, and the final product and
 //! sum on a scale within ±10^6 add at most `1e-20`. Otherwise the total is computed exactly as a
 //! fraction, of 64-bit integers in lowest terms or, where those would overflow, of big

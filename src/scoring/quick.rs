@@ -3,9 +3,10 @@
 //! a policy that leaves it out or counts it as its minimum.
 //!
 //! Then each node's share is one worked out once per rubric for the set of criteria left out
-//! ([`Sharing`], the long way's own steps), levels and short scales read their scores from a
-//! table instead of dividing, and the total is `Σ share · s` summed in the order the long way
-//! ([`Work::distribute`]) sums it: the same decimal, to the last digit, published the same way.
+//! ([`Sharing`], the long way's own steps), levels, short scales, counts and coverages read
+//! their scores from a table instead of dividing, and the total is `Σ share · s` summed in the
+//! order the long way ([`Work::distribute`]) sums it: the same decimal, to the last digit,
+//! published the same way.
 //! Anything else (a required criterion unable to assess, an omitted answer, a derivation or
 //! an override, any error) goes the long way, which also words the error.
 
