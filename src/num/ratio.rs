@@ -29,6 +29,10 @@ pub(crate) trait Exact: Clone + Sized {
     /// Division by a positive fraction (callers check for zero).
     fn over(&self, other: &Self) -> Option<Self>;
     fn is_zero(&self) -> bool;
+    /// The quotient of two decimals (`denominator` positive, callers check for zero).
+    fn quotient(numerator: Decimal, denominator: Decimal) -> Option<Self> {
+        Self::of(numerator)?.over(&Self::of(denominator)?)
+    }
     /// Rounded as `rounding` declares, to a decimal with exactly `dp` places; `None` when the
     /// result does not fit a decimal (or, for `Small`, the working does not fit 128 bits).
     fn round(&self, rounding: Rounding) -> Option<Decimal>;

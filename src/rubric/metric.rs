@@ -383,9 +383,7 @@ impl Metric {
                     value,
                     score,
                     exact,
-                    fraction: Small::of(fraction.numerator)
-                        .zip(Small::of(fraction.denominator))
-                        .and_then(|(n, d)| n.over(&d)),
+                    fraction: Small::quotient(fraction.numerator, fraction.denominator),
                 })
             })
             .collect();

@@ -187,9 +187,7 @@ impl ExactScore {
     pub(crate) fn small(self) -> Option<Small> {
         match self {
             ExactScore::Small(small) => small,
-            ExactScore::Divided(f) => Small::of(f.numerator)
-                .zip(Small::of(f.denominator))
-                .and_then(|(n, d)| n.over(&d)),
+            ExactScore::Divided(f) => Small::quotient(f.numerator, f.denominator),
         }
     }
 }

@@ -68,9 +68,7 @@ impl Work<'_> {
                     if f.denominator.is_zero() {
                         return Err(overflow());
                     }
-                    R::of(f.numerator)
-                        .zip(R::of(f.denominator))
-                        .and_then(|(n, d)| n.over(&d))
+                    R::quotient(f.numerator, f.denominator)
                 }
                 Outcome::Minimum => Some(R::zero()),
                 _ => continue,
