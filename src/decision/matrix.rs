@@ -1,6 +1,8 @@
 //! The decision matrix: subjects by criteria, each criterion a benefit or a cost.
 
 use schemars::JsonSchema;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -109,13 +111,111 @@ impl JsonSchema for Table {
 }
 
 /// Subjects (rows) by criteria (columns), all values finite. Built only through
-/// [`DecisionMatrix::new`] or [`DecisionMatrix::from_panel`](crate::decision::DecisionMatrix::from_panel), so one that exists is valid (it
-/// serialises, but does not deserialise around the checks).
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+/// [`DecisionMatrix::new`], [`DecisionMatrix::from_row_major`] or
+/// [`DecisionMatrix::from_panel`](crate::decision::DecisionMatrix::from_panel), so one that
+/// exists is valid (it serialises, but does not deserialise around the checks).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct DecisionMatrix {
-    subjects: Vec<String>,
+    #[serde(serialize_with = "serialize_subjects")]
+    #[schemars(with = "Vec<String>")]
+    subjects: Subjects,
     criteria: Vec<(String, CriterionType)>,
     values: Table,
+    /// Taken in the pass that checks the values, for the normalisations.
+    #[serde(skip)]
+    #[schemars(skip)]
+    stats: ColumnStats,
+}
+
+impl PartialEq for DecisionMatrix {
+    fn eq(&self, other: &DecisionMatrix) -> bool {
+        // The column figures follow from the values.
+        self.subjects() == other.subjects()
+            && self.criteria == other.criteria
+            && self.values == other.values
+    }
+}
+
+/// The subjects' names, or, for a matrix built without them, their row numbers from 1, written
+/// out the first time they are asked for.
+#[derive(Clone, Debug)]
+struct Subjects {
+    rows: usize,
+    names: OnceLock<Vec<String>>,
+}
+
+impl Subjects {
+    fn named(names: Vec<String>) -> Subjects {
+        Subjects {
+            rows: names.len(),
+            names: OnceLock::from(names),
+        }
+    }
+
+    fn numbered(rows: usize) -> Subjects {
+        Subjects {
+            rows,
+            names: OnceLock::new(),
+        }
+    }
+
+    fn names(&self) -> &[String] {
+        self.names
+            .get_or_init(|| (1..=self.rows).map(|i| i.to_string()).collect())
+    }
+}
+
+fn serialize_subjects<S: serde::Serializer>(
+    subjects: &Subjects,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    subjects.names().serialize(serializer)
+}
+
+/// Each column's smallest and largest value, sum and sum of squares, in row order (so each sum
+/// has the same bits however it is used).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ColumnStats {
+    pub(crate) lo: Vec<f64>,
+    pub(crate) hi: Vec<f64>,
+    pub(crate) sum: Vec<f64>,
+    pub(crate) sum_of_squares: Vec<f64>,
+}
+
+impl ColumnStats {
+    /// The figures of `data`, rows of `columns` values, from one pass that also checks every
+    /// value is finite: the position of the first that is not, if any.
+    fn of(columns: usize, data: &[f64]) -> Result<ColumnStats, usize> {
+        let mut stats = ColumnStats {
+            lo: vec![f64::INFINITY; columns],
+            hi: vec![f64::NEG_INFINITY; columns],
+            sum: vec![0.0; columns],
+            sum_of_squares: vec![0.0; columns],
+        };
+        for row in data.chunks_exact(columns.max(1)) {
+            let figures = stats
+                .lo
+                .iter_mut()
+                .zip(stats.hi.iter_mut())
+                .zip(stats.sum.iter_mut().zip(stats.sum_of_squares.iter_mut()));
+            for (((lo, hi), (sum, squares)), x) in figures.zip(row) {
+                // Comparisons rather than `f64::min`: this form vectorises.
+                *lo = if *x < *lo { *x } else { *lo };
+                *hi = if *x > *hi { *x } else { *hi };
+                *sum += x;
+                *squares += x * x;
+            }
+        }
+        // An infinity shows in the extremes; a NaN, which no comparison keeps, in the sum (a
+        // sum of finite values can overflow to an infinity, but never become NaN).
+        let finite = stats.lo.iter().chain(&stats.hi).all(|x| x.is_finite())
+            && !stats.sum.iter().any(|x| x.is_nan());
+        if finite {
+            Ok(stats)
+        } else {
+            Err(data.iter().position(|v| !v.is_finite()).unwrap_or(0))
+        }
+    }
 }
 
 pub(crate) const STATISTIC: &str = "decision matrix";
@@ -150,35 +250,25 @@ impl DecisionMatrix {
                 subjects.len()
             )));
         }
-        for (subject, row) in subjects.iter().zip(&values) {
-            if row.len() != criteria.len() {
-                return Err(invalid(format!(
-                    "subject `{subject}` has {} values for {} criteria",
-                    row.len(),
-                    criteria.len()
-                )));
-            }
-            if let Some((criterion, _)) = criteria.iter().zip(row).find(|(_, v)| !v.is_finite()) {
-                return Err(invalid(format!(
-                    "subject `{subject}`, criterion `{}`: the value is not a finite number",
-                    criterion.0
-                )));
-            }
+        if let Some((subject, row)) = subjects
+            .iter()
+            .zip(&values)
+            .find(|(_, row)| row.len() != criteria.len())
+        {
+            return Err(invalid(format!(
+                "subject `{subject}` has {} values for {} criteria",
+                row.len(),
+                criteria.len()
+            )));
         }
-        let values = Table::from_data(
-            criteria.len(),
-            values.into_iter().flatten().map(|v| v + 0.0).collect(),
-        );
-        Ok(DecisionMatrix {
-            subjects,
-            criteria,
-            values,
-        })
+        let values = values.into_iter().flatten().collect();
+        DecisionMatrix::checked(Subjects::named(subjects), criteria, values)
     }
 
     /// A matrix from values laid out row after row (`values[i * criteria + j]` is subject `i`
     /// on criterion `j`), the layout of a NumPy array or a flat buffer, taken without copying.
-    /// Subjects without names are named by their row number from 1.
+    /// Subjects without names are named by their row number from 1 (written out only when
+    /// [`DecisionMatrix::subjects`] asks for them).
     ///
     /// ```
     /// use igf_rubric::decision::{CriterionType, DecisionMatrix};
@@ -197,7 +287,7 @@ impl DecisionMatrix {
     pub fn from_row_major(
         subjects: Option<Vec<String>>,
         criteria: Vec<(String, CriterionType)>,
-        mut values: Vec<f64>,
+        values: Vec<f64>,
     ) -> Result<DecisionMatrix, Error> {
         let width = criteria.len();
         let rows = values.len().checked_div(width).unwrap_or(0);
@@ -212,41 +302,78 @@ impl DecisionMatrix {
         {
             return Err(invalid(format!("{rows} rows for {} subjects", names.len())));
         }
-        // One pass: a value that is not finite is named; -0.0 becomes 0.0, as in `new`.
-        let mut bad = None;
-        for (at, v) in values.iter_mut().enumerate() {
-            if !v.is_finite() {
-                bad = Some(at);
-                break;
+        let subjects = match subjects {
+            Some(names) => Subjects::named(names),
+            None => Subjects::numbered(rows),
+        };
+        DecisionMatrix::checked(subjects, criteria, values)
+    }
+
+    /// The matrix of `values`, whose length is a whole number of rows of `criteria`, one per
+    /// subject: every value checked finite (the first that is not named) and the column
+    /// figures taken in the same pass; -0.0 becomes 0.0, so that equal matrices print alike.
+    fn checked(
+        subjects: Subjects,
+        criteria: Vec<(String, CriterionType)>,
+        mut values: Vec<f64>,
+    ) -> Result<DecisionMatrix, Error> {
+        let width = criteria.len();
+        let mut stats = match ColumnStats::of(width, &values) {
+            Ok(stats) => stats,
+            Err(at) => {
+                let (row, col) = (
+                    at.checked_div(width).unwrap_or(0),
+                    at.checked_rem(width).unwrap_or(0),
+                );
+                let subject = match subjects.names.get() {
+                    Some(names) => names.get(row).cloned().unwrap_or_default(),
+                    None => row.saturating_add(1).to_string(),
+                };
+                let criterion = criteria.get(col).map_or("", |c| c.0.as_str());
+                return Err(invalid(format!(
+                    "subject `{subject}`, criterion `{criterion}`: the value is not a finite \
+                     number"
+                )));
             }
-            *v += 0.0;
+        };
+        // Only a column that reaches 0 can hold a -0.0.
+        let with_zero = stats
+            .lo
+            .iter_mut()
+            .zip(stats.hi.iter_mut())
+            .enumerate()
+            .filter(|(_, (lo, hi))| **lo <= 0.0 && **hi >= 0.0);
+        for (j, (lo, hi)) in with_zero {
+            *lo += 0.0;
+            *hi += 0.0;
+            for v in values.iter_mut().skip(j).step_by(width.max(1)) {
+                *v += 0.0;
+            }
         }
-        if let Some(at) = bad {
-            let (row, col) = (
-                at.checked_div(width).unwrap_or(0),
-                at.checked_rem(width).unwrap_or(0),
-            );
-            let subject = subjects
-                .as_ref()
-                .and_then(|n| n.get(row).cloned())
-                .unwrap_or_else(|| row.saturating_add(1).to_string());
-            let criterion = criteria.get(col).map_or("", |c| c.0.as_str());
-            return Err(invalid(format!(
-                "subject `{subject}`, criterion `{criterion}`: the value is not a finite number"
-            )));
-        }
-        let subjects = subjects.unwrap_or_else(|| (1..=rows).map(|i| i.to_string()).collect());
         Ok(DecisionMatrix {
             subjects,
             criteria,
             values: Table::from_data(width, values),
+            stats,
         })
     }
 
     /// The subjects, in row order.
     #[must_use]
     pub fn subjects(&self) -> &[String] {
-        &self.subjects
+        self.subjects.names()
+    }
+
+    /// The number of subjects (rows), without writing out the names of unnamed ones.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.subjects.rows
+    }
+
+    /// Whether the matrix has no subjects; never true of one that was built.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.subjects.rows == 0
     }
 
     /// The criteria and their types, in column order.
@@ -259,6 +386,11 @@ impl DecisionMatrix {
     #[must_use]
     pub fn values(&self) -> &Table {
         &self.values
+    }
+
+    /// Each column's extremes and sums.
+    pub(crate) fn stats(&self) -> &ColumnStats {
+        &self.stats
     }
 
     /// Column `j`'s values.

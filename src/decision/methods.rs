@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::matrix::{Table, invalid};
-use super::normalise::{Normaliser, column_range, fold_lanes};
+use super::normalise::{Normaliser, fold_lanes};
 use super::{CriterionType, DecisionMatrix, Normalisation};
 use crate::error::Error;
 
@@ -123,19 +123,34 @@ pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
     };
     let full = |i: usize| key(if higher_is_better { -at(i) } else { at(i) });
     // Radix-sort by the key's upper half (four byte passes at most), then put each run that
-    // shares it (values equal to about 1e-6, relative) in the full key's order.
-    let mut keyed: Vec<(u32, usize)> = (0..scores.len())
-        .map(|i| ((full(i) >> 32) as u32, i))
-        .collect();
-    radsort::sort_by_key(&mut keyed, |(k, _)| *k);
-    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
-        if !run.is_sorted_by_key(|(_, i)| full(*i)) {
-            run.sort_unstable_by_key(|(_, i)| (full(*i), *i));
+    // shares it (values equal to about 1e-6, relative) in the full key's order. Positions
+    // that fit in 32 bits halve what the sort moves.
+    let upper = |i: usize| (full(i) >> 32) as u32;
+    let mut order: Vec<usize> = match u32::try_from(scores.len()) {
+        Ok(len) => {
+            let mut keyed: Vec<(u32, u32)> = (0..len)
+                .map(|i| (upper(usize::try_from(i).unwrap_or(0)), i))
+                .collect();
+            radsort::sort_by_key(&mut keyed, |(k, _)| *k);
+            keyed
+                .into_iter()
+                .map(|(_, i)| usize::try_from(i).unwrap_or(0))
+                .collect()
+        }
+        Err(_) => {
+            let mut keyed: Vec<(u32, usize)> = (0..scores.len()).map(|i| (upper(i), i)).collect();
+            radsort::sort_by_key(&mut keyed, |(k, _)| *k);
+            keyed.into_iter().map(|(_, i)| i).collect()
+        }
+    };
+    for run in order.chunk_by_mut(|a, b| upper(*a) == upper(*b)) {
+        if !run.is_sorted_by_key(|i| full(*i)) {
+            run.sort_unstable_by_key(|i| (full(*i), *i));
         }
     }
     let mut ranks = vec![0; scores.len()];
     let mut leader: Option<(f64, usize)> = None;
-    for (position, (_, i)) in keyed.into_iter().enumerate() {
+    for (position, i) in order.into_iter().enumerate() {
         let rank = match leader {
             Some((value, rank)) if same(value, at(i)) => rank,
             _ => {
@@ -227,7 +242,7 @@ fn by_normalised_rows(
 ) -> Result<Ranking, Error> {
     check_weights(matrix, weights)?;
     let normaliser = Normaliser::new(matrix, normalisation)?;
-    let mut scores = Vec::with_capacity(matrix.subjects().len());
+    let mut scores = Vec::with_capacity(matrix.len());
     let mut refused = false;
     normaliser.for_each_row(matrix, None, |row| match score(row) {
         Some(value) => scores.push(value),
@@ -272,7 +287,7 @@ pub(crate) fn weighted_product_with(
     normalisation: Normalisation,
     tables: Tables,
 ) -> Result<Ranking, Error> {
-    let mut logs = Vec::with_capacity(matrix.subjects().len());
+    let mut logs = Vec::with_capacity(matrix.len());
     let product = |row: &[f64]| {
         row.iter().all(|v| *v >= 0.0).then(|| {
             let log = row
@@ -326,7 +341,7 @@ pub(crate) fn topsis_with(
     let normaliser = Normaliser::new(matrix, normalisation)?;
     // The maps are monotone, so the ideal points follow from the columns' extremes.
     let (anti_ideal, ideal) = normaliser.extremes(weights);
-    let m = matrix.subjects().len();
+    let m = matrix.len();
     let (mut to_ideal, mut to_anti_ideal) = (Vec::with_capacity(m), Vec::with_capacity(m));
     let mut push = |lanes: [(f64, f64); 4]| {
         let [a, b, c, d] = lanes.map(|(plus, _)| plus);
@@ -409,7 +424,7 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
         return Err(invalid(format!("VIKOR's v must lie in [0, 1], found {v}")));
     }
     let n = weights.len();
-    let (worst, best) = column_range(matrix.values());
+    let (worst, best) = (&matrix.stats().lo, &matrix.stats().hi);
     // Each criterion's term is `w_j (f*_j - f_ij) / (f*_j - f⁻_j)` on the values with costs as
     // `max - x`, which is `x · scale + shift` on the raw value; a constant criterion adds 0.
     let (scale, shift): (Vec<f64>, Vec<f64>) = (0..n)
@@ -428,7 +443,7 @@ pub fn vikor(matrix: &DecisionMatrix, weights: &[f64], v: f64) -> Result<Ranking
             }
         })
         .collect();
-    let m = matrix.subjects().len();
+    let m = matrix.len();
     let (mut s, mut r) = (Vec::with_capacity(m), Vec::with_capacity(m));
     for row in matrix.values().iter_rows() {
         let lanes = fold_lanes(

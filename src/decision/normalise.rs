@@ -28,21 +28,6 @@ pub enum Normalisation {
     Max,
 }
 
-/// Each column's smallest and largest value, from one pass over the rows.
-pub(crate) fn column_range(values: &Table) -> (Vec<f64>, Vec<f64>) {
-    let n = values.columns();
-    let (mut lo, mut hi) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n]);
-    for row in values.iter_rows() {
-        for ((l, h), x) in lo.iter_mut().zip(hi.iter_mut()).zip(row) {
-            // Comparisons rather than `f64::min`: the values are finite, and this form
-            // vectorises.
-            *l = if *x < *l { *x } else { *l };
-            *h = if *x > *h { *x } else { *h };
-        }
-    }
-    (lo, hi)
-}
-
 /// Each column's sum of `f(x)`, from one pass over the rows.
 fn column_sums(values: &Table, f: impl Fn(f64) -> f64) -> Vec<f64> {
     let mut sums = vec![0.0; values.columns()];
@@ -89,23 +74,23 @@ pub(crate) struct Normaliser {
 }
 
 impl Normaliser {
-    /// The maps for `how`, from one pass over the matrix, and one more for the sums that
-    /// vector and sum normalisation need.
+    /// The maps for `how`, from the figures the matrix took when it was built, and, for sum
+    /// normalisation of a cost, one pass for the sums of reciprocals.
     pub(crate) fn new(matrix: &DecisionMatrix, how: Normalisation) -> Result<Normaliser, Error> {
-        let values = matrix.values();
-        let (lo, hi) = column_range(values);
+        let stats = matrix.stats();
+        let (lo, hi) = (stats.lo.clone(), stats.hi.clone());
         // Vector normalisation needs the sums of squares; sum normalisation the sums, and the
         // sums of reciprocals for a cost.
-        let sums = match how {
-            Normalisation::Vector => column_sums(values, |x| x * x),
-            Normalisation::Sum => column_sums(values, |x| x),
-            _ => Vec::new(),
+        let sums: &[f64] = match how {
+            Normalisation::Vector => &stats.sum_of_squares,
+            Normalisation::Sum => &stats.sum,
+            _ => &[],
         };
         let reciprocals = if how == Normalisation::Sum
             && matrix.criteria().iter().any(|c| c.1 == CriterionType::Cost)
             && lo.iter().all(|l| *l > 0.0)
         {
-            column_sums(values, |x| 1.0 / x)
+            column_sums(matrix.values(), |x| 1.0 / x)
         } else {
             Vec::new()
         };
@@ -233,7 +218,7 @@ impl Normaliser {
     /// The whole normalised matrix, times `weights` when given.
     pub(crate) fn table(&self, matrix: &DecisionMatrix, weights: Option<&[f64]>) -> Table {
         let n = self.maps.len();
-        let mut data = Vec::with_capacity(matrix.subjects().len().saturating_mul(n));
+        let mut data = Vec::with_capacity(matrix.len().saturating_mul(n));
         self.for_each_row(matrix, weights, |row| data.extend_from_slice(row));
         Table::from_data(n, data)
     }

@@ -39,7 +39,7 @@ pub fn one_at_a_time(
     method: &Method,
     k: usize,
 ) -> Result<Vec<WeightInterval>, Error> {
-    let m = matrix.subjects().len();
+    let m = matrix.len();
     if k == 0 || k > m {
         return Err(invalid(format!(
             "the selection size must lie in 1..={m}, found {k}"
@@ -219,7 +219,7 @@ pub fn rank_acceptability(
     samples: usize,
     seed: u64,
 ) -> Result<RankAcceptability, Error> {
-    let m = matrix.subjects().len();
+    let m = matrix.len();
     if k == 0 || k > m || samples == 0 {
         return Err(invalid(format!(
             "needs 1 <= k <= {m} and at least one sample"

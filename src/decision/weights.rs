@@ -896,7 +896,7 @@ fn complete(comparisons: &PairwiseMatrix) -> (PairwiseMatrix, Vec<Completion>) {
 /// [`Error::Undefined`] for one subject, or when every column is constant.
 pub fn entropy(matrix: &DecisionMatrix) -> Result<Weights, Error> {
     const STATISTIC: &str = "entropy weights";
-    let m = matrix.subjects().len();
+    let m = matrix.len();
     if m < 2 {
         return Err(undefined(STATISTIC, "needs at least two subjects"));
     }
@@ -932,7 +932,7 @@ pub fn entropy(matrix: &DecisionMatrix) -> Result<Weights, Error> {
 /// [`Error::Undefined`] for fewer than two subjects, or when every column is constant.
 pub fn critic(matrix: &DecisionMatrix) -> Result<Weights, Error> {
     const STATISTIC: &str = "CRITIC weights";
-    let m = matrix.subjects().len();
+    let m = matrix.len();
     if m < 2 {
         return Err(undefined(STATISTIC, "needs at least two subjects"));
     }

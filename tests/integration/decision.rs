@@ -629,3 +629,68 @@ fn a_row_major_buffer_builds_the_same_matrix() {
         "{error}"
     );
 }
+
+proptest! {
+    /// Laws of building a matrix from a flat buffer, whatever the values: it is the matrix the
+    /// rows build (its unnamed subjects numbered from 1), -0.0 is 0.0, every method ranks it
+    /// as it ranks the rows' matrix, and a value that is not finite anywhere is refused with
+    /// the subject and criterion of the first.
+    #[test]
+    fn a_flat_buffer_is_the_matrix_of_its_rows(
+        rows in 1usize..6,
+        cells in prop::collection::vec(
+            prop_oneof![
+                4 => -1e6f64..1e6,
+                1 => Just(-0.0),
+                1 => Just(0.0),
+                1 => Just(1e300),
+            ],
+            24,
+        ),
+        spoil in prop::option::of((0usize..24, prop_oneof![
+            Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY)
+        ])),
+    ) {
+        use igf_rubric::decision::{CriterionType, DecisionMatrix, Method, Normalisation, Tables};
+        let width = 4;
+        let criteria: Vec<(String, CriterionType)> = (0..width)
+            .map(|j| (format!("c{j}"), if j == 0 { CriterionType::Cost } else { CriterionType::Benefit }))
+            .collect();
+        let mut values: Vec<f64> = cells.into_iter().take(rows * width).collect();
+        if let Some((at, bad)) = spoil.filter(|(at, _)| *at < values.len()) {
+            values[at] = bad;
+        }
+        let flat = DecisionMatrix::from_row_major(None, criteria.clone(), values.clone());
+        let names: Vec<String> = (1..=rows).map(|i| i.to_string()).collect();
+        let by_rows = DecisionMatrix::new(
+            names.clone(),
+            criteria.clone(),
+            values.chunks(width).map(<[f64]>::to_vec).collect(),
+        );
+        match values.iter().position(|v| !v.is_finite()) {
+            Some(at) => {
+                let expected = format!(
+                    "subject `{}`, criterion `c{}`: the value is not a finite number",
+                    at / width + 1,
+                    at % width
+                );
+                prop_assert!(flat.unwrap_err().to_string().contains(&expected));
+                prop_assert!(by_rows.unwrap_err().to_string().contains(&expected));
+            }
+            None => {
+                let (flat, by_rows) = (flat.unwrap(), by_rows.unwrap());
+                prop_assert_eq!(flat.len(), rows);
+                prop_assert_eq!(&flat, &by_rows);
+                prop_assert_eq!(flat.subjects(), &names[..]);
+                prop_assert!(flat.values().iter_rows().flatten().all(|v| v.to_bits() != (-0.0f64).to_bits()));
+                let weights = vec![0.25; width];
+                for normalisation in [Normalisation::MinMax, Normalisation::Vector, Normalisation::None] {
+                    let method = Method::Topsis { normalisation };
+                    let a = method.rank_with(&flat, &weights, Tables::Omit);
+                    let b = method.rank_with(&by_rows, &weights, Tables::Omit);
+                    prop_assert_eq!(a.map(|r| r.scores).ok(), b.map(|r| r.scores).ok());
+                }
+            }
+        }
+    }
+}
