@@ -72,7 +72,7 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
     if level == MeasurementLevel::Interval {
         return interval_alpha(ratings);
     }
-    let domain = Domain::of(|| ratings.rows().flatten().copied().filter(|v| !v.is_nan()));
+    let domain = Domain::of(|| ratings.cells().iter().copied().filter(|v| !v.is_nan()));
     // Each pairable unit as its distinct values (indexes into the domain) with their counts,
     // end to end; the pairable values' counts over all units.
     let mut units: Vec<(usize, f64)> = Vec::new();
@@ -80,7 +80,7 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
     let mut totals = vec![0.0; domain.values.len()];
     let mut unit_counts = vec![0.0; domain.values.len()];
     let mut seen: Vec<usize> = Vec::new();
-    for row in ratings.rows() {
+    ratings.for_each_unit(|row| {
         seen.clear();
         for at in row
             .iter()
@@ -109,7 +109,7 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
         if pairable {
             ends.push(units.len());
         }
-    }
+    });
     let n = totals.iter().fold(0.0, |n, count| n + count);
     if n < 2.0 {
         return Err(undefined(
@@ -148,14 +148,11 @@ pub fn krippendorff_alpha(ratings: &Ratings, level: MeasurementLevel) -> Result<
 fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
     // Values are taken relative to the first one, so that sums of squares of values far from
     // zero but close together do not cancel away their differences.
-    let origin = ratings
-        .rows()
-        .find_map(|row| row.iter().copied().find(|v| !v.is_nan()))
-        .unwrap_or(0.0);
+    let origin = ratings.first_rating().unwrap_or(0.0);
     // One pass: per unit, the count, sum and sum of squares of its values; the unit's
     // within-unit squared deviations follow as q - s²/m, and the pooled ones from the totals.
     let (mut n, mut total, mut squares, mut observed) = (0.0, 0.0, 0.0, 0.0);
-    for row in ratings.rows() {
+    ratings.for_each_unit(|row| {
         let (m, sum, q) = moments(row, origin);
         if m >= 2.0 {
             n += m;
@@ -163,7 +160,7 @@ fn interval_alpha(ratings: &Ratings) -> Result<f64, Error> {
             squares += q;
             observed += 2.0 * m * (q - sum * sum / m) / (m - 1.0);
         }
-    }
+    });
     if n < 2.0 {
         return Err(undefined(
             "fewer than two pairable values (no unit has two ratings)",

@@ -32,6 +32,8 @@ mod kappa;
 mod krippendorff;
 mod special;
 
+use std::sync::OnceLock;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -63,19 +65,25 @@ use crate::error::Error;
 #[derive(Clone, Debug)]
 pub struct Ratings {
     raters: usize,
-    /// Unit after unit, `raters` cells each; NaN is a missing rating (8 bytes a cell).
+    /// The cells as the caller laid them out: unit after unit, `raters` cells each, or, when
+    /// `by_rater`, rater after rater, a unit's worth each. NaN is a missing rating.
     cells: Vec<f64>,
+    by_rater: bool,
+    /// The cells unit after unit, for cells given rater after rater: made the first time whole
+    /// rows are asked for ([`Ratings::rows`]); the statistics read such cells in place.
+    turned: OnceLock<Vec<f64>>,
 }
 
 impl PartialEq for Ratings {
-    /// Equal raters and equal cells, missing where the other is missing.
+    /// Equal raters and equal cells, missing where the other is missing, however each was
+    /// laid out.
     fn eq(&self, other: &Ratings) -> bool {
+        let (mine, theirs) = (self.unit_cells(), other.unit_cells());
         self.raters == other.raters
-            && self.cells.len() == other.cells.len()
-            && self
-                .cells
+            && mine.len() == theirs.len()
+            && mine
                 .iter()
-                .zip(&other.cells)
+                .zip(theirs)
                 .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
     }
 }
@@ -116,7 +124,10 @@ impl Ratings {
     /// units, or a value is not finite.
     pub fn from_cells(raters: usize, cells: Vec<Option<f64>>) -> Result<Ratings, Error> {
         if let Some(at) = cells.iter().position(|v| v.is_some_and(|x| !x.is_finite())) {
-            return Err(not_finite(at, raters));
+            return Err(not_finite(
+                at.checked_div(raters).unwrap_or(0),
+                at.checked_rem(raters).unwrap_or(0),
+            ));
         }
         Ratings::from_values(
             raters,
@@ -139,7 +150,15 @@ impl Ratings {
     /// # Errors
     /// [`Error::InvalidData`] when there are no values or raters, the values do not fill whole
     /// units, or a value is infinite.
-    pub fn from_values(raters: usize, mut cells: Vec<f64>) -> Result<Ratings, Error> {
+    pub fn from_values(raters: usize, cells: Vec<f64>) -> Result<Ratings, Error> {
+        Ratings::checked(raters, cells, false)
+    }
+
+    /// Ratings of `raters` from `cells` laid out unit after unit, or rater after rater when
+    /// `by_rater`: the shape and every value checked in one branch-free reading pass (it
+    /// vectorises); the infinite cell is looked for only if there is one, and the cells are
+    /// written only if one is -0.0.
+    fn checked(raters: usize, mut cells: Vec<f64>, by_rater: bool) -> Result<Ratings, Error> {
         if raters == 0 {
             return Err(invalid_ratings("no raters".to_owned()));
         }
@@ -147,13 +166,12 @@ impl Ratings {
             return Err(invalid_ratings("no units".to_owned()));
         }
         if cells.len().checked_rem(raters) != Some(0) {
-            return Err(invalid_ratings(format!(
-                "{} cells do not fill units of {raters} raters",
-                cells.len()
-            )));
+            return Err(invalid_ratings(if by_rater {
+                format!("{} values do not fill rows of {raters} raters", cells.len())
+            } else {
+                format!("{} cells do not fill units of {raters} raters", cells.len())
+            }));
         }
-        // One branch-free reading pass (it vectorises); the infinite cell is looked for only
-        // if there is one, and the cells are written only if one is -0.0.
         let (infinite, negative_zero) = cells.iter().fold((false, false), |(inf, nz), x| {
             (
                 inf | x.is_infinite(),
@@ -164,14 +182,30 @@ impl Ratings {
             .then(|| cells.iter().position(|x| x.is_infinite()))
             .flatten()
         {
-            return Err(not_finite(at, raters));
+            let units = cells.len().checked_div(raters).unwrap_or(0);
+            return Err(if by_rater {
+                not_finite(
+                    at.checked_rem(units).unwrap_or(0),
+                    at.checked_div(units).unwrap_or(0),
+                )
+            } else {
+                not_finite(
+                    at.checked_div(raters).unwrap_or(0),
+                    at.checked_rem(raters).unwrap_or(0),
+                )
+            });
         }
         if negative_zero {
             // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
             // statistic can tell them apart (a value lookup by bits would). NaN stays NaN.
             cells.iter_mut().for_each(|x| *x += 0.0);
         }
-        Ok(Ratings { raters, cells })
+        Ok(Ratings {
+            raters,
+            cells,
+            by_rater,
+            turned: OnceLock::new(),
+        })
     }
 
     /// Ratings from one row per rater, each with one entry per unit: the coders-by-units shape
@@ -199,30 +233,27 @@ impl Ratings {
         if raters.is_empty() {
             return Err(invalid_ratings("no raters".to_owned()));
         }
-        // Straight into the unit-by-unit layout: each rater's row read once, in order, its
-        // values written a rater apart (no row per unit is ever made).
+        // The rows end to end, read once in order; the statistics read them in place.
         let count = raters.len();
-        let mut cells = vec![f64::NAN; units.saturating_mul(count)];
-        for (at, row) in raters.iter().enumerate() {
-            for (slot, value) in cells.iter_mut().skip(at).step_by(count).zip(row) {
-                if let Some(value) = value {
-                    // A given NaN is no rating, and is refused as not finite, as
-                    // `from_cells` does: carried as infinity, `from_values` names its place.
-                    *slot = if value.is_nan() {
-                        f64::INFINITY
-                    } else {
-                        *value
-                    };
-                }
-            }
-        }
-        Ratings::from_values(count, cells)
+        let cells = raters
+            .iter()
+            .flatten()
+            .map(|value| match value {
+                // A given NaN is no rating, and is refused as not finite, as `from_cells`
+                // does: carried as infinity, `checked` names its place.
+                Some(value) if value.is_nan() => f64::INFINITY,
+                Some(value) => *value,
+                None => f64::NAN,
+            })
+            .collect();
+        drop(raters);
+        Ratings::checked(count, cells, true)
     }
 
     /// Ratings from one flat list of values, rater after rater, `units` values per rater,
     /// NaN for a missing rating: the raters-by-units array Python's `krippendorff.alpha`
-    /// takes, read as it lies in memory (row-major). Turned into the unit-by-unit layout in
-    /// one pass over the values.
+    /// takes, as it lies in memory (row-major). Taken as it is (no copy): the statistics read
+    /// it in place, a few units at a time.
     ///
     /// ```
     /// use igf_rubric::reliability::Ratings;
@@ -238,35 +269,7 @@ impl Ratings {
     /// [`Error::InvalidData`] when there are no values or raters, the values do not fill whole
     /// raters' rows, or a value is infinite (named by its unit and rater).
     pub fn from_rater_values(raters: usize, values: Vec<f64>) -> Result<Ratings, Error> {
-        if raters == 0 {
-            return Err(invalid_ratings("no raters".to_owned()));
-        }
-        if values.is_empty() {
-            return Err(invalid_ratings("no units".to_owned()));
-        }
-        let Some(units) = values
-            .len()
-            .checked_div(raters)
-            .filter(|_| values.len().checked_rem(raters) == Some(0))
-        else {
-            return Err(invalid_ratings(format!(
-                "{} values do not fill rows of {raters} raters",
-                values.len()
-            )));
-        };
-        // Unit after unit, each unit's values gathered from the raters' rows: the writes run
-        // in order, and the reads touch one cache line per rater for every eight units.
-        let rows: Vec<&[f64]> = values.chunks_exact(units).collect();
-        let mut cells = Vec::with_capacity(values.len());
-        for unit in 0..units {
-            cells.extend(
-                rows.iter()
-                    .map(|row| row.get(unit).copied().unwrap_or(f64::NAN)),
-            );
-        }
-        drop(rows);
-        drop(values);
-        Ratings::from_values(raters, cells)
+        Ratings::checked(raters, values, true)
     }
 
     /// Number of units (rows).
@@ -281,9 +284,10 @@ impl Ratings {
         self.raters
     }
 
-    /// The ratings of each unit, in order, NaN where a rating is missing.
+    /// The ratings of each unit, in order, NaN where a rating is missing. For ratings given
+    /// rater by rater, the first call turns the cells round (a copy kept with the ratings).
     pub fn rows(&self) -> impl Iterator<Item = &[f64]> {
-        self.cells.chunks(self.raters.max(1))
+        self.unit_cells().chunks(self.raters.max(1))
     }
 
     /// The ratings of each unit, in order, `None` where a rating is missing.
@@ -291,13 +295,88 @@ impl Ratings {
         self.rows()
             .map(|row| row.iter().map(|v| (!v.is_nan()).then_some(*v)).collect())
     }
+
+    /// Every cell, in the layout it was given in: for what does not depend on the order.
+    pub(crate) fn cells(&self) -> &[f64] {
+        &self.cells
+    }
+
+    /// The cells unit after unit.
+    fn unit_cells(&self) -> &[f64] {
+        if self.by_rater {
+            self.turned
+                .get_or_init(|| turned_round(&self.cells, self.raters))
+        } else {
+            &self.cells
+        }
+    }
+
+    /// The first rating of the first unit that has one.
+    pub(crate) fn first_rating(&self) -> Option<f64> {
+        let units = self.units();
+        if self.by_rater && self.turned.get().is_none() {
+            (0..units).find_map(|unit| {
+                self.cells
+                    .iter()
+                    .skip(unit)
+                    .step_by(units.max(1))
+                    .copied()
+                    .find(|v| !v.is_nan())
+            })
+        } else {
+            self.unit_cells().iter().copied().find(|v| !v.is_nan())
+        }
+    }
+
+    /// Calls `f` with each unit's ratings, in order. Cells given rater by rater are read in
+    /// place, a block of units at a time: each rater's values for the block (a run in memory)
+    /// are gathered into a small buffer that stays in cache.
+    pub(crate) fn for_each_unit(&self, mut f: impl FnMut(&[f64])) {
+        let raters = self.raters.max(1);
+        if !self.by_rater || self.turned.get().is_some() {
+            self.unit_cells().chunks(raters).for_each(f);
+            return;
+        }
+        let units = self.units().max(1);
+        // About 32 KB of buffer, at least 8 units.
+        let block = 4096_usize.checked_div(raters).unwrap_or(0).max(8);
+        let rows: Vec<&[f64]> = self.cells.chunks_exact(units).collect();
+        let mut buffer = vec![f64::NAN; block.saturating_mul(raters)];
+        let mut start = 0;
+        while start < units {
+            let end = start.saturating_add(block).min(units);
+            let width = end.saturating_sub(start);
+            for (rater, row) in rows.iter().enumerate() {
+                let cells = buffer.iter_mut().skip(rater).step_by(raters);
+                for (cell, value) in cells.zip(row.get(start..end).unwrap_or(&[])) {
+                    *cell = *value;
+                }
+            }
+            buffer.chunks_exact(raters).take(width).for_each(&mut f);
+            start = end;
+        }
+    }
 }
 
-fn not_finite(at: usize, raters: usize) -> Error {
+/// Cells given rater after rater, unit after unit: each unit's values gathered from the
+/// raters' rows, so the writes run in order and the reads touch one cache line per rater for
+/// every eight units.
+fn turned_round(cells: &[f64], raters: usize) -> Vec<f64> {
+    let units = cells.len().checked_div(raters).unwrap_or(0);
+    let rows: Vec<&[f64]> = cells.chunks_exact(units.max(1)).collect();
+    let mut turned = Vec::with_capacity(cells.len());
+    for unit in 0..units {
+        turned.extend(
+            rows.iter()
+                .map(|row| row.get(unit).copied().unwrap_or(f64::NAN)),
+        );
+    }
+    turned
+}
+
+fn not_finite(unit: usize, rater: usize) -> Error {
     invalid_ratings(format!(
-        "unit {}, rater {}: rating is not a finite number",
-        at.checked_div(raters).unwrap_or(0),
-        at.checked_rem(raters).unwrap_or(0)
+        "unit {unit}, rater {rater}: rating is not a finite number"
     ))
 }
 

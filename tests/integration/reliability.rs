@@ -682,10 +682,19 @@ proptest::proptest! {
         };
         let by_rater: Vec<f64> = (0..raters).flat_map(|r| (0..units).map(move |u| value(u, r))).collect();
         let by_unit: Vec<f64> = (0..units).flat_map(|u| (0..raters).map(move |r| value(u, r))).collect();
-        proptest::prop_assert_eq!(
+        let (in_place, turned) = (
             Ratings::from_rater_values(raters, by_rater).unwrap(),
-            Ratings::from_values(raters, by_unit).unwrap()
+            Ratings::from_values(raters, by_unit).unwrap(),
         );
+        // Alpha reads the raters' rows in place, block by block: to the last bit the alpha
+        // of the units' rows.
+        for level in [MeasurementLevel::Nominal, MeasurementLevel::Ordinal, MeasurementLevel::Interval, MeasurementLevel::Ratio] {
+            proptest::prop_assert_eq!(
+                krippendorff_alpha(&in_place, level).map(f64::to_bits).ok(),
+                krippendorff_alpha(&turned, level).map(f64::to_bits).ok()
+            );
+        }
+        proptest::prop_assert_eq!(in_place, turned);
     }
 }
 
