@@ -1,7 +1,7 @@
 //! The panel review: score every assessment, combine each subject's included assessors, apply
 //! consensus and gates, then rank, select and measure agreement.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -77,8 +77,26 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     };
     check_consensus(rubric, &panel.consensus)?;
 
-    let mut sheets: Vec<Sheet<'_>> = Vec::with_capacity(panel.assessments.len());
+    // One canonical order for everything below, whatever order the assessments came in:
+    // by subject, then assessor (a pair the check above found once at most), so each
+    // subject's sheets lie together. Grouped by subject first, so only the subjects' ids and
+    // each subject's few assessors are sorted.
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, assessment) in panel.assessments.iter().enumerate() {
+        groups.entry(&assessment.subject.id).or_default().push(i);
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let assessor = |i: &usize| panel.assessments.get(*i).map(|a| a.assessor.id.as_str());
+    let order = groups.into_iter().flat_map(|(_, mut members)| {
+        members.sort_unstable_by(|a, b| assessor(a).cmp(&assessor(b)));
+        members
+    });
+    let mut sheets: Vec<Sheet<'_>> = Vec::with_capacity(panel.assessments.len());
+    for i in order {
+        let Some(assessment) = panel.assessments.get(i) else {
+            continue;
+        };
         let (mut card, excluded_because) = match score_sheet(rubric, assessment) {
             Ok(card) => {
                 let why = exclusion(&card, assessment);
@@ -100,32 +118,22 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
             calibrated: None,
         });
     }
-    // One canonical order for everything below, whatever order the assessments came in.
-    sheets.sort_by(|a, b| {
-        let (x, y) = (a.assessment, b.assessment);
-        (&x.subject.id, &x.assessor.id).cmp(&(&y.subject.id, &y.assessor.id))
-    });
     let calibration = match rules.calibration {
         Some(c) => calibrate::apply(&mut sheets, c, rubric.scale())?,
         None => Vec::new(),
     };
-    let mut by_subject: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, sheet) in sheets.iter().enumerate() {
-        by_subject
-            .entry(&sheet.assessment.subject.id)
-            .or_default()
-            .push(i);
-    }
     let ranking_rubric = ranking_rubric(rubric, &rules)?;
-    let mut subjects = Vec::with_capacity(by_subject.len());
+    let mut subjects = Vec::new();
     let mut candidates = Vec::new();
-    for (id, members) in &by_subject {
-        let group: Vec<&Sheet<'_>> = members.iter().filter_map(|i| sheets.get(*i)).collect();
-        let consensus: Vec<&Consensus> = panel
-            .consensus
-            .iter()
-            .filter(|c| c.subject == *id)
-            .collect();
+    let same_subject =
+        |a: &Sheet<'_>, b: &Sheet<'_>| a.assessment.subject.id == b.assessment.subject.id;
+    for members in sheets.chunk_by(same_subject) {
+        let Some(id) = members.first().map(|s| s.assessment.subject.id.as_str()) else {
+            continue;
+        };
+        let group: Vec<&Sheet<'_>> = members.iter().collect();
+        let consensus: Vec<&Consensus> =
+            panel.consensus.iter().filter(|c| c.subject == id).collect();
         let (report, candidate) =
             review_subject(rubric, ranking_rubric.as_ref(), &rules, &group, &consensus)?;
         if let Some(mut candidate) = candidate {
