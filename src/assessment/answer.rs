@@ -29,8 +29,9 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// How the value was computed from an outcome record, where it was.
+    // Boxed: most answers have none, and a parsed panel holds many answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub derivation: Option<Derivation>,
+    pub derivation: Option<Box<Derivation>>,
     /// Why the assessor's value replaces the computed one: required when an answer to a
     /// computed criterion differs from what the record yields.
     #[serde(default, skip_serializing_if = "Option::is_none")]

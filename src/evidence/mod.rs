@@ -115,11 +115,11 @@ impl Rubric {
                             ),
                         });
                     }
-                    answer.derivation = Some(derivation);
+                    answer.derivation = Some(Box::new(derivation));
                 }
                 None => {
                     let mut answer = Answer::new(leaf.id.clone(), derivation.computed.clone());
-                    answer.derivation = Some(derivation);
+                    answer.derivation = Some(Box::new(derivation));
                     filled.answers.push(answer);
                 }
             }

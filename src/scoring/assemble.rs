@@ -108,7 +108,7 @@ impl Work<'_> {
                 effective_weight: share.normalize(),
                 answer: answer.map(|a| a.value.clone()),
                 comment: answer.and_then(|a| a.comment.clone()),
-                derivation: answer.and_then(|a| a.derivation.clone()),
+                derivation: answer.and_then(|a| a.derivation.as_deref().cloned()),
                 override_reason: answer.and_then(|a| a.override_reason.clone()),
                 normalised: normalised.map(|s| s.normalize()),
                 contribution: Score::new(points, rounding)?,

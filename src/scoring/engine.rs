@@ -139,7 +139,7 @@ fn move_answers(
                 AnswerValue::UnableToAssess,
             ));
             result.comment = answer.comment.take();
-            result.derivation = answer.derivation.take();
+            result.derivation = answer.derivation.take().map(|d| *d);
             result.override_reason = answer.override_reason.take();
         }
         if let Some(node) = rubric.nodes().get(*at) {

@@ -145,3 +145,14 @@ fn a_workbook_is_read_within_its_limits() {
         "{error}"
     );
 }
+
+/// A parsed panel holds an answer per criterion per sheet: an answer stays small (a
+/// derivation, which most answers lack, is boxed).
+#[test]
+fn an_answer_stays_small() {
+    assert!(
+        std::mem::size_of::<igf_rubric::Answer>() <= 112,
+        "{} bytes",
+        std::mem::size_of::<igf_rubric::Answer>()
+    );
+}
