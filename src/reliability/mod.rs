@@ -124,10 +124,7 @@ impl Ratings {
     /// units, or a value is not finite.
     pub fn from_cells(raters: usize, cells: Vec<Option<f64>>) -> Result<Ratings, Error> {
         if let Some(at) = cells.iter().position(|v| v.is_some_and(|x| !x.is_finite())) {
-            return Err(not_finite(
-                at.checked_div(raters).unwrap_or(0),
-                at.checked_rem(raters).unwrap_or(0),
-            ));
+            return Err(not_finite(at, raters, false));
         }
         Ratings::from_values(
             raters,
@@ -182,18 +179,12 @@ impl Ratings {
             .then(|| cells.iter().position(|x| x.is_infinite()))
             .flatten()
         {
-            let units = cells.len().checked_div(raters).unwrap_or(0);
-            return Err(if by_rater {
-                not_finite(
-                    at.checked_rem(units).unwrap_or(0),
-                    at.checked_div(units).unwrap_or(0),
-                )
+            let width = if by_rater {
+                cells.len().checked_div(raters).unwrap_or(0)
             } else {
-                not_finite(
-                    at.checked_div(raters).unwrap_or(0),
-                    at.checked_rem(raters).unwrap_or(0),
-                )
-            });
+                raters
+            };
+            return Err(not_finite(at, width, by_rater));
         }
         if negative_zero {
             // -0.0 and 0.0 are one rating: adding 0.0 turns the first into the second, so no
@@ -374,7 +365,15 @@ fn turned_round(cells: &[f64], raters: usize) -> Vec<f64> {
     turned
 }
 
-fn not_finite(unit: usize, rater: usize) -> Error {
+/// The error for the cell at `at` of cells laid out in rows of `width` (a unit's raters, or,
+/// when `by_rater`, a rater's units), named by unit and rater.
+fn not_finite(at: usize, width: usize, by_rater: bool) -> Error {
+    let (across, within) = (at.checked_div(width), at.checked_rem(width));
+    let (unit, rater) = if by_rater {
+        (within.unwrap_or(0), across.unwrap_or(0))
+    } else {
+        (across.unwrap_or(0), within.unwrap_or(0))
+    };
     invalid_ratings(format!(
         "unit {unit}, rater {rater}: rating is not a finite number"
     ))

@@ -704,6 +704,11 @@ fn a_raters_by_units_array_names_an_infinite_rating_by_unit_and_rater() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("unit 1, rater 1"), "{error}");
+    // Three raters of two units: the fifth value is rater 2's first.
+    let error = Ratings::from_rater_values(3, vec![1.0, 2.0, 3.0, 4.0, f64::NEG_INFINITY, 6.0])
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("unit 0, rater 2"), "{error}");
     let error = Ratings::from_rater_values(2, vec![1.0, 2.0, 3.0])
         .unwrap_err()
         .to_string();
