@@ -123,34 +123,19 @@ pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
     };
     let full = |i: usize| key(if higher_is_better { -at(i) } else { at(i) });
     // Radix-sort by the key's upper half (four byte passes at most), then put each run that
-    // shares it (values equal to about 1e-6, relative) in the full key's order. Positions
-    // that fit in 32 bits halve what the sort moves.
-    let upper = |i: usize| (full(i) >> 32) as u32;
-    let mut order: Vec<usize> = match u32::try_from(scores.len()) {
-        Ok(len) => {
-            let mut keyed: Vec<(u32, u32)> = (0..len)
-                .map(|i| (upper(usize::try_from(i).unwrap_or(0)), i))
-                .collect();
-            radsort::sort_by_key(&mut keyed, |(k, _)| *k);
-            keyed
-                .into_iter()
-                .map(|(_, i)| usize::try_from(i).unwrap_or(0))
-                .collect()
-        }
-        Err(_) => {
-            let mut keyed: Vec<(u32, usize)> = (0..scores.len()).map(|i| (upper(i), i)).collect();
-            radsort::sort_by_key(&mut keyed, |(k, _)| *k);
-            keyed.into_iter().map(|(_, i)| i).collect()
-        }
-    };
-    for run in order.chunk_by_mut(|a, b| upper(*a) == upper(*b)) {
-        if !run.is_sorted_by_key(|i| full(*i)) {
-            run.sort_unstable_by_key(|i| (full(*i), *i));
+    // shares it (values equal to about 1e-6, relative) in the full key's order.
+    let mut keyed: Vec<(u32, usize)> = (0..scores.len())
+        .map(|i| ((full(i) >> 32) as u32, i))
+        .collect();
+    radsort::sort_by_key(&mut keyed, |(k, _)| *k);
+    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if !run.is_sorted_by_key(|(_, i)| full(*i)) {
+            run.sort_unstable_by_key(|(_, i)| (full(*i), *i));
         }
     }
     let mut ranks = vec![0; scores.len()];
     let mut leader: Option<(f64, usize)> = None;
-    for (position, i) in order.into_iter().enumerate() {
+    for (position, (_, i)) in keyed.into_iter().enumerate() {
         let rank = match leader {
             Some((value, rank)) if same(value, at(i)) => rank,
             _ => {
