@@ -1,7 +1,7 @@
 //! Panel documents: the assessments of several subjects under one rubric, with the panel's
 //! rules and any consensus it recorded.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -121,18 +121,20 @@ impl Panel {
             rules.check_own(&Path::root().key("rules"))?;
         }
         let list = Path::root().key("assessments");
-        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-        let mut subjects: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut assessors: BTreeMap<&str, usize> = BTreeMap::new();
+        // Hash maps: the error reported is the first in the assessments' order either way.
+        // Paths are built only for an error (one per assessment would cost three allocations).
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::with_capacity(self.assessments.len());
+        let mut subjects: HashMap<&str, usize> = HashMap::new();
+        let mut assessors: HashMap<&str, usize> = HashMap::new();
         for (i, a) in self.assessments.iter().enumerate() {
-            let here = list.item(i, &a.subject.id);
+            let here = || list.item(i, &a.subject.id);
             if each {
-                a.check().map_err(|e| e.at(&here))?;
+                a.check().map_err(|e| e.at(&here()))?;
             }
             if a.rubric != self.rubric {
                 return Err(Error::RubricMismatch {
                     what: "assessment",
-                    path: here.key("rubric"),
+                    path: here().key("rubric"),
                     expected: format!(
                         "the panel's `{}` version `{}`",
                         self.rubric.id, self.rubric.version
@@ -142,13 +144,13 @@ impl Panel {
             }
             if let Some(first) = seen.insert((&a.subject.id, &a.assessor.id), i) {
                 return Err(Error::DuplicateId {
-                    path: here.key("assessor").key("id"),
+                    path: here().key("assessor").key("id"),
                     what: "assessor",
                     id: format!("{} (of subject `{}`)", a.assessor.id, a.subject.id),
                     first: list.item(first, &a.subject.id).key("assessor").key("id"),
                 });
             }
-            let first = |index: &BTreeMap<&str, usize>, id: &str| {
+            let first = |index: &HashMap<&str, usize>, id: &str| {
                 index
                     .get(id)
                     .and_then(|f| self.assessments.get(*f).map(|x| (*f, x)))
@@ -156,7 +158,7 @@ impl Panel {
             match first(&subjects, &a.subject.id) {
                 Some((f, other)) if other.subject != a.subject => {
                     return Err(Error::InvalidRule {
-                        path: here.key("subject"),
+                        path: here().key("subject"),
                         problem: format!(
                             "subject `{}` is described differently at assessments[{f}] (title or year)",
                             a.subject.id
@@ -171,7 +173,7 @@ impl Panel {
             match first(&assessors, &a.assessor.id) {
                 Some((f, other)) if other.assessor != a.assessor => {
                     return Err(Error::InvalidRule {
-                        path: here.key("assessor"),
+                        path: here().key("assessor"),
                         problem: format!(
                             "assessor `{}` is described differently at assessments[{f}] (name, stakeholder group, region or role)",
                             a.assessor.id
@@ -185,7 +187,7 @@ impl Panel {
             }
         }
         let list = Path::root().key("consensus");
-        let mut agreed: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+        let mut agreed: HashMap<(&str, Option<&str>), usize> = HashMap::new();
         for (i, c) in self.consensus.iter().enumerate() {
             let here = list.item(i, &c.subject);
             check_id(&c.recorded_by, &here.key("recorded_by"))?;

@@ -1,6 +1,6 @@
 //! How far a panel's assessors agree, and how groups of assessors score.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -16,7 +16,7 @@ use crate::num::mean;
 use crate::reliability::{
     Icc, Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
 };
-use crate::rubric::{Rubric, band_for};
+use crate::rubric::Rubric;
 
 /// Krippendorff's alpha of the totals and of each scored criterion, and the ICCs of the totals
 /// where the design is complete. Units are the scored subjects; raters the included assessors.
@@ -65,12 +65,7 @@ pub(super) fn of_panel(
     // Bands are listed best first; their position is an ordinal rating of each assessor.
     let bands = &rubric.doc().bands;
     let bands_alpha = (!bands.is_empty()).then(|| {
-        let band_of = |s: &Sheet<'_>| {
-            let published = s.card.as_ref()?.total.map(|t| t.published)?;
-            let at =
-                band_for(bands, published).and_then(|b| bands.iter().position(|x| x.id == b.id))?;
-            Some(Decimal::from(at))
-        };
+        let band_of = |s: &Sheet<'_>| band_position(rubric, s).map(Decimal::from);
         alpha(values(&band_of), MeasurementLevel::Ordinal)
     });
     let bands_agreement = bands_agreement(rubric, &units);
@@ -112,24 +107,16 @@ fn bands_agreement(
         return Vec::new();
     }
     let width = units.iter().map(Vec::len).max().unwrap_or(0);
-    let rows: Vec<Vec<Option<&str>>> = units
-        .iter()
-        .map(|unit| {
-            let mut row: Vec<Option<&str>> = unit
-                .iter()
-                .map(|s| {
-                    let published = s.card.as_ref()?.total.map(|t| t.published)?;
-                    band_for(bands, published).map(|b| b.id.as_str())
-                })
-                .collect();
-            row.resize(width, None);
-            row
-        })
-        .collect();
-    let ids: Vec<&str> = bands.iter().map(|b| b.id.as_str()).collect();
-    let Ok(data) = CategoricalRatings::from_labels(&rows, Some(&ids)) else {
-        return Vec::new();
-    };
+    let mut cells = Vec::with_capacity(units.len().saturating_mul(width));
+    for unit in units {
+        cells.extend(unit.iter().map(|s| band_position(rubric, s)));
+        cells.resize(
+            cells.len().saturating_add(width.saturating_sub(unit.len())),
+            None,
+        );
+    }
+    let ids = bands.iter().map(|b| b.id.clone()).collect();
+    let data = CategoricalRatings::of_positions(ids, width, cells);
     [
         (ChanceCorrected::Gwet, Weighting::Identity),
         (ChanceCorrected::Fleiss, Weighting::Identity),
@@ -140,32 +127,43 @@ fn bands_agreement(
     .collect()
 }
 
+/// The position in the rubric's bands (best first) of the band a sheet's published total
+/// falls in.
+fn band_position(rubric: &Rubric, sheet: &Sheet<'_>) -> Option<usize> {
+    let published = sheet.card.as_ref()?.total?.published;
+    rubric
+        .doc()
+        .bands
+        .iter()
+        .position(|band| published >= band.min)
+}
+
 const NO_SUBJECT: &str = "no subject was scored, so there is no agreement to measure";
+
+/// Each subject's report beside its run of sheets. `subjects` are in the order of the runs
+/// (the review reports one subject a run); a pair that does not match is left out.
+fn runs<'s, 'a, 'r>(
+    sheets: &'s [Sheet<'a>],
+    subjects: &'r [SubjectReport],
+) -> impl Iterator<Item = (&'r SubjectReport, &'s [Sheet<'a>])> {
+    let same_subject =
+        |a: &Sheet<'_>, b: &Sheet<'_>| a.assessment.subject.id == b.assessment.subject.id;
+    subjects
+        .iter()
+        .zip(sheets.chunk_by(same_subject))
+        .filter(|(report, run)| {
+            run.first()
+                .is_some_and(|s| s.assessment.subject.id == report.subject.id)
+        })
+}
 
 /// The included sheets of each scored subject, in subject order, each run sorted by assessor.
 fn units<'s, 'a>(sheets: &'s [Sheet<'a>], subjects: &[SubjectReport]) -> Vec<Vec<&'s Sheet<'a>>> {
-    let mut scored: Vec<&str> = subjects
-        .iter()
-        .filter(|s| s.status == SubjectStatus::Scored)
-        .map(|s| s.subject.id.as_str())
-        .collect();
-    scored.sort_unstable();
-    let mut units: Vec<Vec<&Sheet<'a>>> = Vec::with_capacity(scored.len());
-    let mut current: Option<&str> = None;
-    for sheet in sheets.iter().filter(|s| s.included()) {
-        let subject = sheet.assessment.subject.id.as_str();
-        if scored.binary_search(&subject).is_err() {
-            continue;
-        }
-        match units.last_mut() {
-            Some(unit) if current == Some(subject) => unit.push(sheet),
-            _ => {
-                current = Some(subject);
-                units.push(vec![sheet]);
-            }
-        }
-    }
-    units
+    runs(sheets, subjects)
+        .filter(|(report, _)| report.status == SubjectStatus::Scored)
+        .map(|(_, run)| run.iter().filter(|s| s.included()).collect::<Vec<_>>())
+        .filter(|unit| !unit.is_empty())
+        .collect()
 }
 
 /// The most assessors a note names before it only counts the rest.
@@ -174,15 +172,17 @@ const NAMED_IN_NOTE: usize = 10;
 /// The ICCs of the totals over the assessors who scored every scored subject; the note names
 /// the assessors left out for that, or says in words why there are no ICCs.
 fn iccs(units: &[Vec<&Sheet<'_>>]) -> (Vec<Icc>, Option<String>) {
-    let mut scored_by: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut scored_by: HashMap<&str, usize> = HashMap::new();
     for sheet in units.iter().flatten() {
         let count = scored_by.entry(&sheet.assessment.assessor.id).or_default();
         *count = count.saturating_add(1);
     }
-    let (complete, left_out): (Vec<&str>, Vec<&str>) = scored_by
-        .keys()
-        .copied()
-        .partition(|id| scored_by.get(id) == Some(&units.len()));
+    let mut scored_by: Vec<(&str, usize)> = scored_by.into_iter().collect();
+    scored_by.sort_unstable();
+    let (complete, left_out): (Vec<(&str, usize)>, Vec<(&str, usize)>) =
+        scored_by.into_iter().partition(|(_, n)| *n == units.len());
+    let complete: Vec<&str> = complete.into_iter().map(|(id, _)| id).collect();
+    let left_out: Vec<&str> = left_out.into_iter().map(|(id, _)| id).collect();
     let subjects = units.len();
     match complete.as_slice() {
         [] => {
@@ -264,36 +264,34 @@ pub(super) fn breakdown(
     sheets: &[Sheet<'_>],
     subjects: &[SubjectReport],
 ) -> Result<Breakdown, Error> {
-    let combined: BTreeMap<&str, Decimal> = subjects
-        .iter()
-        .filter_map(|s| s.computed_total.map(|t| (s.subject.id.as_str(), t.exact)))
-        .collect();
-    let mut groups: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)> = BTreeMap::new();
-    let mut regions: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)> = BTreeMap::new();
-    for sheet in sheets.iter().filter(|s| s.included()) {
-        let (Some(total), Some(panel)) = (
-            sheet.total(),
-            combined.get(sheet.assessment.subject.id.as_str()),
-        ) else {
+    let mut groups: BTreeMap<&str, (Vec<Decimal>, Vec<Decimal>)> = BTreeMap::new();
+    let mut regions: BTreeMap<&str, (Vec<Decimal>, Vec<Decimal>)> = BTreeMap::new();
+    for (report, run) in runs(sheets, subjects) {
+        let Some(panel) = report.computed_total.map(|t| t.exact) else {
             continue;
         };
-        let difference = num::sub(total, *panel, "breaking down totals")?;
-        let assessor = &sheet.assessment.assessor;
-        for (map, key) in [
-            (&mut groups, assessor.stakeholder_group.as_str().to_owned()),
-            (&mut regions, assessor.region.as_str().to_owned()),
-        ] {
-            let entry = map.entry(key).or_default();
-            entry.0.push(total);
-            entry.1.push(difference);
+        for sheet in run.iter().filter(|s| s.included()) {
+            let Some(total) = sheet.total() else {
+                continue;
+            };
+            let difference = num::sub(total, panel, "breaking down totals")?;
+            let assessor = &sheet.assessment.assessor;
+            for (map, key) in [
+                (&mut groups, assessor.stakeholder_group.as_str()),
+                (&mut regions, assessor.region.as_str()),
+            ] {
+                let entry = map.entry(key).or_default();
+                entry.0.push(total);
+                entry.1.push(difference);
+            }
         }
     }
     let summarise =
-        |map: BTreeMap<String, (Vec<Decimal>, Vec<Decimal>)>| -> Result<Vec<GroupMean>, Error> {
+        |map: BTreeMap<&str, (Vec<Decimal>, Vec<Decimal>)>| -> Result<Vec<GroupMean>, Error> {
             map.into_iter()
                 .map(|(group, (totals, differences))| {
                     Ok(GroupMean {
-                        group,
+                        group: group.to_owned(),
                         assessments: totals.len(),
                         mean_total: mean(&totals)?.normalize(),
                         mean_difference: mean(&differences)?.normalize(),

@@ -123,6 +123,10 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
         None => Vec::new(),
     };
     let ranking_rubric = ranking_rubric(rubric, &rules)?;
+    let mut agreed: HashMap<&str, Vec<&Consensus>> = HashMap::new();
+    for c in &panel.consensus {
+        agreed.entry(&c.subject).or_default().push(c);
+    }
     let mut subjects = Vec::new();
     let mut candidates = Vec::new();
     let same_subject =
@@ -132,10 +136,9 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
             continue;
         };
         let group: Vec<&Sheet<'_>> = members.iter().collect();
-        let consensus: Vec<&Consensus> =
-            panel.consensus.iter().filter(|c| c.subject == id).collect();
+        let consensus = agreed.get(id).map_or(&[][..], Vec::as_slice);
         let (report, candidate) =
-            review_subject(rubric, ranking_rubric.as_ref(), &rules, &group, &consensus)?;
+            review_subject(rubric, ranking_rubric.as_ref(), &rules, &group, consensus)?;
         if let Some(mut candidate) = candidate {
             candidate.index = subjects.len();
             candidates.push(candidate);

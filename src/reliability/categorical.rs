@@ -98,14 +98,24 @@ impl CategoricalRatings {
                 });
             }
         }
+        Ok(CategoricalRatings::of_positions(categories, raters, cells))
+    }
+
+    /// Ratings already read as positions in `categories` (distinct labels, weighed by their
+    /// positions 1, 2, ...), `raters` cells a unit; the caller keeps every position in the list.
+    pub(crate) fn of_positions(
+        categories: Vec<String>,
+        raters: usize,
+        cells: Vec<Option<usize>>,
+    ) -> CategoricalRatings {
         let values = (1..=categories.len()).map(|p| p as f64).collect();
-        Ok(CategoricalRatings {
+        CategoricalRatings {
             categories,
             values,
             raters,
             cells,
             anonymous: false,
-        })
+        }
     }
 
     /// Ratings from labels, one row per rater with one entry per unit (the shape R's `irr`,
