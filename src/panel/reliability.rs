@@ -179,10 +179,14 @@ fn iccs(units: &[Vec<&Sheet<'_>>]) -> (Vec<Icc>, Option<String>) {
     }
     let mut scored_by: Vec<(&str, usize)> = scored_by.into_iter().collect();
     scored_by.sort_unstable();
-    let (complete, left_out): (Vec<(&str, usize)>, Vec<(&str, usize)>) =
-        scored_by.into_iter().partition(|(_, n)| *n == units.len());
-    let complete: Vec<&str> = complete.into_iter().map(|(id, _)| id).collect();
-    let left_out: Vec<&str> = left_out.into_iter().map(|(id, _)| id).collect();
+    let (mut complete, mut left_out) = (Vec::new(), Vec::new());
+    for (id, scored) in scored_by {
+        if scored == units.len() {
+            complete.push(id);
+        } else {
+            left_out.push(id);
+        }
+    }
     let subjects = units.len();
     match complete.as_slice() {
         [] => {
