@@ -112,29 +112,44 @@ impl Spread {
     pub fn of(values: &[Decimal]) -> Result<Spread, Error> {
         let mut sorted = values.to_vec();
         sorted.sort();
+        Spread::of_sorted(&sorted, None)
+    }
+
+    /// The spread of `sorted` values, given their [`mean`] where the caller already has it.
+    pub(crate) fn of_sorted(sorted: &[Decimal], mean: Option<Decimal>) -> Result<Spread, Error> {
         let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
             return Err(undefined("no values"));
         };
-        let q1 = quantile(&sorted, Decimal::new(25, 2))?;
-        let q3 = quantile(&sorted, Decimal::new(75, 2))?;
+        let q1 = quantile(sorted, Decimal::new(25, 2))?;
+        let q3 = quantile(sorted, Decimal::new(75, 2))?;
         Ok(Spread {
             n: sorted.len(),
             min: min.normalize(),
             max: max.normalize(),
             range: num::sub(max, min, "measuring spread")?.normalize(),
             iqr: num::sub(q3, q1, "measuring spread")?.normalize(),
-            sd: sample_sd(&sorted)?,
+            sd: match mean {
+                Some(m) => sd_about(sorted, m)?,
+                None => sample_sd(sorted)?,
+            },
         })
     }
 }
 
 /// Sample standard deviation, `None` for fewer than two values.
 pub(crate) fn sample_sd(values: &[Decimal]) -> Result<Option<Decimal>, Error> {
+    if values.len() < 2 {
+        return Ok(None);
+    }
+    sd_about(values, mean(values)?)
+}
+
+/// Sample standard deviation of `values` about their [`mean`] `m`.
+fn sd_about(values: &[Decimal], m: Decimal) -> Result<Option<Decimal>, Error> {
     const OP: &str = "computing a standard deviation";
     if values.len() < 2 {
         return Ok(None);
     }
-    let m = mean(values)?;
     let mut squares = Decimal::ZERO;
     for v in values {
         let d = num::sub(*v, m, OP)?;

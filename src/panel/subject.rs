@@ -21,7 +21,12 @@ use crate::scoring::{BandResult, GateResult, score_profile};
 
 /// Combines `values`, or `None` where there are none (or trimming leaves none).
 pub(super) fn combine(method: Aggregation, values: &[Decimal]) -> Result<Option<Decimal>, Error> {
-    match method.combine(values) {
+    defined(method.combine(values))
+}
+
+/// A combined value, or `None` where the method leaves it undefined.
+fn defined(combined: Result<Decimal, Error>) -> Result<Option<Decimal>, Error> {
+    match combined {
         Ok(v) => Ok(Some(v)),
         Err(Error::Undefined { .. }) => Ok(None),
         Err(e) => Err(e),
@@ -205,25 +210,35 @@ fn criteria(
 ) -> Result<(Vec<CriterionAggregate>, Vec<Option<Decimal>>), Error> {
     let mut criteria = Vec::with_capacity(rubric.nodes().len());
     let mut profile = Vec::with_capacity(rubric.nodes().len());
+    // One pair of buffers for every criterion, each sorted once for its combined value and
+    // its spread (which share the mean when the method is the mean).
+    let mut scores: Vec<Decimal> = Vec::with_capacity(included.len());
+    let mut raws: Vec<Decimal> = Vec::with_capacity(included.len());
     for (at, node) in rubric.nodes().iter().enumerate() {
         let id = &node.criterion.id;
         let metric = node.criterion.metric.as_ref();
-        let scored: Vec<&&Sheet<'_>> = included
-            .iter()
-            .filter(|s| s.normalised(at).is_some())
-            .collect();
-        let scores: Vec<Decimal> = scored.iter().filter_map(|s| s.normalised(at)).collect();
-        let raws: Vec<Decimal> = scored
-            .iter()
-            .filter_map(|s| s.nodes.get(at).and_then(|n| n.answer).map(|a| &a.value))
-            .filter_map(|answer| metric.and_then(|m| m.raw_number(answer)))
-            .collect();
-        let mut normalised = combine(rules.aggregation, &scores)?;
-        let mut raw = combine(rules.aggregation, &raws)?;
+        scores.clear();
+        raws.clear();
+        for sheet in included {
+            let Some(normalised) = sheet.normalised(at) else {
+                continue;
+            };
+            scores.push(normalised);
+            let answer = sheet.nodes.get(at).and_then(|n| n.answer);
+            if let Some(raw) = answer.and_then(|a| metric.and_then(|m| m.raw_number(&a.value))) {
+                raws.push(raw);
+            }
+        }
+        // Stable, as `combine` and `Spread::of` sort: equal values may differ in scale.
+        scores.sort();
+        raws.sort();
+        let mut normalised = defined(rules.aggregation.combine_sorted(&scores))?;
+        let mut raw = defined(rules.aggregation.combine_sorted(&raws))?;
+        let mean = normalised.filter(|_| rules.aggregation == Aggregation::Mean);
         let spread = if scores.is_empty() {
             None
         } else {
-            Some(Spread::of(&scores)?)
+            Some(Spread::of_sorted(&scores, mean)?)
         };
         let divergent = match (rules.divergence, &spread) {
             (Some(limit), Some(spread)) => spread.range > limit,

@@ -111,13 +111,18 @@ impl Aggregation {
     pub fn combine(self, values: &[Decimal]) -> Result<Decimal, Error> {
         let mut sorted = values.to_vec();
         sorted.sort();
+        self.combine_sorted(&sorted)
+    }
+
+    /// [`Aggregation::combine`] of values already sorted.
+    pub(crate) fn combine_sorted(self, sorted: &[Decimal]) -> Result<Decimal, Error> {
         let n = sorted.len();
         let (Some(&lowest), Some(&highest)) = (sorted.first(), sorted.last()) else {
             return Err(undefined("no values to combine"));
         };
         match self {
-            Aggregation::Mean => mean(&sorted),
-            Aggregation::Median => quantile(&sorted, Decimal::new(5, 1)),
+            Aggregation::Mean => mean(sorted),
+            Aggregation::Median => quantile(sorted, Decimal::new(5, 1)),
             Aggregation::Min => Ok(lowest),
             Aggregation::Max => Ok(highest),
             Aggregation::TrimmedMean { trim } | Aggregation::WinsorisedMean { trim } => {
