@@ -16,7 +16,7 @@ use crate::error::{Error, Path};
 
 pub(crate) use remainder::largest_remainder;
 pub use stats::{MEAN_DECIMAL_PLACES, Spread};
-pub(crate) use stats::{mean, quantile, sample_sd, undefined};
+pub(crate) use stats::{Spreads, mean, quantile, sample_sd, undefined};
 
 /// The largest number of decimal places a rubric may publish.
 pub const MAX_DECIMAL_PLACES: u32 = 10;

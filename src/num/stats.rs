@@ -1,5 +1,7 @@
 //! Exact summary statistics over decimals: the combining methods of a panel and its spreads.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use schemars::JsonSchema;
@@ -136,6 +138,41 @@ impl Spread {
     }
 }
 
+/// The spreads of many small samples, each measured once: a review measures one per subject
+/// and criterion, and on levels and scales the same few values recur from subject to subject.
+/// Keyed by the exact bits of the sorted values, so a spread found here is the one
+/// [`Spread::of_sorted`] would compute, to the last digit.
+#[derive(Default)]
+pub(crate) struct Spreads {
+    known: HashMap<Box<[u128]>, Spread>,
+    key: Vec<u128>,
+}
+
+impl Spreads {
+    /// The most spreads kept: past it (values that seldom recur) spreads are only computed.
+    const KEPT: usize = 1 << 12;
+
+    /// As [`Spread::of_sorted`].
+    pub(crate) fn of_sorted(
+        &mut self,
+        sorted: &[Decimal],
+        mean: Option<Decimal>,
+    ) -> Result<Spread, Error> {
+        self.key.clear();
+        self.key
+            .extend(sorted.iter().map(|v| u128::from_le_bytes(v.serialize())));
+        if let Some(known) = self.known.get(self.key.as_slice()) {
+            return Ok(known.clone());
+        }
+        let spread = Spread::of_sorted(sorted, mean)?;
+        if self.known.len() < Spreads::KEPT {
+            let key = self.key.as_slice().into();
+            self.known.insert(key, spread.clone());
+        }
+        Ok(spread)
+    }
+}
+
 /// Sample standard deviation, `None` for fewer than two values.
 pub(crate) fn sample_sd(values: &[Decimal]) -> Result<Option<Decimal>, Error> {
     if values.len() < 2 {
@@ -216,6 +253,27 @@ mod tests {
             prop_assert_eq!(ours, theirs, "{}", v);
             let back = ours * ours;
             prop_assert!((back - v).abs() <= v * Decimal::new(1, 26), "{v}: {ours}² = {back}");
+        }
+
+        /// A spread remembered is the spread computed, to the last digit and the scale of each
+        /// figure, whether the values recur as the same bits or as equal values written with
+        /// other scales (which are measured afresh).
+        #[test]
+        fn a_remembered_spread_is_the_spread(
+            samples in prop::collection::vec(
+                prop::collection::vec((0i64..12, 0u32..3), 1..6),
+                1..40,
+            ),
+        ) {
+            let mut spreads = super::Spreads::default();
+            for sample in samples.iter().chain(&samples) {
+                let mut values: Vec<Decimal> =
+                    sample.iter().map(|(m, scale)| Decimal::new(*m * 10i64.pow(*scale) / 3, *scale)).collect();
+                values.sort();
+                let computed = super::Spread::of_sorted(&values, None).unwrap();
+                let remembered = spreads.of_sorted(&values, None).unwrap();
+                prop_assert_eq!(format!("{computed:?}"), format!("{remembered:?}"));
+            }
         }
     }
 

@@ -13,7 +13,7 @@ use super::{calibrate, reliability};
 use crate::assessment::{Answer, Assessment};
 use crate::document::FORMAT_VERSION;
 use crate::error::{Error, Path};
-use crate::num;
+use crate::num::{self, Spreads};
 use crate::rubric::PanelRules;
 use crate::rubric::Rubric;
 use crate::scoring::{SheetScore, score_sheet};
@@ -127,6 +127,7 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     for c in &panel.consensus {
         agreed.entry(&c.subject).or_default().push(c);
     }
+    let mut spreads = Spreads::default();
     let mut subjects = Vec::new();
     let mut candidates = Vec::new();
     let same_subject =
@@ -137,8 +138,14 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
         };
         let group: Vec<&Sheet<'_>> = members.iter().collect();
         let consensus = agreed.get(id).map_or(&[][..], Vec::as_slice);
-        let (report, candidate) =
-            review_subject(rubric, ranking_rubric.as_ref(), &rules, &group, consensus)?;
+        let (report, candidate) = review_subject(
+            rubric,
+            ranking_rubric.as_ref(),
+            &rules,
+            &group,
+            consensus,
+            &mut spreads,
+        )?;
         if let Some(mut candidate) = candidate {
             candidate.index = subjects.len();
             candidates.push(candidate);

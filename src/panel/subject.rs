@@ -12,8 +12,8 @@ use super::report::{
 };
 use super::review::Sheet;
 use crate::error::{Error, Path};
-use crate::num::Spread;
 use crate::num::{self, Score};
+use crate::num::{Spread, Spreads};
 use crate::rubric::Aggregation;
 use crate::rubric::{Basis, PanelRules};
 use crate::rubric::{Rubric, band_for};
@@ -41,6 +41,7 @@ pub(super) fn review_subject(
     rules: &PanelRules,
     sheets: &[&Sheet<'_>],
     consensus: &[&Consensus],
+    spreads: &mut Spreads,
 ) -> Result<(SubjectReport, Option<Candidate>), Error> {
     let Some(subject) = sheets.first().map(|s| s.assessment.subject.clone()) else {
         return Err(Error::Undefined {
@@ -51,7 +52,7 @@ pub(super) fn review_subject(
     let rounding = rubric.rounding();
     let included: Vec<&Sheet<'_>> = sheets.iter().copied().filter(|s| s.included()).collect();
     let mut records = Vec::new();
-    let (criteria, profile) = criteria(rubric, rules, &included, consensus, &mut records)?;
+    let (criteria, profile) = criteria(rubric, rules, &included, consensus, spreads, &mut records)?;
     let combined = combined_total(rubric, rules, sheets.len(), &included, &profile)?;
     let computed = combined.as_ref().ok().copied();
     let status = match computed {
@@ -206,6 +207,7 @@ fn criteria(
     rules: &PanelRules,
     included: &[&Sheet<'_>],
     consensus: &[&Consensus],
+    spreads: &mut Spreads,
     records: &mut Vec<ConsensusRecord>,
 ) -> Result<(Vec<CriterionAggregate>, Vec<Option<Decimal>>), Error> {
     let mut criteria = Vec::with_capacity(rubric.nodes().len());
@@ -238,7 +240,7 @@ fn criteria(
         let spread = if scores.is_empty() {
             None
         } else {
-            Some(Spread::of_sorted(&scores, mean)?)
+            Some(spreads.of_sorted(&scores, mean)?)
         };
         let divergent = match (rules.divergence, &spread) {
             (Some(limit), Some(spread)) => spread.range > limit,
