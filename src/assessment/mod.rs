@@ -64,7 +64,8 @@ pub struct Assessment {
 }
 
 /// Reads the answers into room for a typical rubric's worth at once, rather than growing the
-/// list from nothing (three allocations and two copies for twelve answers).
+/// list from nothing (three allocations and two copies for twelve answers), then gives back
+/// what was not used.
 fn answers<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Answer>, D::Error> {
     struct Answers;
     impl<'de> serde::de::Visitor<'de> for Answers {
@@ -80,6 +81,9 @@ fn answers<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Answ
             while let Some(answer) = seq.next_element()? {
                 answers.push(answer);
             }
+            // Give back the room not used (a shrink in place with the common allocators): a
+            // panel keeps many assessments.
+            answers.shrink_to_fit();
             Ok(answers)
         }
     }
