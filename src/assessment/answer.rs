@@ -1,7 +1,5 @@
 //! Answers: one per criterion, a value of the metric's type or "unable to assess".
 
-use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -172,8 +170,24 @@ impl fmt::Display for AnswerValue {
 }
 
 /// Counts per category. A category named twice in JSON is an error, never a silent overwrite.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Distribution(BTreeMap<String, u64>);
+// A list sorted by category, each once: a panel keeps two or three of these a sheet, and a
+// few pairs in a list take a third of a map's room.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Distribution(Vec<(String, u64)>);
+
+impl fmt::Debug for Distribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, v)| (k, v)))
+            .finish()
+    }
+}
+
+impl Serialize for Distribution {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
 
 impl JsonSchema for Distribution {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -207,28 +221,39 @@ impl Distribution {
         I: IntoIterator<Item = (S, u64)>,
         S: Into<String>,
     {
-        let mut map = BTreeMap::new();
-        for (category, count) in counts {
-            let entry: &mut u64 = map.entry(category.into()).or_default();
-            *entry = entry.saturating_add(count);
+        let mut pairs: Vec<(String, u64)> = counts
+            .into_iter()
+            .map(|(category, count)| (category.into(), count))
+            .collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(String, u64)> = Vec::with_capacity(pairs.len());
+        for (category, count) in pairs {
+            match merged.last_mut() {
+                Some(last) if last.0 == category => last.1 = last.1.saturating_add(count),
+                _ => merged.push((category, count)),
+            }
         }
-        Distribution(map)
+        Distribution(merged)
     }
 
     /// The count of a category (0 when absent).
     #[must_use]
     pub fn get(&self, category: &str) -> u64 {
-        self.0.get(category).copied().unwrap_or(0)
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(category))
+            .ok()
+            .and_then(|at| self.0.get(at))
+            .map_or(0, |(_, n)| *n)
     }
 
     /// The categories named, in sorted order.
     pub fn categories(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
+        self.0.iter().map(|(k, _)| k.as_str())
     }
 
     /// The counts of the categories named, in the order of [`Distribution::categories`].
     pub(crate) fn counts(&self) -> impl Iterator<Item = u64> + '_ {
-        self.0.values().copied()
+        self.0.iter().map(|(_, n)| *n)
     }
 }
 
@@ -246,20 +271,21 @@ impl<'de> Deserialize<'de> for Distribution {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Distribution, A::Error> {
                 #[derive(Deserialize)]
                 struct Count(#[serde(with = "exact::count")] u64);
-                let mut counts = BTreeMap::new();
+                let mut counts: Vec<(String, u64)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(0));
                 while let Some(category) = map.next_key::<String>()? {
                     let Count(n) = map.next_value()?;
-                    match counts.entry(category) {
-                        Entry::Vacant(place) => {
-                            place.insert(n);
-                        }
-                        Entry::Occupied(named) => {
-                            return Err(serde::de::Error::custom(format!(
-                                "category `{}` is named twice",
-                                named.key()
-                            )));
-                        }
-                    }
+                    counts.push((category, n));
+                }
+                counts.shrink_to_fit();
+                counts.sort_by(|a, b| a.0.cmp(&b.0));
+                if let Some(twice) = counts.windows(2).find_map(|w| match w {
+                    [a, b] if a.0 == b.0 => Some(&a.0),
+                    _ => None,
+                }) {
+                    return Err(serde::de::Error::custom(format!(
+                        "category `{twice}` is named twice"
+                    )));
                 }
                 Ok(Distribution(counts))
             }

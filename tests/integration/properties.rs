@@ -472,3 +472,38 @@ proptest! {
         let _ = Assessment::from_json(&assessment.to_json().unwrap().replace('4', &text));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    /// A distribution is its counts per category, whatever order they come in: repeats given
+    /// in code add up, each category reads back its count (0 when absent), categories are
+    /// sorted, and JSON gives back the same distribution; in JSON a category named twice is
+    /// an error.
+    #[test]
+    fn a_distribution_is_its_counts(
+        pairs in prop::collection::vec((prop::sample::select(vec!["a", "b", "civil_society", "x-1", "zz"]), 0u64..50), 0..12),
+    ) {
+        let mut model = std::collections::BTreeMap::<&str, u64>::new();
+        for (k, n) in &pairs {
+            *model.entry(k).or_default() += n;
+        }
+        let given = Distribution::new(pairs.iter().copied());
+        let reversed = Distribution::new(pairs.iter().rev().copied());
+        prop_assert_eq!(&given, &reversed);
+        prop_assert_eq!(given.categories().collect::<Vec<_>>(), model.keys().copied().collect::<Vec<_>>());
+        for k in ["a", "b", "civil_society", "x-1", "zz", "absent"] {
+            prop_assert_eq!(given.get(k), model.get(k).copied().unwrap_or(0));
+        }
+        let json = serde_json::to_string(&given).unwrap();
+        prop_assert_eq!(&json, &serde_json::to_string(&model).unwrap());
+        let answer = format!(r#"{{"criterion":"P5a","value":{{"distribution":{json}}}}}"#);
+        let back: Answer = serde_json::from_str(&answer).unwrap();
+        prop_assert_eq!(back.value, AnswerValue::Distribution(given));
+        if let Some((k, n)) = pairs.first() {
+            let twice = format!(r#"{{"criterion":"P5a","value":{{"distribution":{{"{k}":{n},"{k}":1}}}}}}"#);
+            let error = serde_json::from_str::<Answer>(&twice).unwrap_err().to_string();
+            prop_assert!(error.contains("is named twice"), "{}", error);
+        }
+    }
+}
