@@ -16,7 +16,7 @@ use crate::num::mean;
 use crate::reliability::{
     Icc, Interpretation, MeasurementLevel, Ratings, intraclass_correlations, krippendorff_alpha,
 };
-use crate::rubric::Rubric;
+use crate::rubric::{Rubric, band_position};
 
 /// Krippendorff's alpha of the totals and of each scored criterion, and the ICCs of the totals
 /// where the design is complete. Units are the scored subjects; raters the included assessors.
@@ -65,8 +65,8 @@ pub(super) fn of_panel(
     // Bands are listed best first; their position is an ordinal rating of each assessor.
     let bands = &rubric.doc().bands;
     let bands_alpha = (!bands.is_empty()).then(|| {
-        let band_of = |s: &Sheet<'_>| band_position(rubric, s).map(Decimal::from);
-        alpha(values(&band_of), MeasurementLevel::Ordinal)
+        let band = |s: &Sheet<'_>| band_of(rubric, s).map(Decimal::from);
+        alpha(values(&band), MeasurementLevel::Ordinal)
     });
     let bands_agreement = bands_agreement(rubric, &units);
     let (totals_icc, icc_note) = iccs(&units);
@@ -109,7 +109,7 @@ fn bands_agreement(
     let width = units.iter().map(Vec::len).max().unwrap_or(0);
     let mut cells = Vec::with_capacity(units.len().saturating_mul(width));
     for unit in units {
-        cells.extend(unit.iter().map(|s| band_position(rubric, s)));
+        cells.extend(unit.iter().map(|s| band_of(rubric, s)));
         cells.resize(
             cells.len().saturating_add(width.saturating_sub(unit.len())),
             None,
@@ -129,13 +129,8 @@ fn bands_agreement(
 
 /// The position in the rubric's bands (best first) of the band a sheet's published total
 /// falls in.
-fn band_position(rubric: &Rubric, sheet: &Sheet<'_>) -> Option<usize> {
-    let published = sheet.card.as_ref()?.total?.published;
-    rubric
-        .doc()
-        .bands
-        .iter()
-        .position(|band| published >= band.min)
+fn band_of(rubric: &Rubric, sheet: &Sheet<'_>) -> Option<usize> {
+    band_position(&rubric.doc().bands, sheet.card.as_ref()?.total?.published)
 }
 
 const NO_SUBJECT: &str = "no subject was scored, so there is no agreement to measure";
@@ -146,11 +141,9 @@ fn runs<'s, 'a, 'r>(
     sheets: &'s [Sheet<'a>],
     subjects: &'r [SubjectReport],
 ) -> impl Iterator<Item = (&'r SubjectReport, &'s [Sheet<'a>])> {
-    let same_subject =
-        |a: &Sheet<'_>, b: &Sheet<'_>| a.assessment.subject.id == b.assessment.subject.id;
     subjects
         .iter()
-        .zip(sheets.chunk_by(same_subject))
+        .zip(sheets.chunk_by(Sheet::same_subject))
         .filter(|(report, run)| {
             run.first()
                 .is_some_and(|s| s.assessment.subject.id == report.subject.id)

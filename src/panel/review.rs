@@ -37,6 +37,12 @@ pub(super) struct NodeView<'a> {
 }
 
 impl Sheet<'_> {
+    /// Whether two sheets assess the same subject (in canonical order, a subject's sheets lie
+    /// together).
+    pub(super) fn same_subject(&self, other: &Sheet<'_>) -> bool {
+        self.assessment.subject.id == other.assessment.subject.id
+    }
+
     pub(super) fn included(&self) -> bool {
         self.excluded_because.is_none()
     }
@@ -130,9 +136,7 @@ pub(super) fn review(rubric: &Rubric, panel: &Panel) -> Result<PanelReport, Erro
     let mut spreads = Spreads::default();
     let mut subjects = Vec::new();
     let mut candidates = Vec::new();
-    let same_subject =
-        |a: &Sheet<'_>, b: &Sheet<'_>| a.assessment.subject.id == b.assessment.subject.id;
-    for members in sheets.chunk_by(same_subject) {
+    for members in sheets.chunk_by(Sheet::same_subject) {
         let Some(id) = members.first().map(|s| s.assessment.subject.id.as_str()) else {
             continue;
         };

@@ -43,11 +43,11 @@ pub(crate) use metric::{Fraction, RawValue, TableScore, out_of_range};
 pub use panel::{Basis, Calibration, PanelRules, RankingWeight, TieBreak};
 use plan::PlanCell;
 pub(crate) use plan::{QuickPlan, Sharing};
-pub(crate) use rule::band_for;
 pub use rule::{
     Band, Gate, GateRule, MAX_SCALE_MAGNITUDE, OmittedPolicy, RubricKind, RubricRef, TotalScale,
     UnablePolicy,
 };
+pub(crate) use rule::{band_for, band_position};
 
 use crate::document::{FORMAT_VERSION, check_format, check_id, check_ids};
 use crate::error::{Error, Path};

@@ -283,8 +283,15 @@ pub(crate) fn validate_bands(bands: &[Band], scale: TotalScale, at: &Path) -> Re
     Ok(())
 }
 
+/// The band a published total falls in: the first (bands are listed best first) whose
+/// minimum it reaches.
 pub(crate) fn band_for(bands: &[Band], total: Decimal) -> Option<&Band> {
-    bands.iter().find(|band| total >= band.min)
+    band_position(bands, total).and_then(|at| bands.get(at))
+}
+
+/// The position in `bands` of [`band_for`]'s band.
+pub(crate) fn band_position(bands: &[Band], total: Decimal) -> Option<usize> {
+    bands.iter().position(|band| total >= band.min)
 }
 
 /// Names a rubric by id and version.
